@@ -1,0 +1,223 @@
+"""The report's content, laid out once as plain blocks that the Word and PDF renderers only draw.
+
+``layout`` turns the model and its computed status into a ``Document``; ``charts`` draws each
+``Chart`` to an image; ``render_docx`` and ``render_pdf`` draw the same blocks in their own way.
+Nothing here knows about python-docx, reportlab or matplotlib.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Tone(Enum):
+    """What a coloured mark means to the reader; renderers map it to a palette colour."""
+
+    GOOD = "good"
+    BAD = "bad"
+    NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text with one format."""
+
+    text: str
+    bold: bool = False
+    tone: Tone | None = None
+    """Colour the text by what it means (an arrow that is good or bad news)."""
+    link: str = ""
+    """An anchor of a ``Heading`` to link to."""
+
+
+Spans = tuple[Span, ...]
+
+
+def plain(text: str) -> Spans:
+    """Spans holding one unformatted run of text."""
+    return (Span(text),)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; its anchor is what links and the outline point at."""
+
+    level: int
+    """1 for a priority or front-matter section, 2 for a page, 3 within a page."""
+    text: str
+    anchor: str
+
+
+class ParagraphStyle(Enum):
+    """The kinds of paragraph the report uses."""
+
+    BODY = "body"
+    LEAD = "lead"
+    """A larger opening statement (the comparison statement, a status summary)."""
+    NOTE = "note"
+    """Footnotes and the source line: smaller, grey."""
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: Spans
+    style: ParagraphStyle = ParagraphStyle.BODY
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[tuple[int, Spans], ...]
+    """(level, text) per item; level 1 is a bullet, 2 a sub-bullet."""
+
+
+class Align(Enum):
+    LEFT = "left"
+    RIGHT = "right"
+    CENTRE = "centre"
+
+
+@dataclass(frozen=True)
+class Cell:
+    spans: Spans
+    align: Align = Align.LEFT
+    row_span: int = 1
+    """Rows this cell covers (the summary's priority cell); the covered cells are omitted."""
+    col_span: int = 1
+    """Columns this cell covers; the covered cells are omitted."""
+    row_header: bool = False
+    """A cell that heads its row (for screen readers)."""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with header rows that repeat on every page."""
+
+    caption: str
+    """A title that makes the table usable on its own."""
+    header: tuple[tuple[Cell, ...], ...]
+    """Header rows; the first may group columns with ``col_span``."""
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    """Relative column widths."""
+    row_groups: tuple[int, ...] = ()
+    """Row indexes that start a new group (e.g. a new priority): drawn with a stronger rule."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line or set of bars in a chart."""
+
+    name: str
+    values: tuple[float | None, ...]
+    """One value per category; None where not available."""
+
+
+class ChartKind(Enum):
+    LINE = "line"
+    """Series over periods (actuals against benchmark)."""
+    RANKING = "ranking"
+    """Areas as bars, sorted, with the own area highlighted."""
+    BARS = "bars"
+    """Categories as bars (counts such as RAG ratings, paired survey results)."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart shows; ``charts`` draws it. Equal charts are drawn once."""
+
+    kind: ChartKind
+    title: str
+    """An active title that says what the chart shows."""
+    categories: tuple[str, ...]
+    """Periods (line) or area/category names (bars)."""
+    series: tuple[Series, ...]
+    y_label: str
+    """The value axis label, with units."""
+    highlight: int | None = None
+    """The category to pick out (the own area in a ranking)."""
+    reference_lines: tuple[tuple[str, float], ...] = ()
+    """Labelled horizontal (or, for rankings, vertical) lines: group average and limits."""
+    percent: bool = False
+    """Whether values are percentages (axis formatted with %)."""
+
+
+@dataclass(frozen=True)
+class FigureBlock:
+    """A chart in the document."""
+
+    chart: Chart
+    alt: str
+    """Alt text written from the data, the same in both documents."""
+    caption: str
+    """Printed under the chart: measure, periods and source."""
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed panel of short lines (the polarity panel, the key)."""
+
+    lines: tuple[Spans, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page; ``landscape`` sets the orientation from here until the next break."""
+
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The contents list: each entry links to its heading."""
+
+    entries: tuple[tuple[int, str, str], ...]
+    """(level, text, anchor) per entry."""
+
+
+@dataclass(frozen=True)
+class KeepTogether:
+    """Blocks that must not be split across pages (a heading with what follows it)."""
+
+    blocks: tuple[Block, ...]
+
+
+Block = (
+    Heading | Paragraph | BulletList | Table | FigureBlock | Callout | PageBreak | Contents
+    | KeepTogether
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The whole report, ready to draw."""
+
+    title: str
+    subject: str
+    author: str
+    language: str
+    """A BCP 47 tag: ``en-GB``."""
+    running_head: str
+    """Partnership, title and period, for the page header."""
+    blocks: tuple[Block, ...] = field(default=())
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Every distinct chart, in document order."""
+        seen: dict[Chart, None] = {}
+
+        def visit(blocks: tuple[Block, ...]) -> None:
+            for block in blocks:
+                if isinstance(block, FigureBlock):
+                    seen.setdefault(block.chart)
+                elif isinstance(block, KeepTogether):
+                    visit(block.blocks)
+
+        visit(self.blocks)
+        return tuple(seen)

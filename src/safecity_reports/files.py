@@ -1,0 +1,37 @@
+"""Writing output files so that a failed run never leaves a half-written one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import UsageError
+
+
+@contextlib.contextmanager
+def replace_atomically(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write to {folder}: {exc.strerror}") from None
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        yield tmp
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write {path}: {exc.strerror} (is it open in another program, "
+                "or read-only?)"
+            ) from None
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,106 @@
+"""The report's look, read from the ``styles/`` folder so a council can restyle it without code."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "styles"
+"""The ``styles/`` folder of the project (used when no other folder is given)."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours as ``#RRGGBB``."""
+
+    primary: str
+    secondary: str
+    tertiary: str
+    muted: str
+    text: str
+    note: str
+    rule: str
+    header_fill: str
+    stripe_fill: str
+    good: str
+    bad: str
+    neutral: str
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Font sizes in points."""
+
+    body: float
+    note: float
+    table: float
+    title: float
+    heading1: float
+    heading2: float
+    heading3: float
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Everything the renderers and charts take their look from."""
+
+    palette: Palette
+    sizes: Sizes
+    font_family: str
+    font_regular: Path
+    """A TrueType file with every glyph the report uses."""
+    font_bold: Path
+    chart_dpi: int
+    chart_size: tuple[float, float]
+    """Width and height of a chart in inches."""
+    language: str
+    logo: Path | None
+    reference_docx: Path | None
+    """The Word document whose styles the report is built on."""
+
+
+def _dejavu(bold: bool) -> Path:
+    import matplotlib
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+def load_styles(folder: Path = DEFAULT_FOLDER) -> Styles:
+    """Read ``style.toml`` from ``folder``. Raises ``UsageError`` naming a bad or missing entry."""
+    path = Path(folder) / "style.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"the styles file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path} is not valid TOML: {exc}") from None
+    try:
+        palette = Palette(**data["palette"])
+        sizes = Sizes(**data["sizes"])
+        fonts, charts, document = data["fonts"], data["charts"], data["document"]
+
+        def optional_file(name: str) -> Path | None:
+            return (Path(folder) / name) if name else None
+
+        styles = Styles(
+            palette=palette,
+            sizes=sizes,
+            font_family=fonts["family"],
+            font_regular=optional_file(fonts["regular"]) or _dejavu(bold=False),
+            font_bold=optional_file(fonts["bold"]) or _dejavu(bold=True),
+            chart_dpi=int(charts["dpi"]),
+            chart_size=(float(charts["width_inches"]), float(charts["height_inches"])),
+            language=document["language"],
+            logo=optional_file(document["logo"]),
+            reference_docx=optional_file(document["reference_docx"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise UsageError(f"{path}: missing or unknown entry {exc}") from None
+    for file in (styles.font_regular, styles.font_bold, styles.logo):
+        if file is not None and not file.is_file():
+            raise UsageError(f"{path}: the file {file} does not exist")
+    return styles
