@@ -179,6 +179,8 @@ class KeyAction:
     """The agency that leads it."""
     heading: str = ""
     """A heading for its page where it has no measure (e.g. the outcome sought)."""
+    source: str = ""
+    """Where its figures come from, for an action with no measure."""
     measures: tuple[Measure, ...] = ()
     """Its measures, in workbook order; empty for a narrative-only action."""
     where: Location = field(default=NOWHERE, compare=False)

@@ -92,6 +92,7 @@ KEY_ACTIONS = Sheet(
         Column("Key action", "What the partnership will do.", 70, True),
         Column("Lead agency", "The agency that leads the action (from the Agencies sheet).", 30, True, "Agencies"),
         Column("Page heading", "For an action with no measure: a heading for its page, e.g. the outcome sought.", 50),
+        Column("Source", "For an action with no measure: where its figures come from.", 30),
     ),
 )
 
