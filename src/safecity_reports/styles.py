@@ -43,6 +43,10 @@ class Sizes:
     heading3: float
 
 
+CATEGORICAL = ("#12436D", "#28A197", "#801650", "#F46A25")
+"""The Analysis Function's categorical palette (afcharts), first four colours."""
+
+
 @dataclass(frozen=True)
 class Styles:
     """Everything the renderers and charts take their look from."""
@@ -60,6 +64,9 @@ class Styles:
     logo: Path | None
     reference_docx: Path | None
     """The Word document whose styles the report is built on."""
+    chart_categorical: tuple[str, ...] = CATEGORICAL
+    """Series colours, in order, for a chart with three or more series (two series use primary
+    and secondary, one uses primary)."""
 
 
 def _dejavu(bold: bool) -> Path:
@@ -97,6 +104,7 @@ def load_styles(folder: Path = DEFAULT_FOLDER) -> Styles:
             language=document["language"],
             logo=optional_file(document["logo"]),
             reference_docx=optional_file(document["reference_docx"]),
+            chart_categorical=tuple(charts.get("categorical", CATEGORICAL)),
         )
     except (KeyError, TypeError) as exc:
         raise UsageError(f"{path}: missing or unknown entry {exc}") from None
