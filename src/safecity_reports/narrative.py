@@ -1,0 +1,164 @@
+"""Sentences written from the figures: status statements, arrows with their meaning, alt text.
+
+Everything here is worked out from the model and its computed status, so the words can never
+disagree with the numbers beside them.
+"""
+
+from __future__ import annotations
+
+from .document import Span, Spans, Tone
+from .formatting import format_value
+from .model import Measure, Observation, Polarity, Unit, Value
+from .status import (
+    BenchmarkStatus,
+    Direction,
+    Judgement,
+    MeasureStatus,
+    TargetStatus,
+)
+
+ARROWS = {
+    Direction.UP: "▲",
+    Direction.DOWN: "▼",
+    Direction.SAME: "▶",
+    Direction.NOT_AVAILABLE: "–",
+}
+"""The glyph for each direction of travel; always printed with a word beside it."""
+
+TONES = {
+    Judgement.IMPROVING: Tone.GOOD,
+    Judgement.WORSENING: Tone.BAD,
+    Judgement.NO_CHANGE: Tone.NEUTRAL,
+    Judgement.NOT_JUDGED: Tone.NEUTRAL,
+}
+
+_JUDGEMENT_WORDS = {
+    Judgement.IMPROVING: "better",
+    Judgement.WORSENING: "worse",
+}
+
+
+def travel_spans(direction: Direction, judgement: Judgement) -> Spans:
+    """The arrow and its meaning, e.g. '▲ up, worse': never colour or glyph alone."""
+    if direction is Direction.NOT_AVAILABLE:
+        return (Span("n/a"),)
+    words = direction.value
+    if judgement in _JUDGEMENT_WORDS:
+        words = f"{words}, {_JUDGEMENT_WORDS[judgement]}"
+    return (Span(ARROWS[direction], bold=True, tone=TONES[judgement]), Span(f" {words}"))
+
+
+def value_text(measure: Measure, value: Value | None) -> str:
+    """A figure as printed for this measure."""
+    return format_value(value, measure.unit, measure.decimals)
+
+
+def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
+    """The polarity panel: 'A high number is POOR' / preferred direction / 'a low number is GOOD'."""
+    noun = measure.unit.noun
+    if measure.polarity is Polarity.NO_PREFERENCE:
+        return ((Span(f"No preferred direction of travel: a high or low {noun} is neither good nor poor."),),)
+    good_is_high = measure.polarity is Polarity.HIGH_IS_GOOD
+    if measure.unit is Unit.RANK:
+        return (
+            (Span("A low position number (1st) is "), Span("GOOD", bold=True)),
+            (Span("Preferred direction of travel: down ▼ towards 1st"),),
+        )
+    first, second = ("high", "low") if good_is_high else ("high", "low")
+    first_word, second_word = ("GOOD", "POOR") if good_is_high else ("POOR", "GOOD")
+    arrow = "up ▲" if good_is_high else "down ▼"
+    return (
+        (Span(f"A {first} {noun} is "), Span(first_word, bold=True)),
+        (Span(f"Preferred direction of travel: {arrow}"),),
+        (Span(f"A {second} {noun} is "), Span(second_word, bold=True)),
+    )
+
+
+def _at(measure: Measure, observation: Observation) -> str:
+    return f"{value_text(measure, observation.actual)} in {observation.period}"
+
+
+_MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
+
+
+def change_sentence(status: MeasureStatus) -> str:
+    """'Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2: worse.'"""
+    m, previous, current = status.measure, status.previous, status.current
+    if current is None:
+        return "No figure has been recorded for this period."
+    if previous is None or status.direction is Direction.NOT_AVAILABLE:
+        return f"The latest figure is {_at(m, current)}; there is no earlier figure to compare with."
+    if status.direction is Direction.SAME:
+        sentence = f"Unchanged at {value_text(m, current.actual)} from {previous.period} to {current.period}"
+    else:
+        sentence = f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
+    meaning = _JUDGEMENT_WORDS.get(status.judgement)
+    return f"{sentence}{', which is ' + meaning if meaning else ''}."
+
+
+def year_sentence(status: MeasureStatus) -> str:
+    """How the figure compares with the same period a year earlier, where the series has it."""
+    m, year_ago = status.measure, status.year_ago
+    if year_ago is None or status.year_direction is Direction.NOT_AVAILABLE:
+        return ""
+    words = {Direction.UP: "Higher than", Direction.DOWN: "Lower than", Direction.SAME: "The same as"}
+    meaning = _JUDGEMENT_WORDS.get(status.year_judgement)
+    tail = f" ({meaning})" if meaning else ""
+    return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){tail}."
+
+
+def benchmark_sentence(status: MeasureStatus) -> str:
+    """How the latest figure compares with its benchmark."""
+    m, current = status.measure, status.current
+    if current is None or status.benchmark is BenchmarkStatus.NOT_AVAILABLE or current.benchmark is None:
+        return ""
+    label = f" ({m.benchmark_label}" if m.benchmark_label else " ("
+    return (
+        f"{status.benchmark.value.capitalize()} the benchmark{label}"
+        f"{': ' if m.benchmark_label else ''}{value_text(m, current.benchmark)} in {current.period})."
+    )
+
+
+def target_sentence(status: MeasureStatus) -> str:
+    """How the latest figure stands against the target, where one is set."""
+    m = status.measure
+    if status.target in (TargetStatus.NO_TARGET, TargetStatus.NOT_AVAILABLE) or m.target is None:
+        return ""
+    target = format_value(m.target, m.unit, m.decimals)
+    words = {
+        TargetStatus.MET: "Target met",
+        TargetStatus.NEAR: "Near the target",
+        TargetStatus.MISSED: "Target missed",
+    }
+    return f"{words[status.target]}: the target is {target}."
+
+
+def status_sentences(status: MeasureStatus) -> str:
+    """Every status statement for a measure, in reading order."""
+    parts = (
+        change_sentence(status),
+        year_sentence(status),
+        benchmark_sentence(status),
+        target_sentence(status),
+    )
+    return " ".join(p for p in parts if p)
+
+
+def series_alt(measure: Measure, benchmark_name: str) -> str:
+    """Alt text for a line chart, from its data: what, when, start and end values, the benchmark's."""
+    observed = [o for o in measure.observations if isinstance(o.actual, int | float)]
+    if not observed:
+        return f"Chart of {measure.name}: no figures recorded."
+    first, last = observed[0], observed[-1]
+    moved = "rose" if last.actual > first.actual else "fell" if last.actual < first.actual else "was unchanged"  # type: ignore[operator]
+    text = (
+        f"Line chart of {measure.name}, {first.period} to {last.period}: {moved} from "
+        f"{value_text(measure, first.actual)} to {value_text(measure, last.actual)}"
+    )
+    marks = [o for o in measure.observations if isinstance(o.benchmark, int | float)]
+    if marks:
+        text += (
+            f"; {benchmark_name} {value_text(measure, marks[0].benchmark)} to "
+            f"{value_text(measure, marks[-1].benchmark)}"
+        )
+    return text + "."
