@@ -149,3 +149,39 @@ def parse_period(text: str) -> Period:
                 f"{calendar.month_abbr[last_month]} {end.year}",
             )
     raise ValueError(f"'{text}' is not a period label; use {ACCEPTED}")
+
+
+def _months_back(year: int, month: int, count: int) -> tuple[int, int]:
+    """The (year, month) ``count`` calendar months before ``month`` of ``year``."""
+    index = year * 12 + (month - 1) - count
+    return index // 12, index % 12 + 1
+
+
+def _financial_year_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same kind just before ``period``, with its canonical label.
+
+    A quarter gives the quarter before (Q1 gives Q4 of the year before), a year the year
+    before, a month the month before, and a span of months the span of the same length
+    that ends the month before it starts (``Oct 2013 - Sep 2014`` gives ``Oct 2012 - Sep 2013``).
+    """
+    start = period.start
+    if period.kind is PeriodKind.QUARTER:
+        fy_start = start.year if start.month >= 4 else start.year - 1
+        quarter = (start.month - 4) % 12 // 3 + 1
+        if quarter == 1:
+            return parse_period(f"{_financial_year_label(fy_start - 1)} Q4")
+        return parse_period(f"{_financial_year_label(fy_start)} Q{quarter - 1}")
+    if period.kind is PeriodKind.FINANCIAL_YEAR:
+        return parse_period(_financial_year_label(start.year - 1))
+    if period.kind is PeriodKind.CALENDAR_YEAR:
+        return parse_period(str(start.year - 1))
+    end_year, end_month = _months_back(start.year, start.month, 1)
+    if period.kind is PeriodKind.MONTH:
+        return parse_period(f"{calendar.month_abbr[end_month]} {end_year}")
+    first_year, first_month = _months_back(end_year, end_month, period.months - 1)
+    first = f"{calendar.month_abbr[first_month]} {first_year}"
+    return parse_period(f"{first} - {calendar.month_abbr[end_month]} {end_year}")
