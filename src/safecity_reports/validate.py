@@ -119,7 +119,7 @@ def validate(report: Report, skipped_ids: Collection[str] = ()) -> list[Problem]
     for measure in report.measures:
         _series(report, measure, problems)
     _rankings(report, problems)
-    _coverage(report, problems)
+    _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
     return problems.found
 
@@ -264,7 +264,7 @@ def _rankings(report: Report, problems: _Problems) -> None:
             )
 
 
-def _coverage(report: Report, problems: _Problems) -> None:
+def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:
     covered = {page_id for page in report.commentary for page_id in page.covers}
     for action in report.actions:
         for measure in action.measures:
@@ -274,7 +274,7 @@ def _coverage(report: Report, problems: _Problems) -> None:
                     f"Measure {measure.id} has figures but no commentary; add a row for it on"
                     " the Commentary sheet",
                 )
-        if not action.measures and action.id not in covered:
+        if not action.measures and action.id not in covered and action.id not in skipped:
             problems.warning(
                 action.where,
                 f"Key action {action.id} has no measure and no commentary, so its page would be"

@@ -9,6 +9,7 @@ file is read into memory once and never written.
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import warnings
@@ -242,7 +243,8 @@ class _Row:
 
     def location(self, header: str | None = None) -> Location:
         cell = self.cells.get(header) if header else None
-        return Location(self.sheet, cell.coordinate if cell is not None else f"row {self.row_number}")
+        place = cell.coordinate if cell is not None else f"A{self.row_number}"
+        return Location(self.sheet, place)
 
     def fail(self, header: str, message: str, severity: str = "error") -> None:
         self.reader.problem(self.location(header), message, severity)
@@ -418,7 +420,8 @@ class _Reader:
         self.complete = True
         self._formulas: dict[str, dict[str, str]] | None = None
 
-    def problem(self, where: Location | None, message: str, severity: str = "error") -> None:
+    def problem(self, where: Location | str | None, message: str, severity: str = "error") -> None:
+        """Record a problem; ``where`` is a cell, or text such as 'sheet Data, row 1'."""
         place = self.name if where is None else f"{self.name}, {where}"
         self.problems.append(Problem(place, message, severity))
 
@@ -464,11 +467,12 @@ class _Reader:
         for column in spec.columns:
             if column.required and column.header not in found:
                 ok = False
-                others = [h for h in headers if _key(h) not in wanted]
+                others = {_key(h): h for h in headers if _key(h) not in wanted}
+                close = difflib.get_close_matches(_key(column.header), list(others), 1, 0.6)
+                fix = f"correct the header '{others[close[0]]}'" if close else "add it"
                 self.problem(
-                    Location(ws.title, f"row {header_row}"),
-                    f"There is no column headed '{column.header}'"
-                    f"{did_you_mean(column.header, others, listed=0)}; add it",
+                    f"sheet {ws.title}, row {header_row}",
+                    f"There is no column headed '{column.header}': {fix}",
                 )
                 if column is spec.columns[0]:
                     self.complete = False
@@ -550,7 +554,7 @@ class _Reader:
         for name, _, required in schema.SETTING_ROWS:
             if required and name not in found:
                 self.problem(
-                    Location(ws.title, "column A"),
+                    f"sheet {ws.title}, column A",
                     f"There is no '{name}' row: type {name} in column A and its value in column B",
                 )
 
@@ -637,7 +641,9 @@ class _Reader:
                 source=row.text("Source"),
                 notes=row.text("Notes"),
             )
-            if self.keep(row, measure_id):
+            if not self.keep(row, measure_id):
+                self.skipped.add(str(fields["action_id"]))  # its action is not really bare
+            else:
                 assert unit and polarity and frequency and decimals is not None
                 measures.append(
                     (
@@ -699,20 +705,24 @@ class _Reader:
 
     def _rankings(self) -> list[Ranking]:
         groups: dict[tuple[str, str], list[tuple[RankedArea, _Row, Period]]] = {}
+        spoilt: set[tuple[str, str]] = set()
         for row in self.rows(schema.RANKINGS):
             measure_id, period = row.id("Measure"), row.period("Period")
             area, value = row.text("Area", True), row.number("Value", True)
             own = row.choice("Own area", (schema.YES, "No"), required=False) == schema.YES
-            if self.keep(row, "") and period is not None and value is not None:
-                groups.setdefault((measure_id, period.label), []).append(
-                    (RankedArea(area, value, own), row, period)
-                )
+            key = (measure_id, period.label if period else "")
+            if row.ok and period is not None and value is not None:
+                groups.setdefault(key, []).append((RankedArea(area, value, own), row, period))
+            else:
+                spoilt.add(key)  # a group missing a row would give wrong positions
+        for key in spoilt:
+            groups.pop(key, None)
         limits: dict[tuple[str, str], tuple[float | None, ...]] = {}
         for row in self.rows(schema.GROUP_LIMITS):
             measure_id, period = row.id("Measure"), row.period("Period")
             numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
             if row.ok and period is not None:
-                if (measure_id, period.label) not in groups:
+                if (measure_id, period.label) not in groups | dict.fromkeys(spoilt):
                     row.fail(
                         "Measure",
                         f"There is no ranking for {measure_id} {period.label} on"
@@ -754,7 +764,7 @@ class _Reader:
         for text, where, header in self.numeric_ids:
             same = by_column[(where.sheet, header)]
             prefix, _, tail = text.partition(".")
-            if len(tail) == 1 and (same.count(text) > 1 or f"{prefix}.9" in same):
+            if len(tail) == 1 and (same.count(text) > 1 or (tail == "1" and f"{prefix}.9" in same)):
                 self.problem(
                     where,
                     f"{header} {text} was typed as a number, so Excel may have"
@@ -799,26 +809,30 @@ def _assemble(
     priority_ids = [p.id for p in priorities]
     action_ids = [a.id for a, _ in actions]
     by_action: dict[str, list[Measure]] = {}
+    given: set[str] = set()  # a duplicated measure id gets its figures once, with the first
     for measure, row in measures:
         if measure.action_id in action_ids:
-            series = tuple(sorted(observations.get(measure.id, ()), key=lambda o: o.period))
-            kept = replace(measure, observations=series)
-            by_action.setdefault(measure.action_id, []).append(kept)
-        elif measure.action_id not in reader.skipped:
+            found = () if measure.id in given else observations.get(measure.id, ())
+            given.add(measure.id)
+            series = tuple(sorted(found, key=lambda o: o.period))
+            by_action.setdefault(measure.action_id, []).append(
+                replace(measure, observations=series)
+            )
+            continue
+        if measure.action_id not in reader.skipped:
             row.fail("Action", not_listed("Action", measure.action_id, "Key actions", action_ids))
-            reader.skipped.add(measure.id)
+        reader.skipped.add(measure.id)
     by_priority: dict[str, list[KeyAction]] = {}
     for action, row in actions:
+        held = tuple(by_action.pop(action.id, ()))  # a duplicated action id: the first holds them
         if action.priority_id in priority_ids:
-            kept_action = replace(action, measures=tuple(by_action.get(action.id, ())))
-            by_priority.setdefault(action.priority_id, []).append(kept_action)
-        else:
-            if action.priority_id not in reader.skipped:
-                row.fail(
-                    "Priority",
-                    not_listed("Priority", action.priority_id, "Priorities", priority_ids),
-                )
-            reader.skipped.update([action.id, *(m.id for m in by_action.get(action.id, ()))])
+            by_priority.setdefault(action.priority_id, []).append(replace(action, measures=held))
+            continue
+        if action.priority_id not in reader.skipped:
+            row.fail(
+                "Priority", not_listed("Priority", action.priority_id, "Priorities", priority_ids)
+            )
+        reader.skipped.update([action.id, *(m.id for m in held)])
     linked = []
     for priority in priorities:
         held = sorted(by_priority.pop(priority.id, ()), key=lambda a: id_sort_key(a.id))
