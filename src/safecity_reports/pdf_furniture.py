@@ -1,0 +1,193 @@
+"""The PDF's pages: fonts, the portrait and landscape page templates, and the page furniture.
+
+``render_pdf`` fills the pages with the document's blocks; this module decides what every page
+carries besides them (the running head and "Page X of Y") and what the file says about itself
+(metadata, language, the outline shown when it opens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .document import Document
+from .pdf_flowables import KeepWithNext
+from .styles import Styles
+
+PORTRAIT = "portrait"
+LANDSCAPE = "landscape"
+
+MARGIN_SIDE = 2 * cm
+MARGIN_TOP = 2.3 * cm
+"""Leaves room above the text for the running head and its rule."""
+MARGIN_BOTTOM = 2.2 * cm
+HEAD_BASELINE = 1.3 * cm
+"""Distance of the running head's baseline from the top edge."""
+FOOT_BASELINE = 1.2 * cm
+"""Distance of the page number's baseline from the bottom edge."""
+
+
+def page_size(template: str) -> tuple[float, float]:
+    """Width and height in points of a page drawn with ``template``."""
+    return landscape(A4) if template == LANDSCAPE else A4
+
+
+def frame_size(template: str) -> tuple[float, float]:
+    """Width and height in points that the blocks may fill on a ``template`` page."""
+    width, height = page_size(template)
+    return width - 2 * MARGIN_SIDE, height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """The names under which the report's font family is registered with reportlab."""
+
+    regular: str
+    bold: str
+
+
+def register_fonts(styles: Styles) -> FontNames:
+    """Register the style's TrueType fonts as one family, so ``<b>`` picks the bold face.
+
+    Every glyph the report prints (arrows, the pound sign, curly quotes) comes from these
+    files; reportlab's built-in Helvetica would draw a box for some of them.
+    """
+    base = "".join(ch for ch in styles.font_family if ch.isalnum()) or "ReportFont"
+    names = FontNames(regular=base, bold=f"{base}-Bold")
+    pdfmetrics.registerFont(TTFont(names.regular, str(styles.font_regular)))
+    pdfmetrics.registerFont(TTFont(names.bold, str(styles.font_bold)))
+    pdfmetrics.registerFontFamily(
+        names.regular,
+        normal=names.regular,
+        bold=names.bold,
+        italic=names.regular,
+        boldItalic=names.bold,
+    )
+    return names
+
+
+class ReportTemplate(BaseDocTemplate):
+    """A4 pages in two orientations, with the report's furniture and metadata.
+
+    ``total_pages`` is the page count of an earlier pass (None on the first pass), printed in
+    "Page X of Y". While building, the page of each heading's anchor is recorded in
+    ``anchor_pages`` for the contents list of the next pass.
+    """
+
+    def __init__(
+        self,
+        target: str | BinaryIO,
+        document: Document,
+        styles: Styles,
+        fonts: FontNames,
+        total_pages: int | None,
+    ):
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN_SIDE,
+            rightMargin=MARGIN_SIDE,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=document.title,
+            author=document.author,
+            subject=document.subject,
+            creator="safecity-reports",
+            lang=document.language,
+            displayDocTitle=True,
+            initialFontName=fonts.regular,
+            initialFontSize=styles.sizes.body,
+            keepTogetherClass=KeepWithNext,
+        )
+        self.report_document = document
+        self.report_styles = styles
+        self.fonts = fonts
+        self.total_pages = total_pages
+        self.anchor_pages: dict[str, int] = {}
+        self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
+
+    def _template(self, name: str) -> PageTemplate:
+        width, height = frame_size(name)
+        frame = Frame(
+            MARGIN_SIDE,
+            MARGIN_BOTTOM,
+            width,
+            height,
+            id=f"{name}-body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        return PageTemplate(
+            id=name, frames=[frame], onPage=self._draw_furniture, pagesize=page_size(name)
+        )
+
+    def beforeDocument(self) -> None:
+        # Open the outline (bookmarks) panel when the file is opened.
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        anchor = getattr(flowable, "anchor", None)
+        if anchor:
+            self.anchor_pages.setdefault(anchor, self.page)
+
+    def _draw_furniture(self, canvas: Canvas, doc: Any) -> None:
+        # One place draws everything that is not content, so it can later be marked /Artifact.
+        draw_furniture(
+            canvas,
+            running_head=self.report_document.running_head,
+            page=canvas.getPageNumber(),
+            total=self.total_pages,
+            styles=self.report_styles,
+            fonts=self.fonts,
+        )
+
+
+def draw_furniture(
+    canvas: Canvas,
+    *,
+    running_head: str,
+    page: int,
+    total: int | None,
+    styles: Styles,
+    fonts: FontNames,
+) -> None:
+    """Draw the running head with a rule under it, and "Page X of Y" at the foot."""
+    width, height = canvas._pagesize
+    text_width = width - 2 * MARGIN_SIDE
+    palette, size = styles.palette, styles.sizes.note
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor(palette.note))
+    if running_head:
+        # Shrink a long head rather than let it run off the page.
+        head_size = size
+        while head_size > 6 and canvas.stringWidth(running_head, fonts.regular, head_size) > (
+            text_width
+        ):
+            head_size -= 0.5
+        canvas.setFont(fonts.regular, head_size)
+        canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE, running_head)
+    canvas.setStrokeColor(colors.HexColor(palette.rule))
+    canvas.setLineWidth(0.5)
+    rule_y = height - HEAD_BASELINE - 0.25 * cm
+    canvas.line(MARGIN_SIDE, rule_y, width - MARGIN_SIDE, rule_y)
+    canvas.setFont(fonts.regular, size)
+    label = f"Page {page} of {total}" if total else f"Page {page}"
+    canvas.drawRightString(width - MARGIN_SIDE, FOOT_BASELINE, label)
+    canvas.restoreState()
+
+
+def page_of(anchor_pages: Mapping[str, int], anchor: str) -> str:
+    """The page number of ``anchor`` as printed in the contents ("" when not known yet)."""
+    page = anchor_pages.get(anchor)
+    return str(page) if page else ""

@@ -1,0 +1,445 @@
+"""Draw a ``Document`` as an accessible PDF with reportlab's platypus.
+
+The layout is decided in ``layout``; this module only draws its blocks, one flowable (or one
+``KeepTogether``) per block, so that each block can later be wrapped in its own marked content.
+Every piece of text is escaped before markup is added: what a partnership types prints as typed.
+
+The document is built twice: the first pass counts the pages and finds the page of each heading,
+the second prints "Page X of Y" and the contents' page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle as TextStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    TableStyle,
+)
+from reportlab.platypus import KeepTogether as KeepTogetherFlowable
+from reportlab.platypus import PageBreak as PageBreakFlowable
+from reportlab.platypus import Paragraph as ParagraphFlowable
+from reportlab.platypus import Table as TableFlowable
+
+from .document import (
+    Align,
+    Block,
+    BulletList,
+    Callout,
+    Chart,
+    Contents,
+    Document,
+    FigureBlock,
+    Heading,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    ParagraphStyle,
+    Spans,
+    Table,
+    Tone,
+)
+from .errors import ReportError
+from .pdf_flowables import CaptionedTable, FigureImage, HeadingFlowable, ReportTable
+from .pdf_furniture import (
+    LANDSCAPE,
+    PORTRAIT,
+    FontNames,
+    ReportTemplate,
+    frame_size,
+    page_of,
+    register_fonts,
+)
+from .styles import Styles
+
+_ALIGNMENT = {Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTRE: TA_CENTER}
+
+
+def write_pdf(document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles) -> None:
+    """Write ``document`` to ``path`` as a PDF, drawing each chart from its PNG in ``images``.
+
+    Raises ``ReportError`` when a figure's chart has no image or a table's cells do not fit its
+    columns.
+    """
+    fonts = register_fonts(styles)
+    # First pass: count the pages and find each heading's page.
+    counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
+    counting.build(_Story(document, images, styles, fonts, {}).flowables())
+    final = ReportTemplate(str(path), document, styles, fonts, total_pages=counting.page)
+    final.build(_Story(document, images, styles, fonts, counting.anchor_pages).flowables())
+
+
+class _Story:
+    """Turns the document's blocks into flowables, tracking the page orientation as it goes."""
+
+    def __init__(
+        self,
+        document: Document,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+        fonts: FontNames,
+        anchor_pages: Mapping[str, int],
+    ):
+        self.document = document
+        self.images = images
+        self.styles = styles
+        self.palette = styles.palette
+        self.fonts = fonts
+        self.anchor_pages = anchor_pages
+        self.template = PORTRAIT
+        self.outline_level = -1
+        self.text = _text_styles(styles, fonts)
+
+    def flowables(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for block in self.document.blocks:
+            story.extend(self.block(block))
+        return story
+
+    def block(self, block: Block) -> list[Flowable]:
+        match block:
+            case Heading():
+                return [self.heading(block)]
+            case Paragraph():
+                return [self.paragraph(block.spans, self.text[block.style.value])]
+            case BulletList():
+                return [self.bullets(block)]
+            case Table():
+                return [self.table(block)]
+            case FigureBlock():
+                return [self.figure(block)]
+            case Callout():
+                return [self.callout(block)]
+            case Contents():
+                return [self.contents(block)]
+            case PageBreak():
+                return self.page_break(block)
+            case KeepTogether():
+                inner = [f for b in block.blocks for f in self.block(b)]
+                return [KeepTogetherFlowable(inner)]
+        raise TypeError(f"render_pdf cannot draw a {type(block).__name__}")
+
+    # Text
+
+    def markup(self, spans: Spans) -> str:
+        """Reportlab paragraph markup for ``spans``, every piece of text escaped first."""
+        parts = []
+        for span in spans:
+            text = escape(span.text)
+            if span.bold or span.tone is not None:
+                text = f"<b>{text}</b>"
+            if span.tone is not None:
+                text = f'<font color="{self.tone_colour(span.tone)}">{text}</font>'
+            if span.link:
+                # Underlined as well as coloured: colour alone must not carry meaning.
+                href = escape(f"#{span.link}", {'"': "&quot;"})
+                text = f'<a href="{href}" color="{self.palette.primary}"><u>{text}</u></a>'
+            parts.append(text)
+        return "".join(parts)
+
+    def tone_colour(self, tone: Tone) -> str:
+        return {
+            Tone.GOOD: self.palette.good,
+            Tone.BAD: self.palette.bad,
+            Tone.NEUTRAL: self.palette.neutral,
+        }[tone]
+
+    def paragraph(self, spans: Spans, style: TextStyle) -> ParagraphFlowable:
+        flowable = ParagraphFlowable(self.markup(spans), style)
+        flowable.structure_role = "P"
+        return flowable
+
+    def heading(self, heading: Heading) -> HeadingFlowable:
+        # An outline entry may not skip a level: an h3 straight under an h1 nests one deep.
+        level = max(0, min(heading.level - 1, self.outline_level + 1))
+        self.outline_level = level
+        style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
+        return HeadingFlowable(escape(heading.text), style, heading, level)
+
+    def bullets(self, bullets: BulletList) -> ListFlowable:
+        items: list[tuple[ParagraphFlowable, list[ParagraphFlowable]]] = []
+        for level, spans in bullets.items:
+            para = self.paragraph(spans, self.text["bullet"])
+            if level >= 2 and items:
+                items[-1][1].append(para)
+            else:
+                items.append((para, []))
+        list_items = []
+        for para, subitems in items:
+            content: list[Flowable] = [para]
+            if subitems:
+                content.append(self.list_flowable(subitems, "\u2013", indent=14))
+            list_items.append(ListItem(content))
+        return self.list_flowable(list_items, "\u2022", indent=14)
+
+    def list_flowable(self, items: list, bullet: str, indent: float) -> ListFlowable:
+        flowable = ListFlowable(
+            items,
+            bulletType="bullet",
+            start=bullet,
+            leftIndent=indent,
+            bulletFontName=self.fonts.regular,
+            bulletFontSize=self.styles.sizes.body,
+            bulletColor=colors.HexColor(self.palette.primary),
+            spaceAfter=4,
+        )
+        flowable.structure_role = "L"
+        return flowable
+
+    # Tables
+
+    def table(self, table: Table) -> Flowable:
+        width, _ = frame_size(self.template)
+        total = sum(table.widths) or 1
+        col_widths = [width * w / total for w in table.widths]
+        n_header = len(table.header)
+        grid, spans = self.table_grid(table)
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, n_header), (-1, -1), 0.5, colors.HexColor(self.palette.rule)),
+            *spans,
+        ]
+        if n_header:
+            last = n_header - 1
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, last), colors.HexColor(self.palette.header_fill)),
+                ("INNERGRID", (0, 0), (-1, last), 0.5, colors.white),
+                ("VALIGN", (0, 0), (-1, last), "BOTTOM"),
+            ]
+        for group in table.row_groups:
+            if 0 < group < len(table.rows):
+                row = n_header + group
+                commands.append(
+                    ("LINEABOVE", (0, row), (-1, row), 1.25, colors.HexColor(self.palette.primary))
+                )
+        flowable = ReportTable(
+            grid,
+            colWidths=col_widths,
+            repeatRows=n_header,
+            hAlign="LEFT",
+            splitInRow=0,
+            frame_height=frame_size(self.template)[1],
+        )
+        flowable.setStyle(TableStyle(commands))
+        flowable.spaceAfter = self.styles.sizes.body
+        if not table.caption:
+            return flowable
+        caption = ParagraphFlowable(escape(table.caption), self.text["caption"])
+        caption.structure_role = "Caption"
+        return CaptionedTable(caption, flowable)
+
+    def table_grid(self, table: Table) -> tuple[list[list[object]], list[tuple]]:
+        """The cells placed on a full grid (covered cells left empty), and their SPAN commands."""
+        n_cols = len(table.widths)
+        rows = (*table.header, *table.rows)
+        grid: list[list[object]] = [[""] * n_cols for _ in rows]
+        covered: set[tuple[int, int]] = set()
+        spans: list[tuple] = []
+        for r, row in enumerate(rows):
+            is_header = r < len(table.header)
+            c = 0
+            for cell in row:
+                while (r, c) in covered:
+                    c += 1
+                last_col, last_row = c + cell.col_span - 1, r + cell.row_span - 1
+                if last_col >= n_cols or last_row >= len(rows):
+                    raise ReportError(
+                        f"table {table.caption!r}: the cell {cell.text!r} in row {r + 1} does not "
+                        f"fit the table's {n_cols} columns and {len(rows)} rows"
+                    )
+                style = self.cell_style(cell.align, header=is_header)
+                bold = is_header or cell.row_header
+                markup = self.markup(cell.spans)
+                grid[r][c] = ParagraphFlowable(f"<b>{markup}</b>" if bold else markup, style)
+                covered.update(
+                    (rr, cc) for rr in range(r, last_row + 1) for cc in range(c, last_col + 1)
+                )
+                if cell.row_span > 1 or cell.col_span > 1:
+                    spans.append(("SPAN", (c, r), (last_col, last_row)))
+                c = last_col + 1
+        return grid, spans
+
+    def cell_style(self, align: Align, header: bool) -> TextStyle:
+        base = self.text["cell_header" if header else "cell"]
+        return TextStyle(f"{base.name}-{align.value}", parent=base, alignment=_ALIGNMENT[align])
+
+    # Panels and pictures
+
+    def callout(self, callout: Callout) -> TableFlowable:
+        width, _ = frame_size(self.template)
+        lines = [self.paragraph(spans, self.text["callout"]) for spans in callout.lines]
+        # One cell holding every line: the panel never splits across pages.
+        panel = TableFlowable([[lines]], colWidths=[width], hAlign="LEFT")
+        panel.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.palette.stripe_fill)),
+                    ("BOX", (0, 0), (-1, -1), 0.75, colors.HexColor(self.palette.rule)),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(self.palette.primary)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        panel.spaceAfter = 8
+        panel.structure_role = "Div"
+        return panel
+
+    def figure(self, figure: FigureBlock) -> KeepTogetherFlowable:
+        try:
+            path = self.images[figure.chart]
+        except KeyError:
+            raise ReportError(f"no image was drawn for the chart {figure.chart.title!r}") from None
+        frame_width, frame_height = frame_size(self.template)
+        image_width, image_height = ImageReader(str(path)).getSize()
+        width = frame_width
+        height = width * image_height / image_width
+        # On a landscape page a full-width chart would fill the page: leave room for its caption.
+        if height > 0.7 * frame_height:
+            height = 0.7 * frame_height
+            width = height * image_width / image_height
+        image = FigureImage(path, width, height, figure.alt)
+        caption = ParagraphFlowable(escape(figure.caption), self.text["figure_caption"])
+        caption.structure_role = "Caption"
+        return KeepTogetherFlowable([image, caption])
+
+    def contents(self, contents: Contents) -> TableFlowable:
+        width, _ = frame_size(self.template)
+        page_width = 1.5 * self.styles.sizes.body * 2
+        rows = []
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+        for index, (level, text, anchor) in enumerate(contents.entries):
+            href = escape(f"#{anchor}", {'"': "&quot;"})
+            style = self.text["contents1" if level <= 1 else "contents2"]
+            label = f'<a href="{href}">{escape(text)}</a>'
+            number = f'<a href="{href}">{page_of(self.anchor_pages, anchor)}</a>'
+            rows.append(
+                [
+                    ParagraphFlowable(label, style),
+                    ParagraphFlowable(
+                        number,
+                        TextStyle("contents-page", parent=style, alignment=TA_RIGHT, leftIndent=0),
+                    ),
+                ]
+            )
+            if level <= 1 and index:
+                commands.append(("TOPPADDING", (0, index), (-1, index), 7))
+        table = TableFlowable(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        table.structure_role = "TOC"
+        return table
+
+    def page_break(self, page_break: PageBreak) -> list[Flowable]:
+        template = LANDSCAPE if page_break.landscape else PORTRAIT
+        flowables: list[Flowable] = []
+        if template != self.template:
+            flowables.append(NextPageTemplate(template))
+            self.template = template
+        flowables.append(PageBreakFlowable())
+        return flowables
+
+
+def _text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
+    """The paragraph styles, named by ``ParagraphStyle`` value and by role."""
+    palette, sizes = styles.palette, styles.sizes
+    text, primary = colors.HexColor(palette.text), colors.HexColor(palette.primary)
+    note = colors.HexColor(palette.note)
+    body = TextStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=sizes.body,
+        leading=sizes.body * 1.4,
+        textColor=text,
+        spaceAfter=sizes.body * 0.6,
+    )
+
+    def derive(name: str, **kw: object) -> TextStyle:
+        return TextStyle(name, parent=body, **kw)
+
+    def heading(level: int, size: float) -> TextStyle:
+        return derive(
+            f"heading{level}",
+            fontName=fonts.bold,
+            fontSize=size,
+            leading=size * 1.25,
+            textColor=primary,
+            spaceBefore=size * 0.8,
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        )
+
+    table_size = sizes.table
+    cell = derive("cell", fontSize=table_size, leading=table_size * 1.3, spaceAfter=0)
+    return {
+        ParagraphStyle.BODY.value: body,
+        ParagraphStyle.LEAD.value: derive(
+            "lead",
+            fontSize=sizes.body * 1.2,
+            leading=sizes.body * 1.2 * 1.4,
+            spaceAfter=sizes.body,
+        ),
+        ParagraphStyle.NOTE.value: derive(
+            "note",
+            fontSize=sizes.note,
+            leading=sizes.note * 1.4,
+            textColor=note,
+        ),
+        ParagraphStyle.TITLE.value: derive(
+            "title",
+            fontName=fonts.bold,
+            fontSize=sizes.title,
+            leading=sizes.title * 1.2,
+            textColor=primary,
+            spaceAfter=sizes.title * 0.5,
+        ),
+        ParagraphStyle.SUBTITLE.value: derive(
+            "subtitle",
+            fontSize=sizes.heading2,
+            leading=sizes.heading2 * 1.35,
+            textColor=note,
+            spaceAfter=sizes.heading2 * 0.6,
+        ),
+        "heading1": heading(1, sizes.heading1),
+        "heading2": heading(2, sizes.heading2),
+        "heading3": heading(3, sizes.heading3),
+        "bullet": derive("bullet", spaceAfter=2),
+        "caption": derive("caption", fontName=fonts.bold, spaceBefore=4, spaceAfter=4),
+        "figure_caption": derive(
+            "figure-caption",
+            fontSize=sizes.note,
+            leading=sizes.note * 1.4,
+            textColor=note,
+            spaceBefore=3,
+            spaceAfter=sizes.body,
+        ),
+        "cell": cell,
+        "cell_header": TextStyle("cell-header", parent=cell, textColor=colors.white),
+        "callout": derive("callout", spaceAfter=2),
+        "contents1": derive("contents1", fontName=fonts.bold, spaceAfter=0),
+        "contents2": derive("contents2", leftIndent=sizes.body * 1.5, spaceAfter=0),
+    }
