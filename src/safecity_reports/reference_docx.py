@@ -285,7 +285,16 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
             style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
 
         _paragraph_style(word, contents_style(level), toc, replace)
-    _paragraph_style(word, "Header", text(sizes.note, palette.note, after=0, line=1.0), replace)
+
+    def header(style: WordStyle) -> None:
+        text(sizes.note, palette.note, after=0, line=1.0)(style)
+        rule = OxmlElement("w:pBdr")
+        _border(rule, "bottom", palette.rule, 4, space=4)
+        _insert_in_ppr(
+            style.element.get_or_add_pPr(), rule, before=("w:shd", "w:tabs", "w:spacing")
+        )
+
+    _paragraph_style(word, "Header", header, replace)
     _paragraph_style(word, "Footer", text(sizes.note, palette.note, after=0, line=1.0), replace)
     _paragraph_style(word, TABLE_TEXT, text(sizes.table, palette.text, after=0, line=1.0), replace)
     _paragraph_style(

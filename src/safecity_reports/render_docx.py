@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -93,6 +94,8 @@ def write_docx(
     properties.keywords = ""
     properties.comments = ""
     properties.last_modified_by = document.author
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.revision = 1
     _write_page_furniture(word, document)
     writer = _Writer(word, images, styles)
     for block in document.blocks:
@@ -176,6 +179,7 @@ class _Writer:
         self.images = images
         self.styles = styles
         self.next_bookmark = 1
+        self.bookmarks: set[str] = set()
         self.tones = {
             Tone.GOOD: _rgb(styles.palette.good),
             Tone.BAD: _rgb(styles.palette.bad),
@@ -211,9 +215,14 @@ class _Writer:
 
     def heading(self, heading: Heading) -> None:
         paragraph = self.word.add_paragraph(style=ref.heading_style(heading.level))
+        name = bookmark_name(heading.anchor)
+        if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
+            paragraph.add_run(_xml_safe(heading.text))
+            return
+        self.bookmarks.add(name)
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), str(self.next_bookmark))
-        start.set(qn("w:name"), bookmark_name(heading.anchor))
+        start.set(qn("w:name"), name)
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), str(self.next_bookmark))
         self.next_bookmark += 1
@@ -515,6 +524,7 @@ def _table_properties(word_table: WordTable, caption: str, rule: str) -> None:
         ("noVBand", "1"),
     ):
         look.set(qn(f"w:{attribute}"), value)
+    look.set(qn("w:val"), "0620")  # the same flags in the Word 2007 form: header row, no banding
     title = OxmlElement("w:tblCaption")
     title.set(qn("w:val"), _xml_safe(caption))
     tbl_pr.append(title)
