@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 
 from safecity_reports.document import (
     Align,
@@ -34,6 +35,7 @@ from safecity_reports.document import (
     Tone,
     plain,
 )
+from safecity_reports.errors import UsageError
 from safecity_reports.reference_docx import build_reference
 from safecity_reports.render_docx import bookmark_name, write_docx
 from safecity_reports.styles import Styles, load_styles
@@ -391,6 +393,32 @@ def test_callout_is_one_boxed_paragraph(written: Path) -> None:
     style = word.styles["Callout"].element
     assert style.pPr.find(qn("w:pBdr")) is not None
     assert style.pPr.find(qn("w:shd")) is not None
+
+
+def test_a_damaged_reference_document_is_a_usage_error(tmp_path: Path, png: Path) -> None:
+    reference = tmp_path / "reference.docx"
+    reference.write_text("not a Word document", encoding="utf-8")
+    styles = dataclasses.replace(load_styles(), reference_docx=reference)
+    with pytest.raises(UsageError, match="reference document .* cannot be used"):
+        write_docx(build_document(), {CHART: png}, tmp_path / "out.docx", styles)
+
+
+def test_a_council_reference_keeps_its_own_styles(tmp_path: Path, png: Path) -> None:
+    styles = load_styles()
+    council = build_reference(styles)
+    council.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x5E, 0xA5)
+    council.styles["Note"].delete()
+    reference = tmp_path / "reference.docx"
+    council.save(str(reference))
+    out = tmp_path / "out.docx"
+    write_docx(
+        build_document(), {CHART: png}, out, dataclasses.replace(styles, reference_docx=reference)
+    )
+    word = docx.Document(str(out))
+    assert str(word.styles["Heading 1"].font.color.rgb) == "005EA5"
+    assert word.styles["Note"].font.size == Pt(styles.sizes.note)  # added back
+    assert "Reference styles" not in word.core_properties.title
+    assert not [p for p in word.paragraphs if "in sentence case" in p.text]  # samples removed
 
 
 def test_missing_image_is_reported(tmp_path: Path) -> None:

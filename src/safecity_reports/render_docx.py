@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Inches, RGBColor
@@ -46,6 +48,7 @@ from .document import (
     Table,
     Tone,
 )
+from .errors import UsageError
 from .styles import Styles
 
 _PARAGRAPH_STYLES = {
@@ -82,7 +85,8 @@ def write_docx(
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
 
-    Raises ``KeyError`` if a figure's chart has no image (a bug in the caller).
+    Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
+    a figure's chart has no image (a bug in the caller).
     """
     word = _open_reference(styles)
     ref.set_language(word, document.language)
@@ -107,7 +111,14 @@ def _open_reference(styles: Styles) -> WordDocument:
     """The reference document emptied of its sample content, with every style the report uses."""
     reference = styles.reference_docx
     if reference is not None and reference.is_file():
-        word = docx.Document(str(reference))
+        try:
+            word = docx.Document(str(reference))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise UsageError(
+                f"the Word reference document {reference} cannot be used: {exc}. Save it from"
+                " Word as a .docx, or rebuild it with"
+                " `python -m safecity_reports.reference_docx styles/reference.docx`"
+            ) from None
         ref.ensure_styles(word, styles)
     else:
         word = ref.build_reference(styles, samples=False)
