@@ -55,7 +55,7 @@ def parse_blocks(text: str) -> tuple[TextBlock, ...]:
     blocks = []
     for raw in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.replace("\u00a0", " ").rstrip()
-        if not line.strip():
+        if line.strip() in ("", "-", "--", "•"):  # a bullet mark with nothing after it
             continue
         level, body = _level(line)
         if body:
