@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .errors import Problem, ValidationFailed
 from .model import (
+    KeyAction,
     Location,
     Measure,
     Observation,
@@ -285,7 +286,10 @@ def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:
 def _sources(report: Report, problems: _Problems) -> None:
     first: dict[str, tuple[Location, str]] = {}
     uses: dict[str, int] = defaultdict(int)
-    records = [*(("action", a) for a in report.actions), *(("measure", m) for m in report.measures)]
+    records: list[tuple[str, KeyAction | Measure]] = [
+        *(("action", a) for a in report.actions),
+        *(("measure", m) for m in report.measures),
+    ]
     for kind, record in records:
         if record.source:
             first.setdefault(record.source, (record.where, f"{kind} {record.id}"))

@@ -634,15 +634,10 @@ class _Reader:
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
                 row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
             target, tolerance = row.number("Target"), row.number("Tolerance")
-            fields = dict(
-                action_id=row.id("Action"),
-                name=row.text("Name", True),
-                benchmark_label=row.text("Benchmark"),
-                source=row.text("Source"),
-                notes=row.text("Notes"),
-            )
+            action_id, name = row.id("Action"), row.text("Name", True)
+            benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
             if not self.keep(row, measure_id):
-                self.skipped.add(str(fields["action_id"]))  # its action is not really bare
+                self.skipped.add(action_id)  # its action is not really bare
             else:
                 assert unit and polarity and frequency and decimals is not None
                 measures.append(
@@ -656,7 +651,11 @@ class _Reader:
                             target=target,
                             tolerance=tolerance,
                             where=row.location("Measure"),
-                            **fields,
+                            action_id=action_id,
+                            name=name,
+                            benchmark_label=benchmark_label,
+                            source=source,
+                            notes=notes,
                         ),
                         row,
                     )
@@ -730,16 +729,13 @@ class _Reader:
                         "warning",
                     )
                 limits[(measure_id, period.label)] = numbers
-        return [
-            Ranking(
-                key[0],
-                rows[0][2],
-                tuple(a for a, _, _ in rows),
-                *limits.get(key, (None, None, None)),
-                where=rows[0][1].location("Measure"),
-            )
-            for key, rows in groups.items()
-        ]
+        rankings = []
+        for key, rows in groups.items():
+            average, lower, upper = limits.get(key, (None, None, None))
+            areas = tuple(a for a, _, _ in rows)
+            where = rows[0][1].location("Measure")
+            rankings.append(Ranking(key[0], rows[0][2], areas, average, lower, upper, where))
+        return rankings
 
     def _figures(self) -> list[Figure]:
         figures = []
@@ -835,8 +831,8 @@ def _assemble(
         reader.skipped.update([action.id, *(m.id for m in held)])
     linked = []
     for priority in priorities:
-        held = sorted(by_priority.pop(priority.id, ()), key=lambda a: id_sort_key(a.id))
-        linked.append(Priority(priority.id, priority.name, tuple(held), priority.where))
+        ordered = sorted(by_priority.pop(priority.id, ()), key=lambda a: id_sort_key(a.id))
+        linked.append(Priority(priority.id, priority.name, tuple(ordered), priority.where))
     return Report(
         settings, tuple(linked), tuple(commentary), tuple(rankings), tuple(figures), agencies, name
     )
