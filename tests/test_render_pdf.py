@@ -459,3 +459,82 @@ def test_a_row_wider_than_the_table_is_an_error(tmp_path: Path) -> None:
     document = Document("T", "S", "A", "en-GB", "Head", blocks=(table,))
     with pytest.raises(ReportError, match="'b' in row 1 does not fit the table's 1 columns"):
         write_pdf(document, {}, tmp_path / "x.pdf", load_styles())
+
+
+def test_a_continued_table_repeats_its_caption_marked_continued(pdf: Path) -> None:
+    texts = [_words(t) for t in _page_texts(pdf)]
+    pages = [t for t in texts if "Ward 0" in t]
+    assert "Every ward Ward name" in pages[0]
+    for text in pages[1:]:
+        assert "Every ward (continued) Ward name" in text
+
+
+def _ward_table(rows: int, spanned: bool) -> Table:
+    first = (Cell(plain("All wards"), row_span=rows),) if spanned else ()
+    return Table(
+        caption="Wards",
+        header=((*((Cell(plain("Group")),) if spanned else ()), Cell(plain("Ward name"))),),
+        rows=tuple(
+            ((*first, Cell(plain(f"Ward {n:03d}"))) if n == 0 else (Cell(plain(f"Ward {n:03d}")),))
+            for n in range(rows)
+        ),
+        widths=(1, 1) if spanned else (1,),
+    )
+
+
+def test_a_row_group_taller_than_a_page_breaks_inside_it(tmp_path: Path) -> None:
+    document = Document("T", "S", "A", "en-GB", "Head", blocks=(_ward_table(120, spanned=True),))
+    path = tmp_path / "tall.pdf"
+    write_pdf(document, {}, path, load_styles())
+    texts = _page_texts(path)
+    assert len(texts) >= 3
+    assert re.findall(r"Ward (\d{3})", "".join(texts)) == [f"{n:03d}" for n in range(120)]
+
+
+def test_a_row_group_that_fits_a_page_is_not_broken(tmp_path: Path) -> None:
+    intro = tuple(Paragraph(plain(f"Line {n}")) for n in range(30))
+    document = Document(
+        "T", "S", "A", "en-GB", "Head", blocks=(*intro, _ward_table(20, spanned=True))
+    )
+    path = tmp_path / "group.pdf"
+    write_pdf(document, {}, path, load_styles())
+    texts = _page_texts(path)
+    assert len(texts) == 2
+    assert "Ward" not in texts[0]
+    assert "Ward 000" in texts[1] and "Ward 019" in texts[1]
+
+
+def test_a_long_table_starts_under_its_heading_not_on_a_new_page(tmp_path: Path) -> None:
+    document = Document(
+        "T",
+        "S",
+        "A",
+        "en-GB",
+        "Head",
+        blocks=(
+            Paragraph(plain("Opening paragraph.")),
+            Heading(1, "Every ward", "wards"),
+            _ward_table(100, spanned=False),
+        ),
+    )
+    path = tmp_path / "start.pdf"
+    write_pdf(document, {}, path, load_styles())
+    first = _page_texts(path)[0]
+    assert "Opening paragraph." in first
+    assert "Every ward" in first and "Ward 000" in first
+
+
+def test_control_characters_are_dropped_and_line_breaks_kept(tmp_path: Path) -> None:
+    document = Document(
+        "T",
+        "S",
+        "A",
+        "en-GB",
+        "Head",
+        blocks=(Paragraph(plain("First\x0b line\x00\nSecond line")),),
+    )
+    path = tmp_path / "control.pdf"
+    write_pdf(document, {}, path, load_styles())
+    lines = [line.strip() for line in _pdftotext(path).splitlines()]
+    assert "First line" in lines
+    assert "Second line" in lines

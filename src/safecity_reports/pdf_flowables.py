@@ -83,7 +83,8 @@ class ReportTable(TableFlowable):
             cell
             for cell in saved
             if (span := self._spanRanges.get(cell)) is None
-            or sum(self._rowHeights[span[1] : span[3] + 1]) <= room
+            # Reportlab leaves the heights of rows beyond the page unmeasured (None).
+            or sum(h or 0 for h in self._rowHeights[span[1] : span[3] + 1]) <= room
         ]
         try:
             return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
@@ -92,12 +93,22 @@ class ReportTable(TableFlowable):
 
 
 class CaptionedTable(Flowable):
-    """A table with its caption above it; the caption goes with the first part of a split."""
+    """A table with its caption above it; the caption goes with the first part of a split.
 
-    def __init__(self, caption: ParagraphFlowable, table: ReportTable):
+    Every later part is headed by ``continued`` (the caption marked as continued), so a reader
+    who turns the page still knows what the table is; tagging will treat it as an artifact.
+    """
+
+    def __init__(
+        self,
+        caption: ParagraphFlowable,
+        table: ReportTable,
+        continued: ParagraphFlowable | None = None,
+    ):
         super().__init__()
         self.caption = caption
         self.table = table
+        self.continued = continued
         self.structure_role = "Table"
         self.spaceBefore = caption.getSpaceBefore()
         self.spaceAfter = table.getSpaceAfter()
@@ -115,7 +126,10 @@ class CaptionedTable(Flowable):
         parts = self.table.split(availWidth, availHeight - self._caption_height)
         if not parts:
             return []
-        return [CaptionedTable(self.caption, parts[0]), *parts[1:]]
+        first, *rest = parts
+        if rest and self.continued is not None:
+            rest[0] = CaptionedTable(self.continued, rest[0], self.continued)
+        return [CaptionedTable(self.caption, first, self.continued), *rest]
 
     def draw(self) -> None:
         self.caption.drawOn(self.canv, 0, self.height - self.caption.height)

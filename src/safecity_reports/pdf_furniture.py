@@ -1,8 +1,8 @@
-"""The PDF's pages: fonts, the portrait and landscape page templates, and the page furniture.
+"""The PDF's look: fonts, text styles, the portrait and landscape pages, and the page furniture.
 
-``render_pdf`` fills the pages with the document's blocks; this module decides what every page
-carries besides them (the running head and "Page X of Y") and what the file says about itself
-(metadata, language, the outline shown when it opens).
+``render_pdf`` fills the pages with the document's blocks; this module decides how text is set,
+what every page carries besides the blocks (the running head and "Page X of Y") and what the
+file says about itself (metadata, language, the outline shown when it opens).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle as TextStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from .document import Document
+from .document import Document, ParagraphStyle
 from .pdf_flowables import KeepWithNext
 from .styles import Styles
 
@@ -191,3 +192,84 @@ def page_of(anchor_pages: Mapping[str, int], anchor: str) -> str:
     """The page number of ``anchor`` as printed in the contents ("" when not known yet)."""
     page = anchor_pages.get(anchor)
     return str(page) if page else ""
+
+
+def text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
+    """The paragraph styles, named by ``ParagraphStyle`` value and by role."""
+    palette, sizes = styles.palette, styles.sizes
+    text, primary = colors.HexColor(palette.text), colors.HexColor(palette.primary)
+    note = colors.HexColor(palette.note)
+    body = TextStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=sizes.body,
+        leading=sizes.body * 1.4,
+        textColor=text,
+        spaceAfter=sizes.body * 0.6,
+    )
+
+    def derive(name: str, **kw: object) -> TextStyle:
+        return TextStyle(name, parent=body, **kw)
+
+    def heading(level: int, size: float) -> TextStyle:
+        return derive(
+            f"heading{level}",
+            fontName=fonts.bold,
+            fontSize=size,
+            leading=size * 1.25,
+            textColor=primary,
+            spaceBefore=size * 0.8,
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        )
+
+    table_size = sizes.table
+    cell = derive("cell", fontSize=table_size, leading=table_size * 1.3, spaceAfter=0)
+    return {
+        ParagraphStyle.BODY.value: body,
+        ParagraphStyle.LEAD.value: derive(
+            "lead",
+            fontSize=sizes.body * 1.2,
+            leading=sizes.body * 1.2 * 1.4,
+            spaceAfter=sizes.body,
+        ),
+        ParagraphStyle.NOTE.value: derive(
+            "note",
+            fontSize=sizes.note,
+            leading=sizes.note * 1.4,
+            textColor=note,
+        ),
+        ParagraphStyle.TITLE.value: derive(
+            "title",
+            fontName=fonts.bold,
+            fontSize=sizes.title,
+            leading=sizes.title * 1.2,
+            textColor=primary,
+            spaceAfter=sizes.title * 0.5,
+        ),
+        ParagraphStyle.SUBTITLE.value: derive(
+            "subtitle",
+            fontSize=sizes.heading2,
+            leading=sizes.heading2 * 1.35,
+            textColor=note,
+            spaceAfter=sizes.heading2 * 0.6,
+        ),
+        "heading1": heading(1, sizes.heading1),
+        "heading2": heading(2, sizes.heading2),
+        "heading3": heading(3, sizes.heading3),
+        "bullet": derive("bullet", spaceAfter=2),
+        "caption": derive("caption", fontName=fonts.bold, spaceBefore=4, spaceAfter=4),
+        "figure_caption": derive(
+            "figure-caption",
+            fontSize=sizes.note,
+            leading=sizes.note * 1.4,
+            textColor=note,
+            spaceBefore=3,
+            spaceAfter=sizes.body,
+        ),
+        "cell": cell,
+        "cell_header": TextStyle("cell-header", parent=cell, textColor=colors.white),
+        "callout": derive("callout", spaceAfter=2),
+        "contents1": derive("contents1", fontName=fonts.bold, spaceAfter=0),
+        "contents2": derive("contents2", leftIndent=sizes.body * 1.5, spaceAfter=0),
+    }

@@ -11,6 +11,7 @@ the second prints "Page X of Y" and the contents' page numbers.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -44,7 +45,6 @@ from .document import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    ParagraphStyle,
     Spans,
     Table,
     Tone,
@@ -59,10 +59,26 @@ from .pdf_furniture import (
     frame_size,
     page_of,
     register_fonts,
+    text_styles,
 )
 from .styles import Styles
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 _ALIGNMENT = {Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTRE: TA_CENTER}
+
+
+def text_markup(text: str) -> str:
+    """``text`` as paragraph markup that prints exactly as typed, line breaks kept.
+
+    Control characters that cannot appear in XML (pasted in from a spreadsheet) are dropped.
+    """
+    text = _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\t", " ")
+    return escape(text).replace("\n", "<br/>")
+
+
+def _href(anchor: str) -> str:
+    return escape(f"#{anchor}", {'"': "&quot;"})
 
 
 def write_pdf(document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles) -> None:
@@ -98,7 +114,7 @@ class _Story:
         self.anchor_pages = anchor_pages
         self.template = PORTRAIT
         self.outline_level = -1
-        self.text = _text_styles(styles, fonts)
+        self.text = text_styles(styles, fonts)
 
     def flowables(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -135,15 +151,16 @@ class _Story:
         """Reportlab paragraph markup for ``spans``, every piece of text escaped first."""
         parts = []
         for span in spans:
-            text = escape(span.text)
+            text = text_markup(span.text)
             if span.bold or span.tone is not None:
                 text = f"<b>{text}</b>"
             if span.tone is not None:
                 text = f'<font color="{self.tone_colour(span.tone)}">{text}</font>'
             if span.link:
                 # Underlined as well as coloured: colour alone must not carry meaning.
-                href = escape(f"#{span.link}", {'"': "&quot;"})
-                text = f'<a href="{href}" color="{self.palette.primary}"><u>{text}</u></a>'
+                text = (
+                    f'<a href="{_href(span.link)}" color="{self.palette.primary}"><u>{text}</u></a>'
+                )
             parts.append(text)
         return "".join(parts)
 
@@ -164,7 +181,7 @@ class _Story:
         level = max(0, min(heading.level - 1, self.outline_level + 1))
         self.outline_level = level
         style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
-        return HeadingFlowable(escape(heading.text), style, heading, level)
+        return HeadingFlowable(text_markup(heading.text), style, heading, level)
 
     def bullets(self, bullets: BulletList) -> ListFlowable:
         items: list[tuple[ParagraphFlowable, list[ParagraphFlowable]]] = []
@@ -239,9 +256,13 @@ class _Story:
         flowable.spaceAfter = self.styles.sizes.body
         if not table.caption:
             return flowable
-        caption = ParagraphFlowable(escape(table.caption), self.text["caption"])
+        caption = ParagraphFlowable(text_markup(table.caption), self.text["caption"])
         caption.structure_role = "Caption"
-        return CaptionedTable(caption, flowable)
+        continued = ParagraphFlowable(
+            f"{text_markup(table.caption)} (continued)", self.text["caption"]
+        )
+        continued.structure_role = "Artifact"
+        return CaptionedTable(caption, flowable, continued)
 
     def table_grid(self, table: Table) -> tuple[list[list[object]], list[tuple]]:
         """The cells placed on a full grid (covered cells left empty), and their SPAN commands."""
@@ -317,7 +338,7 @@ class _Story:
             height = 0.7 * frame_height
             width = height * image_width / image_height
         image = FigureImage(path, width, height, figure.alt)
-        caption = ParagraphFlowable(escape(figure.caption), self.text["figure_caption"])
+        caption = ParagraphFlowable(text_markup(figure.caption), self.text["figure_caption"])
         caption.structure_role = "Caption"
         return KeepTogetherFlowable([image, caption])
 
@@ -334,9 +355,9 @@ class _Story:
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]
         for index, (level, text, anchor) in enumerate(contents.entries):
-            href = escape(f"#{anchor}", {'"': "&quot;"})
+            href = _href(anchor)
             style = self.text["contents1" if level <= 1 else "contents2"]
-            label = f'<a href="{href}">{escape(text)}</a>'
+            label = f'<a href="{href}">{text_markup(text)}</a>'
             number = f'<a href="{href}">{page_of(self.anchor_pages, anchor)}</a>'
             rows.append(
                 [
@@ -362,84 +383,3 @@ class _Story:
             self.template = template
         flowables.append(PageBreakFlowable())
         return flowables
-
-
-def _text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
-    """The paragraph styles, named by ``ParagraphStyle`` value and by role."""
-    palette, sizes = styles.palette, styles.sizes
-    text, primary = colors.HexColor(palette.text), colors.HexColor(palette.primary)
-    note = colors.HexColor(palette.note)
-    body = TextStyle(
-        "body",
-        fontName=fonts.regular,
-        fontSize=sizes.body,
-        leading=sizes.body * 1.4,
-        textColor=text,
-        spaceAfter=sizes.body * 0.6,
-    )
-
-    def derive(name: str, **kw: object) -> TextStyle:
-        return TextStyle(name, parent=body, **kw)
-
-    def heading(level: int, size: float) -> TextStyle:
-        return derive(
-            f"heading{level}",
-            fontName=fonts.bold,
-            fontSize=size,
-            leading=size * 1.25,
-            textColor=primary,
-            spaceBefore=size * 0.8,
-            spaceAfter=size * 0.4,
-            keepWithNext=1,
-        )
-
-    table_size = sizes.table
-    cell = derive("cell", fontSize=table_size, leading=table_size * 1.3, spaceAfter=0)
-    return {
-        ParagraphStyle.BODY.value: body,
-        ParagraphStyle.LEAD.value: derive(
-            "lead",
-            fontSize=sizes.body * 1.2,
-            leading=sizes.body * 1.2 * 1.4,
-            spaceAfter=sizes.body,
-        ),
-        ParagraphStyle.NOTE.value: derive(
-            "note",
-            fontSize=sizes.note,
-            leading=sizes.note * 1.4,
-            textColor=note,
-        ),
-        ParagraphStyle.TITLE.value: derive(
-            "title",
-            fontName=fonts.bold,
-            fontSize=sizes.title,
-            leading=sizes.title * 1.2,
-            textColor=primary,
-            spaceAfter=sizes.title * 0.5,
-        ),
-        ParagraphStyle.SUBTITLE.value: derive(
-            "subtitle",
-            fontSize=sizes.heading2,
-            leading=sizes.heading2 * 1.35,
-            textColor=note,
-            spaceAfter=sizes.heading2 * 0.6,
-        ),
-        "heading1": heading(1, sizes.heading1),
-        "heading2": heading(2, sizes.heading2),
-        "heading3": heading(3, sizes.heading3),
-        "bullet": derive("bullet", spaceAfter=2),
-        "caption": derive("caption", fontName=fonts.bold, spaceBefore=4, spaceAfter=4),
-        "figure_caption": derive(
-            "figure-caption",
-            fontSize=sizes.note,
-            leading=sizes.note * 1.4,
-            textColor=note,
-            spaceBefore=3,
-            spaceAfter=sizes.body,
-        ),
-        "cell": cell,
-        "cell_header": TextStyle("cell-header", parent=cell, textColor=colors.white),
-        "callout": derive("callout", spaceAfter=2),
-        "contents1": derive("contents1", fontName=fonts.bold, spaceAfter=0),
-        "contents2": derive("contents2", leftIndent=sizes.body * 1.5, spaceAfter=0),
-    }
