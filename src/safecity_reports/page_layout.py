@@ -177,9 +177,7 @@ def _notes(measure: Measure) -> list[Block]:
 def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     """A comparison group's ranking as a bar chart and a table, with the own area named."""
     positions = ranked(ranking, measure.polarity)
-    names = tuple(
-        f"{area.area} (our area)" if area.is_own_area else area.area for _, area in positions
-    )
+    names = tuple(area.area for _, area in positions)
     own = next((i for i, (_, area) in enumerate(positions) if area.is_own_area), None)
     lines = tuple(
         (label, value)
@@ -195,7 +193,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         f"{measure.name}: ranking of {len(positions)} areas, {ranking.period}",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
-        f"{_AXIS[measure.unit] if measure.unit is not Unit.RANK else 'Value'}",
+        "Value" if measure.unit is Unit.RANK else _AXIS[measure.unit],
         highlight=own,
         reference_lines=lines,
     )
