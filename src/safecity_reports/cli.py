@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ReportError, UsageError
+from .errors import ReportError, UsageError, ValidationFailed
 
 REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the output folder, as .docx and .pdf.
 
@@ -31,7 +31,9 @@ class _DefaultToReport(click.Group):
 
 
 def _fail(exc: ReportError) -> None:
-    click.echo(f"Error: {exc}", err=True)
+    # a failed validation already labels each of its lines "Error:" or "Warning:"
+    text = str(exc) if isinstance(exc, ValidationFailed) else f"Error: {exc}"
+    click.echo(text, err=True)
     sys.exit(exc.exit_code)
 
 
@@ -110,3 +112,7 @@ def template_command(path: Path, force: bool) -> None:
     except ReportError as exc:
         _fail(exc)
     click.echo(f"Wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

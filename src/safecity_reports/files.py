@@ -24,6 +24,10 @@ def replace_atomically(path: Path) -> Iterator[Path]:
         raise UsageError(f"cannot write to {folder}: {exc.strerror}") from None
     os.close(handle)
     tmp = Path(name)
+    # mkstemp makes the file private (0600); a report is for sharing, so use the user's umask
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
         try:
