@@ -141,7 +141,14 @@ class _Story:
             case PageBreak():
                 return self.page_break(block)
             case KeepTogether():
-                inner = [f for b in block.blocks for f in self.block(b)]
+                # reportlab mis-measures a KeepTogether nested in another (a figure kept with
+                # its caption, inside a title kept with its figure) and breaks the page early
+                inner = []
+                for flowable in (f for b in block.blocks for f in self.block(b)):
+                    if type(flowable) is KeepTogetherFlowable:
+                        inner.extend(flowable._content)
+                    else:
+                        inner.append(flowable)
                 return [KeepTogetherFlowable(inner)]
         raise TypeError(f"render_pdf cannot draw a {type(block).__name__}")
 
