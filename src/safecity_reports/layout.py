@@ -124,7 +124,7 @@ def summary_table(report: Report, statuses: dict[str, MeasureStatus], anchors: d
         f"Summary of performance, {report.settings.period}",
         (header,),
         rows,
-        (2.2, 0.8, 5.0, 2.0, 4.2, 1.3, 1.3, 1.6),
+        (1.9, 1.0, 4.6, 2.0, 4.3, 1.2, 1.2, 1.9),
         row_groups=groups,
     )
 
@@ -135,10 +135,7 @@ def _page_title(page: Page) -> str:
     return shared_title(tuple(m.name for m in page.measures))
 
 
-def shared_title(names: tuple[str, ...]) -> str:
-    """One title for measures that share a page: common words said once ('day / night (%)')."""
-    if len(names) == 1:
-        return names[0]
+def _common(names: tuple[str, ...]) -> tuple[list[list[str]], int, int]:
     words = [name.split() for name in names]
     prefix = 0
     while all(len(w) > prefix for w in words) and len({w[prefix] for w in words}) == 1:
@@ -146,6 +143,23 @@ def shared_title(names: tuple[str, ...]) -> str:
     suffix = 0
     while all(len(w) > prefix + suffix for w in words) and len({w[-1 - suffix] for w in words}) == 1:
         suffix += 1
+    return words, prefix, suffix
+
+
+def shared_parts(names: tuple[str, ...]) -> tuple[str, ...]:
+    """What tells measures apart once their common words are removed ('day', 'night'), or ()."""
+    words, prefix, suffix = _common(names)
+    if len(names) < 2 or (prefix < 2 and suffix < 2):
+        return ()
+    parts = tuple(" ".join(w[prefix : len(w) - suffix]) for w in words)
+    return parts if all(parts) else ()
+
+
+def shared_title(names: tuple[str, ...]) -> str:
+    """One title for measures that share a page: common words said once ('day / night (%)')."""
+    if len(names) == 1:
+        return names[0]
+    words, prefix, suffix = _common(names)
     if prefix < 2 and suffix < 2:
         return "; ".join(names)
     middles = [" ".join(w[prefix : len(w) - suffix]) for w in words]
@@ -197,10 +211,10 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
 
     blocks: list[Block] = [
         *front,
+        *_key(),
+        PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),
-        PageBreak(),
-        *_key(),
         PageBreak(landscape=True),
         Heading(1, "Summary", SUMMARY_ANCHOR),
         summary_table(report, statuses, anchors),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .document import Span, Spans, Tone
 from .formatting import format_value
-from .model import Measure, Observation, Polarity, Unit, Value
+from .model import Frequency, Measure, Observation, Pair, Polarity, Unit, Value
 from .status import (
     BenchmarkStatus,
     Direction,
@@ -86,6 +86,8 @@ def change_sentence(status: MeasureStatus) -> str:
     m, previous, current = status.measure, status.previous, status.current
     if current is None:
         return "No figure has been recorded for this period."
+    if not isinstance(current.actual, int | float | Pair):
+        return f"No figure is available for {current.period}."
     if previous is None or status.direction is Direction.NOT_AVAILABLE:
         return f"The latest figure is {_at(m, current)}; there is no earlier figure to compare with."
     if status.direction is Direction.SAME:
@@ -103,8 +105,60 @@ def year_sentence(status: MeasureStatus) -> str:
         return ""
     words = {Direction.UP: "Higher than", Direction.DOWN: "Lower than", Direction.SAME: "The same as"}
     meaning = _JUDGEMENT_WORDS.get(status.year_judgement)
-    tail = f" ({meaning})" if meaning else ""
+    tail = f", which is {meaning}" if meaning else ""
     return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){tail}."
+
+
+_PERIOD_NOUNS = {
+    Frequency.MONTHLY: "month",
+    Frequency.QUARTERLY: "quarter",
+    Frequency.ROLLING_12_MONTHS: "period",
+    Frequency.ANNUAL: "year",
+    Frequency.BIENNIAL: "survey",
+}
+_COUNTS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
+
+
+def short_name(measure: Measure) -> str:
+    """The measure's name without its unit: 'Total Crime - Rate per 1,000' -> 'Total Crime'."""
+    name = measure.name
+    for cut in (" - ", " ("):
+        head = name.split(cut, 1)[0].strip()
+        if len(head) >= 8:
+            name = head
+    return name
+
+
+def active_title(status: MeasureStatus) -> str:
+    """A chart title that tells the story: 'Total Crime rose for the second quarter running'."""
+    measure = status.measure
+    if status.direction not in _MOVES:
+        return f"{short_name(measure)}, {measure.observations[0].period} to {measure.observations[-1].period}"
+    run = 1
+    moves = _moves(measure)
+    while run < len(moves) and moves[-1 - run] is status.direction:
+        run += 1
+    verb = _MOVES[status.direction]
+    noun = _PERIOD_NOUNS[measure.frequency]
+    if status.direction is Direction.SAME:
+        title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
+    elif run >= 2:
+        title = f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+    else:
+        title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
+    if status.benchmark in (BenchmarkStatus.BETTER, BenchmarkStatus.WORSE):
+        title += f", {status.benchmark.value.split()[0]} than the benchmark"
+    return title
+
+
+def _moves(measure: Measure) -> list[Direction]:
+    from .status import direction_of_travel
+
+    values = [o.actual for o in measure.observations]
+    return [
+        direction_of_travel(a, b, measure.unit, measure.decimals)
+        for a, b in zip(values, values[1:], strict=False)
+    ]
 
 
 def benchmark_sentence(status: MeasureStatus) -> str:

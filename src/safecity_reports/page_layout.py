@@ -21,8 +21,8 @@ from .document import (
     plain,
 )
 from .formatting import format_number, format_value, ordinal
-from .model import Figure, Measure, Pair, Ranking, Report, TextBlock, Unit
-from .narrative import polarity_lines, series_alt, status_sentences, value_text
+from .model import Figure, Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
+from .narrative import active_title, polarity_lines, series_alt, short_name, status_sentences, value_text
 from .pages import Page
 from .status import MeasureStatus, group_position, ranked
 
@@ -73,7 +73,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         first, second = _pair_names(measure)
         chart = Chart(
             ChartKind.BARS,
-            f"{measure.name}, {pairs[0].period} to {pairs[-1].period}",
+            f"{short_name(measure)}: {first.lower()} and {second.lower()} by {_noun(measure)}",
             tuple(o.period.label for o in pairs),
             (
                 Series(first, tuple(o.actual.first for o in pairs)),  # type: ignore[union-attr]
@@ -93,7 +93,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         series.append(Series(_benchmark_name(measure), benchmarks))
     chart = Chart(
         ChartKind.LINE,
-        f"{measure.name}: {status_title(status)}",
+        active_title(status),
         tuple(o.period.label for o in observations),
         tuple(series),
         _AXIS[measure.unit],
@@ -102,14 +102,8 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
     return FigureBlock(chart, series_alt(measure, _benchmark_name(measure)), _caption(measure))
 
 
-def status_title(status: MeasureStatus) -> str:
-    """An active chart title: what happened in the latest period."""
-    current = status.current
-    if current is None:
-        return "no figure this period"
-    moved = {"up": "rose", "down": "fell", "no change": "unchanged"}.get(status.direction.value)
-    where = f"{value_text(status.measure, current.actual)} in {current.period}"
-    return f"{moved} to {where}" if moved and moved != "unchanged" else f"{where}"
+def _noun(measure: Measure) -> str:
+    return {"Quarterly": "quarter", "Monthly": "month"}.get(measure.frequency.value, "period")
 
 
 def _pair_names(measure: Measure) -> tuple[str, str]:
@@ -190,7 +184,8 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     )
     chart = Chart(
         ChartKind.RANKING,
-        f"{measure.name}: ranking of {len(positions)} areas, {ranking.period}",
+        f"{short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
+        f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
         "Value" if measure.unit is Unit.RANK else _AXIS[measure.unit],
@@ -228,11 +223,11 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         (1.0, 3.0, 1.2),
     )
     lead: list[Block] = [Paragraph(plain(own_text.strip()), ParagraphStyle.LEAD)] if own_text else []
-    return [*lead, FigureBlock(chart, alt, _caption(measure)), table]
+    return [*lead, titled(FigureBlock(chart, alt, _caption(measure))), table]
 
 
 def measure_blocks(
-    measure: Measure, status: MeasureStatus, report: Report, in_group: bool
+    measure: Measure, status: MeasureStatus, report: Report, in_group: bool, with_chart: bool = True
 ) -> list[Block]:
     """Everything about one measure, except the page's commentary."""
     blocks: list[Block] = []
@@ -241,17 +236,26 @@ def measure_blocks(
     statement = Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD)
     blocks.append(KeepTogether(tuple(b for b in (heading, panel, statement) if b is not None)))
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
+    charted = False
     if rankings:
         blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))
-    elif (figure := series_chart(measure, status)) is not None:
-        blocks.append(figure)
+        charted = True
+    elif with_chart and (figure := series_chart(measure, status)) is not None:
+        blocks.append(titled(figure))
+        charted = True
     table = period_table(measure)
     if table is not None:
         blocks.append(table)
     blocks.extend(_notes(measure))
-    if measure.source:
+    if measure.source and not charted:
+        # a chart's caption carries the source; otherwise the table needs its own
         blocks.append(Paragraph(plain(f"Source: {measure.source}"), ParagraphStyle.NOTE))
     return blocks
+
+
+def titled(figure: FigureBlock) -> KeepTogether:
+    """A chart with its active title printed above it as text."""
+    return KeepTogether((Paragraph((Span(figure.chart.title, bold=True),)), figure))
 
 
 def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
@@ -300,6 +304,43 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
     return blocks
 
 
+def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
+    """Measures of one survey that share a page (day and night) as grouped bars per survey."""
+    from .layout import shared_parts
+
+    units = {m.unit for m in measures}
+    if len(measures) < 2 or len(units) != 1 or any(m.frequency is not Frequency.BIENNIAL for m in measures):
+        return None
+    periods = sorted({o.period for m in measures for o in m.observations})
+    if len(periods) > 6:
+        return None
+    names = shared_parts(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
+    series = tuple(
+        Series(name.capitalize(), tuple(
+            next((_number(o.actual) for o in m.observations if o.period == p), None) for p in periods
+        ))
+        for name, m in zip(names, measures, strict=True)
+    )
+    first = measures[0]
+    values = "; ".join(
+        f"{s.name}: " + ", ".join(
+            f"{p} {format_value(v, first.unit, first.decimals) if v is not None else 'n/a'}"
+            for p, v in zip(periods, s.values, strict=True)
+        )
+        for s in series
+    )
+    chart = Chart(
+        ChartKind.BARS,
+        f"{short_name(first)}: " + " and ".join(s.name.lower() for s in series) + " by survey",
+        tuple(p.label for p in periods),
+        series,
+        _AXIS[first.unit],
+        percent=first.unit is Unit.PERCENTAGE,
+    )
+    alt = f"Bar chart of {' and '.join(m.name for m in measures)} by survey. {values}."
+    return FigureBlock(chart, alt, _caption(first))
+
+
 def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) -> list[Block]:
     """The blocks of one page, after its heading."""
     action = page.action
@@ -308,8 +349,13 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
         ParagraphStyle.NOTE,
     )
     blocks: list[Block] = [intro]
+    survey = survey_chart(page.measures)
+    if survey is not None:
+        blocks.append(titled(survey))
     for measure in page.measures:
-        blocks.extend(measure_blocks(measure, statuses[measure.id], report, len(page.measures) > 1))
+        blocks.extend(
+            measure_blocks(measure, statuses[measure.id], report, len(page.measures) > 1, survey is None)
+        )
     if not page.measures:
         blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))
     if page.commentary:
