@@ -124,7 +124,7 @@ def summary_table(report: Report, statuses: dict[str, MeasureStatus], anchors: d
         f"Summary of performance, {report.settings.period}",
         (header,),
         rows,
-        (1.9, 1.0, 4.6, 2.0, 4.3, 1.2, 1.2, 1.9),
+        (1.8, 0.95, 4.4, 1.9, 4.2, 1.4, 1.4, 1.85),
         row_groups=groups,
     )
 
