@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from safecity_reports.document import Callout, Contents, FigureBlock, Heading, PageBreak, Table, Tone
+from safecity_reports.document import (
+    Callout,
+    Contents,
+    FigureBlock,
+    Heading,
+    PageBreak,
+    Table,
+    Tone,
+)
 from safecity_reports.layout import build_document, shared_title, summary_table
 from safecity_reports.model import (
     NOT_AVAILABLE,
@@ -28,14 +36,28 @@ from safecity_reports.periods import parse_period
 from safecity_reports.status import report_status
 
 
-def measure(id_, values, polarity=Polarity.LOW_IS_GOOD, unit=Unit.RATE_PER_1000, benchmarks=None,
-            periods=("2016/17 Q1", "2016/17 Q2"), name=None, decimals=2):
+def measure(
+    id_,
+    values,
+    polarity=Polarity.LOW_IS_GOOD,
+    unit=Unit.RATE_PER_1000,
+    benchmarks=None,
+    periods=("2016/17 Q1", "2016/17 Q2"),
+    name=None,
+    decimals=2,
+):
     benchmarks = benchmarks or [None] * len(values)
     return Measure(
-        id=id_, action_id=id_.rstrip("abc"), name=name or f"Measure {id_}", unit=unit,
-        polarity=polarity, frequency=Frequency.QUARTERLY, decimals=decimals,
+        id=id_,
+        action_id=id_.rstrip("abc"),
+        name=name or f"Measure {id_}",
+        unit=unit,
+        polarity=polarity,
+        frequency=Frequency.QUARTERLY,
+        decimals=decimals,
         observations=tuple(
-            Observation(parse_period(p), v, b) for p, v, b in zip(periods, values, benchmarks, strict=True)
+            Observation(parse_period(p), v, b)
+            for p, v, b in zip(periods, values, benchmarks, strict=True)
         ),
         source="Police data",
     )
@@ -46,14 +68,26 @@ def paragraph(text):
 
 
 def small_report(commentary=()):
-    one = KeyAction("1.1", "1", "Cut crime", "Police", measures=(
-        measure("1.1a", [28.06, 29.92], name="Total Crime - Rate per 1,000"),
-        measure("1.1b", [0.12, 0.12], name="Burglary - Rate per 1,000"),
-    ))
+    one = KeyAction(
+        "1.1",
+        "1",
+        "Cut crime",
+        "Police",
+        measures=(
+            measure("1.1a", [28.06, 29.92], name="Total Crime - Rate per 1,000"),
+            measure("1.1b", [0.12, 0.12], name="Burglary - Rate per 1,000"),
+        ),
+    )
     two = KeyAction("1.2", "1", "Spend the levy well", "Council", heading="How the levy was spent")
-    three = KeyAction("2.1", "2", "Engage young people", "YOS", measures=(
-        measure("2.1", [64.2, 62.0], Polarity.HIGH_IS_GOOD, Unit.PERCENTAGE, decimals=1),
-    ))
+    three = KeyAction(
+        "2.1",
+        "2",
+        "Engage young people",
+        "YOS",
+        measures=(
+            measure("2.1", [64.2, 62.0], Polarity.HIGH_IS_GOOD, Unit.PERCENTAGE, decimals=1),
+        ),
+    )
     return Report(
         Settings("Testford Partnership", "Performance report", parse_period("2016/17 Q2")),
         (Priority("1", "Reduce crime", (one, two)), Priority("2", "Reduce youth crime", (three,))),
@@ -84,7 +118,10 @@ def test_page_label(ids, label):
             "Total Crime / Burglary in a dwelling - Rate per 1,000",
         ),
         (
-            ("People who feel safe during the day (%)", "People who feel safe during the night (%)"),
+            (
+                "People who feel safe during the day (%)",
+                "People who feel safe during the night (%)",
+            ),
             "People who feel safe during the day / night (%)",
         ),
         (("Repeat cases (%)", "Re-referrals (%)"), "Repeat cases (%); Re-referrals (%)"),

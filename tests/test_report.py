@@ -56,13 +56,32 @@ PERIOD_TABLES = {
     "4.5": ["0.22", "0.16", "0.05", "0.11", "0.10", "0.08", "0.09"],
 }
 AREAS = [
-    "Luton", "Eastbourne", "Plymouth", "Gloucester", "Derby", "Slough", "Hounslow", "Reading",
-    "Cardiff", "Newcastle", "Northampton", "Leeds", "Bristol, City of", "Portsmouth", "Southampton",
+    "Luton",
+    "Eastbourne",
+    "Plymouth",
+    "Gloucester",
+    "Derby",
+    "Slough",
+    "Hounslow",
+    "Reading",
+    "Cardiff",
+    "Newcastle",
+    "Northampton",
+    "Leeds",
+    "Bristol, City of",
+    "Portsmouth",
+    "Southampton",
 ]
 SOURCES = [
-    "Safe City Survey 2012 - 2016", "Iqanta - Crime Data", "Iquanta - Crime Data", "Safe City Partnership",
-    "Safe City Partnership -Hate Crime", "NDTMS", "Safe City Partnership - Crime Commission Rates",
-    "Ministry of Justice - Proven re-offending statistics", "HFRS Princes Trust team",
+    "Safe City Survey 2012 - 2016",
+    "Iqanta - Crime Data",
+    "Iquanta - Crime Data",
+    "Safe City Partnership",
+    "Safe City Partnership -Hate Crime",
+    "NDTMS",
+    "Safe City Partnership - Crime Commission Rates",
+    "Ministry of Justice - Proven re-offending statistics",
+    "HFRS Princes Trust team",
 ]
 
 
@@ -149,7 +168,9 @@ def test_every_paragraph_and_bullet_of_the_commentary(kind, word_text, pdf_text)
 
 def test_every_picture_in_word_has_alt_text(word):
     body = word.element.body
-    pictures = body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    pictures = body.findall(
+        ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    )
     assert len(pictures) >= 20
     assert all(len(p.get("descr", "")) > 40 for p in pictures)
 
@@ -182,9 +203,19 @@ def test_pdf_outline_has_every_section(built):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_word_document_opens_in_libreoffice(built, tmp_path):
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "q2.docx")],
-        check=True, capture_output=True, timeout=240,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(built / "q2.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     converted = PdfReader(str(tmp_path / "q2.pdf"))
     assert len(converted.pages) > 20

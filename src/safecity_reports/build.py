@@ -32,7 +32,9 @@ def _targets(workbook: Path, output: Path, formats: Sequence[str]) -> dict[str, 
     targets = {fmt: output / f"{workbook.stem}.{fmt}" for fmt in formats}
     for path in targets.values():
         if path.resolve() == workbook.resolve():
-            raise UsageError(f"writing {path} would overwrite the input workbook; choose another folder")
+            raise UsageError(
+                f"writing {path} would overwrite the input workbook; choose another folder"
+            )
     return targets
 
 

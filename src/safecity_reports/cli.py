@@ -37,7 +37,9 @@ def _fail(exc: ReportError) -> None:
     sys.exit(exc.exit_code)
 
 
-@click.group(cls=_DefaultToReport, help=REPORT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_DefaultToReport, help=REPORT_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="make-report")
 def main() -> None:
     """The make-report command group."""
@@ -46,23 +48,40 @@ def main() -> None:
 @main.command("report", help="Make the report from WORKBOOK (the default command).")
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", "output", type=click.Path(path_type=Path), default=Path("out"),
-    show_default=True, help="The folder to write the report to.",
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The folder to write the report to.",
 )
 @click.option(
-    "--format", "formats", type=click.Choice(["docx", "pdf", "both"]), default="both",
-    show_default=True, help="Which documents to write.",
+    "--format",
+    "formats",
+    type=click.Choice(["docx", "pdf", "both"]),
+    default="both",
+    show_default=True,
+    help="Which documents to write.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings about the workbook as errors.")
 @click.option("--no-cache", is_flag=True, help="Redraw every chart instead of reusing cached ones.")
 @click.option(
-    "--styles", "styles_folder", type=click.Path(path_type=Path), default=None,
+    "--styles",
+    "styles_folder",
+    type=click.Path(path_type=Path),
+    default=None,
     help="A styles folder to use instead of the project's styles/.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def report_command(
-    workbook: Path, output: Path, formats: str, strict: bool, no_cache: bool,
-    styles_folder: Path | None, quiet: bool,
+    workbook: Path,
+    output: Path,
+    formats: str,
+    strict: bool,
+    no_cache: bool,
+    styles_folder: Path | None,
+    quiet: bool,
 ) -> None:
     from .build import build_report
     from .progress import Progress
@@ -70,8 +89,13 @@ def report_command(
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         result = build_report(
-            workbook, output, formats=("docx", "pdf") if formats == "both" else (formats,),
-            strict=strict, use_cache=not no_cache, styles_folder=styles_folder, progress=progress,
+            workbook,
+            output,
+            formats=("docx", "pdf") if formats == "both" else (formats,),
+            strict=strict,
+            use_cache=not no_cache,
+            styles_folder=styles_folder,
+            progress=progress,
         )
     except ReportError as exc:
         _fail(exc)

@@ -189,7 +189,14 @@ class KeepTogether:
 
 
 Block = (
-    Heading | Paragraph | BulletList | Table | FigureBlock | Callout | PageBreak | Contents
+    Heading
+    | Paragraph
+    | BulletList
+    | Table
+    | FigureBlock
+    | Callout
+    | PageBreak
+    | Contents
     | KeepTogether
 )
 

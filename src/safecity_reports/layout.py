@@ -36,20 +36,34 @@ def _long_date(day: date) -> str:
 
 def _key() -> list[Block]:
     lines = (
-        (Span(ARROWS[Direction.UP], bold=True), Span(" up: the figure rose since the previous period")),
+        (
+            Span(ARROWS[Direction.UP], bold=True),
+            Span(" up: the figure rose since the previous period"),
+        ),
         (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
-        (Span(ARROWS[Direction.SAME], bold=True), Span(" no change: the figure is the same as printed")),
-        (Span("better", bold=True, tone=Tone.GOOD), Span(" or "), Span("worse", bold=True, tone=Tone.BAD),
-         Span(": whether the change is good or bad news for that measure, given its preferred direction")),
+        (
+            Span(ARROWS[Direction.SAME], bold=True),
+            Span(" no change: the figure is the same as printed"),
+        ),
+        (
+            Span("better", bold=True, tone=Tone.GOOD),
+            Span(" or "),
+            Span("worse", bold=True, tone=Tone.BAD),
+            Span(
+                ": whether the change is good or bad news for that measure, given its preferred direction"
+            ),
+        ),
         (Span("n/a: no figure to compare, or no measure for the action"),),
     )
     return [
         Heading(1, "How to read this report", KEY_ANCHOR),
-        Paragraph(plain(
-            "Each measure shows its latest figure against the previous period. The arrow gives the "
-            "direction of travel and the words beside it say whether that is better or worse; "
-            "colour repeats what the words say and is never the only guide."
-        )),
+        Paragraph(
+            plain(
+                "Each measure shows its latest figure against the previous period. The arrow gives the "
+                "direction of travel and the words beside it say whether that is better or worse; "
+                "colour repeats what the words say and is never the only guide."
+            )
+        ),
         Callout(lines),
     ]
 
@@ -95,8 +109,17 @@ def _action_rows(
     text = Cell((Span(action.text),), row_span=max(1, len(action.measures)))
     agency = Cell(plain(action.lead_agency), row_span=max(1, len(action.measures)))
     if not action.measures:
-        return [(Cell((Span(action.id, link=link),)), text, agency, Cell(plain("n/a")),
-                 Cell(plain("")), Cell(plain("")), Cell(plain("")))]
+        return [
+            (
+                Cell((Span(action.id, link=link),)),
+                text,
+                agency,
+                Cell(plain("n/a")),
+                Cell(plain("")),
+                Cell(plain("")),
+                Cell(plain("")),
+            )
+        ]
     rows = []
     for index, measure in enumerate(action.measures):
         status = statuses[measure.id]
@@ -113,11 +136,22 @@ def _action_rows(
     return rows
 
 
-def summary_table(report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]) -> Table:
+def summary_table(
+    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+) -> Table:
     """The summary: priority, action, lead agency, measure, previous, current and travel."""
     header = tuple(
         Cell(plain(text), Align.RIGHT if text in ("Previous", "Current") else Align.LEFT)
-        for text in ("Priority", "Action", "Key action", "Lead agency", "Measure", "Previous", "Current", "Travel")
+        for text in (
+            "Priority",
+            "Action",
+            "Key action",
+            "Lead agency",
+            "Measure",
+            "Previous",
+            "Current",
+            "Travel",
+        )
     )
     rows, groups = _summary_rows(report, statuses, anchors)
     return Table(
@@ -141,7 +175,9 @@ def _common(names: tuple[str, ...]) -> tuple[list[list[str]], int, int]:
     while all(len(w) > prefix for w in words) and len({w[prefix] for w in words}) == 1:
         prefix += 1
     suffix = 0
-    while all(len(w) > prefix + suffix for w in words) and len({w[-1 - suffix] for w in words}) == 1:
+    while (
+        all(len(w) > prefix + suffix for w in words) and len({w[-1 - suffix] for w in words}) == 1
+    ):
         suffix += 1
     return words, prefix, suffix
 
@@ -183,17 +219,25 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
     front: list[Block] = [
         Paragraph(plain(settings.partnership), ParagraphStyle.TITLE),
         Paragraph(plain(f"{settings.title}: {settings.period}"), ParagraphStyle.SUBTITLE),
-        Paragraph(plain(
-            f"Published {_long_date(report_date)}" + (f" by {settings.author}" if settings.author else "")
-        )),
         Paragraph(
-            plain(f"Comparisons are between {comparison} and {settings.period} unless stated otherwise."),
+            plain(
+                f"Published {_long_date(report_date)}"
+                + (f" by {settings.author}" if settings.author else "")
+            )
+        ),
+        Paragraph(
+            plain(
+                f"Comparisons are between {comparison} and {settings.period} unless stated otherwise."
+            ),
             ParagraphStyle.LEAD,
         ),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
 
-    entries: list[tuple[int, str, str]] = [(1, "How to read this report", KEY_ANCHOR), (1, "Summary", SUMMARY_ANCHOR)]
+    entries: list[tuple[int, str, str]] = [
+        (1, "How to read this report", KEY_ANCHOR),
+        (1, "Summary", SUMMARY_ANCHOR),
+    ]
     body: list[Block] = []
     for priority, pages in plan:
         anchor = f"priority-{priority.id}"

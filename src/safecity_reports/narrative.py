@@ -57,7 +57,13 @@ def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
     """The polarity panel: 'A high number is POOR' / preferred direction / 'a low number is GOOD'."""
     noun = measure.unit.noun
     if measure.polarity is Polarity.NO_PREFERENCE:
-        return ((Span(f"No preferred direction of travel: a high or low {noun} is neither good nor poor."),),)
+        return (
+            (
+                Span(
+                    f"No preferred direction of travel: a high or low {noun} is neither good nor poor."
+                ),
+            ),
+        )
     good_is_high = measure.polarity is Polarity.HIGH_IS_GOOD
     if measure.unit is Unit.RANK:
         return (
@@ -89,11 +95,15 @@ def change_sentence(status: MeasureStatus) -> str:
     if not isinstance(current.actual, int | float | Pair):
         return f"No figure is available for {current.period}."
     if previous is None or status.direction is Direction.NOT_AVAILABLE:
-        return f"The latest figure is {_at(m, current)}; there is no earlier figure to compare with."
+        return (
+            f"The latest figure is {_at(m, current)}; there is no earlier figure to compare with."
+        )
     if status.direction is Direction.SAME:
         sentence = f"Unchanged at {value_text(m, current.actual)} from {previous.period} to {current.period}"
     else:
-        sentence = f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
+        sentence = (
+            f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
+        )
     meaning = _JUDGEMENT_WORDS.get(status.judgement)
     return f"{sentence}{', which is ' + meaning if meaning else ''}."
 
@@ -103,7 +113,11 @@ def year_sentence(status: MeasureStatus) -> str:
     m, year_ago = status.measure, status.year_ago
     if year_ago is None or status.year_direction is Direction.NOT_AVAILABLE:
         return ""
-    words = {Direction.UP: "Higher than", Direction.DOWN: "Lower than", Direction.SAME: "The same as"}
+    words = {
+        Direction.UP: "Higher than",
+        Direction.DOWN: "Lower than",
+        Direction.SAME: "The same as",
+    }
     meaning = _JUDGEMENT_WORDS.get(status.year_judgement)
     tail = f", which is {meaning}" if meaning else ""
     return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){tail}."
@@ -143,7 +157,9 @@ def active_title(status: MeasureStatus) -> str:
     if status.direction is Direction.SAME:
         title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
     elif run >= 2:
-        title = f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+        title = (
+            f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+        )
     else:
         title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
     if status.benchmark in (BenchmarkStatus.BETTER, BenchmarkStatus.WORSE):
@@ -164,7 +180,11 @@ def _moves(measure: Measure) -> list[Direction]:
 def benchmark_sentence(status: MeasureStatus) -> str:
     """How the latest figure compares with its benchmark."""
     m, current = status.measure, status.current
-    if current is None or status.benchmark is BenchmarkStatus.NOT_AVAILABLE or current.benchmark is None:
+    if (
+        current is None
+        or status.benchmark is BenchmarkStatus.NOT_AVAILABLE
+        or current.benchmark is None
+    ):
         return ""
     label = f" ({m.benchmark_label}" if m.benchmark_label else " ("
     return (
@@ -204,7 +224,13 @@ def series_alt(measure: Measure, benchmark_name: str) -> str:
     if not observed:
         return f"Chart of {measure.name}: no figures recorded."
     first, last = observed[0], observed[-1]
-    moved = "rose" if last.actual > first.actual else "fell" if last.actual < first.actual else "was unchanged"  # type: ignore[operator]
+    moved = (
+        "rose"
+        if last.actual > first.actual
+        else "fell"
+        if last.actual < first.actual
+        else "was unchanged"
+    )  # type: ignore[operator]
     text = (
         f"Line chart of {measure.name}, {first.period} to {last.period}: {moved} from "
         f"{value_text(measure, first.actual)} to {value_text(measure, last.actual)}"

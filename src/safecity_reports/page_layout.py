@@ -22,7 +22,14 @@ from .document import (
 )
 from .formatting import format_number, format_value, ordinal
 from .model import Figure, Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
-from .narrative import active_title, polarity_lines, series_alt, short_name, status_sentences, value_text
+from .narrative import (
+    active_title,
+    polarity_lines,
+    series_alt,
+    short_name,
+    status_sentences,
+    value_text,
+)
 from .pages import Page
 from .status import MeasureStatus, group_position, ranked
 
@@ -146,13 +153,20 @@ def period_table(measure: Measure) -> Table | None:
             for (_, short), o in zip(headings, observations, strict=True)
         )
     )
-    rows = [(Cell(plain("Actual"), row_header=True),) + tuple(
-        Cell(plain(value_text(measure, o.actual) or "–"), Align.RIGHT) for o in observations
-    )]
+    rows = [
+        (Cell(plain("Actual"), row_header=True),)
+        + tuple(
+            Cell(plain(value_text(measure, o.actual) or "–"), Align.RIGHT) for o in observations
+        )
+    ]
     if any(o.benchmark is not None for o in observations):
-        rows.append((Cell(plain(_benchmark_name(measure)), row_header=True),) + tuple(
-            Cell(plain(value_text(measure, o.benchmark) or "–"), Align.RIGHT) for o in observations
-        ))
+        rows.append(
+            (Cell(plain(_benchmark_name(measure)), row_header=True),)
+            + tuple(
+                Cell(plain(value_text(measure, o.benchmark) or "–"), Align.RIGHT)
+                for o in observations
+            )
+        )
     caption = f"{measure.name}, {observations[0].period} to {observations[-1].period}"
     widths = (2.2,) + (1.0,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
@@ -161,7 +175,8 @@ def period_table(measure: Measure) -> Table | None:
 def _notes(measure: Measure) -> list[Block]:
     notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
     blocks: list[Block] = [
-        Paragraph(plain(f"{'*' * (i + 1)} {note}"), ParagraphStyle.NOTE) for i, note in enumerate(notes)
+        Paragraph(plain(f"{'*' * (i + 1)} {note}"), ParagraphStyle.NOTE)
+        for i, note in enumerate(notes)
     ]
     if measure.notes:
         blocks.append(Paragraph(plain(measure.notes), ParagraphStyle.NOTE))
@@ -211,18 +226,34 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     )
     table = Table(
         f"{measure.name}: comparison group, {ranking.period}",
-        ((Cell(plain("Position"), Align.RIGHT), Cell(plain("Area")), Cell(plain("Value"), Align.RIGHT)),),
+        (
+            (
+                Cell(plain("Position"), Align.RIGHT),
+                Cell(plain("Area")),
+                Cell(plain("Value"), Align.RIGHT),
+            ),
+        ),
         tuple(
             (
                 Cell(plain(ordinal(position)), Align.RIGHT),
-                Cell((Span(area.area + (" (our area)" if area.is_own_area else ""), bold=area.is_own_area),), row_header=True),
+                Cell(
+                    (
+                        Span(
+                            area.area + (" (our area)" if area.is_own_area else ""),
+                            bold=area.is_own_area,
+                        ),
+                    ),
+                    row_header=True,
+                ),
                 Cell(plain(format_number(area.value, 0)), Align.RIGHT),
             )
             for position, area in positions
         ),
         (1.0, 3.0, 1.2),
     )
-    lead: list[Block] = [Paragraph(plain(own_text.strip()), ParagraphStyle.LEAD)] if own_text else []
+    lead: list[Block] = (
+        [Paragraph(plain(own_text.strip()), ParagraphStyle.LEAD)] if own_text else []
+    )
     return [*lead, titled(FigureBlock(chart, alt, _caption(measure))), table]
 
 
@@ -231,7 +262,9 @@ def measure_blocks(
 ) -> list[Block]:
     """Everything about one measure, except the page's commentary."""
     blocks: list[Block] = []
-    heading = Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
+    heading = (
+        Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
+    )
     panel = Callout(polarity_lines(measure))
     statement = Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD)
     blocks.append(KeepTogether(tuple(b for b in (heading, panel, statement) if b is not None)))
@@ -270,7 +303,10 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
         header.append(Cell(plain("Target"), Align.RIGHT))
     rows = []
     for f in figures:
-        row = [Cell(plain(f.label), row_header=True), Cell(plain(format_value(f.value, f.unit, 0)), Align.RIGHT)]
+        row = [
+            Cell(plain(f.label), row_header=True),
+            Cell(plain(format_value(f.value, f.unit, 0)), Align.RIGHT),
+        ]
         if shares:
             share = format_value(100 * f.value / f.out_of, Unit.PERCENTAGE, 1) if f.out_of else ""
             row += [
@@ -285,11 +321,17 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
     if len(money) > 1 and len(money) == len(figures):
         total = sum(f.value for f in money)
         rows.append(
-            (Cell((Span("Total", bold=True),), row_header=True),
-             Cell((Span(format_value(total, Unit.MONEY, 0), bold=True),), Align.RIGHT))
+            (
+                Cell((Span("Total", bold=True),), row_header=True),
+                Cell((Span(format_value(total, Unit.MONEY, 0), bold=True),), Align.RIGHT),
+            )
         )
     widths = (4.0,) + (1.2,) * (len(header) - 1)
-    blocks: list[Block] = [Table(f"Key figures for action {figures[0].action_id}", (tuple(header),), tuple(rows), widths)]
+    blocks: list[Block] = [
+        Table(
+            f"Key figures for action {figures[0].action_id}", (tuple(header),), tuple(rows), widths
+        )
+    ]
     counts = [f for f in figures if f.unit is Unit.COUNT and not f.out_of]
     if len(counts) >= 2 and len(counts) == len(figures):
         chart = Chart(
@@ -300,7 +342,12 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
             "Number",
         )
         listing = ", ".join(f"{f.label} {format_number(f.value, 0)}" for f in counts)
-        blocks.insert(0, FigureBlock(chart, f"Bar chart of key figures for action {figures[0].action_id}: {listing}.", ""))
+        blocks.insert(
+            0,
+            FigureBlock(
+                chart, f"Bar chart of key figures for action {figures[0].action_id}: {listing}.", ""
+            ),
+        )
     return blocks
 
 
@@ -309,21 +356,30 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
     from .layout import shared_parts
 
     units = {m.unit for m in measures}
-    if len(measures) < 2 or len(units) != 1 or any(m.frequency is not Frequency.BIENNIAL for m in measures):
+    if (
+        len(measures) < 2
+        or len(units) != 1
+        or any(m.frequency is not Frequency.BIENNIAL for m in measures)
+    ):
         return None
     periods = sorted({o.period for m in measures for o in m.observations})
     if len(periods) > 6:
         return None
     names = shared_parts(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
     series = tuple(
-        Series(name.capitalize(), tuple(
-            next((_number(o.actual) for o in m.observations if o.period == p), None) for p in periods
-        ))
+        Series(
+            name.capitalize(),
+            tuple(
+                next((_number(o.actual) for o in m.observations if o.period == p), None)
+                for p in periods
+            ),
+        )
         for name, m in zip(names, measures, strict=True)
     )
     first = measures[0]
     values = "; ".join(
-        f"{s.name}: " + ", ".join(
+        f"{s.name}: "
+        + ", ".join(
             f"{p} {format_value(v, first.unit, first.decimals) if v is not None else 'n/a'}"
             for p, v in zip(periods, s.values, strict=True)
         )
@@ -345,7 +401,12 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
     """The blocks of one page, after its heading."""
     action = page.action
     intro = Paragraph(
-        (Span("Key action: ", bold=True), Span(f"{action.text} "), Span("Lead: ", bold=True), Span(action.lead_agency)),
+        (
+            Span("Key action: ", bold=True),
+            Span(f"{action.text} "),
+            Span("Lead: ", bold=True),
+            Span(action.lead_agency),
+        ),
         ParagraphStyle.NOTE,
     )
     blocks: list[Block] = [intro]
@@ -354,7 +415,9 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
         blocks.append(titled(survey))
     for measure in page.measures:
         blocks.extend(
-            measure_blocks(measure, statuses[measure.id], report, len(page.measures) > 1, survey is None)
+            measure_blocks(
+                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
+            )
         )
     if not page.measures:
         blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))

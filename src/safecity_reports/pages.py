@@ -87,7 +87,11 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
 
 
 def _page(
-    action: KeyAction, ids: list[str], blocks: list[TextBlock], measure_ids: set[str], report: Report
+    action: KeyAction,
+    ids: list[str],
+    blocks: list[TextBlock],
+    measure_ids: set[str],
+    report: Report,
 ) -> Page:
     by_id = {m.id: m for m in report.measures}
     measures = tuple(by_id[i] for i in ids if i in measure_ids)

@@ -119,12 +119,16 @@ def parse_period(text: str) -> Period:
             start_month = 4 + 3 * (int(quarter) - 1)
             start = date(year + (start_month > 12), (start_month - 1) % 12 + 1, 1)
             end = _last_day(start.year, start.month + 2)
-            return Period(end, start, PeriodKind.QUARTER, f"{year}/{(year + 1) % 100:02d} Q{quarter}")
+            return Period(
+                end, start, PeriodKind.QUARTER, f"{year}/{(year + 1) % 100:02d} Q{quarter}"
+            )
     elif m := _FY_ONLY.match(label):
         year = _financial_year(*m.groups())
         if year is not None:
             return Period(
-                date(year + 1, 3, 31), date(year, 4, 1), PeriodKind.FINANCIAL_YEAR,
+                date(year + 1, 3, 31),
+                date(year, 4, 1),
+                PeriodKind.FINANCIAL_YEAR,
                 f"{year}/{(year + 1) % 100:02d}",
             )
     elif m := _YEAR.match(label):
@@ -134,7 +138,9 @@ def parse_period(text: str) -> Period:
         month, year = _month(m.group(1)), int(m.group(2))
         assert month is not None
         return Period(
-            _last_day(year, month), date(year, month, 1), PeriodKind.MONTH,
+            _last_day(year, month),
+            date(year, month, 1),
+            PeriodKind.MONTH,
             f"{calendar.month_abbr[month]} {year}",
         )
     elif (m := _SPAN.match(label)) and _month(m.group(1)) and _month(m.group(3)):
@@ -144,7 +150,9 @@ def parse_period(text: str) -> Period:
         end = _last_day(int(m.group(4)), last_month)
         if start < end:
             return Period(
-                end, start, PeriodKind.MONTH_SPAN,
+                end,
+                start,
+                PeriodKind.MONTH_SPAN,
                 f"{calendar.month_abbr[first_month]} {start.year} - "
                 f"{calendar.month_abbr[last_month]} {end.year}",
             )

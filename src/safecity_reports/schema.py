@@ -64,14 +64,25 @@ SETTING_ROWS = (
     ("Comparison period", "The period to compare against. Leave blank for the one before.", False),
     ("Report date", "The date printed on the report. Leave blank for the day it is made.", False),
     ("Published by", "Who publishes the report (the document's author).", False),
-    ("Footnote", "A note printed with the report's front matter. Add more Footnote rows as needed.", False),
+    (
+        "Footnote",
+        "A note printed with the report's front matter. Add more Footnote rows as needed.",
+        False,
+    ),
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
 
 AGENCIES = Sheet(
     "Agencies",
     "The partnership's agencies. The Lead agency dropdown offers these.",
-    (Column("Agency", "The agency's name as the report prints it, e.g. 'Hampshire Constabulary'.", 40, True),),
+    (
+        Column(
+            "Agency",
+            "The agency's name as the report prints it, e.g. 'Hampshire Constabulary'.",
+            40,
+            True,
+        ),
+    ),
 )
 
 PRIORITIES = Sheet(
@@ -79,7 +90,12 @@ PRIORITIES = Sheet(
     "The partnership's priorities, in the order the report shows them.",
     (
         Column("Priority", "The priority's number: 1, 2, 3 ...", 10, True),
-        Column("Name", "The priority as the board knows it, e.g. 'Reduce crime and anti-social behaviour'.", 60, True),
+        Column(
+            "Name",
+            "The priority as the board knows it, e.g. 'Reduce crime and anti-social behaviour'.",
+            60,
+            True,
+        ),
     ),
 )
 
@@ -87,11 +103,26 @@ KEY_ACTIONS = Sheet(
     "Key actions",
     "The key actions under each priority, and the agency that leads each one.",
     (
-        Column("Action", "The action's id: the priority number, a dot and a number, e.g. 1.2.", 10, True),
+        Column(
+            "Action",
+            "The action's id: the priority number, a dot and a number, e.g. 1.2.",
+            10,
+            True,
+        ),
         Column("Priority", "The number of the priority this action serves.", 10, True),
         Column("Key action", "What the partnership will do.", 70, True),
-        Column("Lead agency", "The agency that leads the action (from the Agencies sheet).", 30, True, "Agencies"),
-        Column("Page heading", "For an action with no measure: a heading for its page, e.g. the outcome sought.", 50),
+        Column(
+            "Lead agency",
+            "The agency that leads the action (from the Agencies sheet).",
+            30,
+            True,
+            "Agencies",
+        ),
+        Column(
+            "Page heading",
+            "For an action with no measure: a heading for its page, e.g. the outcome sought.",
+            50,
+        ),
         Column("Source", "For an action with no measure: where its figures come from.", 30),
     ),
 )
@@ -100,15 +131,43 @@ MEASURES = Sheet(
     "Measures",
     "The measures that show progress on each action: one row per measure.",
     (
-        Column("Measure", "The measure's id: the action id, plus a letter if the action has several, e.g. 1.2a.", 10, True),
+        Column(
+            "Measure",
+            "The measure's id: the action id, plus a letter if the action has several, e.g. 1.2a.",
+            10,
+            True,
+        ),
         Column("Action", "The id of the key action this measures, e.g. 1.2.", 10, True),
-        Column("Name", "The measure's name as the board reads it, e.g. 'Total Crime - Rate per 1,000'.", 50, True),
-        Column("Unit", "What the figures are: a percentage, a rate, a count, a rank or a pair of counts ('11 / 2').", 16, True, "Units"),
-        Column("Polarity", "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'.", 22, True, "Polarities"),
+        Column(
+            "Name",
+            "The measure's name as the board reads it, e.g. 'Total Crime - Rate per 1,000'.",
+            50,
+            True,
+        ),
+        Column(
+            "Unit",
+            "What the figures are: a percentage, a rate, a count, a rank or a pair of counts ('11 / 2').",
+            16,
+            True,
+            "Units",
+        ),
+        Column(
+            "Polarity",
+            "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'.",
+            22,
+            True,
+            "Polarities",
+        ),
         Column("Frequency", "How often the measure is reported.", 18, True, "Frequencies"),
         Column("Decimals", "How many decimal places to print: 0 to 3.", 10, True),
-        Column("Benchmark", "What the benchmark figures are, e.g. 'Most similar group average'. Blank if none.", 28),
-        Column("Target", "The value to reach, if a target is set (a percentage as 70, not 0.7).", 10),
+        Column(
+            "Benchmark",
+            "What the benchmark figures are, e.g. 'Most similar group average'. Blank if none.",
+            28,
+        ),
+        Column(
+            "Target", "The value to reach, if a target is set (a percentage as 70, not 0.7).", 10
+        ),
         Column("Tolerance", "How far short of the target still counts as near it (amber).", 10),
         Column("Source", "Where the figures come from, e.g. 'Iquanta - Crime Data'.", 30),
         Column("Notes", "A note printed under the measure's table.", 40),
@@ -120,10 +179,25 @@ DATA = Sheet(
     "The figures: one row per measure per period. Previous, current and the arrows are worked out from these.",
     (
         Column("Measure", "The measure's id, as on the Measures sheet.", 10, True),
-        Column("Period", "The period, e.g. '2016/17 Q2', '2015/16', 'Oct 2013 - Sep 2014'.", 22, True),
-        Column("Actual", "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available.", 12, True),
-        Column("Benchmark", "The benchmark's figure for the same period, if any; 'n/a' or '-' if not available.", 12),
-        Column("Note", "A footnote on this figure, e.g. 'Latest data available: month 5 of 2016/17'.", 40),
+        Column(
+            "Period", "The period, e.g. '2016/17 Q2', '2015/16', 'Oct 2013 - Sep 2014'.", 22, True
+        ),
+        Column(
+            "Actual",
+            "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available.",
+            12,
+            True,
+        ),
+        Column(
+            "Benchmark",
+            "The benchmark's figure for the same period, if any; 'n/a' or '-' if not available.",
+            12,
+        ),
+        Column(
+            "Note",
+            "A footnote on this figure, e.g. 'Latest data available: month 5 of 2016/17'.",
+            40,
+        ),
     ),
 )
 
@@ -180,12 +254,26 @@ KEY_FIGURES = Sheet(
         Column("Figure", "What the figure counts, e.g. 'Taxi Marshals scheme'.", 40, True),
         Column("Value", "The figure.", 12, True),
         Column("Unit", "Count, Percentage or Pounds.", 14, True, "Units"),
-        Column("Out of", "Where the figure is part of a whole, the whole (3 sales out of 14 tests).", 10),
+        Column(
+            "Out of",
+            "Where the figure is part of a whole, the whole (3 sales out of 14 tests).",
+            10,
+        ),
         Column("Target", "A target for the share, as a percentage (70 for 70%).", 10),
     ),
 )
 
-DATA_SHEETS = (AGENCIES, PRIORITIES, KEY_ACTIONS, MEASURES, DATA, COMMENTARY, RANKINGS, GROUP_LIMITS, KEY_FIGURES)
+DATA_SHEETS = (
+    AGENCIES,
+    PRIORITIES,
+    KEY_ACTIONS,
+    MEASURES,
+    DATA,
+    COMMENTARY,
+    RANKINGS,
+    GROUP_LIMITS,
+    KEY_FIGURES,
+)
 """Every record sheet, in workbook order (after Instructions and Settings)."""
 
 INSTRUCTIONS = "Instructions"

@@ -103,7 +103,9 @@ def new_workbook() -> Workbook:
     intro["A1"].font = Font(bold=True, size=14)
 
     settings = wb.create_sheet(SETTINGS)
-    for index, (header, width) in enumerate((("Setting", 22), ("Value", 50), ("What goes here", 80)), 1):
+    for index, (header, width) in enumerate(
+        (("Setting", 22), ("Value", 50), ("What goes here", 80)), 1
+    ):
         cell = settings.cell(row=1, column=index, value=header)
         cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
         settings.column_dimensions[get_column_letter(index)].width = width
