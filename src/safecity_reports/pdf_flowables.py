@@ -1,34 +1,74 @@
 """The few flowables the PDF renderer adds to reportlab's, one per kind of block.
 
-Each carries a ``structure_role`` (H1, Table, Figure...) so that a later pass can wrap what it
-draws in marked content without guessing what a flowable stands for.
+Each that draws content carries the ``Slot`` of its structure element (``pdf_tags``) and wraps
+what it draws in that element's marked content, so the tags follow our layout, not the page.
+Parts of a split flowable keep their slot; rules and backgrounds are drawn as artifacts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle as TextStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable
 from reportlab.platypus import Image as ImageFlowable
 from reportlab.platypus import Paragraph as ParagraphFlowable
 from reportlab.platypus import Table as TableFlowable
+from reportlab.platypus.flowables import LIIndenter
 
 from .document import Heading
+from .pdf_tags import LAYOUT, REPEATED, Mark, Slot, marked
 
 MIN_TABLE_START = 60.0
 """Points of a table (its header and a row or two) that must fit below its heading and caption."""
 
 
-class HeadingFlowable(ParagraphFlowable):
+class TaggedParagraph(ParagraphFlowable):
+    """A paragraph drawn into its slot; drawn again (a repeated table header) it is an artifact.
+
+    ``label`` is the slot of the bullet drawn beside it when it is a list item's body.
+    """
+
+    def __init__(
+        self,
+        text: Any,
+        style: TextStyle,
+        *args: Any,
+        slot: Mark = None,
+        label: Slot | None = None,
+        **kw: Any,
+    ):
+        super().__init__(text, style, *args, **kw)
+        self.slot = slot
+        self.label = label
+        self._drawn = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for n, part in enumerate(parts):
+            part.slot = self.slot
+            part.label = self.label if n == 0 else None
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        mark = REPEATED if self._drawn and isinstance(self.slot, Slot) else self.slot
+        self._drawn = True
+        with marked(canvas, mark):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class HeadingFlowable(TaggedParagraph):
     """A heading that leaves a destination and an outline entry where it is drawn."""
 
-    def __init__(self, markup: str, style: TextStyle, heading: Heading, outline_level: int):
-        super().__init__(markup, style)
+    def __init__(
+        self, markup: str, style: TextStyle, heading: Heading, outline_level: int, slot: Slot
+    ):
+        super().__init__(markup, style, slot=slot)
         self.anchor = heading.anchor
         self.outline_title = heading.text
         self.outline_level = outline_level
-        self.structure_role = f"H{heading.level}"
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         # A heading moves to the next page whole (and Paragraph.split would call our __init__).
@@ -43,15 +83,68 @@ class HeadingFlowable(ParagraphFlowable):
 
 
 class FigureImage(ImageFlowable):
-    """A chart's picture, carrying the alt text that tagging will attach to it."""
+    """A chart's picture, drawn into its Figure element (which carries the alt text)."""
 
-    def __init__(self, path: Path, width: float, height: float, alt: str):
+    def __init__(self, path: Path, width: float, height: float, slot: Slot):
         super().__init__(str(path), width=width, height=height)
-        self.alt = alt
-        self.structure_role = "Figure"
+        self.slot = slot
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        with marked(canvas, self.slot):
+            super().drawOn(canvas, x, y, _sW)
 
 
-class ReportTable(TableFlowable):
+class TaggedTable(TableFlowable):
+    """A table whose backgrounds and rules are artifacts; its cells' paragraphs tag themselves."""
+
+    def _drawBkgrnd(self) -> None:  # noqa: N802 - reportlab's name
+        with marked(self.canv, LAYOUT):
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:  # noqa: N802 - reportlab's name
+        with marked(self.canv, LAYOUT):
+            super()._drawLines()
+
+    def _drawCell(self, cellval: Any, *args: Any) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(cellval, (list, tuple, Flowable)):
+            super()._drawCell(cellval, *args)
+        else:
+            # A grid position no cell of the layout fills: reportlab draws it as an empty string.
+            with marked(self.canv, LAYOUT):
+                super()._drawCell(cellval, *args)
+
+
+class TaggedListFlowable(ListFlowable):
+    """A bullet list whose bullets are drawn into their items' Lbl elements."""
+
+    def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> LIIndenter:  # noqa: N802
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        return TaggedLIIndenter(
+            made._flowable,
+            made._leftIndent,
+            made._rightIndent,
+            made._bullet,
+            spaceBefore=made.__dict__.get("spaceBefore"),
+            spaceAfter=made.__dict__.get("spaceAfter"),
+        )
+
+
+class TaggedLIIndenter(LIIndenter):
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        return [
+            TaggedLIIndenter(part._flowable, part._leftIndent, part._rightIndent, part._bullet)
+            for part in super().split(aW, aH)
+        ]
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        if self._bullet:
+            with marked(canv, getattr(self._flowable, "label", None) or LAYOUT):
+                self._bullet.drawOn(self, canv, x, y, 0)
+        inner = max(0, _sW - self._leftIndent - self._rightIndent)
+        self._flowable.drawOn(canv, x + self._leftIndent, y, inner)
+
+
+class ReportTable(TaggedTable):
     """A table whose rows never split, and which breaks inside a row span only when it must.
 
     Reportlab will not break a table inside a ``row_span``; a group of rows taller than a whole
@@ -62,7 +155,6 @@ class ReportTable(TableFlowable):
     def __init__(self, *args: object, frame_height: float = float("inf"), **kw: object):
         super().__init__(*args, **kw)
         self.frame_height = frame_height
-        self.structure_role = "Table"
 
     def onSplit(self, T: TableFlowable, byRow: int = 1) -> None:  # noqa: N802,N803
         # Reportlab makes the parts with our class but without our arguments.
@@ -96,7 +188,7 @@ class CaptionedTable(Flowable):
     """A table with its caption above it; the caption goes with the first part of a split.
 
     Every later part is headed by ``continued`` (the caption marked as continued), so a reader
-    who turns the page still knows what the table is; tagging will treat it as an artifact.
+    who turns the page still knows what the table is; it is tagged as an artifact.
     """
 
     def __init__(
@@ -109,7 +201,6 @@ class CaptionedTable(Flowable):
         self.caption = caption
         self.table = table
         self.continued = continued
-        self.structure_role = "Table"
         self.spaceBefore = caption.getSpaceBefore()
         self.spaceAfter = table.getSpaceAfter()
         self._caption_height = 0.0

@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .document import Document, ParagraphStyle
 from .pdf_flowables import KeepWithNext
+from .pdf_tags import FOOTER, HEADER, marked
 from .styles import Styles
 
 PORTRAIT = "portrait"
@@ -143,7 +144,7 @@ class ReportTemplate(BaseDocTemplate):
             self.anchor_pages.setdefault(anchor, self.page)
 
     def _draw_furniture(self, canvas: Canvas, doc: Any) -> None:
-        # One place draws everything that is not content, so it can later be marked /Artifact.
+        # One place draws everything that is not content, all of it marked /Artifact.
         draw_furniture(
             canvas,
             running_head=self.report_document.running_head,
@@ -163,28 +164,31 @@ def draw_furniture(
     styles: Styles,
     fonts: FontNames,
 ) -> None:
-    """Draw the running head with a rule under it, and "Page X of Y" at the foot."""
+    """Draw the running head with a rule under it, and "Page X of Y" at the foot, as artifacts."""
     width, height = canvas._pagesize
     text_width = width - 2 * MARGIN_SIDE
     palette, size = styles.palette, styles.sizes.note
     canvas.saveState()
     canvas.setFillColor(colors.HexColor(palette.note))
-    if running_head:
-        # Shrink a long head rather than let it run off the page.
-        head_size = size
-        while head_size > 6 and canvas.stringWidth(running_head, fonts.regular, head_size) > (
-            text_width
-        ):
-            head_size -= 0.5
-        canvas.setFont(fonts.regular, head_size)
-        canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE, running_head)
-    canvas.setStrokeColor(colors.HexColor(palette.rule))
-    canvas.setLineWidth(0.5)
-    rule_y = height - HEAD_BASELINE - 0.25 * cm
-    canvas.line(MARGIN_SIDE, rule_y, width - MARGIN_SIDE, rule_y)
-    canvas.setFont(fonts.regular, size)
-    label = f"Page {page} of {total}" if total else f"Page {page}"
-    canvas.drawRightString(width - MARGIN_SIDE, FOOT_BASELINE, label)
+    # Not content: a screen reader skips artifacts, and announces pages by itself.
+    with marked(canvas, HEADER):
+        if running_head:
+            # Shrink a long head rather than let it run off the page.
+            head_size = size
+            while head_size > 6 and canvas.stringWidth(running_head, fonts.regular, head_size) > (
+                text_width
+            ):
+                head_size -= 0.5
+            canvas.setFont(fonts.regular, head_size)
+            canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE, running_head)
+        canvas.setStrokeColor(colors.HexColor(palette.rule))
+        canvas.setLineWidth(0.5)
+        rule_y = height - HEAD_BASELINE - 0.25 * cm
+        canvas.line(MARGIN_SIDE, rule_y, width - MARGIN_SIDE, rule_y)
+    with marked(canvas, FOOTER):
+        canvas.setFont(fonts.regular, size)
+        label = f"Page {page} of {total}" if total else f"Page {page}"
+        canvas.drawRightString(width - MARGIN_SIDE, FOOT_BASELINE, label)
     canvas.restoreState()
 
 

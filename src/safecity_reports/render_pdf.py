@@ -1,11 +1,12 @@
 """Draw a ``Document`` as an accessible PDF with reportlab's platypus.
 
 The layout is decided in ``layout``; this module only draws its blocks, one flowable (or one
-``KeepTogether``) per block, so that each block can later be wrapped in its own marked content.
+``KeepTogether``) per block. As it makes the flowables it builds the PDF's structure tree from
+the same blocks, in reading order (``pdf_tags``): each flowable draws into its own element.
 Every piece of text is escaped before markup is added: what a partnership types prints as typed.
 
 The document is built twice: the first pass counts the pages and finds the page of each heading,
-the second prints "Page X of Y" and the contents' page numbers.
+the second prints "Page X of Y" and the contents' page numbers, marks its content and is tagged.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,23 +22,16 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle as TextStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (
-    Flowable,
-    ListFlowable,
-    ListItem,
-    NextPageTemplate,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, ListItem, NextPageTemplate, TableStyle
 from reportlab.platypus import KeepTogether as KeepTogetherFlowable
 from reportlab.platypus import PageBreak as PageBreakFlowable
-from reportlab.platypus import Paragraph as ParagraphFlowable
-from reportlab.platypus import Table as TableFlowable
 
 from .document import (
     Align,
     Block,
     BulletList,
     Callout,
+    Cell,
     Chart,
     Contents,
     Document,
@@ -50,7 +45,15 @@ from .document import (
     Tone,
 )
 from .errors import ReportError
-from .pdf_flowables import CaptionedTable, FigureImage, HeadingFlowable, ReportTable
+from .pdf_flowables import (
+    CaptionedTable,
+    FigureImage,
+    HeadingFlowable,
+    ReportTable,
+    TaggedListFlowable,
+    TaggedParagraph,
+    TaggedTable,
+)
 from .pdf_furniture import (
     LANDSCAPE,
     PORTRAIT,
@@ -61,6 +64,7 @@ from .pdf_furniture import (
     register_fonts,
     text_styles,
 )
+from .pdf_tags import REPEATED, Element, Slot, StructureTree, TaggedCanvas, add_structure
 from .styles import Styles
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -81,18 +85,33 @@ def _href(anchor: str) -> str:
     return escape(f"#{anchor}", {'"': "&quot;"})
 
 
-def write_pdf(document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles) -> None:
-    """Write ``document`` to ``path`` as a PDF, drawing each chart from its PNG in ``images``.
+def write_pdf(
+    document: Document,
+    images: Mapping[Chart, Path],
+    path: Path,
+    styles: Styles,
+    *,
+    tagged: bool = True,
+) -> None:
+    """Write ``document`` to ``path`` as a tagged PDF, drawing each chart from its PNG in ``images``.
 
+    ``tagged=False`` leaves out the marked content and the structure tree (to measure their cost).
     Raises ``ReportError`` when a figure's chart has no image or a table's cells do not fit its
     columns.
     """
     fonts = register_fonts(styles)
-    # First pass: count the pages and find each heading's page.
+    # First pass: count the pages and find each heading's page (nothing is marked).
     counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
-    counting.build(_Story(document, images, styles, fonts, {}).flowables())
-    final = ReportTemplate(str(path), document, styles, fonts, total_pages=counting.page)
-    final.build(_Story(document, images, styles, fonts, counting.anchor_pages).flowables())
+    counting.build(_Story(document, images, styles, fonts, {}, StructureTree()).flowables())
+    tree = StructureTree()
+    story = _Story(document, images, styles, fonts, counting.anchor_pages, tree).flowables()
+    if not tagged:
+        ReportTemplate(str(path), document, styles, fonts, counting.page).build(story)
+        return
+    buffer = io.BytesIO()
+    final = ReportTemplate(buffer, document, styles, fonts, total_pages=counting.page)
+    final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
+    add_structure(buffer.getvalue(), path, tree)
 
 
 class _Story:
@@ -105,8 +124,10 @@ class _Story:
         styles: Styles,
         fonts: FontNames,
         anchor_pages: Mapping[str, int],
+        tree: StructureTree,
     ):
         self.document = document
+        self.tree = tree
         self.images = images
         self.styles = styles
         self.palette = styles.palette
@@ -178,23 +199,43 @@ class _Story:
             Tone.NEUTRAL: self.palette.neutral,
         }[tone]
 
-    def paragraph(self, spans: Spans, style: TextStyle) -> ParagraphFlowable:
-        flowable = ParagraphFlowable(self.markup(spans), style)
-        flowable.structure_role = "P"
-        return flowable
+    def content(
+        self, role: str, spans: Spans, parent: Element | None = None, **kw: object
+    ) -> Slot:
+        """A new ``role`` element for ``spans``, knowing the text of the links among them."""
+        links = {span.link: span.text for span in spans if span.link}
+        return self.tree.content(role, parent, links=links, **kw)
+
+    def paragraph(
+        self, spans: Spans, style: TextStyle, slot: Slot | None = None
+    ) -> TaggedParagraph:
+        return TaggedParagraph(self.markup(spans), style, slot=slot or self.content("P", spans))
 
     def heading(self, heading: Heading) -> HeadingFlowable:
         # An outline entry may not skip a level: an h3 straight under an h1 nests one deep.
         level = max(0, min(heading.level - 1, self.outline_level + 1))
         self.outline_level = level
         style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
-        return HeadingFlowable(text_markup(heading.text), style, heading, level)
+        slot = self.tree.content(f"H{min(max(heading.level, 1), 6)}")
+        return HeadingFlowable(text_markup(heading.text), style, heading, level, slot)
 
-    def bullets(self, bullets: BulletList) -> ListFlowable:
-        items: list[tuple[ParagraphFlowable, list[ParagraphFlowable]]] = []
+    def bullets(self, bullets: BulletList) -> TaggedListFlowable:
+        # L > LI > (Lbl, LBody); a sub-bullet's list sits in its parent item's LBody.
+        outer = self.tree.element("L")
+        items: list[tuple[TaggedParagraph, list[TaggedParagraph]]] = []
+        inner: Element | None = None
         for level, spans in bullets.items:
-            para = self.paragraph(spans, self.text["bullet"])
-            if level >= 2 and items:
+            nested = level >= 2 and bool(items)
+            if nested and inner is None:
+                inner = self.tree.element("L", items[-1][0].slot.element)  # type: ignore[union-attr]
+            elif not nested:
+                inner = None
+            item = self.tree.element("LI", inner if nested else outer)
+            label = self.tree.slot(self.tree.element("Lbl", item))
+            body = self.content("LBody", spans, item)
+            para = self.paragraph(spans, self.text["bullet"], body)
+            para.label = label
+            if nested:
                 items[-1][1].append(para)
             else:
                 items.append((para, []))
@@ -206,8 +247,8 @@ class _Story:
             list_items.append(ListItem(content))
         return self.list_flowable(list_items, "\u2022", indent=14)
 
-    def list_flowable(self, items: list, bullet: str, indent: float) -> ListFlowable:
-        flowable = ListFlowable(
+    def list_flowable(self, items: list, bullet: str, indent: float) -> TaggedListFlowable:
+        flowable = TaggedListFlowable(
             items,
             bulletType="bullet",
             start=bullet,
@@ -217,7 +258,6 @@ class _Story:
             bulletColor=colors.HexColor(self.palette.primary),
             spaceAfter=4,
         )
-        flowable.structure_role = "L"
         return flowable
 
     # Tables
@@ -227,7 +267,9 @@ class _Story:
         total = sum(table.widths) or 1
         col_widths = [width * w / total for w in table.widths]
         n_header = len(table.header)
-        grid, spans = self.table_grid(table)
+        element = self.tree.element("Table")
+        caption_slot = self.tree.content("Caption", element) if table.caption else None
+        grid, spans = self.table_grid(table, element)
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -263,16 +305,20 @@ class _Story:
         flowable.spaceAfter = self.styles.sizes.body
         if not table.caption:
             return flowable
-        caption = ParagraphFlowable(text_markup(table.caption), self.text["caption"])
-        caption.structure_role = "Caption"
-        continued = ParagraphFlowable(
-            f"{text_markup(table.caption)} (continued)", self.text["caption"]
+        caption = TaggedParagraph(
+            text_markup(table.caption), self.text["caption"], slot=caption_slot
         )
-        continued.structure_role = "Artifact"
+        continued = TaggedParagraph(
+            f"{text_markup(table.caption)} (continued)", self.text["caption"], slot=REPEATED
+        )
         return CaptionedTable(caption, flowable, continued)
 
-    def table_grid(self, table: Table) -> tuple[list[list[object]], list[tuple]]:
-        """The cells placed on a full grid (covered cells left empty), and their SPAN commands."""
+    def table_grid(self, table: Table, element: Element) -> tuple[list[list[object]], list[tuple]]:
+        """The cells placed on a full grid (covered cells left empty), and their SPAN commands.
+
+        Each row becomes a TR of ``element``; a header cell is a TH for its column, a row header
+        a TH for its row, with the rows and columns it spans.
+        """
         n_cols = len(table.widths)
         rows = (*table.header, *table.rows)
         grid: list[list[object]] = [[""] * n_cols for _ in rows]
@@ -280,6 +326,7 @@ class _Story:
         spans: list[tuple] = []
         for r, row in enumerate(rows):
             is_header = r < len(table.header)
+            tr = self.tree.element("TR", element)
             c = 0
             for cell in row:
                 while (r, c) in covered:
@@ -293,7 +340,13 @@ class _Story:
                 style = self.cell_style(cell.align, header=is_header)
                 bold = is_header or cell.row_header
                 markup = self.markup(cell.spans)
-                grid[r][c] = ParagraphFlowable(f"<b>{markup}</b>" if bold else markup, style)
+                grid[r][c] = TaggedParagraph(
+                    f"<b>{markup}</b>" if bold else markup,
+                    style,
+                    slot=self.content(
+                        "TH" if bold else "TD", cell.spans, tr, **_cell_attributes(cell, is_header)
+                    ),
+                )
                 covered.update(
                     (rr, cc) for rr in range(r, last_row + 1) for cc in range(c, last_col + 1)
                 )
@@ -308,11 +361,15 @@ class _Story:
 
     # Panels and pictures
 
-    def callout(self, callout: Callout) -> TableFlowable:
+    def callout(self, callout: Callout) -> TaggedTable:
         width, _ = frame_size(self.template)
-        lines = [self.paragraph(spans, self.text["callout"]) for spans in callout.lines]
+        panel_element = self.tree.element("Div")
+        lines = [
+            self.paragraph(spans, self.text["callout"], self.content("P", spans, panel_element))
+            for spans in callout.lines
+        ]
         # One cell holding every line: the panel never splits across pages.
-        panel = TableFlowable([[lines]], colWidths=[width], hAlign="LEFT")
+        panel = TaggedTable([[lines]], colWidths=[width], hAlign="LEFT")
         panel.setStyle(
             TableStyle(
                 [
@@ -328,7 +385,6 @@ class _Story:
             )
         )
         panel.spaceAfter = 8
-        panel.structure_role = "Div"
         return panel
 
     def figure(self, figure: FigureBlock) -> KeepTogetherFlowable:
@@ -344,12 +400,13 @@ class _Story:
         if height > 0.7 * frame_height:
             height = 0.7 * frame_height
             width = height * image_width / image_height
-        image = FigureImage(path, width, height, figure.alt)
-        caption = ParagraphFlowable(text_markup(figure.caption), self.text["figure_caption"])
-        caption.structure_role = "Caption"
+        image = FigureImage(path, width, height, self.tree.content("Figure", alt=figure.alt))
+        caption = TaggedParagraph(
+            text_markup(figure.caption), self.text["figure_caption"], slot=self.tree.content("P")
+        )
         return KeepTogetherFlowable([image, caption])
 
-    def contents(self, contents: Contents) -> TableFlowable:
+    def contents(self, contents: Contents) -> TaggedTable:
         width, _ = frame_size(self.template)
         page_width = 1.5 * self.styles.sizes.body * 2
         rows = []
@@ -361,25 +418,33 @@ class _Story:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]
+        toc = self.tree.element("TOC")
         for index, (level, text, anchor) in enumerate(contents.entries):
             href = _href(anchor)
             style = self.text["contents1" if level <= 1 else "contents2"]
+            page = page_of(self.anchor_pages, anchor)
             label = f'<a href="{href}">{text_markup(text)}</a>'
-            number = f'<a href="{href}">{page_of(self.anchor_pages, anchor)}</a>'
+            number = f'<a href="{href}">{page}</a>'
+            # TOCI > Link (the entry's text) and Link (its page number), each with its annotation.
+            entry = self.tree.element("TOCI", toc)
             rows.append(
                 [
-                    ParagraphFlowable(label, style),
-                    ParagraphFlowable(
+                    TaggedParagraph(
+                        label, style, slot=self.tree.content("Link", entry, links={anchor: text})
+                    ),
+                    TaggedParagraph(
                         number,
                         TextStyle("contents-page", parent=style, alignment=TA_RIGHT, leftIndent=0),
+                        slot=self.tree.content(
+                            "Link", entry, links={anchor: f"{text}, page {page}"}
+                        ),
                     ),
                 ]
             )
             if level <= 1 and index:
                 commands.append(("TOPPADDING", (0, index), (-1, index), 7))
-        table = TableFlowable(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
+        table = TaggedTable(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
         table.setStyle(TableStyle(commands))
-        table.structure_role = "TOC"
         return table
 
     def page_break(self, page_break: PageBreak) -> list[Flowable]:
@@ -390,3 +455,17 @@ class _Story:
             self.template = template
         flowables.append(PageBreakFlowable())
         return flowables
+
+
+def _cell_attributes(cell: Cell, header: bool) -> dict[str, object]:
+    """A table cell's structure attributes: what a TH heads, and the rows and columns it spans."""
+    attributes: dict[str, object] = {}
+    if header:
+        attributes["Scope"] = "Column"
+    elif cell.row_header:
+        attributes["Scope"] = "Row"
+    if cell.row_span > 1:
+        attributes["RowSpan"] = cell.row_span
+    if cell.col_span > 1:
+        attributes["ColSpan"] = cell.col_span
+    return {"attributes": attributes}
