@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.datetime import from_excel
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -48,6 +49,7 @@ from .model import (
     Unit,
     Value,
 )
+from .package import Package, check_file_size, check_package
 from .periods import Period, PeriodKind, parse_period
 from .validate import did_you_mean, id_sort_key, not_listed, one_of
 
@@ -129,18 +131,26 @@ def read_workbook(path: Path) -> tuple[Report, list[Problem]]:
 def read(path: Path) -> Reading:
     """``read_workbook``, with what the validator needs to avoid repeating the reader's errors."""
     path = Path(path)
-    data, wb = _open(path)
+    data, wb, package = _open(path)
     reader = _Reader(path.name, data, wb)
+    if package.has_macros:
+        reader.problem(
+            None,
+            "The workbook contains macros; they were not run, and the report uses only the"
+            " values saved in its cells",
+            "warning",
+        )
     return reader.read()
 
 
-def _open(path: Path) -> tuple[bytes, Workbook]:
+def _open(path: Path) -> tuple[bytes, Workbook, Package]:
     name = path.name
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a workbook")
     if not path.exists():
         raise UsageError(f"{path}: there is no such file")
     try:
+        check_file_size(name, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise WorkbookError(f"{name} cannot be opened: {exc.strerror}") from None
@@ -165,24 +175,7 @@ def _open(path: Path) -> tuple[bytes, Workbook]:
                 " that as .xlsx"
             )
         raise WorkbookError(f"{name} is not an Excel workbook (.xlsx)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = set(archive.namelist())
-            mimetype = archive.read("mimetype") if "mimetype" in members else b""
-    except zipfile.BadZipFile:
-        raise WorkbookError(
-            f"{name} is damaged (not a complete .xlsx file): open it in Excel and save it again"
-        ) from None
-    if b"opendocument.spreadsheet" in mimetype:
-        raise WorkbookError(
-            f"{name}: This is an OpenDocument spreadsheet (.ods): save it as Excel 2007-365 (.xlsx)"
-        )
-    if "xl/workbook.bin" in members:
-        raise WorkbookError(
-            f"{name}: This is an Excel binary workbook (.xlsb): save it as Excel Workbook (.xlsx)"
-        )
-    if "xl/workbook.xml" not in members:
-        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx)")
+    package = check_package(name, data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it does not keep
@@ -191,7 +184,7 @@ def _open(path: Path) -> tuple[bytes, Workbook]:
         raise WorkbookError(
             f"{name} cannot be read as a workbook ({exc}): open it in Excel and save it again"
         ) from None
-    return data, wb
+    return data, wb, package
 
 
 def _formulas(data: bytes) -> dict[str, dict[str, str]]:
@@ -209,13 +202,12 @@ def _formulas(data: bytes) -> dict[str, dict[str, str]]:
         wb = load_workbook(io.BytesIO(data), data_only=False)
     found: dict[str, dict[str, str]] = {}
     for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" or (
-                    isinstance(cell.value, str) and cell.value.startswith("=")
-                ):
-                    text = getattr(cell.value, "text", cell.value)
-                    found.setdefault(ws.title, {})[cell.coordinate] = str(text)
+        for cell in list(ws._cells.values()):  # the cells in use, not the whole grid
+            if cell.data_type == "f" or (
+                isinstance(cell.value, str) and cell.value.startswith("=")
+            ):
+                text = getattr(cell.value, "text", cell.value)
+                found.setdefault(ws.title, {})[cell.coordinate] = str(text)
     return found
 
 
@@ -276,7 +268,14 @@ class _Row:
                 )
                 return _BAD
             if required:
-                self.fail(header, f"{header} is blank. {self.helps.get(header, '')}".strip())
+                merged = _merged_range(cell)
+                hint = (
+                    f" It is part of the merged cells {merged}: unmerge them and type the value"
+                    " in each row."
+                    if merged
+                    else ""
+                )
+                self.fail(header, f"{header} is blank. {self.helps.get(header, '')}".strip() + hint)
                 return _BAD
         return value
 
@@ -401,6 +400,13 @@ class _Row:
             return None
 
 
+def _merged_range(cell: Cell) -> str:
+    """The merged range a cell other than its first belongs to, or ''."""
+    if not isinstance(cell, MergedCell):
+        return ""
+    return next((str(r) for r in cell.parent.merged_cells.ranges if cell.coordinate in r), "")
+
+
 def _parse_number(text: str) -> float | None:
     # '58%' typed as text means 58: percentages are recorded as 58, not 0.58
     compact = text.replace(" ", "").removeprefix("£").removesuffix("%")
@@ -478,7 +484,9 @@ class _Reader:
                     self.complete = False
         helps = {c.header: c.help for c in spec.columns}
         rows = []
-        for cells in ws.iter_rows(min_row=header_row + 1):
+        # only the columns read: a stray value far to the right must not make every row wide
+        last = max(found.values(), default=0) + 1
+        for cells in ws.iter_rows(min_row=header_row + 1, max_col=last):
             mapped = {h: cells[i] if i < len(cells) else None for h, i in found.items()}
             if all(
                 c is None or c.value is None or (isinstance(c.value, str) and not _clean(c.value))
@@ -584,6 +592,8 @@ class _Reader:
             return None
         if isinstance(value, datetime):
             return value.date()
+        if isinstance(value, int | float) and 1 <= value < 2958466:  # a date as Excel's serial
+            return from_excel(value).date()
         for form in _DATE_FORMATS:
             try:
                 return datetime.strptime(_clean(value), form).date()
