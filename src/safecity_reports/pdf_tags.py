@@ -201,19 +201,20 @@ class _Writer:
         self.pdf = pdf
         self.pages = [page.obj for page in pdf.pages]
         self.mcid_parents: dict[int, dict[int, Dictionary]] = {}
-        self.annotations: list[tuple[Dictionary, Dictionary, str]] = []
+        self.annotations: list[tuple[Any, Dictionary, str]] = []
 
     def write(self, tree: StructureTree) -> None:
         pdf = self.pdf
         document = self.element(tree.root) or pdf.make_indirect(
             Dictionary(Type=Name.StructElem, S=Name.Document, K=Array())
         )
-        nums = Array()
+        nums: list[Any] = []
         for index, page in enumerate(self.pages):
             page.StructParents = index
             page.Tabs = Name.S
             parents = self.mcid_parents.get(index, {})
-            nums.extend([index, pdf.make_indirect(Array(parents[m] for m in sorted(parents)))])
+            owners = Array([parents[m] for m in range(len(parents))])  # MCIDs count from 0
+            nums.extend([index, pdf.make_indirect(owners)])
         key = len(self.pages)
         for annotation, link, text in self.annotations:
             annotation.StructParent = key
@@ -225,7 +226,7 @@ class _Writer:
             Dictionary(
                 Type=Name.StructTreeRoot,
                 K=document,
-                ParentTree=pdf.make_indirect(Dictionary(Nums=nums)),
+                ParentTree=pdf.make_indirect(Dictionary(Nums=Array(nums))),
                 ParentTreeNextKey=key,
             )
         )
@@ -270,9 +271,8 @@ class _Writer:
         if element.alt:
             obj.Alt = String(element.alt)
         if element.attributes:
-            attributes = {
-                key: Name(f"/{value}") if isinstance(value, str) else value
-                for key, value in element.attributes.items()
-            }
-            obj.A = Dictionary(O=Name.Table, **attributes)
+            attributes: dict[str, Any] = {"/O": Name.Table}
+            for key, value in element.attributes.items():
+                attributes[f"/{key}"] = Name(f"/{value}") if isinstance(value, str) else value
+            obj.A = Dictionary(attributes)
         return obj
