@@ -1,16 +1,28 @@
-"""The whole job, top to bottom: read -> validate -> status -> lay out -> charts -> write."""
+"""The whole job, top to bottom: read -> validate -> status -> lay out -> charts -> write.
+
+Charts are drawn once for both documents (on every core, and only those not cached from an
+earlier run); the Word document is written in a forked process while this one writes the PDF.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
-from collections.abc import Sequence
+import traceback
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, UsageError
 from .files import replace_atomically
 from .progress import QUIET, Progress
+
+if TYPE_CHECKING:
+    from .document import Chart, Document
+    from .styles import Styles
 
 FORMATS = ("docx", "pdf")
 
@@ -53,6 +65,7 @@ def build_report(
     Raises ``ValidationFailed`` if the workbook has errors (or warnings, when ``strict``),
     ``UsageError`` for an unusable output folder or styles; nothing is written then.
     """
+    from .cache import ImageCache
     from .charts import draw_charts
     from .layout import build_document
     from .status import report_status
@@ -71,16 +84,101 @@ def build_report(
 
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
-        progress.stage(f"Drawing {len(document.charts)} charts")
-        images = draw_charts(document.charts, styles, Path(folder))
-        written = []
-        for fmt, path in targets.items():
-            progress.stage(f"Writing {path.name}")
+        progress.stage(f"Drawing {len(set(document.charts))} charts")
+        cache = ImageCache() if use_cache else None
+        images = draw_charts(document.charts, styles, Path(folder), cache, progress.count)
+        progress.stage(f"Writing {' and '.join(path.name for path in targets.values())}")
+        _write_documents(document, images, targets, styles)
+    progress.stage("Done")
+    return BuildResult(tuple(targets.values()), tuple(warnings))
+
+
+def _write_documents(
+    document: Document, images: Mapping[Chart, Path], targets: Mapping[str, Path], styles: Styles
+) -> None:
+    """Write each target; with both formats (and fork), the Word document in a child process
+    while this one writes the PDF. Each file is written whole or, on any failure, not at all."""
+    pending = dict(targets)
+    child = None
+    if len(pending) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        path = pending.pop("docx")
+        child = _Child("docx", path, document, images, styles)
+    try:
+        for fmt, path in pending.items():
             with replace_atomically(path) as tmp:
                 _renderer(fmt)(document, images, tmp, styles)
-            written.append(path)
-    progress.stage("Done")
-    return BuildResult(tuple(written), tuple(warnings))
+    except BaseException:
+        if child is not None:
+            child.abandon()
+        raise
+    if child is not None:
+        child.finish()
+
+
+class _Child:
+    """A document written in a forked process, into a temporary file moved into place here."""
+
+    def __init__(
+        self,
+        fmt: str,
+        path: Path,
+        document: Document,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+    ) -> None:
+        self.replacing = replace_atomically(path)
+        tmp = self.replacing.__enter__()
+        self.result, sender = multiprocessing.Pipe(duplex=False)
+        context = multiprocessing.get_context("fork")
+        # Forked, the child shares the document and images as they are: nothing is pickled.
+        self.process = context.Process(
+            target=_write_in_child, args=(sender, fmt, document, images, tmp, styles)
+        )
+        self.process.start()
+        sender.close()
+
+    def finish(self) -> None:
+        """Wait for the child; move its file into place, or raise what it raised."""
+        try:
+            outcome = self.result.recv() if self.result.poll(None) else None
+        except EOFError:
+            outcome = None
+        self.process.join()
+        if outcome is None and self.process.exitcode != 0:
+            outcome = RuntimeError(
+                f"writing a document stopped (exit code {self.process.exitcode})"
+            )
+        if outcome is not None:
+            self.replacing.__exit__(type(outcome), outcome, None)
+            raise outcome
+        self.replacing.__exit__(None, None, None)
+
+    def abandon(self) -> None:
+        self.process.terminate()
+        self.process.join()
+        self.replacing.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+
+
+def _write_in_child(
+    sender: Connection,
+    fmt: str,
+    document: Document,
+    images: Mapping[Chart, Path],
+    tmp: Path,
+    styles: Styles,
+) -> None:
+    try:
+        _renderer(fmt)(document, images, tmp, styles)
+    except BaseException as exc:  # sent back whole, to be raised by the parent
+        exc.add_note("".join(traceback.format_exception(exc)))
+        try:
+            sender.send(exc)
+        except Exception:  # an exception that cannot be pickled
+            sender.send(RuntimeError(f"writing the {fmt} document failed: {exc!r}"))
+    else:
+        sender.send(None)
+    finally:
+        sender.close()
 
 
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]
