@@ -193,7 +193,14 @@ def add_structure(pdf_bytes: bytes, target: Path | str, tree: StructureTree) -> 
         with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta.load_from_docinfo(pdf.docinfo)
             meta["pdfuaid:part"] = "1"
-        pdf.save(target, min_version="1.7")
+        # Reportlab's streams are copied as they are: re-encoding them (dropping ASCII85) would
+        # make the file ~15% smaller but take longer than tagging itself.
+        pdf.save(
+            target,
+            min_version="1.7",
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        )
 
 
 class _Writer:
