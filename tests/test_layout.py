@@ -221,3 +221,15 @@ def _walk(blocks):
     for block in blocks:
         yield block
         yield from _walk(getattr(block, "blocks", ()))
+
+
+def test_at_a_glance_counts_each_priority_by_judgement():
+    from safecity_reports.layout import at_a_glance
+
+    report = small_report()
+    table = at_a_glance(report, report_status(report))
+    assert _cells(table) == [
+        ["Reduce crime", "0", "1", "1", "0"],
+        ["Reduce youth crime", "0", "1", "0", "0"],
+        ["All measures", "0", "2", "1", "0"],
+    ]

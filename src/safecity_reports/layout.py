@@ -24,7 +24,7 @@ from .model import KeyAction, Measure, Report, Unit
 from .narrative import ARROWS, travel_spans, value_text
 from .page_layout import page_blocks
 from .pages import Page, plan_pages
-from .status import Direction, MeasureStatus, comparison_period
+from .status import Direction, Judgement, MeasureStatus, comparison_period
 
 SUMMARY_ANCHOR = "summary"
 KEY_ANCHOR = "how-to-read"
@@ -66,6 +66,41 @@ def _key() -> list[Block]:
         ),
         Callout(lines),
     ]
+
+
+_GLANCE = (
+    ("Better", Judgement.IMPROVING),
+    ("Worse", Judgement.WORSENING),
+    ("No change", Judgement.NO_CHANGE),
+    ("Not judged", Judgement.NOT_JUDGED),
+)
+
+
+def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
+    """How many measures of each priority got better or worse since the comparison period."""
+    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w, _ in _GLANCE)
+    rows = []
+    totals = [0] * len(_GLANCE)
+    for priority in report.priorities:
+        counts = [
+            sum(statuses[m.id].judgement is j for a in priority.actions for m in a.measures)
+            for _, j in _GLANCE
+        ]
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+        rows.append(
+            (Cell(plain(priority.name), row_header=True),)
+            + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
+        )
+    rows.append(
+        (Cell((Span("All measures", bold=True),), row_header=True),)
+        + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
+    )
+    return Table(
+        f"Measures by direction of travel, {report.settings.period}",
+        (header,),
+        tuple(rows),
+        (5.0, 1.2, 1.2, 1.2, 1.2),
+    )
 
 
 def _measure_label(measure: Measure, status: MeasureStatus) -> str:
@@ -233,6 +268,8 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
         ),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
+    if report.measures:
+        front.append(at_a_glance(report, statuses))
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),

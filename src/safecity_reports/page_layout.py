@@ -21,7 +21,7 @@ from .document import (
     plain,
 )
 from .formatting import format_number, format_value, ordinal
-from .model import Figure, Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
+from .model import Figure, Frequency, Measure, Pair, Polarity, Ranking, Report, TextBlock, Unit
 from .narrative import (
     active_title,
     polarity_lines,
@@ -31,7 +31,7 @@ from .narrative import (
     value_text,
 )
 from .pages import Page
-from .status import MeasureStatus, group_position, ranked
+from .status import MeasureStatus, against_target, group_position, ranked
 
 _AXIS = {
     Unit.PERCENTAGE: "Per cent",
@@ -291,6 +291,18 @@ def titled(figure: FigureBlock) -> KeepTogether:
     return KeepTogether((Paragraph((Span(figure.chart.title, bold=True),)), figure))
 
 
+def _figure_target(figure: Figure) -> str:
+    """'70%, missed': a key figure's share against the share it should reach."""
+    if figure.target is None:
+        return ""
+    text = format_value(figure.target, Unit.PERCENTAGE, 0)
+    if not figure.out_of:
+        return text
+    share = 100 * figure.value / figure.out_of
+    verdict = against_target(share, figure.target, None, Polarity.HIGH_IS_GOOD, decimals=1)
+    return f"{text}, {verdict.value}"
+
+
 def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
     """A narrative action's key figures: a table (pounds with their total), and a chart of counts."""
     if not figures:
@@ -314,8 +326,7 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
                 Cell(plain(share), Align.RIGHT),
             ]
         if len(header) > len(row):
-            target = format_value(f.target, Unit.PERCENTAGE, 0) if f.target is not None else ""
-            row.append(Cell(plain(target), Align.RIGHT))
+            row.append(Cell(plain(_figure_target(f)), Align.RIGHT))
         rows.append(tuple(row))
     money = [f for f in figures if f.unit is Unit.MONEY]
     if len(money) > 1 and len(money) == len(figures):

@@ -259,7 +259,7 @@ KEY_FIGURES = Sheet(
             "Where the figure is part of a whole, the whole (3 sales out of 14 tests).",
             10,
         ),
-        Column("Target", "A target for the share, as a percentage (70 for 70%).", 10),
+        Column("Target", "The share to reach or beat, as a percentage (70 for 70%).", 10),
     ),
 )
 
