@@ -175,8 +175,16 @@ class _Story(TableParts):
         }[tone]
 
     def content(self, role: str, spans: Spans, parent: Element | None = None, **kw: object) -> Slot:
-        """A new ``role`` element for ``spans``, knowing the text of the links among them."""
+        """A new ``role`` element for ``spans``, knowing the text of the links among them.
+
+        Text that is all one link (a measure's reference in the summary) is drawn into a Link
+        inside the element, with its annotation. A link in part of a paragraph gets a Link
+        holding only its annotation: reportlab draws a paragraph's lines as one text object.
+        """
         links = {span.link: span.text for span in spans if span.link}
+        if spans and len(links) == 1 and all(span.link for span in spans):
+            element = self.tree.element(role, parent, **kw)
+            return self.tree.content("Link", element, links=links)
         return self.tree.content(role, parent, links=links, **kw)
 
     def paragraph(
