@@ -197,10 +197,11 @@ def test_the_spanning_priority_cell_is_a_row_header_with_its_row_span(
 ) -> None:
     _, path = report
     with pikepdf.open(path) as doc:
-        summary = next(e for e in _tree(doc) if _role(e) == "Table")
+        tables = [e for e in _tree(doc) if _role(e) == "Table"]
         spanning = [
             cell
-            for row in _children(summary)
+            for table in tables
+            for row in _children(table)
             for cell in _children(row)
             if "/A" in cell and "/RowSpan" in cell.A and cell.A.get("/Scope") == "/Row"
         ]
