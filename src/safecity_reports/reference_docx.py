@@ -37,7 +37,7 @@ NOTE = "Note"
 LEAD = "Lead"
 CALLOUT = "Callout"
 CAPTION = "Caption"
-FIGURE = "Figure"
+FIGURE = "Chart Picture"  # not "Figure": LibreOffice exports that name as an untagged /Figure
 HYPERLINK = "Hyperlink"
 
 
