@@ -18,6 +18,13 @@ def replace_atomically(path: Path) -> Iterator[Path]:
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise UsageError(f"cannot write {path}: it is a folder; move it or choose another folder")
+    if path.is_file() and not path.stat().st_mode & 0o222:
+        # replacing would succeed on Linux, but the user marked the old report read-only
+        raise UsageError(
+            f"cannot write {path}: it is read-only; make it writable or choose another folder"
+        )
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
     except OSError as exc:
