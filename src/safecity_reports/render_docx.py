@@ -18,15 +18,25 @@ from pathlib import Path
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as WordImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.image import ImagePart
+from docx.section import Section
 from docx.shared import Emu, Inches, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from . import reference_docx as ref
 from .document import (
@@ -196,6 +206,9 @@ class _Writer:
             Tone.BAD: _rgb(styles.palette.bad),
             Tone.NEUTRAL: _rgb(styles.palette.neutral),
         }
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self.pictures: dict[Path, str] = {}
+        self.next_shape_id = 0
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -217,7 +230,7 @@ class _Writer:
             self.page_break(block.landscape)
         elif isinstance(block, Contents):
             for level, text, anchor in block.entries:
-                paragraph = self.word.add_paragraph(style=ref.contents_style(level))
+                paragraph = self.add_paragraph(ref.contents_style(level))
                 self._hyperlink(paragraph, text, anchor, bold=False)
         elif isinstance(block, KeepTogether):
             self.keep_together(block)
@@ -225,7 +238,7 @@ class _Writer:
             raise TypeError(f"cannot draw a {type(block).__name__} in Word")
 
     def heading(self, heading: Heading) -> None:
-        paragraph = self.word.add_paragraph(style=ref.heading_style(heading.level))
+        paragraph = self.add_paragraph(ref.heading_style(heading.level))
         name = bookmark_name(heading.anchor)
         if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
             paragraph.add_run(_xml_safe(heading.text))
@@ -242,7 +255,7 @@ class _Writer:
         paragraph._p.append(end)
 
     def paragraph(self, spans: Spans, style: str) -> WordParagraph:
-        paragraph = self.word.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         self.spans(paragraph, spans)
         return paragraph
 
@@ -261,7 +274,8 @@ class _Writer:
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), bookmark_name(anchor))
         link.set(qn("w:history"), "1")
-        run = paragraph.add_run(_xml_safe(text), style=ref.HYPERLINK)
+        run = paragraph.add_run(_xml_safe(text))
+        run._r.style = self.style_id(ref.HYPERLINK, WD_STYLE_TYPE.CHARACTER)
         if bold:
             run.bold = True
         link.append(run._r)
@@ -270,7 +284,7 @@ class _Writer:
     def callout(self, callout: Callout) -> None:
         # One paragraph with line breaks: LibreOffice draws a box per paragraph, Word one per group,
         # so only a single paragraph gives one box in both.
-        paragraph = self.word.add_paragraph(style=ref.CALLOUT)
+        paragraph = self.add_paragraph(ref.CALLOUT)
         for index, spans in enumerate(callout.lines):
             if index:
                 paragraph.add_run().add_break()
@@ -282,9 +296,9 @@ class _Writer:
         except KeyError:
             raise KeyError(f"no image was drawn for the chart {figure.chart.title!r}") from None
         width = min(self._text_width(), Inches(self.styles.chart_size[0]))
-        paragraph = self.word.add_paragraph(style=ref.FIGURE)
+        paragraph = self.add_paragraph(ref.FIGURE)
         run = paragraph.add_run()
-        run.add_picture(str(image), width=Emu(width))
+        self.add_picture(run, image, width)
         alt = _xml_safe(figure.alt)
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", alt)
@@ -296,10 +310,9 @@ class _Writer:
 
     def page_break(self, landscape: bool) -> None:
         body = self.word.element.body
-        if len(body) > 1:  # more than the closing sectPr: start a new section
-            section = self.word.add_section(WD_SECTION.NEW_PAGE)
-        else:
-            section = self.word.sections[-1]
+        # more than the closing sectPr: start a new section
+        new = len(body) > 1
+        section = self.word.add_section(WD_SECTION.NEW_PAGE) if new else self.last_section()
         long_side = max(section.page_width or 0, section.page_height or 0)
         short_side = min(section.page_width or 0, section.page_height or 0)
         if landscape:
@@ -310,11 +323,13 @@ class _Writer:
             section.page_width, section.page_height = short_side, long_side
 
     def keep_together(self, group: KeepTogether) -> None:
-        body = self.word.element.body
-        before = len(body) - 1
+        end = self.body_end()
+        last = end.getprevious()
         for block in group.blocks:
             self.block(block)
-        added = [child for child in list(body)[before:] if child.tag != qn("w:sectPr")]
+        first = last.getnext() if last is not None else self.word.element.body[0]
+        added = [first, *first.itersiblings()] if first is not end else []
+        added = [child for child in added if child.tag != qn("w:sectPr")]
         paragraphs = list(_paragraphs(added))
         for p in paragraphs[:-1]:
             WordParagraph(p, self.word).paragraph_format.keep_with_next = True
@@ -329,15 +344,20 @@ class _Writer:
         rows = table.header + table.rows
         columns = len(table.widths)
         placed = _place(rows, columns)
-        word_table = self.word.add_table(rows=len(rows), cols=columns)
+        word_table = self.add_table(len(rows), columns)
         word_table.style = self.word.styles[ref.TABLE_STYLE]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
         word_table.autofit = False
+        # python-docx's table.cell() lists every cell of the table on each call: look cells up
+        # in one list instead, or a long table takes time growing with its square. Merging
+        # only touches the cells inside each (disjoint) span, so the list stays good for them.
+        grid = word_table._cells
         for (row, column), cell in placed.items():
             if cell.row_span > 1 or cell.col_span > 1:
-                word_table.cell(row, column).merge(
-                    word_table.cell(row + cell.row_span - 1, column + cell.col_span - 1)
+                grid[row * columns + column].merge(
+                    grid[(row + cell.row_span - 1) * columns + column + cell.col_span - 1]
                 )
+        grid = word_table._cells
         widths = self._column_widths(table.widths)
         self._set_widths(word_table, widths)
         _table_properties(word_table, table.caption, self.styles.palette.rule)
@@ -345,18 +365,20 @@ class _Writer:
         palette = self.styles.palette
         header_rows = len(table.header)
         group_starts = {header_rows + index for index in table.row_groups}
+        heading_style = self.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+        text_style = self.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
         for index, tr in enumerate(word_table._tbl.tr_lst):
             tr_pr = tr.get_or_add_trPr()
             tr_pr.append(_on_off("w:cantSplit"))
             if index < header_rows:
                 tr_pr.append(_on_off("w:tblHeader"))
         for (row, column), cell in placed.items():
-            word_cell = word_table.cell(row, column)
+            word_cell = grid[row * columns + column]
             is_header = row < header_rows
             paragraph = word_cell.paragraphs[0]
             for extra in word_cell.paragraphs[1:]:
                 extra._p.getparent().remove(extra._p)
-            paragraph.style = self.word.styles[ref.TABLE_HEADING if is_header else ref.TABLE_TEXT]
+            paragraph._p.get_or_add_pPr().style = heading_style if is_header else text_style
             paragraph.alignment = _ALIGNMENTS[cell.align]
             self.spans(paragraph, cell.spans, bold=cell.row_header)
             if is_header:
@@ -371,7 +393,7 @@ class _Writer:
                 _top_border(word_cell, palette.primary)
 
     def _text_width(self) -> int:
-        section = self.word.sections[-1]
+        section = self.last_section()
         return int(
             (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
         )
@@ -380,6 +402,67 @@ class _Writer:
         total = sum(relative) or 1
         text_width = self._text_width()
         return [int(text_width * share / total) for share in relative]
+
+    # -- adding to the body --------------------------------------------------------------------
+    # python-docx finds the body's closing sectPr by scanning the whole body on every new
+    # paragraph, lists every section for sections[-1], looks a style up among all styles on every
+    # use, and hashes every image in the document on every new picture. Each grows with the
+    # document, so a report with thousands of measures took hours; these do the same in constant
+    # time, giving the same XML.
+
+    def body_end(self) -> BaseOxmlElement:
+        """The body's closing sectPr: the last section's properties, kept last in the body."""
+        body = self.word.element.body
+        end = getattr(self, "_end", None)
+        if end is None or end.getparent() is not body:
+            end = self._end = body.get_or_add_sectPr()
+        return end
+
+    def last_section(self) -> Section:
+        return Section(self.body_end(), self.word.part)
+
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        key = (name, kind)
+        if key not in self.style_ids:
+            self.style_ids[key] = self.word.part.get_style_id(name, kind)
+        return self.style_ids[key]
+
+    def add_paragraph(self, style: str) -> WordParagraph:
+        """A new paragraph in ``style`` at the end of the body (as ``Document.add_paragraph``)."""
+        p = OxmlElement("w:p")
+        self.body_end().addprevious(p)
+        p.get_or_add_pPr().style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return WordParagraph(p, self.word._body)
+
+    def add_table(self, rows: int, columns: int) -> WordTable:
+        """A new table at the end of the body, as wide as the text (as ``Document.add_table``)."""
+        section = self.last_section()
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        tbl = CT_Tbl.new_tbl(rows, columns, Emu(width))
+        self.body_end().addprevious(tbl)
+        table = WordTable(tbl, self.word._body)
+        table.style = None
+        return table
+
+    def add_picture(self, run: Run, image: Path, width: int) -> None:
+        """The PNG ``image`` in ``run``, ``width`` EMU wide (as ``Run.add_picture``), stored once
+        however often it is placed."""
+        part = self.word.part
+        picture = WordImage.from_file(str(image))
+        if image not in self.pictures:
+            number = len(self.pictures) + 1
+            stored = ImagePart.from_image(picture, PackURI(f"/word/media/chart{number}.png"))
+            rel_id = f"rIdChart{number}"
+            part.rels.add_relationship(RT.IMAGE, stored, rel_id)
+            self.pictures[image] = rel_id
+        if not self.next_shape_id:
+            self.next_shape_id = part.next_id
+        cx, cy = picture.scaled_dimensions(Emu(width), None)
+        inline = CT_Inline.new_pic_inline(
+            self.next_shape_id, self.pictures[image], image.name, cx, cy
+        )
+        self.next_shape_id += 1
+        run._r.add_drawing(inline)
 
     @staticmethod
     def _set_widths(word_table: WordTable, widths: list[int]) -> None:
