@@ -120,7 +120,8 @@ def pdf_text(built):
 @pytest.fixture(scope="module")
 def summary_rows(word):
     rows = {}
-    for row in word.tables[0].rows:
+    summary = next(t for t in word.tables if "Travel" in [c.text for c in t.rows[0].cells])
+    for row in summary.rows:
         cells = [squash(c.text) for c in row.cells]
         ids = [c for c in cells if re.fullmatch(r"\d\.\d[a-z]?", c)]
         if ids:
