@@ -156,6 +156,18 @@ class ReportTable(TaggedTable):
         super().__init__(*args, **kw)
         self.frame_height = frame_height
 
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(aW, aH)
+        if parts or self.splitInRow:
+            return parts
+        # A row taller than a whole page can never be kept whole: split inside it rather
+        # than stop the build (a key action of several thousand characters, say).
+        room = self.frame_height - sum(self._rowHeights[: self.repeatRows])
+        if any((height or 0) > room for height in self._rowHeights[self.repeatRows :]):
+            self.splitInRow = 1
+            return super().split(aW, aH)
+        return parts
+
     def onSplit(self, T: TableFlowable, byRow: int = 1) -> None:  # noqa: N802,N803
         # Reportlab makes the parts with our class but without our arguments.
         T.frame_height = self.frame_height
