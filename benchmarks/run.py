@@ -1,0 +1,263 @@
+"""The benchmark: ``python -m benchmarks.run`` (options: ``--help``).
+
+For ``inputs/q2.xlsx`` and for generated workbooks of 30, 300 and 3,000 measures it reports, as
+the median of several runs:
+
+- each stage alone (read, validate, status, charts, Word, PDF): wall time and peak memory, from
+  ``benchmarks.stages`` run in a fresh process;
+- the whole ``make-report`` process with ``--no-cache``, and again with a warm chart cache: wall
+  time, CPU time (all its processes) and peak memory (its processes' resident memory summed,
+  sampled every 20 ms);
+- the floor: a bare ``import matplotlib, reportlab, docx, openpyxl`` in a fresh interpreter;
+- the peer: ``soffice --headless --convert-to pdf`` of the .docx that make-report wrote;
+
+and the ratios of make-report to the floor and to the peer, and of the cost per measure at each
+size to the cost per measure at the size before it. The machine and its load are printed with
+the figures, since other work on the machine slows every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import write_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = ("read", "validate", "status", "charts", "word", "pdf")
+FLOOR = "import matplotlib, reportlab, docx, openpyxl"
+
+
+@dataclass
+class Run:
+    """One process tree's wall time, CPU time and peak summed resident memory."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Row:
+    name: str
+    measures: int
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)
+    cold: Run | None = None
+    warm: Run | None = None
+    peer: float | None = None
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in kB (0 once it has gone)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> Run:
+    """Run ``command`` to the end; raise if it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.02):
+            peak = max(peak, _tree_rss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the command and anything it started
+        process.wait()
+        raise
+    finally:
+        done.set()
+        sampler.join()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {errors.decode(errors='replace')}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, cpu, peak / 1024)
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.cpu for r in runs),
+               max(r.peak_mb for r in runs))
+
+
+def stage_times(workbook: Path, folder: Path, runs: int) -> dict[str, tuple[float, float]]:
+    import json
+
+    results = []
+    for index in range(runs):
+        out = folder / f"stages-{index}"
+        out.mkdir()
+        text = subprocess.run(
+            [sys.executable, "-m", "benchmarks.stages", str(workbook), str(out)],
+            check=True, capture_output=True, text=True, cwd=ROOT,
+        ).stdout
+        results.append(json.loads(text))
+        shutil.rmtree(out)
+    return {
+        stage: (statistics.median(r[stage]["seconds"] for r in results),
+                max(r[stage]["peak_mb"] for r in results))
+        for stage in STAGES
+    }
+
+
+def make_report(workbook: Path, out: Path, cache: Path, no_cache: bool) -> Run:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-m", "safecity_reports.cli", str(workbook), "-o", str(out), "-q"]
+    return measure(command + (["--no-cache"] if no_cache else []), env)
+
+
+def soffice(docx: Path, folder: Path, profile: Path, timeout: float) -> float | None:
+    """Seconds LibreOffice takes to convert ``docx`` to PDF (None if it is not installed)."""
+    binary = shutil.which("soffice")
+    if binary is None:
+        return None
+    command = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(folder), str(docx)]
+    try:
+        return measure(command, timeout=timeout).seconds
+    except subprocess.TimeoutExpired:
+        return timeout  # at least this long: reported as "> timeout"
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip()
+                  for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) // 1024 for line in
+                   Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return (f"{model}, {os.cpu_count()} cores, {memory / 1024:.0f} GB; "
+            f"{platform.system()} {platform.release()}; Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[30, 300, 3000],
+                        help="numbers of measures of the generated workbooks")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each timing (median)")
+    parser.add_argument("--big-runs", type=int, default=1,
+                        help="runs for workbooks of 1,000 measures or more")
+    parser.add_argument("--no-q2", action="store_true", help="leave inputs/q2.xlsx out")
+    parser.add_argument("--no-peer", action="store_true", help="do not time LibreOffice")
+    parser.add_argument("--peer-timeout", type=float, default=1800)
+    args = parser.parse_args()
+
+    print(f"Machine: {machine()}")
+    print(f"Load average at start: {os.getloadavg()[0]:.2f}", flush=True)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="safecity-bench-") as tmp:
+        folder = Path(tmp)
+        floor_runs = [measure([sys.executable, "-c", FLOOR]) for _ in range(max(5, args.runs))]
+        floor = statistics.median(r.seconds for r in floor_runs)
+        print(f"Floor ({FLOOR}): {floor:.3f} s", flush=True)
+        profile = folder / "lo-profile"
+        workbooks: list[tuple[str, Path, int]] = []
+        if not args.no_q2:
+            workbooks.append(("inputs/q2.xlsx", ROOT / "inputs" / "q2.xlsx", 0))
+        for size in args.sizes:
+            path = write_workbook(folder / f"bench-{size}.xlsx", size)
+            workbooks.append((f"{size} measures", path, size))
+        for name, path, size in workbooks:
+            runs = args.big_runs if size >= 1000 else args.runs
+            row = Row(name, size or _measure_count(path))
+            work = folder / name.replace("/", "-").replace(" ", "-")
+            work.mkdir()
+            row.stages = stage_times(path, work, runs)
+            cold = [make_report(path, work / "out", work / f"cold-cache-{i}", no_cache=True)
+                    for i in range(runs)]
+            row.cold = median_run(cold)
+            make_report(path, work / "out", work / "cache", no_cache=False)  # fills the cache
+            row.warm = median_run([make_report(path, work / "out", work / "cache", False)
+                                   for _ in range(runs)])
+            if not args.no_peer:
+                docx = work / "out" / f"{path.stem}.docx"
+                if not (profile.exists()):  # LibreOffice's first start makes its profile
+                    soffice(docx, work / "peer", profile, args.peer_timeout)
+                times = [soffice(docx, work / "peer", profile, args.peer_timeout)
+                         for _ in range(runs)]
+                row.peer = statistics.median(t for t in times if t is not None) \
+                    if all(t is not None for t in times) else None
+            rows.append(row)
+            shutil.rmtree(work, ignore_errors=True)
+            _print_row(row, floor)
+    print(f"Load average at end: {os.getloadavg()[0]:.2f}")
+    _print_tables(rows, floor)
+
+
+def _measure_count(path: Path) -> int:
+    from safecity_reports.validate import load_report
+
+    return len(load_report(path)[0].measures)
+
+
+def _print_row(row: Row, floor: float) -> None:
+    assert row.cold is not None and row.warm is not None
+    peer = f", LibreOffice {row.peer:.2f} s" if row.peer else ""
+    stages = ", ".join(f"{s} {row.stages[s][0]:.2f} s / {row.stages[s][1]:.0f} MB" for s in STAGES)
+    print(f"{row.name}: {stages}")
+    print(f"{row.name}: make-report {row.cold.seconds:.2f} s ({row.cold.seconds / floor:.1f}x "
+          f"floor), warm {row.warm.seconds:.2f} s{peer}", flush=True)
+
+
+def _print_tables(rows: list[Row], floor: float) -> None:
+    print("\nStages (median wall seconds; peak MB):\n")
+    print("| workbook | " + " | ".join(STAGES) + " |")
+    print("|---|" + "---|" * len(STAGES))
+    for row in rows:
+        cells = [f"{row.stages[s][0]:.2f} s, {row.stages[s][1]:.0f} MB" for s in STAGES]
+        print(f"| {row.name} | " + " | ".join(cells) + " |")
+    print(f"\nWhole make-report process (floor {floor:.2f} s):\n")
+    print("| workbook | measures | no cache | CPU | peak MB | x floor | LibreOffice | x peer "
+          "| cache warm | x floor | ms per measure |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        assert row.cold is not None and row.warm is not None
+        peer = f"{row.peer:.2f} s" if row.peer else "-"
+        vs_peer = f"{row.cold.seconds / row.peer:.2f}" if row.peer else "-"
+        print(f"| {row.name} | {row.measures} | {row.cold.seconds:.2f} s | {row.cold.cpu:.2f} s "
+              f"| {row.cold.peak_mb:.0f} | {row.cold.seconds / floor:.1f} | {peer} | {vs_peer} "
+              f"| {row.warm.seconds:.2f} s | {row.warm.seconds / floor:.1f} "
+              f"| {1000 * row.cold.seconds / row.measures:.0f} |")
+    sized = [r for r in rows if r.cold is not None and not r.name.startswith("inputs")]
+    for smaller, larger in zip(sized, sized[1:], strict=False):
+        assert smaller.cold is not None and larger.cold is not None
+        ratio = (larger.cold.seconds / larger.measures) / (smaller.cold.seconds / smaller.measures)
+        print(f"\nCost per measure at {larger.measures} / at {smaller.measures}: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""The pipeline writes Word in a forked process while it writes the PDF: a failure in either
+leaves no half-written file and reaches the caller as the same exception."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl.workbook.workbook import Workbook
+
+from safecity_reports import render_docx, render_pdf
+from safecity_reports.build import build_report
+from safecity_reports.errors import UsageError
+
+
+def fail(*args: object) -> None:
+    raise UsageError("the disk is full")
+
+
+@pytest.mark.parametrize("broken", [render_docx, render_pdf], ids=["word", "pdf"])
+def test_a_failing_document_is_raised_and_leaves_no_file(
+    broken: object, tmp_path: Path, workbook: Workbook, saved: Callable[[Workbook], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(broken, "write_docx" if broken is render_docx else "write_pdf", fail)
+    with pytest.raises(UsageError, match="the disk is full"):
+        build_report(saved(workbook), tmp_path / "out", use_cache=False)
+    name = "q2.docx" if broken is render_docx else "q2.pdf"
+    left = [p.name for p in (tmp_path / "out").iterdir()]
+    assert name not in left
+    assert not [n for n in left if n.startswith(".")], "a temporary file was left"
+
+
+def test_both_documents_are_written(
+    tmp_path: Path, workbook: Workbook, saved: Callable[[Workbook], Path]
+) -> None:
+    result = build_report(saved(workbook), tmp_path / "out", use_cache=False)
+    assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]
+    assert all(p.stat().st_size > 1000 for p in result.written)
