@@ -32,7 +32,7 @@ from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.section import Section
-from docx.shared import Emu, Inches, RGBColor
+from docx.shared import Cm, Emu, Inches, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -112,6 +112,8 @@ def write_docx(
     properties.revision = 1
     _write_page_furniture(word, document)
     writer = _Writer(word, images, styles)
+    if styles.logo is not None:
+        writer.logo(styles.logo, f"Logo of {document.author}")
     for block in document.blocks:
         writer.block(block)
     word.save(str(path))
@@ -289,6 +291,13 @@ class _Writer:
             if index:
                 paragraph.add_run().add_break()
             self.spans(paragraph, spans)
+
+    def logo(self, image: Path, alt: str) -> None:
+        """The publisher's logo at the top of the title page, at most 4 cm wide."""
+        run = self.add_paragraph(ref.FIGURE).add_run()
+        self.add_picture(run, image, Cm(4))
+        for element in run._r.xpath(".//wp:docPr | .//pic:cNvPr"):
+            element.set("descr", _xml_safe(alt))
 
     def figure(self, figure: FigureBlock) -> None:
         try:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle as TextStyle
+from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, ListItem, NextPageTemplate
 from reportlab.platypus import KeepTogether as KeepTogetherFlowable
@@ -114,6 +115,8 @@ class _Story(TableParts):
 
     def flowables(self) -> list[Flowable]:
         story: list[Flowable] = []
+        if self.styles.logo is not None:
+            story.append(self.logo(self.styles.logo))
         for block in self.document.blocks:
             story.extend(self.block(block))
         return story
@@ -261,6 +264,16 @@ class _Story(TableParts):
             text_markup(figure.caption), self.text["figure_caption"], slot=self.tree.content("P")
         )
         return KeepTogetherFlowable([image, caption])
+
+    def logo(self, path: Path) -> Flowable:
+        """The publisher's logo at the top of the title page, at most 4 cm by 2 cm."""
+        image_width, image_height = ImageReader(str(path)).getSize()
+        scale = min(4 * cm / image_width, 2 * cm / image_height)
+        alt = f"Logo of {self.document.author}"
+        image = FigureImage(path, image_width * scale, image_height * scale, self.tree.content("Figure", alt=alt))
+        image.hAlign = "LEFT"
+        image.spaceAfter = 12
+        return image
 
     def page_break(self, page_break: PageBreak) -> list[Flowable]:
         template = LANDSCAPE if page_break.landscape else PORTRAIT

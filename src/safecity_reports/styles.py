@@ -111,4 +111,6 @@ def load_styles(folder: Path = DEFAULT_FOLDER) -> Styles:
     for file in (styles.font_regular, styles.font_bold, styles.logo):
         if file is not None and not file.is_file():
             raise UsageError(f"{path}: the file {file} does not exist")
+    if styles.logo is not None and styles.logo.suffix.lower() != ".png":
+        raise UsageError(f"{path}: the logo must be a .png file, got '{styles.logo.name}'")
     return styles
