@@ -135,7 +135,12 @@ def stage_times(workbook: Path, folder: Path, runs: int) -> dict[str, tuple[floa
 
 
 def make_report(workbook: Path, out: Path, cache: Path, no_cache: bool) -> Run:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    # A fresh XDG_CACHE_HOME would also move matplotlib's font list, which it then rebuilds
+    # (about a second): keep matplotlib's cache where it is, as a user's would be.
+    import matplotlib
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache),
+           "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", matplotlib.get_cachedir())}
     command = [sys.executable, "-m", "safecity_reports.cli", str(workbook), "-o", str(out), "-q"]
     return measure(command + (["--no-cache"] if no_cache else []), env)
 
@@ -197,12 +202,18 @@ def main() -> None:
             work = folder / name.replace("/", "-").replace(" ", "-")
             work.mkdir()
             row.stages = stage_times(path, work, runs)
+            print(f"{name}: " + ", ".join(f"{s} {row.stages[s][0]:.2f} s / "
+                                          f"{row.stages[s][1]:.0f} MB" for s in STAGES), flush=True)
             cold = [make_report(path, work / "out", work / f"cold-cache-{i}", no_cache=True)
                     for i in range(runs)]
             row.cold = median_run(cold)
+            print(f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
+                  f"{row.cold.cpu:.2f} s, peak {row.cold.peak_mb:.0f} MB", flush=True)
             make_report(path, work / "out", work / "cache", no_cache=False)  # fills the cache
             row.warm = median_run([make_report(path, work / "out", work / "cache", False)
                                    for _ in range(runs)])
+            print(f"{name}: make-report, cache warm {row.warm.seconds:.2f} s, CPU "
+                  f"{row.warm.cpu:.2f} s, peak {row.warm.peak_mb:.0f} MB", flush=True)
             if not args.no_peer:
                 docx = work / "out" / f"{path.stem}.docx"
                 if not (profile.exists()):  # LibreOffice's first start makes its profile
@@ -227,8 +238,6 @@ def _measure_count(path: Path) -> int:
 def _print_row(row: Row, floor: float) -> None:
     assert row.cold is not None and row.warm is not None
     peer = f", LibreOffice {row.peer:.2f} s" if row.peer else ""
-    stages = ", ".join(f"{s} {row.stages[s][0]:.2f} s / {row.stages[s][1]:.0f} MB" for s in STAGES)
-    print(f"{row.name}: {stages}")
     print(f"{row.name}: make-report {row.cold.seconds:.2f} s ({row.cold.seconds / floor:.1f}x "
           f"floor), warm {row.warm.seconds:.2f} s{peer}", flush=True)
 
