@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,24 @@ from openpyxl.workbook.workbook import Workbook
 
 from fixtures.workbooks import save, valid_workbook
 from safecity_reports.cli import main
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the tests' chart and document caches out of the user's own cache folder
+    (matplotlib's font list stays where it is, or every run would rebuild it)."""
+    import matplotlib
+
+    saved = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "MPLCONFIGDIR")}
+    os.environ["MPLCONFIGDIR"] = saved["MPLCONFIGDIR"] or matplotlib.get_cachedir()
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

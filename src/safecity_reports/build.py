@@ -7,6 +7,7 @@ earlier run); the Word document is written in a forked process while this one wr
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 import tempfile
 import traceback
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .document_cache import DocumentCache, document_key
 from .errors import Problem, UsageError
 from .files import replace_atomically
 from .progress import QUIET, Progress
@@ -83,14 +85,34 @@ def build_report(
     document = build_document(report, statuses, today or date.today())
 
     output.mkdir(parents=True, exist_ok=True)
+    documents = DocumentCache() if use_cache else None
+    if documents is not None and _copy_cached(document, styles, targets, documents):
+        progress.stage("Done: nothing has changed since the last run, so the report was copied")
+        return BuildResult(tuple(targets.values()), tuple(warnings))
     with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
         progress.stage(f"Drawing {len(set(document.charts))} charts")
         cache = ImageCache() if use_cache else None
         images = draw_charts(document.charts, styles, Path(folder), cache, progress.count)
         progress.stage(f"Writing {' and '.join(path.name for path in targets.values())}")
         _write_documents(document, images, targets, styles)
+    if documents is not None:
+        for fmt, path in targets.items():
+            documents.put(document_key(document, styles, fmt), path)
     progress.stage("Done")
     return BuildResult(tuple(targets.values()), tuple(warnings))
+
+
+def _copy_cached(
+    document: Document, styles: Styles, targets: Mapping[str, Path], documents: DocumentCache
+) -> bool:
+    """Copy every target from the cache if all of them are there; False (nothing copied) if not."""
+    cached = {fmt: documents.get(document_key(document, styles, fmt)) for fmt in targets}
+    if any(path is None for path in cached.values()):
+        return False
+    for fmt, path in targets.items():
+        with replace_atomically(path) as tmp:
+            shutil.copyfile(cached[fmt], tmp)  # type: ignore[arg-type]
+    return True
 
 
 def _write_documents(

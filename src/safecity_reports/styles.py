@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,10 +71,12 @@ class Styles:
 
 
 def _dejavu(bold: bool) -> Path:
-    import matplotlib
-
+    # found without importing matplotlib, which a re-run of an unchanged report never needs
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise UsageError("matplotlib is not installed, and the styles name no font files")
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf" / name
 
 
 def load_styles(folder: Path = DEFAULT_FOLDER) -> Styles:
