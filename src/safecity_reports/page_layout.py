@@ -168,7 +168,7 @@ def period_table(measure: Measure) -> Table | None:
                 for o in observations
             )
         )
-    caption = f"{measure.name}, {observations[0].period} to {observations[-1].period}"
+    caption = f"{measure.name.rstrip('.')}, {observations[0].period} to {observations[-1].period}"
     widths = (2.2,) + (1.0,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
 
