@@ -1,36 +1,35 @@
-"""Reading the agencies' workbook into the model. The only module that imports openpyxl.
+"""Reading the agencies' workbook into the model.
 
 The reader forgives what spreadsheet users do: sheets and columns are found by name whatever
 their case or order, blank rows are skipped, numbers typed as text are numbers, ``58%`` is 58,
 ``n/a`` means not available. What it cannot make sense of it reports cell by cell, with the
 value and what would be accepted, and carries on, so one run lists every problem. The input
 file is read into memory once and never written.
+
+This module opens the file (refusing .xls, .csv, password-protected and damaged files), reads
+each sheet's records (settings, priorities, key actions, measures, data, commentary, rankings,
+key figures) and links them into the model, reporting unknown settings, duplicated settings,
+bad decimals, unknown measures and links that go nowhere. Finding sheets, columns and rows, and
+the problems of a blank or broken cell, live in ``sheets``; what one cell's value means, and its
+messages, in ``cells``. Only this module and ``sheets`` import openpyxl.
 """
 
 from __future__ import annotations
 
-import difflib
 import io
-import re
 import warnings
-import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.utils.datetime import from_excel
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
+from .cells import clean, key, page_ids
 from .errors import Problem, UsageError, WorkbookError
 from .markup import parse_blocks
 from .model import (
-    NOT_AVAILABLE,
     Commentary,
     Figure,
     Frequency,
@@ -38,7 +37,6 @@ from .model import (
     Location,
     Measure,
     Observation,
-    Pair,
     Polarity,
     Priority,
     RankedArea,
@@ -47,61 +45,15 @@ from .model import (
     Settings,
     TextBlock,
     Unit,
-    Value,
 )
 from .package import Package, check_file_size, check_package
-from .periods import Period, PeriodKind, parse_period
+from .periods import Period, PeriodKind
+from .sheets import Row, SheetReader
 from .validate import did_you_mean, id_sort_key, not_listed, one_of
 
-EXCEL_ERRORS = (
-    "#NULL!",
-    "#DIV/0!",
-    "#VALUE!",
-    "#REF!",
-    "#NAME?",
-    "#NUM!",
-    "#N/A",
-    "#SPILL!",
-    "#CALC!",
-)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
-_FIXED_DECIMALS = re.compile(r"0\.(0+)")
-_RANGE = re.compile(r"(.*?\d)([a-z])\s*[-–]\s*(?:\1)?([a-z])", re.IGNORECASE)
-_DATE_FORMATS = (
-    "%d/%m/%Y",
-    "%d/%m/%y",
-    "%Y-%m-%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%d-%b-%Y",
-    "%B %d, %Y",
-)
-_NA = {w.casefold() for w in schema.NOT_AVAILABLE_WORDS}
-_OPTIONAL_SHEETS = {
-    schema.COMMENTARY.name,
-    schema.RANKINGS.name,
-    schema.GROUP_LIMITS.name,
-    schema.KEY_FIGURES.name,
-}
 _UNKNOWN_PERIOD = Period(date.max, date.max, PeriodKind.QUARTER, "?")
 """Stands in for a reporting period that could not be read, so later checks stay quiet."""
-_BAD = object()
-"""A cell whose problem has been reported already."""
-
-
-def _clean(value: object) -> str:
-    return " ".join(str(value).replace("\u00a0", " ").split())
-
-
-def _key(value: object) -> str:
-    return _clean(value).casefold().rstrip(":* ")
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 @dataclass(frozen=True)
@@ -187,320 +139,8 @@ def _open(path: Path) -> tuple[bytes, Workbook, Package]:
     return data, wb, package
 
 
-def _formulas(data: bytes) -> dict[str, dict[str, str]]:
-    """The formulas of each sheet by cell; loaded only when a blank cell needs explaining."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        has_any = any(
-            re.search(rb"<(?:\w+:)?f[\s>/]", archive.read(n))
-            for n in archive.namelist()
-            if n.startswith("xl/worksheets/") and n.endswith(".xml")
-        )
-    if not has_any:
-        return {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = load_workbook(io.BytesIO(data), data_only=False)
-    found: dict[str, dict[str, str]] = {}
-    for ws in wb.worksheets:
-        for cell in list(ws._cells.values()):  # the cells in use, not the whole grid
-            if cell.data_type == "f" or (
-                isinstance(cell.value, str) and cell.value.startswith("=")
-            ):
-                text = getattr(cell.value, "text", cell.value)
-                found.setdefault(ws.title, {})[cell.coordinate] = str(text)
-    return found
-
-
-class _Row:
-    """One record row (or one setting), read column by column; problems go to the reader."""
-
-    def __init__(
-        self,
-        reader: _Reader,
-        sheet: str,
-        number: int,
-        cells: dict[str, Cell | None],
-        helps: dict[str, str],
-        ok: bool = True,
-    ):
-        self.reader, self.sheet, self.row_number, self.cells, self.helps = (
-            reader,
-            sheet,
-            number,
-            cells,
-            helps,
-        )
-        self.ok = ok
-        """False once a cell of the row has an error: the row is left out of the report."""
-
-    def location(self, header: str | None = None) -> Location:
-        cell = self.cells.get(header) if header else None
-        place = cell.coordinate if cell is not None else f"A{self.row_number}"
-        return Location(self.sheet, place)
-
-    def fail(self, header: str, message: str, severity: str = "error") -> None:
-        self.reader.problem(self.location(header), message, severity)
-        if severity == "error":
-            self.ok = False
-
-    def raw(self, header: str, required: bool = False) -> Any:
-        """The cell's value with spaces stripped; None if blank; ``_BAD`` if already reported."""
-        cell = self.cells.get(header)
-        if cell is None:
-            return None
-        value = cell.value
-        if cell.data_type == "e" or (isinstance(value, str) and value.strip() in EXCEL_ERRORS):
-            self.fail(
-                header,
-                f"{header} is the Excel error {str(value).strip()}: correct the"
-                " formula in Excel, or type the figure",
-            )
-            return _BAD
-        if isinstance(value, str):
-            value = value.replace("\u00a0", " ").strip() or None
-        if value is None:
-            formula = self.reader.formula(self.sheet, cell.coordinate)
-            if formula:
-                self.fail(
-                    header,
-                    f"{header} has a formula ({formula}) but no saved result: open"
-                    " the workbook in Excel and save it, then check it again",
-                )
-                return _BAD
-            if required:
-                merged = _merged_range(cell)
-                hint = (
-                    f" It is part of the merged cells {merged}: unmerge them and type the value"
-                    " in each row."
-                    if merged
-                    else ""
-                )
-                self.fail(header, f"{header} is blank. {self.helps.get(header, '')}".strip() + hint)
-                return _BAD
-        return value
-
-    def text(self, header: str, required: bool = False) -> str:
-        value = self.raw(header, required)
-        if value is None or value is _BAD:
-            return ""
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int | float):
-            return _number_text(value)
-        if isinstance(value, datetime):
-            return value.strftime("%d/%m/%Y")
-        return str(value)
-
-    def id(self, header: str, required: bool = True) -> str:
-        """An id as typed; a number keeps the decimals its cell shows (1.10 stays 1.10)."""
-        value = self.raw(header, required)
-        cell = self.cells.get(header)
-        if isinstance(value, datetime):
-            self.fail(
-                header,
-                f"{header} has become a date ({value:%d/%m/%Y}) in Excel: format"
-                " the cell as Text and type the id again",
-            )
-            return ""
-        if isinstance(value, float) and not value.is_integer() and cell is not None:
-            if m := _FIXED_DECIMALS.fullmatch(str(cell.number_format)):
-                return f"{value:.{len(m.group(1))}f}"
-            text = repr(value)
-            self.reader.numeric_ids.append((text, self.location(header), header))
-            return text
-        return _clean(self.text(header))
-
-    def number(self, header: str, required: bool = False) -> float | None:
-        """A number typed as a number or as text ('1,234', '58%'); n/a and blank are None."""
-        value = self.raw(header, required)
-        if value is None or value is _BAD:
-            return None
-        cell = self.cells[header]
-        assert cell is not None
-        if isinstance(value, bool | datetime):
-            shown = value.strftime("%d/%m/%Y") if isinstance(value, datetime) else value
-            self.fail(header, f"{header} '{shown}' is not a number; type a number such as 28.06")
-            return None
-        if isinstance(value, int | float):
-            if "%" in str(cell.number_format):
-                return round(float(value) * 100, 10)
-            return float(value)
-        text = str(value)
-        if text.casefold() in _NA:
-            if required:
-                self.fail(header, f"{header} '{text}' is not a number; a figure is needed here")
-            return None
-        number = _parse_number(text)
-        if number is None:
-            self.fail(
-                header,
-                f"{header} '{text}' is not a number; type a number such as 28.06"
-                " (or 58% for a percentage)",
-            )
-        return number
-
-    def value(self, header: str, unit: Unit, required: bool = False) -> Value | None:
-        """A figure of a measure: a number, a pair ('11 / 2') or not available ('n/a')."""
-        value = self.raw(header, required)
-        if value is None or value is _BAD:
-            return None
-        if isinstance(value, str) and value.casefold() in _NA:
-            return NOT_AVAILABLE
-        if unit is not Unit.PAIR:
-            return self.number(header)
-        if isinstance(value, datetime):
-            self.fail(
-                header,
-                f"{header} has become the date {value:%d %b} in Excel; type the"
-                f" pair with spaces, e.g. '{value.day} / {value.month}', or format the cell"
-                " as Text",
-            )
-            return None
-        if m := _PAIR.fullmatch(str(value)):
-            return Pair(float(m.group(1)), float(m.group(2)))
-        shown = _number_text(value) if isinstance(value, int | float) else value
-        self.fail(
-            header,
-            f"{header} '{shown}' is not a pair of counts; type both counts with a"
-            " slash, e.g. '11 / 2', or n/a",
-        )
-        return None
-
-    def choice(self, header: str, choices: Iterable[str], required: bool = True) -> str | None:
-        """One of ``choices``, whatever its case; a near miss is named in the message."""
-        choices = tuple(choices)
-        value = self.raw(header, required)
-        if value is None or value is _BAD:
-            return None
-        text = _clean(_number_text(value) if isinstance(value, int | float) else value)
-        for choice in choices:
-            if choice.casefold() == text.casefold():
-                return choice
-        hint = did_you_mean(text, choices, listed=0)
-        self.fail(header, f"{header} '{text}' is not one of: {', '.join(choices)}{hint}")
-        return None
-
-    def period(self, header: str, required: bool = True) -> Period | None:
-        value = self.raw(header, required)
-        if value is None or value is _BAD:
-            return None
-        if isinstance(value, datetime):
-            if value.day == 1:  # Excel turns 'Sep 2016' into 1 September 2016
-                return parse_period(f"{value:%b %Y}")
-            self.fail(
-                header,
-                f"{header} is the date {value:%d/%m/%Y}; type a period such as"
-                " 'Sep 2016' or '2016/17 Q2', with the cell formatted as Text",
-            )
-            return None
-        try:
-            return parse_period(_number_text(value) if isinstance(value, int | float) else value)
-        except ValueError as exc:
-            self.fail(header, f"{header} {exc}")
-            return None
-
-
-def _merged_range(cell: Cell) -> str:
-    """The merged range a cell other than its first belongs to, or ''."""
-    if not isinstance(cell, MergedCell):
-        return ""
-    return next((str(r) for r in cell.parent.merged_cells.ranges if cell.coordinate in r), "")
-
-
-def _parse_number(text: str) -> float | None:
-    # '58%' typed as text means 58: percentages are recorded as 58, not 0.58
-    compact = text.replace(" ", "").removeprefix("£").removesuffix("%")
-    if _THOUSANDS.fullmatch(compact):
-        compact = compact.replace(",", "")
-    return float(compact) if _NUMBER.fullmatch(compact) else None
-
-
-class _Reader:
-    """Reads each sheet of one workbook, collecting problems as it goes."""
-
-    def __init__(self, name: str, data: bytes, wb: Workbook):
-        self.name, self.data, self.wb = name, data, wb
-        self.problems: list[Problem] = []
-        self.numeric_ids: list[tuple[str, Location, str]] = []
-        self.skipped: set[str] = set()
-        self.complete = True
-        self._formulas: dict[str, dict[str, str]] | None = None
-
-    def problem(self, where: Location | str | None, message: str, severity: str = "error") -> None:
-        """Record a problem; ``where`` is a cell, or text such as 'sheet Data, row 1'."""
-        place = self.name if where is None else f"{self.name}, {where}"
-        self.problems.append(Problem(place, message, severity))
-
-    def formula(self, sheet: str, coordinate: str) -> str:
-        if self._formulas is None:
-            self._formulas = _formulas(self.data)
-        return self._formulas.get(sheet, {}).get(coordinate, "")
-
-    def sheet(self, name: str) -> Worksheet | None:
-        """The sheet called ``name``, whatever its case or surrounding spaces."""
-        for ws in self.wb.worksheets:
-            if _key(ws.title) == _key(name):
-                return ws
-        if name not in _OPTIONAL_SHEETS:
-            titles = [ws.title for ws in self.wb.worksheets]
-            self.problem(
-                None,
-                f"There is no sheet named '{name}'; the sheets are"
-                f" {', '.join(titles)}{did_you_mean(name, titles, listed=0)}",
-            )
-            self.complete = False
-        return None
-
-    def rows(self, spec: schema.Sheet) -> list[_Row]:
-        """The non-blank record rows of a sheet, with their cells found by column header."""
-        ws = self.sheet(spec.name)
-        if ws is None:
-            return []
-        wanted = {_key(c.header): c.header for c in spec.columns}
-        header_row, found = 1, {}
-        for number, values in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
-            keys = [_key(v) if v is not None else "" for v in values]
-            if any(k in wanted for k in keys):
-                header_row = number
-                for index, k in enumerate(keys):
-                    if k in wanted and wanted[k] not in found:
-                        found[wanted[k]] = index
-                break
-        ok = True
-        headers = (
-            [str(c.value) for c in ws[header_row] if c.value is not None] if ws.max_row else []
-        )
-        for column in spec.columns:
-            if column.required and column.header not in found:
-                ok = False
-                others = {_key(h): h for h in headers if _key(h) not in wanted}
-                close = difflib.get_close_matches(_key(column.header), list(others), 1, 0.6)
-                fix = f"correct the header '{others[close[0]]}'" if close else "add it"
-                self.problem(
-                    f"sheet {ws.title}, row {header_row}",
-                    f"There is no column headed '{column.header}': {fix}",
-                )
-                if column is spec.columns[0]:
-                    self.complete = False
-        helps = {c.header: c.help for c in spec.columns}
-        rows = []
-        # only the columns read: a stray value far to the right must not make every row wide
-        last = max(found.values(), default=0) + 1
-        for cells in ws.iter_rows(min_row=header_row + 1, max_col=last):
-            mapped = {h: cells[i] if i < len(cells) else None for h, i in found.items()}
-            if all(
-                c is None or c.value is None or (isinstance(c.value, str) and not _clean(c.value))
-                for c in mapped.values()
-            ):
-                continue
-            rows.append(_Row(self, ws.title, cells[0].row, mapped, helps, ok))
-        return rows
-
-    def keep(self, row: _Row, record_id: str) -> bool:
-        """Whether the row's record goes in the report; if not, remember its id."""
-        if not row.ok and record_id:
-            self.skipped.add(record_id)
-        return row.ok
+class _Reader(SheetReader):
+    """Reads each sheet of one workbook into records, collecting problems as it goes."""
 
     def read(self) -> Reading:
         settings = self._settings()
@@ -534,25 +174,25 @@ class _Reader:
         ws = self.sheet(schema.SETTINGS)
         if ws is None:
             return placeholder
-        names = {_key(name): name for name, _, _ in schema.SETTING_ROWS}
+        names = {key(name): name for name, _, _ in schema.SETTING_ROWS}
         helps = {name: help_text for name, help_text, _ in schema.SETTING_ROWS}
-        found: dict[str, list[_Row]] = {}
+        found: dict[str, list[Row]] = {}
         for cells in ws.iter_rows(max_col=2):
             label, number = cells[0].value, cells[0].row
-            if label is None or not _clean(label) or (number == 1 and _key(label) == "setting"):
+            if label is None or not clean(label) or (number == 1 and key(label) == "setting"):
                 continue
-            if _key(label) not in names:
+            if key(label) not in names:
                 self.problem(
                     Location(ws.title, cells[0].coordinate),
-                    f"'{_clean(label)}' is not a setting, so it is ignored; the settings"
+                    f"'{clean(label)}' is not a setting, so it is ignored; the settings"
                     f" are {one_of(names.values())}"
-                    f"{did_you_mean(_clean(label), names.values(), listed=0)}",
+                    f"{did_you_mean(clean(label), names.values(), listed=0)}",
                     "warning",
                 )
                 continue
-            name = names[_key(label)]
+            name = names[key(label)]
             value_cell = cells[1] if len(cells) > 1 else None
-            row = _Row(self, ws.title, number, {name: value_cell}, helps)
+            row = Row(self, ws.title, number, {name: value_cell}, helps)
             if name in found and name != "Footnote":
                 self.problem(
                     Location(ws.title, cells[0].coordinate),
@@ -566,7 +206,7 @@ class _Reader:
                     f"There is no '{name}' row: type {name} in column A and its value in column B",
                 )
 
-        def one(name: str) -> _Row | None:
+        def one(name: str) -> Row | None:
             return found[name][0] if name in found else None
 
         def text(name: str, required: bool) -> str:
@@ -575,36 +215,17 @@ class _Reader:
 
         period = one("Reporting period")
         comparison = one("Comparison period")
+        report_date = one("Report date")
         result = Settings(
             partnership=text("Partnership", True),
             title=text("Report title", True),
             period=(period.period("Reporting period") if period else None) or _UNKNOWN_PERIOD,
             comparison_period=comparison.period("Comparison period", False) if comparison else None,
-            report_date=self._date(one("Report date")),
+            report_date=report_date.date("Report date") if report_date else None,
             author=text("Published by", False),
             footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
         )
         return result
-
-    def _date(self, row: _Row | None) -> date | None:
-        value = row.raw("Report date") if row else None
-        if value is None or value is _BAD or row is None:
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, int | float) and 1 <= value < 2958466:  # a date as Excel's serial
-            return from_excel(value).date()
-        for form in _DATE_FORMATS:
-            try:
-                return datetime.strptime(_clean(value), form).date()
-            except ValueError:
-                pass
-        row.fail(
-            "Report date",
-            f"Report date '{value}' is not a date; type a date such as"
-            " 31/10/2016 or 31 October 2016, or leave it blank for the day the report is made",
-        )
-        return None
 
     def _priorities(self) -> list[Priority]:
         priorities = []
@@ -614,7 +235,7 @@ class _Reader:
                 priorities.append(Priority(pid, name, where=row.location("Priority")))
         return priorities
 
-    def _actions(self, agencies: tuple[str, ...]) -> list[tuple[KeyAction, _Row]]:
+    def _actions(self, agencies: tuple[str, ...]) -> list[tuple[KeyAction, Row]]:
         actions = []
         for row in self.rows(schema.KEY_ACTIONS):
             action_id = row.id("Action")
@@ -633,7 +254,7 @@ class _Reader:
                 actions.append((action, row))
         return actions
 
-    def _measures(self) -> list[tuple[Measure, _Row]]:
+    def _measures(self) -> list[tuple[Measure, Row]]:
         measures = []
         for row in self.rows(schema.MEASURES):
             measure_id = row.id("Measure")
@@ -672,7 +293,7 @@ class _Reader:
                 )
         return measures
 
-    def _data(self, measures: list[tuple[Measure, _Row]]) -> dict[str, list[Observation]]:
+    def _data(self, measures: list[tuple[Measure, Row]]) -> dict[str, list[Observation]]:
         units = {m.id: m.unit for m, _ in measures}
         known = [*units, *self.skipped]
         observations: dict[str, list[Observation]] = {}
@@ -693,10 +314,10 @@ class _Reader:
         return observations
 
     def _commentary(self) -> list[Commentary]:
-        pages: list[tuple[tuple[str, ...], list[TextBlock], _Row]] = []
+        pages: list[tuple[tuple[str, ...], list[TextBlock], Row]] = []
         for row in self.rows(schema.COMMENTARY):
             page = row.id("Page", required=not pages)
-            covers = _page_ids(page) if page else (pages[-1][0] if pages else ())
+            covers = page_ids(page) if page else (pages[-1][0] if pages else ())
             if page and not covers:
                 row.fail(
                     "Page",
@@ -713,7 +334,7 @@ class _Reader:
         return [Commentary(c, tuple(b), r.location("Page")) for c, b, r in pages]
 
     def _rankings(self) -> list[Ranking]:
-        groups: dict[tuple[str, str], list[tuple[RankedArea, _Row, Period]]] = {}
+        groups: dict[tuple[str, str], list[tuple[RankedArea, Row, Period]]] = {}
         spoilt: set[tuple[str, str]] = set()
         for row in self.rows(schema.RANKINGS):
             measure_id, period = row.id("Measure"), row.period("Period")
@@ -780,29 +401,11 @@ class _Reader:
                 )
 
 
-def _page_ids(page: str) -> tuple[str, ...]:
-    """The ids a Page names: '1.2a', '1.2a-c' (1.2a, 1.2b, 1.2c) or '1.2a, 1.2b'."""
-    ids: list[str] = []
-    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", page):
-        if not part:
-            continue
-        if m := _RANGE.fullmatch(part):
-            first, last = m.group(2).lower(), m.group(3).lower()
-            if first >= last:
-                return ()
-            ids += [f"{m.group(1)}{chr(c)}" for c in range(ord(first), ord(last) + 1)]
-        elif re.search(r"\s[-–]\s|\d[-–]\d", part):
-            return ()
-        else:
-            ids.append(part)
-    return tuple(dict.fromkeys(ids))
-
-
 def _assemble(
     settings: Settings,
     priorities: list[Priority],
-    actions: list[tuple[KeyAction, _Row]],
-    measures: list[tuple[Measure, _Row]],
+    actions: list[tuple[KeyAction, Row]],
+    measures: list[tuple[Measure, Row]],
     observations: dict[str, list[Observation]],
     commentary: list[Commentary],
     rankings: list[Ranking],
