@@ -15,6 +15,7 @@ from .status import (
     Judgement,
     MeasureStatus,
     TargetStatus,
+    direction_of_travel,
 )
 
 ARROWS = {
@@ -168,8 +169,6 @@ def active_title(status: MeasureStatus) -> str:
 
 
 def _moves(measure: Measure) -> list[Direction]:
-    from .status import direction_of_travel
-
     values = [o.actual for o in measure.observations]
     return [
         direction_of_travel(a, b, measure.unit, measure.decimals)
@@ -224,13 +223,9 @@ def series_alt(measure: Measure, benchmark_name: str) -> str:
     if not observed:
         return f"Chart of {measure.name}: no figures recorded."
     first, last = observed[0], observed[-1]
-    moved = (
-        "rose"
-        if last.actual > first.actual
-        else "fell"
-        if last.actual < first.actual
-        else "was unchanged"
-    )  # type: ignore[operator]
+    # worded from the figures as printed, like the arrows
+    direction = direction_of_travel(first.actual, last.actual, measure.unit, measure.decimals)
+    moved = _MOVES.get(direction, "was unchanged")
     text = (
         f"Line chart of {measure.name}, {first.period} to {last.period}: {moved} from "
         f"{value_text(measure, first.actual)} to {value_text(measure, last.actual)}"

@@ -158,7 +158,7 @@ class ReportTable(TaggedTable):
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(aW, aH)
-        if parts or self.splitInRow:
+        if parts or getattr(self, "splitInRow", 0):
             return parts
         # A row taller than a whole page can never be kept whole: split inside it rather
         # than stop the build (a key action of several thousand characters, say).
