@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from .docx_xml import cell_margins
 from .styles import DEFAULT_FOLDER, Styles, load_styles
 
 WordStyle = Any
@@ -330,13 +331,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
             horizontal = side in ("top", "bottom", "insideH")
             _border(borders, side, palette.rule, 4 if horizontal else 0)
         tbl_pr.append(borders)
-        margins = OxmlElement("w:tblCellMar")
-        for side, twips in (("top", 57), ("left", 85), ("bottom", 57), ("right", 85)):
-            margin = OxmlElement(f"w:{side}")
-            margin.set(qn("w:w"), str(twips))
-            margin.set(qn("w:type"), "dxa")
-            margins.append(margin)
-        tbl_pr.append(margins)
+        tbl_pr.append(cell_margins())
         style.element.append(tbl_pr)
 
     _paragraph_style(word, TABLE_STYLE, table, replace, kind=WD_STYLE_TYPE.TABLE)

@@ -1,0 +1,146 @@
+"""Low-level OOXML pieces the Word renderer needs and python-docx has no API for.
+
+Bookmarks, internal hyperlinks, fields, on/off properties, cell shading and borders, cell
+margins, and text XML can hold. Each puts its element where the WordprocessingML schema orders
+it, so Word opens the document without repairing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+_BOOKMARK_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# Schema order of the children of tcPr, after the ones these helpers add:
+# tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, textDirection, tcFitText, vAlign, hideMark.
+_AFTER_SHADING = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_AFTER_CELL_BORDERS = ("w:shd", *_AFTER_SHADING)
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML cannot hold (tabs and line breaks are kept)."""
+    return _NOT_XML.sub("", text)
+
+
+def bookmark_name(anchor: str) -> str:
+    """The Word bookmark for a heading anchor: the anchor itself when Word accepts it as a name
+    (a letter, then letters, digits or underscores, at most 40), else a cleaned, unique form."""
+    if _BOOKMARK_NAME.fullmatch(anchor):
+        return anchor
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+    if not cleaned[:1].isalpha():
+        cleaned = "h_" + cleaned
+    digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:6]
+    return f"{cleaned[:33]}_{digest}"
+
+
+def add_bookmarked_text(paragraph: WordParagraph, text: str, name: str, number: int) -> None:
+    """``text`` at the end of ``paragraph`` inside the bookmark ``name`` (whose id is ``number``)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.append(start)
+    paragraph.add_run(xml_safe(text))
+    paragraph._p.append(end)
+
+
+def add_hyperlink(
+    paragraph: WordParagraph, text: str, anchor: str, style_id: str | None, bold: bool
+) -> None:
+    """``text`` at the end of ``paragraph`` as a link to the heading ``anchor``, in the character
+    style ``style_id``."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark_name(anchor))
+    link.set(qn("w:history"), "1")
+    run = paragraph.add_run(xml_safe(text))
+    run._r.style = style_id
+    if bold:
+        run.bold = True
+    link.append(run._r)
+    paragraph._p.append(link)
+
+
+def add_field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None:
+    """A field (``PAGE``, ``NUMPAGES``) marked dirty, so Word computes it when it opens the file."""
+
+    def char(kind: str) -> None:
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            element.set(qn("w:dirty"), "true")
+        run._r.append(element)
+
+    char("begin")
+    code = paragraph.add_run()._r
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    code.append(text)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def on_off(tag: str) -> object:
+    """An on/off property such as ``w:cantSplit``, switched on."""
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    return element
+
+
+def insert_before(parent: object, element: object, successors: tuple[str, ...]) -> None:
+    """Put ``element`` into ``parent`` ahead of its first child named in ``successors``."""
+    names = {qn(s) for s in successors}
+    for child in parent:  # type: ignore[attr-defined]
+        if child.tag in names:
+            child.addprevious(element)
+            return
+    parent.append(element)  # type: ignore[attr-defined]
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Fill ``cell`` with the colour ``fill`` ("#RRGGBB"), replacing any fill it had."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    insert_before(tc_pr, shd, _AFTER_SHADING)
+
+
+def top_border(cell: _Cell, colour: str) -> None:
+    """A 1.5 pt rule in ``colour`` along the top of ``cell``."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), "12")
+    top.set(qn("w:space"), "0")
+    top.set(qn("w:color"), colour.lstrip("#").upper())
+    borders.append(top)
+    insert_before(tc_pr, borders, _AFTER_CELL_BORDERS)
+
+
+def cell_margins() -> BaseOxmlElement:
+    """The report's cell margins as a ``w:tblCellMar``: 1 mm above and below, 1.5 mm at the sides
+    (the same in the table style and on each table, so Word and LibreOffice agree)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 57), ("left", 85), ("bottom", 57), ("right", 85)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    return margins
