@@ -110,7 +110,7 @@ def _register_fonts(styles: Styles) -> None:
 def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     count = len(chart.categories)
     palette = look.styles.palette
-    decimals = _decimals(_series_values(chart))
+    decimals = _value_decimals(chart)
     end_labels: list[Annotation] = []
     markers = [("-", "o"), ((0, (4, 2)), "s"), (":", "^"), ("-.", "D")]
     for index, (series, colour) in enumerate(
@@ -173,7 +173,7 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     palette = look.styles.palette
     (series,) = chart.series
     count = len(chart.categories)
-    decimals = _decimals(_series_values(chart))
+    decimals = _value_decimals(chart)
     own = chart.highlight
     colours = [palette.primary if own is None or i == own else palette.muted for i in range(count)]
     lengths = [0.0 if v is None else v for v in series.values]
@@ -240,7 +240,7 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
 def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     palette = look.styles.palette
     count, k = len(chart.categories), len(chart.series)
-    decimals = _decimals(_series_values(chart))
+    decimals = _value_decimals(chart)
     axes.set_xlim(-0.5, count - 0.5)
     # Bars no wider than an inch printed however few the categories, with a gap between groups.
     slot_inches = PRINT_WIDTH_INCHES * 0.85 / count
@@ -343,6 +343,13 @@ def _reference_lines(chart: Chart) -> list[tuple[str, float, bool]]:
     if lines and not any(solid):
         solid[0] = True
     return [(n, v, not s) for (n, v), s in zip(lines, solid, strict=True)]
+
+
+def _value_decimals(chart: Chart) -> int:
+    """The measure's own decimals where the layout gives them, so the chart matches the table."""
+    if chart.decimals is not None:
+        return chart.decimals
+    return _decimals(_series_values(chart))
 
 
 def _decimals(values: Sequence[float]) -> int:

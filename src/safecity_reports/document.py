@@ -146,6 +146,9 @@ class Chart:
     """Labelled horizontal (or, for rankings, vertical) lines: group average and limits."""
     percent: bool = False
     """Whether values are percentages (axis formatted with %)."""
+    decimals: int | None = None
+    """Decimal places for the values printed on the chart, as in the tables; None: as few as
+    show every value."""
 
 
 @dataclass(frozen=True)

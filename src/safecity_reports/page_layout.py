@@ -106,6 +106,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         tuple(series),
         _AXIS[measure.unit],
         percent=measure.unit is Unit.PERCENTAGE,
+        decimals=measure.decimals,
     )
     return FigureBlock(chart, series_alt(measure, _benchmark_name(measure)), _caption(measure))
 
@@ -333,6 +334,7 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
         series,
         _AXIS[first.unit],
         percent=first.unit is Unit.PERCENTAGE,
+        decimals=first.decimals,
     )
     alt = f"Bar chart of {' and '.join(m.name for m in measures)} by survey. {values}."
     return FigureBlock(chart, alt, _caption(first))
