@@ -135,6 +135,8 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
             value = series.values[last]
             assert value is not None
             text = f"{wrap(series.name, 20)}\n{_number(value, decimals, chart.percent)}"
+            if last < count - 1:  # a series that stops early says when its last value is from
+                text += f" ({chart.categories[last]})"
             end_labels.append(
                 end_label(axes, count - 1, text, value, look.label_colour(colour), look)
             )
