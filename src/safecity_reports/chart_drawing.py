@@ -165,10 +165,16 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     renderer = layout(figure, axes)
     choose_period_labels(figure, axes, chart.categories, look)
     axis_title(figure, axes, chart.y_label, look)
+    moved = True
     for _ in range(2):
         layout(figure, axes)
+        before = [label.xyann for label in end_labels]
         spread(end_labels, renderer, look, vertical=True)
-    layout(figure, axes)
+        moved = _labels_moved(before, end_labels)
+        if not moved:
+            break  # the labels are where the last layout measured them: it stands
+    if moved:
+        layout(figure, axes)
 
 
 def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
@@ -345,6 +351,14 @@ def _reference_lines(chart: Chart) -> list[tuple[str, float, bool]]:
     if lines and not any(solid):
         solid[0] = True
     return [(n, v, not s) for (n, v), s in zip(lines, solid, strict=True)]
+
+
+def _labels_moved(before: list[tuple[float, float]], labels: Sequence[Annotation]) -> bool:
+    """Whether any label's offset changed by more than a hundredth of a point."""
+    return any(
+        abs(x0 - x1) > 0.01 or abs(y0 - y1) > 0.01
+        for (x0, y0), (x1, y1) in zip(before, (label.xyann for label in labels), strict=True)
+    )
 
 
 def _value_decimals(chart: Chart) -> int:
