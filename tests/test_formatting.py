@@ -121,3 +121,12 @@ def test_ordinal(n, expected):
 )
 def test_format_value(value, unit, decimals, expected):
     assert format_value(value, unit, decimals) == expected
+
+
+def test_huge_figures_round_and_print_rather_than_fail():
+    # found by the fuzzing harness: 1e28 typed into a cell broke rounding (28-digit default)
+    from safecity_reports.formatting import format_number, rounded
+
+    assert rounded(1e28, 0) == 1e28
+    assert rounded(1.5e300, 3) == 1.5e300
+    assert format_number(1e28, 0) == "10,000,000,000,000,000,000,000,000,000"

@@ -8,15 +8,19 @@ Rounding is half away from zero, as Excel rounds, applied to the number as it is
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .model import NotAvailable, Pair, Unit, Value
+
+# Enough digits for any finite float to a few decimals (the default 28 fails on 1e28, which the
+# fuzzing harness typed into a cell).
+_CONTEXT = Context(prec=400)
 
 
 def _decimal(value: float, decimals: int) -> Decimal:
     # repr() is the shortest text that reads back as the same float: the number as typed.
     exact = Decimal(repr(float(value)))
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_CONTEXT)
 
 
 def rounded(value: float, decimals: int) -> float:
