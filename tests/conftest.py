@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -55,3 +57,29 @@ def make_report() -> Callable[..., Result]:
 def problem_lines(output: str) -> list[str]:
     """The output's problem lines as ``where: message``, without their Error:/Warning: labels."""
     return [re.sub(r"^(?:(?:Error|Warning): )+", "", line) for line in output.splitlines()]
+
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH"
+)
+
+
+def convert_with_libreoffice(source: Path, to: str, folder: Path) -> Path:
+    """Convert ``source`` headless with LibreOffice (``to`` is "pdf", "csv" ...) into ``folder``,
+    with a profile of its own so parallel or earlier runs cannot interfere; returns the result."""
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return folder / f"{source.stem}.{to}"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import convert_with_libreoffice, needs_libreoffice
 from safecity_reports.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,24 +84,10 @@ def test_unknown_format_is_a_usage_error(workbook):
     assert "'odt' is not one of 'docx', 'pdf', 'both'" in result.output
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_the_blank_template_opens_in_libreoffice(tmp_path):
     template = tmp_path / "blank.xlsx"
     assert run("template", template).exit_code == 0
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "csv",
-            "--outdir",
-            str(tmp_path),
-            str(template),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    convert_with_libreoffice(template, "csv", tmp_path)
     # the csv of the first sheet is the instructions
     assert "How to fill in this workbook" in (tmp_path / "blank.csv").read_text(encoding="utf-8")

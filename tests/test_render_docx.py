@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from conftest import convert_with_libreoffice, needs_libreoffice
 from safecity_reports.document import (
     Align,
     BulletList,
@@ -426,28 +427,12 @@ def test_missing_image_is_reported(tmp_path: Path) -> None:
         write_docx(build_document(), {}, tmp_path / "out.docx", load_styles())
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+@needs_libreoffice
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler pdftotext is not on PATH")
 def test_libreoffice_converts_it_to_pdf(tmp_path: Path, png: Path) -> None:
     source = tmp_path / "report.docx"
     write_docx(build_document(), {CHART: png}, source, load_styles())
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "report.pdf"
+    pdf = convert_with_libreoffice(source, "pdf", tmp_path)
     assert pdf.is_file()
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True

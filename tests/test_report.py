@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
 
+from conftest import convert_with_libreoffice, needs_libreoffice
 from safecity_reports.build import build_report
 from safecity_reports.validate import load_report
 
@@ -201,24 +200,9 @@ def test_pdf_outline_has_every_section(built):
     assert reader.metadata.title.startswith("Southampton Safe City Partnership")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_word_document_opens_in_libreoffice(built, tmp_path):
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(built / "q2.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    converted = PdfReader(str(tmp_path / "q2.pdf"))
+    converted = PdfReader(str(convert_with_libreoffice(built / "q2.docx", "pdf", tmp_path)))
     assert len(converted.pages) > 20
     text = squash(" ".join(page.extract_text() for page in converted.pages))
     assert "Total Crime - Rate per 1,000" in text
