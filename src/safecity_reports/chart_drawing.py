@@ -75,7 +75,8 @@ class Painter:
         _check(chart)
         figure = self.figure
         with style.context(self.style):
-            figure.clear()
+            for old in figure.axes:  # not figure.clear(), which clears each axes first
+                figure.delaxes(old)
             axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
             _DRAW[chart.kind](figure, axes, chart, self.look)
             figure.canvas.draw()
