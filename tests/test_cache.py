@@ -11,9 +11,10 @@ from click.testing import Result
 from openpyxl.workbook.workbook import Workbook
 
 from safecity_reports import chart_drawing
-from safecity_reports.cache import ImageCache, default_folder, is_whole_png
+from safecity_reports.cache import ImageCache, default_folder
 from safecity_reports.charts import chart_file_name, draw_charts
 from safecity_reports.document import Chart, ChartKind, Series
+from safecity_reports.png import is_whole_png
 from safecity_reports.styles import load_styles
 
 STYLES = load_styles()

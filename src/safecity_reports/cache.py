@@ -10,12 +10,11 @@ entry that is not a whole, intact PNG is treated as missing, so it is drawn agai
 from __future__ import annotations
 
 import os
-import struct
-import zlib
 from pathlib import Path
 
+from .png import is_whole_png
+
 APP_FOLDER = "safecity-reports"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def default_folder() -> Path:
@@ -55,24 +54,3 @@ class ImageCache:
         except OSError:
             return None
         return path if is_whole_png(data) else None
-
-
-def is_whole_png(data: bytes) -> bool:
-    """Whether ``data`` is a PNG from its signature to its end chunk with every chunk's checksum
-    right: a truncated, overwritten or garbled file is not."""
-    if not data.startswith(PNG_SIGNATURE):
-        return False
-    at, first = len(PNG_SIGNATURE), True
-    while at + 12 <= len(data):
-        (length,) = struct.unpack_from(">I", data, at)
-        end = at + 8 + length
-        if end + 4 > len(data):
-            return False
-        kind = data[at + 4 : at + 8]
-        (crc,) = struct.unpack_from(">I", data, end)
-        if zlib.crc32(data[at + 4 : end]) != crc or (first and kind != b"IHDR"):
-            return False
-        if kind == b"IEND":
-            return end + 4 == len(data)
-        at, first = end + 4, False
-    return False

@@ -19,6 +19,7 @@ from reportlab.platypus import Table as TableFlowable
 from reportlab.platypus.flowables import LIIndenter
 
 from .document import Heading
+from .pdf_images import register_png
 from .pdf_tags import LAYOUT, REPEATED, Mark, Slot, marked
 
 MIN_TABLE_START = 60.0
@@ -87,11 +88,18 @@ class FigureImage(ImageFlowable):
 
     def __init__(self, path: Path, width: float, height: float, slot: Slot):
         super().__init__(str(path), width=width, height=height)
+        self.path = path
         self.slot = slot
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
         with marked(canvas, self.slot):
             super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        if not register_png(self.canv, self.path):
+            super().draw()  # decoded by reportlab
+            return
+        self.canv.drawImage(str(self.path), 0, 0, self.drawWidth, self.drawHeight, mask=None)
 
 
 class TaggedTable(TableFlowable):

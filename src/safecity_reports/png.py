@@ -1,0 +1,90 @@
+"""Reading a PNG file's chunks: whether it is whole, its header, and its compressed pixels.
+
+Pure functions on bytes; the image cache uses them to reject a damaged entry, and the PDF to copy
+a chart's pixels without decoding them.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+COLOUR_TYPES = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+"""PNG colour type -> samples per pixel (grey, RGB, palette index, grey+alpha, RGBA)."""
+
+
+class DamagedPng(ValueError):
+    """The bytes are not a whole PNG."""
+
+
+@dataclass(frozen=True)
+class Header:
+    width: int
+    height: int
+    bit_depth: int
+    colour_type: int
+    interlaced: bool
+
+    @property
+    def samples(self) -> int:
+        return COLOUR_TYPES[self.colour_type]
+
+
+def chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each (type, body) of ``data`` from IHDR to IEND. Raises ``DamagedPng`` on a missing
+    signature, a first chunk that is not IHDR, a wrong checksum, a cut or an end with bytes after
+    it (a file written over another, longer one)."""
+    if not data.startswith(SIGNATURE):
+        raise DamagedPng("not a PNG file")
+    at, first = len(SIGNATURE), True
+    while at + 12 <= len(data):
+        (length,) = struct.unpack_from(">I", data, at)
+        end = at + 8 + length
+        if end + 4 > len(data):
+            break
+        kind = data[at + 4 : at + 8]
+        (crc,) = struct.unpack_from(">I", data, end)
+        if zlib.crc32(data[at + 4 : end]) != crc:
+            raise DamagedPng(f"its {kind!r} chunk is damaged")
+        if first and kind != b"IHDR":
+            raise DamagedPng("it does not start with a header")
+        yield kind, data[at + 8 : end]
+        if kind == b"IEND":
+            if end + 4 != len(data):
+                raise DamagedPng("it has bytes after its end")
+            return
+        at, first = end + 4, False
+    raise DamagedPng("it is cut short")
+
+
+def is_whole_png(data: bytes) -> bool:
+    """Whether ``data`` is a PNG from its signature to its end chunk with every chunk's checksum
+    right: a truncated, overwritten or garbled file is not."""
+    try:
+        for _ in chunks(data):
+            pass
+    except DamagedPng:
+        return False
+    return True
+
+
+def header(data: bytes) -> Header:
+    """The image header (the file's first chunk); only the first 33 bytes are needed. Raises
+    ``DamagedPng`` if they are not a PNG's signature and header."""
+    if len(data) < 33 or not data.startswith(SIGNATURE) or data[12:16] != b"IHDR":
+        raise DamagedPng("not a PNG file")
+    width, height, depth, colour, _method, _filter, interlace = struct.unpack_from(
+        ">IIBBBBB", data, 16
+    )
+    if colour not in COLOUR_TYPES:
+        raise DamagedPng(f"unknown colour type {colour}")
+    return Header(width, height, depth, colour, interlace != 0)
+
+
+def image_data(data: bytes) -> bytes:
+    """The compressed pixels: the IDAT chunks joined (a zlib stream of filtered rows). Raises
+    ``DamagedPng`` if ``data`` is not a whole PNG."""
+    return b"".join(body for kind, body in chunks(data) if kind == b"IDAT")
