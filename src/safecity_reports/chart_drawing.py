@@ -163,7 +163,9 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.spines["bottom"].set_color(palette.rule)
     axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
 
-    renderer = layout(figure, axes)
+    # One round fits the width, which is all the period labels need: no label's width depends
+    # on the plot's size.
+    renderer = layout(figure, axes, rounds=1)
     choose_period_labels(figure, axes, chart.categories, look)
     axis_title(figure, axes, chart.y_label, look)
     moved = True
@@ -243,7 +245,6 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     if keys:
         legend_above(figure, axes, 0.0, look, keys)
     layout(figure, axes)
-    layout(figure, axes)
 
 
 def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
@@ -304,7 +305,6 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     title_top = axis_title(figure, axes, chart.y_label, look, clear=axes.texts)
     if k > 1:
         legend_above(figure, axes, title_top, look)
-    layout(figure, axes)
     layout(figure, axes)
 
 

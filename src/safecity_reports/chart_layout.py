@@ -111,13 +111,16 @@ def wrap(text: str, width: int) -> str:
     return text[:cut] + "\n" + text[cut + 1 :]
 
 
-def layout(figure: Figure, axes: Axes, pad_points: float = 3.0) -> RendererBase:
-    """Size the plot area so every label (direct labels included) fits inside the image."""
+def layout(figure: Figure, axes: Axes, pad_points: float = 3.0, rounds: int = 4) -> RendererBase:
+    """Size the plot area so every label (direct labels included) fits inside the image.
+
+    Labels beside lines and on bars move with the plot's size, so the fit is repeated (up to
+    ``rounds`` times) until it settles."""
     renderer = measure(figure)
     width, height = figure.bbox.width, figure.bbox.height
     pad = pad_points / 72 * figure.dpi
     placed = tuple(axes.get_position().bounds)
-    for _ in range(3):
+    for _ in range(rounds):
         tight = axes.get_tightbbox(renderer)
         box = axes.get_window_extent(renderer)
         assert tight is not None
