@@ -14,13 +14,16 @@ from safecity_reports.build import build_report
 from safecity_reports.errors import UsageError
 
 
-def fail(*args: object) -> None:
+def fail(*args: object, **options: object) -> None:
     raise UsageError("the disk is full")
 
 
 @pytest.mark.parametrize("broken", [render_docx, render_pdf], ids=["word", "pdf"])
 def test_a_failing_document_is_raised_and_leaves_no_file(
-    broken: object, tmp_path: Path, workbook: Workbook, saved: Callable[[Workbook], Path],
+    broken: object,
+    tmp_path: Path,
+    workbook: Workbook,
+    saved: Callable[[Workbook], Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(broken, "write_docx" if broken is render_docx else "write_pdf", fail)

@@ -19,12 +19,18 @@ from safecity_reports.styles import load_styles
 
 STYLES = load_styles()
 RAG = Chart(
-    ChartKind.BARS, "Most measures are on track", ("Amber", "Green"),
-    (Series("Measures", (7, 30)),), "Number of measures",
+    ChartKind.BARS,
+    "Most measures are on track",
+    ("Amber", "Green"),
+    (Series("Measures", (7, 30)),),
+    "Number of measures",
 )
 CRIME = Chart(
-    ChartKind.LINE, "Total crime rose", ("2016/17 Q1", "2016/17 Q2"),
-    (Series("Southampton", (28.06, 29.92)),), "Crimes per 1,000 population",
+    ChartKind.LINE,
+    "Total crime rose",
+    ("2016/17 Q1", "2016/17 Q2"),
+    (Series("Southampton", (28.06, 29.92)),),
+    "Crimes per 1,000 population",
 )
 
 
@@ -59,8 +65,9 @@ def test_a_cached_chart_is_not_drawn_again(tmp_path: Path, drawn: list[str]) -> 
 def test_a_changed_chart_misses_and_is_drawn(tmp_path: Path, drawn: list[str]) -> None:
     cache = ImageCache(tmp_path / "cache")
     draw([RAG], cache, tmp_path / "run1")
-    corrected = Chart(RAG.kind, RAG.title, RAG.categories, (Series("Measures", (8, 29)),),
-                      RAG.y_label)
+    corrected = Chart(
+        RAG.kind, RAG.title, RAG.categories, (Series("Measures", (8, 29)),), RAG.y_label
+    )
     paths = draw([RAG, corrected], cache, tmp_path / "run2")
     assert drawn == [RAG.title, RAG.title]
     assert paths[corrected] != paths[RAG]
@@ -125,8 +132,11 @@ def test_the_name_changes_with_the_chart_the_styles_and_nothing_else() -> None:
 
 
 def test_make_report_caches_in_xdg_cache_home_and_not_beside_the_input(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workbook: Workbook,
-    saved: Callable[[Workbook], Path], make_report: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workbook: Workbook,
+    saved: Callable[[Workbook], Path],
+    make_report: Callable[..., Result],
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     path = saved(workbook)
@@ -138,8 +148,12 @@ def test_make_report_caches_in_xdg_cache_home_and_not_beside_the_input(
 
 
 def test_no_cache_leaves_the_cache_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workbook: Workbook,
-    saved: Callable[[Workbook], Path], make_report: Callable[..., Result], drawn: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workbook: Workbook,
+    saved: Callable[[Workbook], Path],
+    make_report: Callable[..., Result],
+    drawn: list[str],
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     path = saved(workbook)

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .chart_process import ChartProcess
 from .document_cache import DocumentCache, document_key
 from .errors import Problem, UsageError
 from .files import replace_atomically
@@ -24,6 +25,7 @@ from .progress import QUIET, Progress
 
 if TYPE_CHECKING:
     from .document import Chart, Document
+    from .render_pdf import PageCount
     from .styles import Styles
 
 FORMATS = ("docx", "pdf")
@@ -67,8 +69,6 @@ def build_report(
     Raises ``ValidationFailed`` if the workbook has errors (or warnings, when ``strict``),
     ``UsageError`` for an unusable output folder or styles; nothing is written then.
     """
-    from .cache import ImageCache
-    from .charts import draw_charts
     from .layout import build_document
     from .status import report_status
     from .styles import DEFAULT_FOLDER, load_styles
@@ -78,28 +78,66 @@ def build_report(
     targets = _targets(workbook, output, formats)
     styles = load_styles(styles_folder or DEFAULT_FOLDER)
 
-    progress.stage(f"Reading {workbook.name}")
-    report, warnings = load_report(workbook, strict=strict)
-    progress.stage("Working out status")
-    statuses = report_status(report)
-    document = build_document(report, statuses, today or date.today())
+    # matplotlib is imported in a forked process while this one reads the workbook.
+    chart_process = ChartProcess.start(styles)
+    try:
+        progress.stage(f"Reading {workbook.name}")
+        report, warnings = load_report(workbook, strict=strict)
+        progress.stage("Working out status")
+        statuses = report_status(report)
+        document = build_document(report, statuses, today or date.today())
 
-    output.mkdir(parents=True, exist_ok=True)
-    documents = DocumentCache() if use_cache else None
-    if documents is not None and _copy_cached(document, styles, targets, documents):
-        progress.stage("Done: nothing has changed since the last run, so the report was copied")
-        return BuildResult(tuple(targets.values()), tuple(warnings))
-    with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
-        progress.stage(f"Drawing {len(set(document.charts))} charts")
-        cache = ImageCache() if use_cache else None
-        images = draw_charts(document.charts, styles, Path(folder), cache, progress.count)
-        progress.stage(f"Writing {' and '.join(path.name for path in targets.values())}")
-        _write_documents(document, images, targets, styles)
+        output.mkdir(parents=True, exist_ok=True)
+        documents = DocumentCache() if use_cache else None
+        if documents is not None and _copy_cached(document, styles, targets, documents):
+            progress.stage("Done: nothing has changed since the last run, so the report was copied")
+            return BuildResult(tuple(targets.values()), tuple(warnings))
+        with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
+            _draw_and_write(
+                document, targets, styles, Path(folder), use_cache, chart_process, progress
+            )
+    finally:
+        if chart_process is not None:
+            chart_process.stop()
     if documents is not None:
         for fmt, path in targets.items():
             documents.put(document_key(document, styles, fmt), path)
     progress.stage("Done")
     return BuildResult(tuple(targets.values()), tuple(warnings))
+
+
+def _draw_and_write(
+    document: Document,
+    targets: Mapping[str, Path],
+    styles: Styles,
+    folder: Path,
+    use_cache: bool,
+    chart_process: ChartProcess | None,
+    progress: Progress,
+) -> None:
+    """Draw the charts not cached and write the documents. With a chart process, the PDF's first
+    pass (which needs no picture) is laid out here while the charts are drawn there."""
+    from .cache import ImageCache
+    from .charts import draw_jobs, plan_charts
+
+    cache = ImageCache() if use_cache else None
+    images, to_draw = plan_charts(document.charts, styles, folder, cache)
+    progress.stage(f"Drawing {len(to_draw)} charts" if to_draw else "Every chart is cached")
+    pages = None
+    if chart_process is not None and to_draw:
+        drawing = chart_process.draw(to_draw, progress.count)
+        if "pdf" in targets:
+            from .render_pdf import count_pages
+
+            pages = count_pages(document, styles)
+        if "docx" in targets:
+            from . import render_docx  # noqa: F401 - imported now, so the Word process has it
+        drawing.wait()
+    else:
+        for done, _index in enumerate(draw_jobs(to_draw, styles), start=1):
+            progress.count(done, len(to_draw))
+    progress.stage(f"Writing {' and '.join(path.name for path in targets.values())}")
+    _write_documents(document, images, targets, styles, pages)
 
 
 def _copy_cached(
@@ -116,10 +154,15 @@ def _copy_cached(
 
 
 def _write_documents(
-    document: Document, images: Mapping[Chart, Path], targets: Mapping[str, Path], styles: Styles
+    document: Document,
+    images: Mapping[Chart, Path],
+    targets: Mapping[str, Path],
+    styles: Styles,
+    pages: PageCount | None = None,
 ) -> None:
     """Write each target; with both formats (and fork), the Word document in a child process
-    while this one writes the PDF. Each file is written whole or, on any failure, not at all."""
+    while this one writes the PDF (from its first pass's ``pages``, if made already). Each file
+    is written whole or, on any failure, not at all."""
     pending = dict(targets)
     child = None
     if len(pending) > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -128,7 +171,8 @@ def _write_documents(
     try:
         for fmt, path in pending.items():
             with replace_atomically(path) as tmp:
-                _renderer(fmt)(document, images, tmp, styles)
+                options = {"pages": pages} if fmt == "pdf" else {}
+                _renderer(fmt)(document, images, tmp, styles, **options)
     except BaseException:
         if child is not None:
             child.abandon()

@@ -3,8 +3,11 @@
 Charts found in an ``ImageCache`` from an earlier run are not drawn again; the others are drawn
 by ``chart_drawing`` (the only modules importing matplotlib are it and ``chart_layout``), in
 forked worker processes, one per core, when there are enough of them to pay for the workers.
-matplotlib is only imported when some chart has to be drawn, so a re-run whose charts are all
-cached does not pay for it.
+
+matplotlib takes half a second to import. ``ChartProcess`` starts a forked process that imports
+it while this one reads the workbook; the charts are then drawn there (and in workers it forks,
+which share the import) while this process lays out the PDF's first pass. Without fork, or with
+every chart cached, this process draws what it must itself, importing matplotlib only then.
 """
 
 from __future__ import annotations
@@ -53,20 +56,13 @@ def chart_file_name(chart: Chart, styles: Styles) -> str:
     return f"chart-{chart.kind.value}-{digest[:16]}.png"
 
 
-def draw_charts(
-    charts: Iterable[Chart],
-    styles: Styles,
-    folder: Path,
-    cache: ImageCache | None = None,
-    progress: Progress | None = None,
-    workers: int | None = None,
-) -> dict[Chart, Path]:
-    """Draw each distinct chart once and return where each chart's image is.
+def plan_charts(
+    charts: Iterable[Chart], styles: Styles, folder: Path, cache: ImageCache | None = None
+) -> tuple[dict[Chart, Path], list[tuple[Chart, Path]]]:
+    """Where each distinct chart's image is or will be, and the (chart, path) still to draw.
 
     A chart whose image is in ``cache`` is not drawn; the others are drawn into the cache (or
-    into ``folder`` when there is no cache, or it cannot be written). ``workers`` processes draw
-    them (default: one per core when there are enough charts to pay for them). Raises
-    ``ValueError`` as ``draw_chart`` does.
+    into ``folder`` when there is no cache, or it cannot be written).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -76,12 +72,26 @@ def draw_charts(
     for chart in dict.fromkeys(charts):
         name = chart_file_name(chart, styles)
         found = cache.get(name) if cache is not None else None
-        if found is not None:
-            paths[chart] = found
-        else:
-            to_draw.append((chart, target / name))
-    for done, (chart, path) in enumerate(_draw_all(to_draw, styles, workers), start=1):
-        paths[chart] = path
+        paths[chart] = found if found is not None else target / name
+        if found is None:
+            to_draw.append((chart, paths[chart]))
+    return paths, to_draw
+
+
+def draw_charts(
+    charts: Iterable[Chart],
+    styles: Styles,
+    folder: Path,
+    cache: ImageCache | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> dict[Chart, Path]:
+    """Draw each distinct chart once, in this process and its workers, and return where each
+    chart's image is (see ``plan_charts``). ``workers`` processes draw them (default: one per
+    core when there are enough charts to pay for them). Raises ``ValueError`` as ``draw_chart``
+    does."""
+    paths, to_draw = plan_charts(charts, styles, folder, cache)
+    for done, _index in enumerate(draw_jobs(to_draw, styles, workers), start=1):
         if progress is not None:
             progress(done, len(to_draw))
     return paths
@@ -98,10 +108,10 @@ def draw_chart(chart: Chart, styles: Styles, path: Path) -> None:
     Painter(styles).paint(chart, Path(path))
 
 
-def _draw_all(
-    jobs: Sequence[tuple[Chart, Path]], styles: Styles, workers: int | None
-) -> Iterator[tuple[Chart, Path]]:
-    """Draw each (chart, path), yielding each as it is done (in any order)."""
+def draw_jobs(
+    jobs: Sequence[tuple[Chart, Path]], styles: Styles, workers: int | None = None
+) -> Iterator[int]:
+    """Draw each (chart, path), yielding the index of each as it is done (in any order)."""
     if not jobs:
         return
     from .chart_drawing import Painter
@@ -110,9 +120,9 @@ def _draw_all(
         workers = min(os.cpu_count() or 1, len(jobs) // CHARTS_PER_WORKER)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         painter = Painter(styles)
-        for chart, path in jobs:
+        for index, (chart, path) in enumerate(jobs):
             painter.paint(chart, path)
-            yield chart, path
+            yield index
         return
     # Forked workers start at once, with matplotlib imported and the fonts registered here,
     # and with the jobs as they are: only their numbers go through the pool's pipes.
@@ -123,8 +133,7 @@ def _draw_all(
     chunk = max(1, min(8, len(jobs) // (workers * 8)))
     try:
         with context.Pool(workers, initializer=_start_worker, initargs=(styles,)) as pool:
-            for index in pool.imap_unordered(_paint_in_worker, range(len(jobs)), chunksize=chunk):
-                yield jobs[index]
+            yield from pool.imap_unordered(_paint_in_worker, range(len(jobs)), chunksize=chunk)
     finally:
         _worker_jobs = ()
 

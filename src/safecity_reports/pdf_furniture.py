@@ -7,6 +7,7 @@ file says about itself (metadata, language, the outline shown when it opens).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -63,10 +64,16 @@ def register_fonts(styles: Styles) -> FontNames:
     Every glyph the report prints (arrows, the pound sign, curly quotes) comes from these
     files; reportlab's built-in Helvetica would draw a box for some of them.
     """
-    base = "".join(ch for ch in styles.font_family if ch.isalnum()) or "ReportFont"
+    return _register(styles.font_family, str(styles.font_regular), str(styles.font_bold))
+
+
+@functools.cache
+def _register(family: str, regular: str, bold: str) -> FontNames:
+    """Each font file is read once a process (reading one takes a twentieth of a second)."""
+    base = "".join(ch for ch in family if ch.isalnum()) or "ReportFont"
     names = FontNames(regular=base, bold=f"{base}-Bold")
-    pdfmetrics.registerFont(TTFont(names.regular, str(styles.font_regular)))
-    pdfmetrics.registerFont(TTFont(names.bold, str(styles.font_bold)))
+    pdfmetrics.registerFont(TTFont(names.regular, regular))
+    pdfmetrics.registerFont(TTFont(names.bold, bold))
     pdfmetrics.registerFontFamily(
         names.regular,
         normal=names.regular,

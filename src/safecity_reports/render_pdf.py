@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -62,6 +63,23 @@ from .pdf_tags import Element, Slot, StructureTree, TaggedCanvas, add_structure
 from .styles import Styles
 
 
+@dataclass(frozen=True)
+class PageCount:
+    """What the first pass learns: how many pages there are and where each heading is."""
+
+    pages: int
+    anchor_pages: Mapping[str, int]
+
+
+def count_pages(document: Document, styles: Styles) -> PageCount:
+    """Lay ``document`` out once, pictures as empty boxes of their size, to count its pages and
+    find each heading's page. It needs no chart image, so it can run while they are drawn."""
+    fonts = register_fonts(styles)
+    counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
+    counting.build(_Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables())
+    return PageCount(counting.page, dict(counting.anchor_pages))
+
+
 def write_pdf(
     document: Document,
     images: Mapping[Chart, Path],
@@ -69,29 +87,26 @@ def write_pdf(
     styles: Styles,
     *,
     tagged: bool = True,
+    pages: PageCount | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a tagged PDF, drawing each chart from its PNG in ``images``.
 
-    ``tagged=False`` leaves out the marked content and the structure tree (to measure their cost).
-    Raises ``ReportError`` when a figure's chart has no image or a table's cells do not fit its
-    columns.
+    ``pages`` is the first pass's count (made here if not given); ``tagged=False`` leaves out
+    the marked content and the structure tree (to measure their cost). Raises ``ReportError``
+    when a figure's chart has no image or a table's cells do not fit its columns.
     """
     # Binary streams: ASCII85 text encoding makes the file a quarter larger, and reportlab's
     # pure-Python encoder was a third of the PDF's build time.
     rl_config.useA85 = 0
+    pages = pages or count_pages(document, styles)
     fonts = register_fonts(styles)
-    # First pass: count the pages and find each heading's page (nothing is marked).
-    counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
-    counting.build(
-        _Story(document, images, styles, fonts, {}, StructureTree(), draft=True).flowables()
-    )
     tree = StructureTree()
-    story = _Story(document, images, styles, fonts, counting.anchor_pages, tree).flowables()
+    story = _Story(document, images, styles, fonts, pages.anchor_pages, tree).flowables()
     if not tagged:
-        ReportTemplate(str(path), document, styles, fonts, counting.page).build(story)
+        ReportTemplate(str(path), document, styles, fonts, pages.pages).build(story)
         return
     buffer = io.BytesIO()
-    final = ReportTemplate(buffer, document, styles, fonts, total_pages=counting.page)
+    final = ReportTemplate(buffer, document, styles, fonts, total_pages=pages.pages)
     final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
     add_structure(buffer.getvalue(), path, tree)
 
@@ -256,12 +271,16 @@ class _Story(TableParts):
     # Panels and pictures
 
     def figure(self, figure: FigureBlock) -> KeepTogetherFlowable:
-        try:
-            path = self.images[figure.chart]
-        except KeyError:
-            raise ReportError(f"no image was drawn for the chart {figure.chart.title!r}") from None
+        path = Path()
+        if not self.draft:
+            try:
+                path = self.images[figure.chart]
+            except KeyError:
+                message = f"no image was drawn for the chart {figure.chart.title!r}"
+                raise ReportError(message) from None
         frame_width, frame_height = frame_size(self.template)
-        image_width, image_height = ImageReader(str(path)).getSize()
+        # Every chart is drawn at the styles' size, so the first pass knows it before they are.
+        image_width, image_height = self.styles.chart_size
         width = frame_width
         height = width * image_height / image_width
         # On a landscape page a full-width chart would fill the page: leave room for its caption.
