@@ -6,8 +6,8 @@ the median of several runs:
 - each stage alone (read, validate, status, charts, Word, PDF): wall time and peak memory, from
   ``benchmarks.stages`` run in a fresh process;
 - the whole ``make-report`` process with ``--no-cache``, and again with a warm chart cache: wall
-  time, CPU time (all its processes) and peak memory (its processes' resident memory summed,
-  sampled every 20 ms);
+  time, CPU time (all its processes) and peak memory (its processes' proportional set sizes
+  summed, so pages forked processes share count once; sampled every 20 ms);
 - the floor: a bare ``import matplotlib, reportlab, docx, openpyxl`` in a fresh interpreter;
 - the peer: ``soffice --headless --convert-to pdf`` of the .docx that make-report wrote;
 
@@ -42,7 +42,7 @@ FLOOR = "import matplotlib, reportlab, docx, openpyxl"
 
 @dataclass
 class Run:
-    """One process tree's wall time, CPU time and peak summed resident memory."""
+    """One process tree's wall time, CPU time and peak memory (proportional set sizes summed)."""
 
     seconds: float
     cpu: float
@@ -60,20 +60,31 @@ class Row:
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in kB (0 once it has gone)."""
+    """Memory of ``pid`` and all its descendants, in kB (0 once it has gone): each one's
+    proportional set size, which counts a page shared by forked processes once in all, not once
+    in each (their resident sizes, where the kernel has no PSS)."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
+            total += _own_kb(current)
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
     return total
+
+
+def _own_kb(pid: int) -> int:
+    for file, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            lines = Path(f"/proc/{pid}/{file}").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            if line.startswith(key):
+                return int(line.split()[1])
+    return 0
 
 
 def measure(command: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> Run:

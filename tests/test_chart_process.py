@@ -5,6 +5,7 @@ process was sent charts or not."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,10 @@ def test_a_process_stopped_while_drawing_leaves_no_worker(
     workers = _children_of(process.process.pid)
     assert len(workers) == 2
     process.stop()
+    # Killed with their group, the workers end as soon as the kernel has torn them down.
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert [pid for pid in workers if _running(pid)] == []
 
 

@@ -7,6 +7,7 @@ Parts of a split flowable keep their slot; rules and backgrounds are drawn as ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +215,7 @@ class CaptionedTable(Flowable):
     def __init__(
         self,
         caption: ParagraphFlowable,
-        table: ReportTable,
+        table: Flowable,
         continued: ParagraphFlowable | None = None,
     ):
         super().__init__()
@@ -265,3 +266,26 @@ class KeepWithNext(KeepTogether):
         *lead, _ = self._content
         lead_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
         return [CondPageBreak(lead_height + MIN_TABLE_START), *self._content]
+
+
+class LazyStory(list):  # type: ignore[type-arg]
+    """The story as reportlab's ``build`` consumes it, made from ``flowables`` as it goes.
+
+    ``build`` takes the flowables from the front of a list (and puts split parts back there);
+    with every flowable of a report of thousands of measures made first, the story held
+    hundreds of megabytes. This list holds the next ``ahead`` at most: it asks for more whenever
+    reportlab asks how many are left, and everything it hands out comes from what it holds.
+    """
+
+    def __init__(self, flowables: Iterable[Flowable], ahead: int = 64):
+        super().__init__()
+        self._source: Iterator[Flowable] | None = iter(flowables)
+        self._ahead = ahead
+
+    def __len__(self) -> int:
+        while self._source is not None and super().__len__() < self._ahead:
+            try:
+                self.append(next(self._source))
+            except StopIteration:
+                self._source = None
+        return super().__len__()

@@ -19,8 +19,9 @@ from reportlab.platypus import Flowable, TableStyle
 
 from .document import Align, Callout, Cell, Contents, Spans, Table
 from .errors import ReportError
-from .pdf_flowables import CaptionedTable, ReportTable, TaggedParagraph, TaggedTable
+from .pdf_flowables import CaptionedTable, TaggedParagraph, TaggedTable
 from .pdf_furniture import FontNames, frame_size, page_of
+from .pdf_long_tables import TableSpec, table_flowable
 from .pdf_tags import REPEATED, Element, Slot, StructureTree
 from .styles import Palette, Styles
 
@@ -67,7 +68,6 @@ class TableParts:
     def table(self, table: Table) -> Flowable:
         width, _ = frame_size(self.template)
         total = sum(table.widths) or 1
-        col_widths = [width * w / total for w in table.widths]
         n_header = len(table.header)
         element = self.tree.element("Table")
         caption_slot = self.tree.content("Caption", element) if table.caption else None
@@ -80,7 +80,6 @@ class TableParts:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LINEBELOW", (0, n_header), (-1, -1), 0.5, colors.HexColor(self.palette.rule)),
-            *spans,
         ]
         if n_header:
             last = n_header - 1
@@ -89,22 +88,22 @@ class TableParts:
                 ("INNERGRID", (0, 0), (-1, last), 0.5, colors.white),
                 ("VALIGN", (0, 0), (-1, last), "BOTTOM"),
             ]
-        for group in table.row_groups:
-            if 0 < group < len(table.rows):
-                row = n_header + group
-                commands.append(
-                    ("LINEABOVE", (0, row), (-1, row), 1.25, colors.HexColor(self.palette.primary))
-                )
-        flowable = ReportTable(
-            grid,
-            colWidths=col_widths,
-            repeatRows=n_header,
-            hAlign="LEFT",
-            splitInRow=0,
-            frame_height=frame_size(self.template)[1],
+        flowable = table_flowable(
+            TableSpec(
+                grid=grid,
+                header_rows=n_header,
+                col_widths=[width * w / total for w in table.widths],
+                commands=commands,
+                spans=spans,
+                rules_above=[
+                    (n_header + group, 1.25, self.palette.primary)
+                    for group in table.row_groups
+                    if 0 < group < len(table.rows)
+                ],
+                frame_height=frame_size(self.template)[1],
+                space_after=self.styles.sizes.body,
+            )
         )
-        flowable.setStyle(TableStyle(commands))
-        flowable.spaceAfter = self.styles.sizes.body
         if not table.caption:
             return flowable
         caption = TaggedParagraph(
@@ -115,8 +114,11 @@ class TableParts:
         )
         return CaptionedTable(caption, flowable, continued)
 
-    def table_grid(self, table: Table, element: Element) -> tuple[list[list[object]], list[tuple]]:
-        """The cells placed on a full grid (covered cells left empty), and their SPAN commands.
+    def table_grid(
+        self, table: Table, element: Element
+    ) -> tuple[list[list[object]], list[tuple[int, int, int, int]]]:
+        """The cells placed on a full grid (covered cells left empty), and the (first column,
+        first row, last column, last row) of each cell that spans several.
 
         Each row becomes a TR of ``element``; a header cell is a TH for its column, a row header
         a TH for its row, with the rows and columns it spans.
@@ -125,7 +127,7 @@ class TableParts:
         rows = (*table.header, *table.rows)
         grid: list[list[object]] = [[""] * n_cols for _ in rows]
         covered: set[tuple[int, int]] = set()
-        spans: list[tuple] = []
+        spans: list[tuple[int, int, int, int]] = []
         for r, row in enumerate(rows):
             is_header = r < len(table.header)
             tr = self.tree.element("TR", element)
@@ -153,7 +155,7 @@ class TableParts:
                     (rr, cc) for rr in range(r, last_row + 1) for cc in range(c, last_col + 1)
                 )
                 if cell.row_span > 1 or cell.col_span > 1:
-                    spans.append(("SPAN", (c, r), (last_col, last_row)))
+                    spans.append((c, r, last_col, last_row))
                 c = last_col + 1
         return grid, spans
 
