@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from safecity_reports import render_docx, render_pdf
+from safecity_reports import build, render_docx, render_pdf
 from safecity_reports.build import build_report
 from safecity_reports.errors import UsageError
 
@@ -41,3 +41,30 @@ def test_both_documents_are_written(
     result = build_report(saved(workbook), tmp_path / "out", use_cache=False)
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]
     assert all(p.stat().st_size > 1000 for p in result.written)
+
+
+def test_a_large_report_writes_its_documents_one_after_the_other(
+    tmp_path: Path, workbook: Workbook, saved: Callable[[Workbook], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above the size at which both documents in memory at once would be too much, the Word
+    document is finished (and in place) before the PDF is begun."""
+    monkeypatch.setattr(build, "ONE_AT_A_TIME_ABOVE", 0)
+    out = tmp_path / "out"
+    seen: list[bool] = []
+    real = build._renderer
+
+    def renderer(fmt: str):  # type: ignore[no-untyped-def]
+        draw = real(fmt)
+
+        def watching(*args: object, **options: object) -> None:
+            if fmt == "pdf":
+                seen.append((out / "q2.docx").is_file())
+            draw(*args, **options)
+
+        return watching
+
+    monkeypatch.setattr(build, "_renderer", renderer)
+    result = build_report(saved(workbook), out, use_cache=False)
+    assert seen == [True]
+    assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]

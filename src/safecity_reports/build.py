@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from .styles import Styles
 
 FORMATS = ("docx", "pdf")
+ONE_AT_A_TIME_ABOVE = 1000
+"""Charts above which the two documents are written one after the other, not side by side:
+each holds the whole report in memory (python-docx about 0.2 MB a measure), and together they
+would pass 1 GB at about 3,000 measures."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,9 @@ def _write_documents(
     if len(pending) > 1 and "fork" in multiprocessing.get_all_start_methods():
         path = pending.pop("docx")
         child = _Child("docx", path, document, images, styles)
+        if len(images) > ONE_AT_A_TIME_ABOVE:
+            child.finish()  # raises if it failed; nothing else is written then
+            child = None
     try:
         for fmt, path in pending.items():
             with replace_atomically(path) as tmp:

@@ -12,7 +12,7 @@ the second prints "Page X of Y" and the contents' page numbers, marks its conten
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -46,6 +46,7 @@ from .errors import ReportError
 from .pdf_flowables import (
     FigureImage,
     HeadingFlowable,
+    LazyStory,
     TaggedListFlowable,
     TaggedParagraph,
 )
@@ -137,13 +138,15 @@ class _Story(TableParts):
         self.outline_level = -1
         self.text = text_styles(styles, fonts)
 
-    def flowables(self) -> list[Flowable]:
-        story: list[Flowable] = []
+    def flowables(self) -> LazyStory:
+        """The story, each block's flowables made only when reportlab comes to them."""
+        return LazyStory(self._each_flowable())
+
+    def _each_flowable(self) -> Iterator[Flowable]:
         if self.styles.logo is not None:
-            story.append(self.logo(self.styles.logo))
+            yield self.logo(self.styles.logo)
         for block in self.document.blocks:
-            story.extend(self.block(block))
-        return story
+            yield from self.block(block)
 
     def block(self, block: Block) -> list[Flowable]:
         match block:
