@@ -44,7 +44,9 @@ def test_both_documents_are_written(
 
 
 def test_a_large_report_writes_its_documents_one_after_the_other(
-    tmp_path: Path, workbook: Workbook, saved: Callable[[Workbook], Path],
+    tmp_path: Path,
+    workbook: Workbook,
+    saved: Callable[[Workbook], Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Above the size at which both documents in memory at once would be too much, the Word

@@ -125,3 +125,25 @@ def test_a_chart_damaged_before_the_pdf_is_saved_is_an_error(tmp_path: Path) -> 
     image.write_bytes(image.read_bytes()[:-30])
     with pytest.raises(ReportError, match="chart.png cannot be read: it is cut short"):
         canvas.save()
+
+
+@pytest.mark.parametrize("mode", ["RGB", "RGBA", "L"])
+def test_an_encoded_png_reads_back_the_same(mode: str) -> None:
+    pixels = np.asarray(Image.open(io.BytesIO(_png(mode))))
+    height, width = pixels.shape[:2]
+    samples = 1 if pixels.ndim == 2 else pixels.shape[2]
+    rows = np.zeros((height, 1 + width * samples), dtype=np.uint8)
+    rows[:, 1:] = pixels.reshape(height, -1)
+    title = "Total crime – rate per 1,000" if mode == "RGB" else "Crime £"  # UTF-8, Latin-1
+    data = png.encode(rows.tobytes(), width, height, samples, texts={"Title": title}, dpi=150)
+    assert png.is_whole_png(data)
+    image = Image.open(io.BytesIO(data))
+    assert image.mode == mode
+    assert (np.asarray(image) == pixels).all()
+    assert image.text == {"Title": title}
+    assert [round(d) for d in image.info["dpi"]] == [150, 150]
+
+
+def test_encoding_rows_of_the_wrong_length_is_refused() -> None:
+    with pytest.raises(ValueError, match="not 2 rows of 3 pixels"):
+        png.encode(bytes(2 * (1 + 3 * 3) - 1), 3, 2, 3)

@@ -24,9 +24,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
-from PIL import Image
-from PIL.PngImagePlugin import PngInfo
 
+from . import png
 from .chart_layout import (
     PRINT_WIDTH_INCHES,
     Look,
@@ -52,8 +51,8 @@ NO_DATA = "n/a"
 MAX_SERIES = 4
 """The Analysis Function's limit on colours in one chart."""
 PNG_COMPRESSION = 3
-"""zlib level of the images: flat-coloured charts compress about as well at 3 as at the default 6,
-in less time."""
+"""zlib level of the images: flat-coloured charts compress about as well at 3 as at 6, in half
+the time."""
 
 
 class Painter:
@@ -83,15 +82,21 @@ class Painter:
         pixels = np.asarray(figure.canvas.buffer_rgba())  # type: ignore[attr-defined]
         # The afcharts figure is opaque white: without an alpha channel the PNG is smaller and
         # the PDF needs no soft mask. A style with a transparent background keeps its alpha.
-        if pixels[..., 3].min() == 255:
-            pixels = pixels[..., :3]
-        info = PngInfo()
-        info.add_text("Title", chart.title)
-        dpi = self.styles.chart_dpi
+        samples = 3 if pixels[..., 3].min() == 255 else 4
+        height, width = pixels.shape[:2]
+        rows = np.zeros((height, 1 + width * samples), dtype=np.uint8)  # filter type 0: none
+        rows[:, 1:] = pixels[..., :samples].reshape(height, -1)
+        image = png.encode(
+            rows.tobytes(),
+            width,
+            height,
+            samples,
+            texts={"Title": chart.title},
+            dpi=self.styles.chart_dpi,
+            level=PNG_COMPRESSION,
+        )
         with replace_atomically(path) as tmp:
-            Image.fromarray(np.ascontiguousarray(pixels)).save(
-                tmp, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=PNG_COMPRESSION
-            )
+            tmp.write_bytes(image)
 
 
 @functools.cache

@@ -41,7 +41,7 @@ def drawing_version() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
     spec = importlib.util.find_spec("matplotlib")
-    files = [here / "chart_drawing.py", here / "chart_layout.py"]
+    files = [here / "chart_drawing.py", here / "chart_layout.py", here / "png.py"]
     if spec is not None and spec.origin is not None:
         files.append(Path(spec.origin).parent / "_version.py")
     for file in files:

@@ -16,6 +16,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Emu
 from docx.table import Table as WordTable
 from docx.table import _Cell
@@ -68,15 +69,9 @@ def draw_table(host: TableHost, table: Table) -> None:
     word_table.style = host.word.styles[ref.TABLE_STYLE]
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
     word_table.autofit = False
+    _merge(word_table, placed)
     # python-docx's table.cell() lists every cell of the table on each call: look cells up
-    # in one list instead, or a long table takes time growing with its square. Merging
-    # only touches the cells inside each (disjoint) span, so the list stays good for them.
-    grid = word_table._cells
-    for (row, column), cell in placed.items():
-        if cell.row_span > 1 or cell.col_span > 1:
-            grid[row * columns + column].merge(
-                grid[(row + cell.row_span - 1) * columns + column + cell.col_span - 1]
-            )
+    # in one list instead, or a long table takes time growing with its square.
     grid = word_table._cells
     _set_widths(word_table, _column_widths(table.widths, host.text_width()))
     _table_properties(word_table, table.caption, host.styles.palette.rule)
@@ -132,6 +127,26 @@ def _place(rows: tuple[tuple[Cell, ...], ...], columns: int) -> dict[tuple[int, 
                     covered.add((r, c))
             column += cell.col_span
     return placed
+
+
+def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:
+    """Join the grid places each spanning cell covers, as python-docx's ``merge`` does: in each
+    of its rows the cells to its right are taken into the first (``gridSpan``), and the rows
+    below continue the first row's cell (``vMerge``). python-docx finds a row's place by
+    scanning the table for each cell it merges, so a summary of thousands of rows took time
+    growing with its square. The covered cells are empty, so no content moves."""
+    rows = [list(tr.tc_lst) for tr in word_table._tbl.tr_lst]
+    for (row, column), cell in placed.items():
+        if cell.row_span == 1 and cell.col_span == 1:
+            continue
+        for r in range(row, row + cell.row_span):
+            first, *covered = rows[r][column : column + cell.col_span]
+            for tc in covered:
+                first._add_width_of(tc)
+                first.grid_span += tc.grid_span
+                tc.getparent().remove(tc)
+            if cell.row_span > 1:
+                first.vMerge = ST_Merge.RESTART if r == row else ST_Merge.CONTINUE
 
 
 def _column_widths(relative: tuple[float, ...], text_width: int) -> list[int]:

@@ -91,6 +91,9 @@ class FigureImage(ImageFlowable):
         super().__init__(str(path), width=width, height=height)
         self.path = path
         self.slot = slot
+        # Its size is known: reportlab would otherwise open the image to measure it.
+        self.drawWidth = self.imageWidth = width
+        self.drawHeight = self.imageHeight = height
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
         with marked(canvas, self.slot):

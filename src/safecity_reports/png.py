@@ -1,14 +1,15 @@
-"""Reading a PNG file's chunks: whether it is whole, its header, and its compressed pixels.
+"""Reading and writing PNG files: whether one is whole, its header, its compressed pixels, and
+a new one from rows of pixels.
 
-Pure functions on bytes; the image cache uses them to reject a damaged entry, and the PDF to copy
-a chart's pixels without decoding them.
+Pure functions on bytes; the image cache uses them to reject a damaged entry, the PDF to copy a
+chart's pixels without decoding them, and the charts to write their images.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -88,3 +89,45 @@ def image_data(data: bytes) -> bytes:
     """The compressed pixels: the IDAT chunks joined (a zlib stream of filtered rows). Raises
     ``DamagedPng`` if ``data`` is not a whole PNG."""
     return b"".join(body for kind, body in chunks(data) if kind == b"IDAT")
+
+
+def encode(
+    scanlines: bytes,
+    width: int,
+    height: int,
+    samples: int,
+    *,
+    texts: Mapping[str, str] | None = None,
+    dpi: int | None = None,
+    level: int = 3,
+) -> bytes:
+    """A PNG of ``height`` rows of ``width`` 8-bit pixels of ``samples`` samples each (1 grey,
+    3 RGB, 4 RGBA), from ``scanlines``: each row's filter type byte, then its samples.
+
+    ``texts`` become text chunks (Latin-1 where they can, else UTF-8); ``dpi`` the physical pixel
+    size. Charts are flat colour, which compresses as well unfiltered at zlib level 3 as PIL's
+    adaptive filtering does, in a third of the time.
+    """
+    colour_type = {1: 0, 3: 2, 4: 6}[samples]
+    if len(scanlines) != height * (1 + width * samples):
+        raise ValueError(f"{len(scanlines)} bytes are not {height} rows of {width} pixels")
+    parts = [
+        SIGNATURE,
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)),
+    ]
+    if dpi:
+        per_metre = round(dpi / 0.0254)
+        parts.append(_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
+    for key, value in (texts or {}).items():
+        try:
+            parts.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
+        except UnicodeEncodeError:
+            body = key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")
+            parts.append(_chunk(b"iTXt", body))
+    parts.append(_chunk(b"IDAT", zlib.compress(scanlines, level)))
+    parts.append(_chunk(b"IEND", b""))
+    return b"".join(parts)
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))

@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle as TextStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ListItem, NextPageTemplate, Spacer
 from reportlab.platypus import KeepTogether as KeepTogetherFlowable
 from reportlab.platypus import PageBreak as PageBreakFlowable
@@ -77,8 +78,19 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
     find each heading's page. It needs no chart image, so it can run while they are drawn."""
     fonts = register_fonts(styles)
     counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
-    counting.build(_Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables())
+    counting.build(
+        _Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables(),
+        canvasmaker=_CountingCanvas,
+    )
     return PageCount(counting.page, dict(counting.anchor_pages))
+
+
+class _CountingCanvas(Canvas):
+    """The first pass's canvas: its pages are counted, never written (formatting and compressing
+    a thrown-away file was most of the first pass's time in a long report)."""
+
+    def save(self) -> None:
+        pass
 
 
 def write_pdf(
