@@ -12,7 +12,7 @@ same cell paragraphs are drawn, so the tags are as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
@@ -41,6 +41,8 @@ class TableSpec:
     """(row, width, colour) of each rule drawn above a row (a new group of rows)."""
     frame_height: float
     space_after: float
+    row_commands: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    """(row, command without its cells) of each style command for one whole row."""
 
     @property
     def rows(self) -> int:
@@ -64,6 +66,9 @@ def make_table(spec: TableSpec, start: int | None = None, end: int | None = None
         first, last = max(r0, start), min(r1, end - 1)
         if first <= last and (first < last or c0 < c1):
             commands.append(("SPAN", (c0, row(first)), (c1, row(last))))
+    for r, (name, *values) in spec.row_commands:
+        if start <= r < end or r < header:
+            commands.append((name, (0, row(r)), (-1, row(r)), *values))
     for r, width, colour in spec.rules_above:
         if start < r < end:  # not above the first row: the header's rule is there
             commands.append(
@@ -96,8 +101,8 @@ class LongTable(Flowable):
         super().__init__()
         self.spec = spec
         self.start = start
-        self._window(window)
         self._measured: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self._window(window)
 
     def _window(self, size: int) -> None:
         self.size = size
@@ -106,15 +111,9 @@ class LongTable(Flowable):
         self.spaceAfter = self.spec.space_after if self.end == self.spec.rows else 0
 
     def _measure(self, width: float, height: float) -> tuple[float, float]:
-        """The window's size in this space (reportlab measures a table anew at every call). A
-        window that fits whole while rows follow is doubled, so that no second window (with a
-        header of its own) starts on the same page."""
+        """The window's size in this space (reportlab measures a table anew at every call)."""
         if self._measured is None or self._measured[0] != (width, height):
-            size = self.table.wrap(width, height)
-            while self.end < self.spec.rows and size[1] <= height:
-                self._window(self.size * 2)
-                size = self.table.wrap(width, height)
-            self._measured = ((width, height), size)
+            self._measured = ((width, height), self.table.wrap(width, height))
         return self._measured[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -125,7 +124,13 @@ class LongTable(Flowable):
         return width, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._measure(availWidth, availHeight)
+        # A window that fits whole on the page is doubled, so that no second window (with a
+        # header of its own) starts on the same page.
+        while (
+            self.end < self.spec.rows and self._measure(availWidth, availHeight)[1] <= availHeight
+        ):
+            self._window(self.size * 2)
+            self._measured = None
         if self.end == self.spec.rows:
             return list(self.table.split(availWidth, availHeight))
         parts = self.table.split(availWidth, availHeight)

@@ -189,10 +189,11 @@ class TableParts:
         panel.spaceAfter = 8
         return panel
 
-    def contents(self, contents: Contents) -> TaggedTable:
+    def contents(self, contents: Contents) -> Flowable:
         width, _ = frame_size(self.template)
         page_width = 1.5 * self.styles.sizes.body * 2
-        rows = []
+        rows: list[list[object]] = []
+        spaced: list[tuple[int, tuple[object, ...]]] = []
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -225,10 +226,20 @@ class TableParts:
                 ]
             )
             if level <= 1 and index:
-                commands.append(("TOPPADDING", (0, index), (-1, index), 7))
-        table = TaggedTable(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
-        table.setStyle(TableStyle(commands))
-        return table
+                spaced.append((index, ("TOPPADDING", 7)))
+        return table_flowable(
+            TableSpec(
+                grid=rows,
+                header_rows=0,
+                col_widths=[width - page_width, page_width],
+                commands=commands,
+                spans=[],
+                rules_above=[],
+                frame_height=frame_size(self.template)[1],
+                space_after=0,
+                row_commands=spaced,
+            )
+        )
 
 
 def _cell_attributes(cell: Cell, header: bool) -> dict[str, object]:
