@@ -3,6 +3,7 @@ leaves no half-written file and reaches the caller as the same exception."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,24 +50,24 @@ def test_a_large_report_writes_its_documents_one_after_the_other(
     saved: Callable[[Workbook], Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Above the size at which both documents in memory at once would be too much, the Word
-    document is finished (and in place) before the PDF is begun."""
+    """Above the size at which both documents in memory at once would be too much, they are
+    written in this process one after the other: the PDF (begun while the charts are drawn)
+    is finished, and in place, before the Word document is begun."""
     monkeypatch.setattr(build, "ONE_AT_A_TIME_ABOVE", 0)
     out = tmp_path / "out"
-    seen: list[bool] = []
+    seen: list[tuple[str, bool, int]] = []
     real = build._renderer
 
     def renderer(fmt: str):  # type: ignore[no-untyped-def]
         draw = real(fmt)
 
         def watching(*args: object, **options: object) -> None:
-            if fmt == "pdf":
-                seen.append((out / "q2.docx").is_file())
+            seen.append((fmt, (out / "q2.pdf").is_file(), os.getpid()))
             draw(*args, **options)
 
         return watching
 
     monkeypatch.setattr(build, "_renderer", renderer)
     result = build_report(saved(workbook), out, use_cache=False)
-    assert seen == [True]
+    assert seen == [("pdf", False, os.getpid()), ("docx", True, os.getpid())]
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]

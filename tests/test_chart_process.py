@@ -12,7 +12,7 @@ import pytest
 
 from safecity_reports import build
 from safecity_reports.build import build_report
-from safecity_reports.chart_process import ChartProcess
+from safecity_reports.chart_process import ChartProcess, PendingImages
 from safecity_reports.charts import draw_chart, plan_charts
 from safecity_reports.document import Chart, ChartKind, Series
 from safecity_reports.png import is_whole_png
@@ -49,7 +49,9 @@ def process():
 def test_the_process_draws_what_this_one_would(process: ChartProcess, tmp_path: Path) -> None:
     paths, jobs = plan_charts(CHARTS, STYLES, tmp_path / "there")
     told: list[tuple[int, int]] = []
-    process.draw(jobs, lambda done, total: told.append((done, total))).wait()
+    drawing = process.draw(jobs)
+    drawing.follow(lambda done, total: told.append((done, total)))
+    drawing.wait()
     assert told == [(n, len(CHARTS)) for n in range(1, len(CHARTS) + 1)]
     for chart in CHARTS:
         here = tmp_path / "here.png"
@@ -83,7 +85,7 @@ def test_a_process_stopped_while_drawing_leaves_no_worker(
     many = [_line(n) for n in range(100, 180)]
     _paths, jobs = plan_charts(many, STYLES, tmp_path)
     started = threading.Event()
-    process.draw(jobs, lambda done, total: started.set())
+    process.draw(jobs).follow(lambda done, total: started.set())
     assert started.wait(60)
     workers = _children_of(process.process.pid)
     assert len(workers) == 2
@@ -123,3 +125,22 @@ def test_without_fork_the_report_is_drawn_here(
     result = build_report(ROOT / "inputs" / "q2.xlsx", tmp_path / "out", use_cache=False)
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]
     assert all(p.stat().st_size > 10_000 for p in result.written)
+
+
+def test_pending_images_wait_for_their_chart(tmp_path: Path) -> None:
+    path = tmp_path / "chart.png"
+    images = PendingImages({CHARTS[0]: path}, check=lambda: None)
+    timer = threading.Timer(0.2, path.write_bytes, args=(b"drawn",))
+    timer.start()
+    assert images[CHARTS[0]] == path
+    assert path.read_bytes() == b"drawn"
+    assert list(images) == [CHARTS[0]] and len(images) == 1
+
+
+def test_pending_images_raise_what_stopped_the_drawing(tmp_path: Path) -> None:
+    def failed() -> None:
+        raise ValueError("the chart process stopped")
+
+    images = PendingImages({CHARTS[0]: tmp_path / "never.png"}, check=failed)
+    with pytest.raises(ValueError, match="the chart process stopped"):
+        images[CHARTS[0]]

@@ -10,7 +10,7 @@ import multiprocessing
 import shutil
 import tempfile
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection
@@ -25,14 +25,13 @@ from .progress import QUIET, Progress
 
 if TYPE_CHECKING:
     from .document import Chart, Document
-    from .render_pdf import PageCount
     from .styles import Styles
 
 FORMATS = ("docx", "pdf")
 ONE_AT_A_TIME_ABOVE = 1000
-"""Charts above which the two documents are written one after the other, not side by side:
-each holds the whole report in memory (python-docx about 0.2 MB a measure), and together they
-would pass 1 GB at about 3,000 measures."""
+"""Charts above which the two documents are written one after the other in this process, not
+side by side: each holds the whole report in memory, and a forked process also copies every
+page of this one's memory that it reads. Together they passed 1 GB at 3,000 measures."""
 
 
 @dataclass(frozen=True)
@@ -119,29 +118,40 @@ def _draw_and_write(
     chart_process: ChartProcess | None,
     progress: Progress,
 ) -> None:
-    """Draw the charts not cached and write the documents. With a chart process, the PDF's first
-    pass (which needs no picture) is laid out here while the charts are drawn there."""
+    """Draw the charts not cached and write the documents.
+
+    With a chart process the documents do not wait for the drawing to end: the Word process is
+    forked and the PDF's first pass (which needs no picture) laid out while the charts are drawn,
+    and each document waits only for a chart it reaches before it is drawn.
+    """
     from .cache import ImageCache
+    from .chart_process import PendingImages
     from .charts import draw_jobs, plan_charts
 
     cache = ImageCache() if use_cache else None
     images, to_draw = plan_charts(document.charts, styles, folder, cache)
-    progress.stage(f"Drawing {len(to_draw)} charts" if to_draw else "Every chart is cached")
-    pages = None
-    if chart_process is not None and to_draw:
-        drawing = chart_process.draw(to_draw, progress.count)
-        if "pdf" in targets:
-            from .render_pdf import count_pages
-
-            pages = count_pages(document, styles)
-        if "docx" in targets:
-            from . import render_docx  # noqa: F401 - imported now, so the Word process has it
-        drawing.wait()
-    else:
+    names = " and ".join(path.name for path in targets.values())
+    if chart_process is None or not to_draw:
+        if to_draw:
+            progress.stage(f"Drawing {len(to_draw)} charts")
         for done, _index in enumerate(draw_jobs(to_draw, styles), start=1):
             progress.count(done, len(to_draw))
-    progress.stage(f"Writing {' and '.join(path.name for path in targets.values())}")
-    _write_documents(document, images, targets, styles, pages)
+        progress.stage(f"Writing {names}")
+        _write_documents(document, images, targets, styles)
+        return
+    progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
+    if "docx" in targets:
+        from . import render_docx  # noqa: F401 - imported now, so the Word process has it
+    drawing = chart_process.draw(to_draw)
+    _write_documents(
+        document,
+        PendingImages(images, drawing.check),
+        targets,
+        styles,
+        # After the Word process is forked (a process is not forked while it runs threads):
+        before_pdf=lambda: drawing.follow(progress.count),
+    )
+    drawing.wait()
 
 
 def _copy_cached(
@@ -162,22 +172,26 @@ def _write_documents(
     images: Mapping[Chart, Path],
     targets: Mapping[str, Path],
     styles: Styles,
-    pages: PageCount | None = None,
+    before_pdf: Callable[[], None] | None = None,
 ) -> None:
-    """Write each target; with both formats (and fork), the Word document in a child process
-    while this one writes the PDF (from its first pass's ``pages``, if made already). Each file
-    is written whole or, on any failure, not at all."""
+    """Write each target; with both formats (and fork, and a report of at most
+    ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
+    the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
+    Each file is written whole or, on any failure, not at all."""
+    from .render_pdf import count_pages
+
     pending = dict(targets)
     child = None
-    if len(pending) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
+    if len(pending) > 1 and side_by_side and "fork" in multiprocessing.get_all_start_methods():
         path = pending.pop("docx")
         child = _Child("docx", path, document, images, styles)
-        if len(images) > ONE_AT_A_TIME_ABOVE:
-            child.finish()  # raises if it failed; nothing else is written then
-            child = None
     try:
-        for fmt, path in pending.items():
-            with replace_atomically(path) as tmp:
+        if before_pdf is not None:
+            before_pdf()
+        pages = count_pages(document, styles) if "pdf" in pending else None
+        for fmt in sorted(pending, key=lambda fmt: fmt != "pdf"):  # the PDF first: it is begun
+            with replace_atomically(pending[fmt]) as tmp:
                 options = {"pages": pages} if fmt == "pdf" else {}
                 _renderer(fmt)(document, images, tmp, styles, **options)
     except BaseException:

@@ -1,10 +1,12 @@
 """Charts drawn by a process started before they are known, so matplotlib's import (half a
-second) overlaps the reading of the workbook, and the drawing overlaps the PDF's first pass.
+second) overlaps the reading of the workbook, and the drawing overlaps writing the documents.
 
     process = ChartProcess.start(styles)      # forks; the child imports matplotlib
     ...read the workbook, lay the report out...
-    drawing = process.draw(jobs, progress)    # the child draws, with workers forked from it
-    ...the PDF's first pass...
+    drawing = process.draw(jobs)              # the child draws, with workers forked from it
+    ...fork any process (the Word document's)...
+    drawing.follow(progress)                  # a thread counts the charts drawn
+    ...write the documents from PendingImages(paths, drawing.check)...
     drawing.wait()                            # raises what the drawing raised
     process.stop()                            # always; also when nothing was drawn
 
@@ -19,8 +21,9 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -52,9 +55,9 @@ class ChartProcess:
             return None
         return cls(styles, workers)
 
-    def draw(self, jobs: Sequence[Job], progress: Progress | None = None) -> Drawing:
+    def draw(self, jobs: Sequence[Job]) -> Drawing:
         """Send the (chart, path) jobs; they are drawn while this process goes on."""
-        self.drawing = Drawing(self.connection, list(jobs), progress)
+        self.drawing = Drawing(self.connection, list(jobs))
         return self.drawing
 
     def stop(self) -> None:
@@ -70,29 +73,34 @@ class ChartProcess:
             except OSError:  # no group (it has just ended): the process alone
                 self.process.kill()
         self.process.join()
-        if self.drawing is not None:
+        if self.drawing is not None and self.drawing.thread is not None:
             self.drawing.thread.join()  # its end of the pipe is closed now: it has stopped
         with contextlib.suppress(OSError):
             self.connection.close()
 
 
 class Drawing:
-    """Charts being drawn by a ``ChartProcess``; a thread here counts them as they are done."""
+    """Charts being drawn by a ``ChartProcess``. Once ``follow`` is called, a thread here counts
+    them as they are done."""
 
-    def __init__(self, connection: Connection, jobs: list[Job], progress: Progress | None):
+    def __init__(self, connection: Connection, jobs: list[Job]):
         self.total = len(jobs)
         self.error: BaseException | None = None
+        self.connection = connection
+        self.thread: threading.Thread | None = None
         connection.send(jobs)
-        self.thread = threading.Thread(
-            target=self._follow, args=(connection, progress), name="charts", daemon=True
-        )
+
+    def follow(self, progress: Progress | None = None) -> None:
+        """Follow the drawing in a thread, telling ``progress`` of each chart done (call it
+        after forking any process: a process is not forked while it runs threads)."""
+        self.thread = threading.Thread(target=self._follow, args=(progress,), daemon=True)
         self.thread.start()
 
-    def _follow(self, connection: Connection, progress: Progress | None) -> None:
+    def _follow(self, progress: Progress | None) -> None:
         done = 0
         try:
             while done < self.total:
-                message = connection.recv()
+                message = self.connection.recv()
                 if isinstance(message, BaseException):
                     self.error = message
                     return
@@ -102,11 +110,52 @@ class Drawing:
         except (EOFError, OSError):
             self.error = RuntimeError(f"drawing the charts stopped after {done} of {self.total}")
 
-    def wait(self) -> None:
-        """Wait until every chart is drawn; raise what stopped the drawing."""
-        self.thread.join()
+    def check(self) -> None:
+        """Raise what stopped the drawing, if anything has."""
         if self.error is not None:
             raise self.error
+
+    def wait(self) -> None:
+        """Wait until every chart is drawn; raise what stopped the drawing."""
+        if self.thread is None:
+            self.follow()
+        assert self.thread is not None
+        self.thread.join()
+        self.check()
+
+
+class PendingImages(Mapping[Chart, Path]):
+    """Where each chart's image is, given only once it is drawn: the documents are written while
+    the charts are drawn, and wait for any chart they reach first.
+
+    An image is whole once its file exists (charts are written to a temporary file, then
+    renamed). ``check`` raises if the drawing has failed. In a process forked from the one that
+    made this mapping, whose parent stops it if the drawing fails, waiting ends if that parent
+    has gone.
+    """
+
+    POLL_SECONDS = 0.005
+
+    def __init__(self, paths: Mapping[Chart, Path], check: Callable[[], None]):
+        self.paths = paths
+        self.check = check
+        self.owner = os.getpid()
+
+    def __getitem__(self, chart: Chart) -> Path:
+        path = self.paths[chart]
+        while not path.exists():
+            if os.getpid() == self.owner:
+                self.check()
+            elif os.getppid() != self.owner:
+                raise RuntimeError("the report's process has gone; this one stops")
+            time.sleep(self.POLL_SECONDS)
+        return path
+
+    def __iter__(self) -> Iterator[Chart]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def _serve(connection: Connection, styles: Styles, workers: int | None) -> None:

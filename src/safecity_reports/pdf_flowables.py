@@ -100,7 +100,9 @@ class FigureImage(ImageFlowable):
             super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
-        if not register_png(self.canv, self.path):
+        # On a tagged canvas the PDF is finished by pikepdf, which puts the pixels in.
+        deferred = getattr(self.canv, "structure", None) is not None
+        if not register_png(self.canv, self.path, deferred):
             super().draw()  # decoded by reportlab
             return
         self.canv.drawImage(str(self.path), 0, 0, self.drawWidth, self.drawHeight, mask=None)

@@ -15,13 +15,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 from reportlab.lib.utils import _digester
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
+from reportlab.pdfbase.pdfdoc import (
+    PDFDictionary,
+    PDFImageXObject,
+    PDFName,
+    PDFStream,
+    PDFString,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from . import png
 from .errors import ReportError
 
+DEFERRED_KEY = "/SafecityPNG"
+"""An empty image's key naming the PNG whose pixels ``embed_deferred`` puts in it."""
 COLOUR_SPACES = {0: "DeviceGray", 2: "DeviceRGB"}
 """PNG colour types whose pixels a PDF takes as they are: greyscale and RGB."""
 
@@ -34,9 +43,10 @@ def copyable(header: png.Header) -> bool:
 class PngXObject(PDFImageXObject):  # type: ignore[misc]
     """An image XObject whose stream is a PNG's IDAT data, read from the file when saved."""
 
-    def __init__(self, name: str, path: Path, header: png.Header):
+    def __init__(self, name: str, path: Path, header: png.Header, deferred: bool):
         super().__init__(name)
         self.path = path
+        self.deferred = deferred
         self.width, self.height = header.width, header.height
         self.bitsPerComponent = 8
         self.colorSpace = COLOUR_SPACES[header.colour_type]
@@ -45,11 +55,13 @@ class PngXObject(PDFImageXObject):  # type: ignore[misc]
         self.mask = None
 
     def format(self, document: object) -> bytes:
-        try:
-            pixels = png.image_data(self.path.read_bytes())
-        except (OSError, png.DamagedPng) as exc:
-            raise ReportError(f"the chart image {self.path} cannot be read: {exc}") from exc
-        stream = PDFStream(content=pixels)
+        if self.deferred:  # an empty stream, named for ``embed_deferred`` to fill
+            stream = PDFStream(content=b"")
+            stream.dictionary[DEFERRED_KEY[1:]] = PDFString(str(self.path))
+            pixels = b""
+        else:
+            pixels = image_data(self.path)
+            stream = PDFStream(content=pixels)
         entries = stream.dictionary
         entries["Type"] = PDFName("XObject")
         entries["Subtype"] = PDFName("Image")
@@ -66,9 +78,12 @@ class PngXObject(PDFImageXObject):  # type: ignore[misc]
         return formatted
 
 
-def register_png(canvas: Canvas, path: Path) -> bool:
+def register_png(canvas: Canvas, path: Path, deferred: bool = False) -> bool:
     """Register the PNG at ``path`` under the name ``canvas.drawImage(str(path), mask=None)``
-    gives it, to be copied rather than decoded; False (nothing registered) if it cannot be."""
+    gives it, to be copied rather than decoded; False (nothing registered) if it cannot be.
+
+    ``deferred``: reportlab writes the image with no pixels, for ``embed_deferred`` to fill in
+    the written file."""
     name = _digester(f"{path}None".encode())  # drawImage's name for a file with no mask
     document = canvas._doc
     registered = document.getXObjectName(name)
@@ -81,8 +96,29 @@ def register_png(canvas: Canvas, path: Path) -> bool:
         return False  # reportlab reads it, or says why it cannot
     if not copyable(header):
         return False
-    image = PngXObject(name, Path(path), header)
+    image = PngXObject(name, Path(path), header, deferred)
     canvas._setXObjects(image)
     document.Reference(image, registered)
     document.addForm(name, image)
     return True
+
+
+def image_data(path: Path) -> bytes:
+    """The PNG's compressed pixels; ``ReportError`` if its file cannot be read or is damaged."""
+    try:
+        return png.image_data(Path(path).read_bytes())
+    except (OSError, png.DamagedPng) as exc:
+        raise ReportError(f"the chart image {path} cannot be read: {exc}") from exc
+
+
+def embed_deferred(pdf: pikepdf.Pdf) -> None:
+    """Fill each image reportlab wrote empty (``deferred``) with its PNG's pixels, read one at a
+    time. Held as bytes in reportlab's output, the pixels of a report of thousands of charts
+    were most of its memory: three copies of each while reportlab saved the file."""
+    for image in pdf.objects:
+        if isinstance(image, pikepdf.Stream) and DEFERRED_KEY in image:
+            path = Path(str(image[DEFERRED_KEY]))
+            del image[DEFERRED_KEY]
+            parameters = image.DecodeParms
+            assert isinstance(parameters, pikepdf.Dictionary)
+            image.write(image_data(path), filter=pikepdf.Name.FlateDecode, decode_parms=parameters)

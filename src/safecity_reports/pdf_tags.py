@@ -13,7 +13,6 @@ annotations' /StructParent and /Contents, /MarkInfo and the XMP metadata (with p
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -183,24 +182,23 @@ class TaggedCanvas(Canvas):
         self._link_anchor = ""
 
 
-def add_structure(pdf_bytes: bytes, target: Path | str, tree: StructureTree) -> None:
-    """Write the PDF in ``pdf_bytes`` to ``target`` with ``tree`` as its structure tree."""
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        _Writer(pdf).write(tree)
-        # Reportlab's /Trapped /False has no XMP equivalent (pikepdf would warn and drop it).
-        if "/Trapped" in pdf.docinfo:
-            del pdf.docinfo["/Trapped"]
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta.load_from_docinfo(pdf.docinfo)
-            meta["pdfuaid:part"] = "1"
-        # Reportlab's streams are copied as they are: re-encoding them (dropping ASCII85) would
-        # make the file ~15% smaller but take longer than tagging itself.
-        pdf.save(
-            target,
-            min_version="1.7",
-            compress_streams=False,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-        )
+def add_structure(pdf: pikepdf.Pdf, target: Path | str, tree: StructureTree) -> None:
+    """Write ``pdf`` (as reportlab wrote it) to ``target`` with ``tree`` as its structure tree."""
+    _Writer(pdf).write(tree)
+    # Reportlab's /Trapped /False has no XMP equivalent (pikepdf would warn and drop it).
+    if "/Trapped" in pdf.docinfo:
+        del pdf.docinfo["/Trapped"]
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(pdf.docinfo)
+        meta["pdfuaid:part"] = "1"
+    # Reportlab's streams are copied as they are: re-encoding them (dropping ASCII85) would
+    # make the file ~15% smaller but take longer than tagging itself.
+    pdf.save(
+        target,
+        min_version="1.7",
+        compress_streams=False,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+    )
 
 
 class _Writer:

@@ -337,7 +337,7 @@ class _Writer:
         picture = WordImage.from_file(str(image))
         if image not in self.pictures:
             number = len(self.pictures) + 1
-            stored = ImagePart.from_image(picture, PackURI(f"/word/media/chart{number}.png"))
+            stored = _FileImagePart(PackURI(f"/word/media/chart{number}.png"), image, picture)
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
             self.pictures[image] = rel_id
@@ -349,6 +349,19 @@ class _Writer:
         )
         self.next_shape_id += 1
         run._r.add_drawing(inline)
+
+
+class _FileImagePart(ImagePart):
+    """A picture whose bytes are read from its file only when the document is saved, so a report
+    of thousands of charts does not hold them all while it is written."""
+
+    def __init__(self, partname: PackURI, path: Path, image: WordImage):
+        super().__init__(partname, image.content_type, b"")
+        self.path = path
+
+    @property
+    def blob(self) -> bytes:
+        return self.path.read_bytes()
 
 
 def _paragraphs(elements: list) -> Iterator:  # type: ignore[type-arg]

@@ -12,11 +12,13 @@ the second prints "Page X of Y" and the contents' page numbers, marks its conten
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import pikepdf
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle as TextStyle
@@ -60,6 +62,7 @@ from .pdf_furniture import (
     register_fonts,
     text_styles,
 )
+from .pdf_images import embed_deferred
 from .pdf_tables import TableParts, href, text_markup
 from .pdf_tags import Element, Slot, StructureTree, TaggedCanvas, add_structure
 from .styles import Styles
@@ -118,10 +121,15 @@ def write_pdf(
     if not tagged:
         ReportTemplate(str(path), document, styles, fonts, pages.pages).build(story)
         return
-    buffer = io.BytesIO()
-    final = ReportTemplate(buffer, document, styles, fonts, total_pages=pages.pages)
-    final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
-    add_structure(buffer.getvalue(), path, tree)
+    # Written to a file and read back as needed, with the charts' pixels put in only then: a
+    # report of thousands of charts is a file of hundreds of megabytes.
+    with tempfile.TemporaryFile() as untagged:
+        final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
+        final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
+        untagged.seek(0)
+        with pikepdf.open(untagged) as pdf:
+            embed_deferred(pdf)
+            add_structure(pdf, path, tree)
 
 
 class _Story(TableParts):
