@@ -6,6 +6,7 @@ earlier run); the Word document is written in a forked process while this one wr
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import shutil
 import tempfile
@@ -89,6 +90,10 @@ def build_report(
         progress.stage("Working out status")
         statuses = report_status(report)
         document = build_document(report, statuses, today or date.today())
+        # The report lives to the end of the run: the garbage collector need not walk it again
+        # and again (in a report of thousands of measures that was a tenth of the time), nor
+        # touch its pages in the processes forked from this one.
+        gc.freeze()
 
         output.mkdir(parents=True, exist_ok=True)
         documents = DocumentCache() if use_cache else None
@@ -100,6 +105,7 @@ def build_report(
                 document, targets, styles, Path(folder), use_cache, chart_process, progress
             )
     finally:
+        gc.unfreeze()
         if chart_process is not None:
             chart_process.stop()
     if documents is not None:
