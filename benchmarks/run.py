@@ -7,7 +7,8 @@ the median of several runs:
   ``benchmarks.stages`` run in a fresh process;
 - the whole ``make-report`` process with ``--no-cache``, and again with a warm chart cache: wall
   time, CPU time (all its processes) and peak memory (its processes' proportional set sizes
-  summed, so pages forked processes share count once; sampled every 20 ms);
+  summed, so pages forked processes share count once; sampled every 20 ms in one more run, as
+  sampling slows a run, or every half second in the runs of workbooks of 1,000 measures or more);
 - the floor: a bare ``import matplotlib, reportlab, docx, openpyxl`` in a fresh interpreter;
 - the peer: ``soffice --headless --convert-to pdf`` of the .docx that make-report wrote;
 
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,8 +89,15 @@ def _own_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> Run:
-    """Run ``command`` to the end; raise if it fails."""
+def measure(
+    command: list[str],
+    env: dict[str, str] | None = None,
+    timeout: float = 3600,
+    sample_every: float | None = None,
+) -> Run:
+    """Run ``command`` to the end; raise if it fails. Its memory is sampled every
+    ``sample_every`` seconds (peak 0 if None): reading the processes' PSS every 20 ms took a
+    seventh of a 2-core machine's time on inputs/q2.xlsx, so timed runs are not sampled."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
@@ -98,11 +107,13 @@ def measure(command: list[str], env: dict[str, str] | None = None, timeout: floa
 
     def sample() -> None:
         nonlocal peak
-        while not done.wait(0.02):
+        assert sample_every is not None
+        while not done.wait(sample_every):
             peak = max(peak, _tree_rss_kb(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if sample_every is not None:
+        sampler.start()
     try:
         _, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -111,7 +122,8 @@ def measure(command: list[str], env: dict[str, str] | None = None, timeout: floa
         raise
     finally:
         done.set()
-        sampler.join()
+        if sample_every is not None:
+            sampler.join()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed: {errors.decode(errors='replace')}")
@@ -145,7 +157,9 @@ def stage_times(workbook: Path, folder: Path, runs: int) -> dict[str, tuple[floa
     }
 
 
-def make_report(workbook: Path, out: Path, cache: Path, no_cache: bool) -> Run:
+def make_report(
+    workbook: Path, out: Path, cache: Path, no_cache: bool, sample_every: float | None = None
+) -> Run:
     # A fresh XDG_CACHE_HOME would also move matplotlib's font list, which it then rebuilds
     # (about a second): keep matplotlib's cache where it is, as a user's would be.
     import matplotlib
@@ -153,7 +167,17 @@ def make_report(workbook: Path, out: Path, cache: Path, no_cache: bool) -> Run:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache),
            "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", matplotlib.get_cachedir())}
     command = [sys.executable, "-m", "safecity_reports.cli", str(workbook), "-o", str(out), "-q"]
-    return measure(command + (["--no-cache"] if no_cache else []), env)
+    return measure(command + (["--no-cache"] if no_cache else []), env, sample_every=sample_every)
+
+
+def timed_with_peak(run: Callable[[float | None], Run], runs: int, big: bool) -> Run:
+    """The median of ``runs`` unsampled runs, with the peak memory of one more run sampled every
+    20 ms; for a big workbook, ``runs`` runs sampled every half second (its peaks last seconds,
+    and a run is minutes long)."""
+    if big:
+        return median_run([run(0.5) for _ in range(runs)])
+    timed = median_run([run(None) for _ in range(runs)])
+    return Run(timed.seconds, timed.cpu, run(0.02).peak_mb)
 
 
 def soffice(docx: Path, folder: Path, profile: Path, timeout: float) -> float | None:
@@ -215,14 +239,18 @@ def main() -> None:
             row.stages = stage_times(path, work, runs)
             print(f"{name}: " + ", ".join(f"{s} {row.stages[s][0]:.2f} s / "
                                           f"{row.stages[s][1]:.0f} MB" for s in STAGES), flush=True)
-            cold = [make_report(path, work / "out", work / f"cold-cache-{i}", no_cache=True)
-                    for i in range(runs)]
-            row.cold = median_run(cold)
+            fresh = iter(range(1000))
+            row.cold = timed_with_peak(
+                lambda every, path=path, work=work, fresh=fresh: make_report(
+                    path, work / "out", work / f"cold-cache-{next(fresh)}", True, every),
+                runs, big=size >= 1000)
             print(f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
                   f"{row.cold.cpu:.2f} s, peak {row.cold.peak_mb:.0f} MB", flush=True)
             make_report(path, work / "out", work / "cache", no_cache=False)  # fills the cache
-            row.warm = median_run([make_report(path, work / "out", work / "cache", False)
-                                   for _ in range(runs)])
+            row.warm = timed_with_peak(
+                lambda every, path=path, work=work: make_report(
+                    path, work / "out", work / "cache", False, every),
+                runs, big=size >= 1000)
             print(f"{name}: make-report, cache warm {row.warm.seconds:.2f} s, CPU "
                   f"{row.warm.cpu:.2f} s, peak {row.warm.peak_mb:.0f} MB", flush=True)
             if not args.no_peer:
