@@ -10,7 +10,6 @@ import gc
 import multiprocessing
 import shutil
 import tempfile
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from .chart_process import ChartProcess
 from .document_cache import DocumentCache, document_key
 from .errors import Problem, UsageError
 from .files import replace_atomically
+from .forked import send_failure
 from .progress import QUIET, Progress
 
 if TYPE_CHECKING:
@@ -262,12 +262,8 @@ def _write_in_child(
 ) -> None:
     try:
         _renderer(fmt)(document, images, tmp, styles)
-    except BaseException as exc:  # sent back whole, to be raised by the parent
-        exc.add_note("".join(traceback.format_exception(exc)))
-        try:
-            sender.send(exc)
-        except Exception:  # an exception that cannot be pickled
-            sender.send(RuntimeError(f"writing the {fmt} document failed: {exc!r}"))
+    except BaseException as exc:
+        send_failure(sender, exc, f"writing the {fmt} document")
     else:
         sender.send(None)
     finally:

@@ -22,13 +22,13 @@ import os
 import signal
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .charts import Progress, draw_jobs
 from .document import Chart
+from .forked import send_failure
 from .styles import Styles
 
 Job = tuple[Chart, Path]
@@ -179,11 +179,7 @@ def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | No
     try:
         for index in draw_jobs(jobs, styles, workers):
             connection.send(index)
-    except Exception as exc:  # sent back whole, to be raised by the parent
-        exc.add_note("".join(traceback.format_exception(exc)))
-        try:
-            connection.send(exc)
-        except Exception:  # an exception that cannot be pickled
-            connection.send(RuntimeError(f"drawing the charts failed: {exc!r}"))
+    except Exception as exc:
+        send_failure(connection, exc, "drawing the charts")
     finally:
         connection.close()
