@@ -3,6 +3,8 @@ lives in the user's cache folder (``$XDG_CACHE_HOME``), and ``--no-cache`` leave
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -167,3 +169,19 @@ def test_no_cache_leaves_the_cache_alone(
     assert result.exit_code == 0, result.output
     assert len(drawn) == 2 * count, "--no-cache draws every chart again"
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == before
+
+
+def test_half_written_images_of_a_killed_run_are_removed_once_stale(tmp_path: Path) -> None:
+    folder = tmp_path / "charts"
+    folder.mkdir()
+    stale = folder / ".chart-line-0123456789abcdef-x1y2z3.png"
+    fresh = folder / ".chart-line-fedcba9876543210-a1b2c3.png"
+    kept = folder / "chart-line-0123456789abcdef.png"
+    for path in (stale, fresh, kept):
+        path.write_bytes(b"\x89PNG")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    os.utime(kept, (hours_ago, hours_ago))
+    assert ImageCache(folder).open()
+    assert not stale.exists()
+    assert fresh.exists() and kept.exists()  # a run may still be writing it; a whole image stays

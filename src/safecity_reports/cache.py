@@ -9,12 +9,16 @@ entry that is not a whole, intact PNG is treated as missing, so it is drawn agai
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from pathlib import Path
 
 from .png import is_whole_png
 
 APP_FOLDER = "safecity-reports"
+STALE_SECONDS = 3600
+"""Age after which a half-written image in the cache is removed."""
 
 
 def default_folder() -> Path:
@@ -41,7 +45,18 @@ class ImageCache:
                 self._usable = os.access(self.folder, os.W_OK)
             except OSError:
                 self._usable = False
+            if self._usable:
+                self._remove_stale_partial_images()
         return self._usable
+
+    def _remove_stale_partial_images(self) -> None:
+        """Remove images left half-written (``.chart-...`` temporary files) by a run that was
+        killed while drawing, once they are an hour old: a run still drawing has no older ones."""
+        limit = time.time() - STALE_SECONDS
+        for partial in self.folder.glob(".chart-*.png"):
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove
+                if partial.stat().st_mtime < limit:
+                    partial.unlink()
 
     def get(self, name: str) -> Path | None:
         """The path of the cached image ``name``, or None if it is missing, unreadable or not a
