@@ -169,6 +169,11 @@ class ReportTable(TaggedTable):
     def __init__(self, *args: object, frame_height: float = float("inf"), **kw: object):
         super().__init__(*args, **kw)
         self.frame_height = frame_height
+        self.reserved = 0.0
+        """Height above the table on every page it reaches (its caption): not the table's room."""
+
+    def reserve(self, height: float) -> None:
+        self.reserved = height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(aW, aH)
@@ -185,6 +190,7 @@ class ReportTable(TaggedTable):
     def onSplit(self, T: TableFlowable, byRow: int = 1) -> None:  # noqa: N802,N803
         # Reportlab makes the parts with our class but without our arguments.
         T.frame_height = self.frame_height
+        T.reserved = self.reserved
 
     def _getFirstPossibleSplitRowPosition(  # noqa: N802 - reportlab's name
         self,
@@ -196,7 +202,7 @@ class ReportTable(TaggedTable):
         if not saved:
             return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         header_height = sum(self._rowHeights[: self.repeatRows])
-        room = self.frame_height - header_height
+        room = self.frame_height - self.reserved - header_height
         self._rowSpanCells = [
             cell
             for cell in saved
@@ -234,6 +240,15 @@ class CaptionedTable(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         _, height = self.caption.wrap(availWidth, availHeight)
         self._caption_height = height + self.caption.getSpaceAfter()
+        # A row span is kept whole only if it fits on a page under the caption (a group of
+        # rows a little shorter than a page, under a caption, could otherwise never be drawn).
+        reserved = self._caption_height
+        if self.continued is not None:
+            _, continued = self.continued.wrap(availWidth, availHeight)
+            reserved = max(reserved, continued + self.continued.getSpaceAfter())
+        reserve = getattr(self.table, "reserve", None)
+        if reserve is not None:
+            reserve(reserved)
         _, table_height = self.table.wrap(availWidth, availHeight - self._caption_height)
         self.width, self.height = availWidth, self._caption_height + table_height
         return self.width, self.height

@@ -102,12 +102,19 @@ class LongTable(Flowable):
         self.spec = spec
         self.start = start
         self._measured: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self.reserved = 0.0
         self._window(window)
+
+    def reserve(self, height: float) -> None:
+        """Height above the table on every page (``ReportTable.reserve``)."""
+        self.reserved = height
+        self.table.reserve(height)
 
     def _window(self, size: int) -> None:
         self.size = size
         self.end = min(self.start + size, self.spec.rows)
         self.table = make_table(self.spec, self.start, self.end)
+        self.table.reserve(self.reserved)
         self.spaceAfter = self.spec.space_after if self.end == self.spec.rows else 0
 
     def _measure(self, width: float, height: float) -> tuple[float, float]:
@@ -144,8 +151,13 @@ class LongTable(Flowable):
             # A row taller than a page was split inside it: the rest of the window goes on as
             # reportlab made it, and the next window after it (under a header of its own: a
             # price paid only for a cell longer than a page, in a table this long).
-            return [first, *rest, LongTable(self.spec, self.end)]
-        return [first, LongTable(self.spec, self.start + drawn)]
+            return [first, *rest, self._rest(self.end)]
+        return [first, self._rest(self.start + drawn)]
+
+    def _rest(self, start: int) -> LongTable:
+        rest = LongTable(self.spec, start)
+        rest.reserve(self.reserved)
+        return rest
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
         self.table.drawOn(canvas, x, y, _sW)
