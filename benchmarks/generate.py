@@ -19,27 +19,85 @@ from pathlib import Path
 
 from openpyxl.workbook.workbook import Workbook
 
-from safecity_reports import schema
-from safecity_reports.template import new_workbook
+from safecity_reports.reading import schema
+from safecity_reports.reading.template import new_workbook
 
 REPORTING_PERIOD = "2016/17 Q2"
-AGENCIES = ("Safe City Partnership", "Hampshire Constabulary", "Southampton City Council",
-            "Hampshire Fire and Rescue", "National Probation Service", "Public Health")
-SOURCES = ("Iquanta crime data", "Safe City Survey", "Police records management system",
-           "Youth Offending Team returns", "Hospital emergency department data",
-           "Licensing register", "Fire incident recording system")
-TOPICS = ("Total crime", "Anti-social behaviour", "Violence with injury", "Domestic abuse",
-          "Shoplifting", "Burglary", "Criminal damage", "Hate crime", "Night-time violence",
-          "Repeat victimisation", "Reoffending", "Young people entering the justice system",
-          "Deliberate fires", "Alcohol-related admissions", "Vehicle crime", "Cycle theft")
-AREAS = ("Luton", "Eastbourne", "Plymouth", "Gloucester", "Derby", "Slough", "Hounslow",
-         "Reading", "Cardiff", "Newcastle", "Northampton", "Leeds", "Bristol, City of",
-         "Portsmouth")
+AGENCIES = (
+    "Safe City Partnership",
+    "Hampshire Constabulary",
+    "Southampton City Council",
+    "Hampshire Fire and Rescue",
+    "National Probation Service",
+    "Public Health",
+)
+SOURCES = (
+    "Iquanta crime data",
+    "Safe City Survey",
+    "Police records management system",
+    "Youth Offending Team returns",
+    "Hospital emergency department data",
+    "Licensing register",
+    "Fire incident recording system",
+)
+TOPICS = (
+    "Total crime",
+    "Anti-social behaviour",
+    "Violence with injury",
+    "Domestic abuse",
+    "Shoplifting",
+    "Burglary",
+    "Criminal damage",
+    "Hate crime",
+    "Night-time violence",
+    "Repeat victimisation",
+    "Reoffending",
+    "Young people entering the justice system",
+    "Deliberate fires",
+    "Alcohol-related admissions",
+    "Vehicle crime",
+    "Cycle theft",
+)
+AREAS = (
+    "Luton",
+    "Eastbourne",
+    "Plymouth",
+    "Gloucester",
+    "Derby",
+    "Slough",
+    "Hounslow",
+    "Reading",
+    "Cardiff",
+    "Newcastle",
+    "Northampton",
+    "Leeds",
+    "Bristol, City of",
+    "Portsmouth",
+)
 OWN_AREA = "Southampton"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WORDS = ("partnership", "patrols", "neighbourhood", "campaign", "victims", "offenders", "city",
-         "quarter", "agencies", "residents", "support", "prevention", "figures", "reports",
-         "officers", "schools", "licensed premises", "hotspots", "outreach", "referrals")
+WORDS = (
+    "partnership",
+    "patrols",
+    "neighbourhood",
+    "campaign",
+    "victims",
+    "offenders",
+    "city",
+    "quarter",
+    "agencies",
+    "residents",
+    "support",
+    "prevention",
+    "figures",
+    "reports",
+    "officers",
+    "schools",
+    "licensed premises",
+    "hotspots",
+    "outreach",
+    "referrals",
+)
 
 
 def quarters(count: int) -> list[str]:
@@ -70,10 +128,19 @@ def rolling_years(count: int) -> list[str]:
     return spans[::-1]
 
 
-FREQUENCIES = (("Quarterly", quarters), ("Quarterly", quarters), ("Annual", years),
-               ("Monthly", months), ("Rolling 12 months", rolling_years))
-UNITS = (("Rate per 1,000", 2, 5.0, 60.0), ("Percentage", 0, 20.0, 95.0),
-         ("Count", 0, 20.0, 900.0), ("Rate per 10,000", 1, 2.0, 40.0))
+FREQUENCIES = (
+    ("Quarterly", quarters),
+    ("Quarterly", quarters),
+    ("Annual", years),
+    ("Monthly", months),
+    ("Rolling 12 months", rolling_years),
+)
+UNITS = (
+    ("Rate per 1,000", 2, 5.0, 60.0),
+    ("Percentage", 0, 20.0, 95.0),
+    ("Count", 0, 20.0, 900.0),
+    ("Rate per 10,000", 1, 2.0, 40.0),
+)
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -83,8 +150,10 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 def _commentary(rng: random.Random, topic: str) -> list[str]:
     """Two or three paragraphs, with bullets and sometimes a sub-bullet and bold words."""
-    rows = [f"{topic} {rng.choice(('rose', 'fell', 'held steady'))} this quarter. "
-            + " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 4)))]
+    rows = [
+        f"{topic} {rng.choice(('rose', 'fell', 'held steady'))} this quarter. "
+        + " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 4)))
+    ]
     rows.append("Activity this quarter included:")
     for _ in range(rng.randint(2, 4)):
         rows.append(f"- **{rng.choice(WORDS).capitalize()}**: {_sentence(rng, rng.randint(6, 20))}")
@@ -114,8 +183,9 @@ def make_workbook(measures: int, seed: int = 0) -> Workbook:
         lead = rng.choice(AGENCIES)
         text = f"Reduce {topic.lower()} through {rng.choice(WORDS)} and {rng.choice(WORDS)} work."
         if action_number % 10 == 0:  # an action reported by key figures, with no measure
-            rows["Key actions"].append((action, priority, text, lead, f"More {rng.choice(WORDS)}",
-                                        rng.choice(SOURCES)))
+            rows["Key actions"].append(
+                (action, priority, text, lead, f"More {rng.choice(WORDS)}", rng.choice(SOURCES))
+            )
             tests = rng.randint(10, 40)
             rows["Key figures"] += [
                 (action, "Funding allocated", rng.randint(5, 50) * 1000, "Pounds", None, None),
@@ -153,12 +223,22 @@ def _measure(rng: random.Random, rows: dict, measure: str, action: str, topic: s
     benchmark = rng.random() < 0.35
     target = round(rng.uniform(low, high), decimals) if rng.random() < 0.25 else None
     polarity = rng.choice(("High is good", "Low is good", "Low is good", "No preferred direction"))
-    rows["Measures"].append((
-        measure, action, f"{topic} ({unit.lower()}) - measure {measure}", unit, polarity,
-        frequency, decimals, "Most similar group average" if benchmark else None, target,
-        round(abs(target) * 0.05, decimals) if target is not None else None,
-        rng.choice(SOURCES), "Figures are provisional." if rng.random() < 0.1 else None,
-    ))
+    rows["Measures"].append(
+        (
+            measure,
+            action,
+            f"{topic} ({unit.lower()}) - measure {measure}",
+            unit,
+            polarity,
+            frequency,
+            decimals,
+            "Most similar group average" if benchmark else None,
+            target,
+            round(abs(target) * 0.05, decimals) if target is not None else None,
+            rng.choice(SOURCES),
+            "Figures are provisional." if rng.random() < 0.1 else None,
+        )
+    )
     value = rng.uniform(low, high)
     for period in periods:
         value = min(high, max(low, value * rng.uniform(0.9, 1.1)))
@@ -171,10 +251,22 @@ def _measure(rng: random.Random, rows: dict, measure: str, action: str, topic: s
 
 def _ranked_measure(rng: random.Random, rows: dict, measure: str, action: str, topic: str) -> None:
     """A Most Similar Group position: its latest figure is our place in the ranking."""
-    rows["Measures"].append((
-        measure, action, f"Most Similar Group position ({topic.lower()} per 1,000)", "Rank",
-        "Low is good", "Quarterly", 0, None, None, None, "Iquanta crime data", None,
-    ))
+    rows["Measures"].append(
+        (
+            measure,
+            action,
+            f"Most Similar Group position ({topic.lower()} per 1,000)",
+            "Rank",
+            "Low is good",
+            "Quarterly",
+            0,
+            None,
+            None,
+            None,
+            "Iquanta crime data",
+            None,
+        )
+    )
     values = rng.sample(range(40, 140), len(AREAS) + 1)
     own = values[-1]
     position = 1 + sum(v < own for v in values)
@@ -188,8 +280,13 @@ def _ranked_measure(rng: random.Random, rows: dict, measure: str, action: str, t
         )
     average = sum(values) / len(values)
     rows["Group limits"].append(
-        (measure, REPORTING_PERIOD, round(average, 1), round(average * 0.8, 1),
-         round(average * 1.2, 1))
+        (
+            measure,
+            REPORTING_PERIOD,
+            round(average, 1),
+            round(average * 0.8, 1),
+            round(average * 1.2, 1),
+        )
     )
 
 

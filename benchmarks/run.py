@@ -100,8 +100,14 @@ def measure(
     seventh of a 2-core machine's time on inputs/q2.xlsx, so timed runs are not sampled."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     peak = 0
     done = threading.Event()
 
@@ -133,8 +139,11 @@ def measure(
 
 
 def median_run(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.cpu for r in runs),
-               max(r.peak_mb for r in runs))
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.peak_mb for r in runs),
+    )
 
 
 def stage_times(workbook: Path, folder: Path, runs: int) -> dict[str, tuple[float, float]]:
@@ -146,13 +155,18 @@ def stage_times(workbook: Path, folder: Path, runs: int) -> dict[str, tuple[floa
         out.mkdir()
         text = subprocess.run(
             [sys.executable, "-m", "benchmarks.stages", str(workbook), str(out)],
-            check=True, capture_output=True, text=True, cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         ).stdout
         results.append(json.loads(text))
         shutil.rmtree(out)
     return {
-        stage: (statistics.median(r[stage]["seconds"] for r in results),
-                max(r[stage]["peak_mb"] for r in results))
+        stage: (
+            statistics.median(r[stage]["seconds"] for r in results),
+            max(r[stage]["peak_mb"] for r in results),
+        )
         for stage in STAGES
     }
 
@@ -164,8 +178,11 @@ def make_report(
     # (about a second): keep matplotlib's cache where it is, as a user's would be.
     import matplotlib
 
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache),
-           "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", matplotlib.get_cachedir())}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(cache),
+        "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", matplotlib.get_cachedir()),
+    }
     command = [sys.executable, "-m", "safecity_reports.cli", str(workbook), "-o", str(out), "-q"]
     return measure(command + (["--no-cache"] if no_cache else []), env, sample_every=sample_every)
 
@@ -185,8 +202,16 @@ def soffice(docx: Path, folder: Path, profile: Path, timeout: float) -> float | 
     binary = shutil.which("soffice")
     if binary is None:
         return None
-    command = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(folder), str(docx)]
+    command = [
+        binary,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        str(docx),
+    ]
     try:
         return measure(command, timeout=timeout).seconds
     except subprocess.TimeoutExpired:
@@ -194,23 +219,41 @@ def soffice(docx: Path, folder: Path, profile: Path, timeout: float) -> float | 
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip()
-                  for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory = next((int(line.split()[1]) // 1024 for line in
-                   Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    return (f"{model}, {os.cpu_count()} cores, {memory / 1024:.0f} GB; "
-            f"{platform.system()} {platform.release()}; Python {platform.python_version()}")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory / 1024:.0f} GB; "
+        f"{platform.system()} {platform.release()}; Python {platform.python_version()}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[30, 300, 3000],
-                        help="numbers of measures of the generated workbooks")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[30, 300, 3000],
+        help="numbers of measures of the generated workbooks",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs of each timing (median)")
-    parser.add_argument("--big-runs", type=int, default=1,
-                        help="runs for workbooks of 1,000 measures or more")
+    parser.add_argument(
+        "--big-runs", type=int, default=1, help="runs for workbooks of 1,000 measures or more"
+    )
     parser.add_argument("--no-q2", action="store_true", help="leave inputs/q2.xlsx out")
     parser.add_argument("--no-peer", action="store_true", help="do not time LibreOffice")
     parser.add_argument("--peer-timeout", type=float, default=1800)
@@ -237,30 +280,51 @@ def main() -> None:
             work = folder / name.replace("/", "-").replace(" ", "-")
             work.mkdir()
             row.stages = stage_times(path, work, runs)
-            print(f"{name}: " + ", ".join(f"{s} {row.stages[s][0]:.2f} s / "
-                                          f"{row.stages[s][1]:.0f} MB" for s in STAGES), flush=True)
+            print(
+                f"{name}: "
+                + ", ".join(
+                    f"{s} {row.stages[s][0]:.2f} s / {row.stages[s][1]:.0f} MB" for s in STAGES
+                ),
+                flush=True,
+            )
             fresh = iter(range(1000))
             row.cold = timed_with_peak(
                 lambda every, path=path, work=work, fresh=fresh: make_report(
-                    path, work / "out", work / f"cold-cache-{next(fresh)}", True, every),
-                runs, big=size >= 1000)
-            print(f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
-                  f"{row.cold.cpu:.2f} s, peak {row.cold.peak_mb:.0f} MB", flush=True)
+                    path, work / "out", work / f"cold-cache-{next(fresh)}", True, every
+                ),
+                runs,
+                big=size >= 1000,
+            )
+            print(
+                f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
+                f"{row.cold.cpu:.2f} s, peak {row.cold.peak_mb:.0f} MB",
+                flush=True,
+            )
             make_report(path, work / "out", work / "cache", no_cache=False)  # fills the cache
             row.warm = timed_with_peak(
                 lambda every, path=path, work=work: make_report(
-                    path, work / "out", work / "cache", False, every),
-                runs, big=size >= 1000)
-            print(f"{name}: make-report, cache warm {row.warm.seconds:.2f} s, CPU "
-                  f"{row.warm.cpu:.2f} s, peak {row.warm.peak_mb:.0f} MB", flush=True)
+                    path, work / "out", work / "cache", False, every
+                ),
+                runs,
+                big=size >= 1000,
+            )
+            print(
+                f"{name}: make-report, cache warm {row.warm.seconds:.2f} s, CPU "
+                f"{row.warm.cpu:.2f} s, peak {row.warm.peak_mb:.0f} MB",
+                flush=True,
+            )
             if not args.no_peer:
                 docx = work / "out" / f"{path.stem}.docx"
                 if not (profile.exists()):  # LibreOffice's first start makes its profile
                     soffice(docx, work / "peer", profile, args.peer_timeout)
-                times = [soffice(docx, work / "peer", profile, args.peer_timeout)
-                         for _ in range(runs)]
-                row.peer = statistics.median(t for t in times if t is not None) \
-                    if all(t is not None for t in times) else None
+                times = [
+                    soffice(docx, work / "peer", profile, args.peer_timeout) for _ in range(runs)
+                ]
+                row.peer = (
+                    statistics.median(t for t in times if t is not None)
+                    if all(t is not None for t in times)
+                    else None
+                )
             rows.append(row)
             shutil.rmtree(work, ignore_errors=True)
             _print_row(row, floor)
@@ -269,7 +333,7 @@ def main() -> None:
 
 
 def _measure_count(path: Path) -> int:
-    from safecity_reports.validate import load_report
+    from safecity_reports.reading.load import load_report
 
     return len(load_report(path)[0].measures)
 
@@ -277,8 +341,11 @@ def _measure_count(path: Path) -> int:
 def _print_row(row: Row, floor: float) -> None:
     assert row.cold is not None and row.warm is not None
     peer = f", LibreOffice {row.peer:.2f} s" if row.peer else ""
-    print(f"{row.name}: make-report {row.cold.seconds:.2f} s ({row.cold.seconds / floor:.1f}x "
-          f"floor), warm {row.warm.seconds:.2f} s{peer}", flush=True)
+    print(
+        f"{row.name}: make-report {row.cold.seconds:.2f} s ({row.cold.seconds / floor:.1f}x "
+        f"floor), warm {row.warm.seconds:.2f} s{peer}",
+        flush=True,
+    )
 
 
 def _print_tables(rows: list[Row], floor: float) -> None:
@@ -289,17 +356,21 @@ def _print_tables(rows: list[Row], floor: float) -> None:
         cells = [f"{row.stages[s][0]:.2f} s, {row.stages[s][1]:.0f} MB" for s in STAGES]
         print(f"| {row.name} | " + " | ".join(cells) + " |")
     print(f"\nWhole make-report process (floor {floor:.2f} s):\n")
-    print("| workbook | measures | no cache | CPU | peak MB | x floor | LibreOffice | x peer "
-          "| cache warm | x floor | ms per measure |")
+    print(
+        "| workbook | measures | no cache | CPU | peak MB | x floor | LibreOffice | x peer "
+        "| cache warm | x floor | ms per measure |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         assert row.cold is not None and row.warm is not None
         peer = f"{row.peer:.2f} s" if row.peer else "-"
         vs_peer = f"{row.cold.seconds / row.peer:.2f}" if row.peer else "-"
-        print(f"| {row.name} | {row.measures} | {row.cold.seconds:.2f} s | {row.cold.cpu:.2f} s "
-              f"| {row.cold.peak_mb:.0f} | {row.cold.seconds / floor:.1f} | {peer} | {vs_peer} "
-              f"| {row.warm.seconds:.2f} s | {row.warm.seconds / floor:.1f} "
-              f"| {1000 * row.cold.seconds / row.measures:.0f} |")
+        print(
+            f"| {row.name} | {row.measures} | {row.cold.seconds:.2f} s | {row.cold.cpu:.2f} s "
+            f"| {row.cold.peak_mb:.0f} | {row.cold.seconds / floor:.1f} | {peer} | {vs_peer} "
+            f"| {row.warm.seconds:.2f} s | {row.warm.seconds / floor:.1f} "
+            f"| {1000 * row.cold.seconds / row.measures:.0f} |"
+        )
     sized = [r for r in rows if r.cold is not None and not r.name.startswith("inputs")]
     for smaller, larger in zip(sized, sized[1:], strict=False):
         assert smaller.cold is not None and larger.cold is not None

@@ -38,14 +38,14 @@ def _children_peak_mb() -> float:
 
 def run_stages(workbook: Path, folder: Path) -> dict[str, dict[str, float]]:
     """Make the report from ``workbook`` into ``folder`` stage by stage, timing each."""
-    from safecity_reports.charts import draw_charts
-    from safecity_reports.layout import build_document
-    from safecity_reports.render_docx import write_docx
-    from safecity_reports.render_pdf import write_pdf
-    from safecity_reports.status import report_status
+    from safecity_reports.core.status import report_status
+    from safecity_reports.layout.report import build_document
+    from safecity_reports.reading.validate import validate
+    from safecity_reports.reading.workbook import read
+    from safecity_reports.render.docx.document import write_docx
+    from safecity_reports.render.pdf.document import write_pdf
+    from safecity_reports.run.chart_jobs import draw_charts
     from safecity_reports.styles import load_styles
-    from safecity_reports.validate import validate
-    from safecity_reports.workbook import read
 
     results: dict[str, dict[str, float]] = {}
     state: dict[str, Any] = {"styles": load_styles()}
@@ -81,10 +81,14 @@ def run_stages(workbook: Path, folder: Path) -> dict[str, dict[str, float]]:
     stage("validate", validate_)
     stage("status", status_)
     stage("charts", charts_)
-    stage("word", lambda: write_docx(state["document"], state["images"], folder / "r.docx",
-                                     state["styles"]))
-    stage("pdf", lambda: write_pdf(state["document"], state["images"], folder / "r.pdf",
-                                   state["styles"]))
+    stage(
+        "word",
+        lambda: write_docx(state["document"], state["images"], folder / "r.docx", state["styles"]),
+    )
+    stage(
+        "pdf",
+        lambda: write_pdf(state["document"], state["images"], folder / "r.pdf", state["styles"]),
+    )
     return results
 
 

@@ -181,13 +181,13 @@ def libreoffice_pdf(docx: Path, folder: Path) -> Path:
 def time_builds(workbook: Path, folder: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds to write our PDF without and with tagging (charts drawn once beforehand),
     and of that, the median seconds spent writing the structure tree with pikepdf."""
-    from safecity_reports import render_pdf
-    from safecity_reports.charts import draw_charts
-    from safecity_reports.layout import build_document
-    from safecity_reports.render_pdf import write_pdf
-    from safecity_reports.status import report_status
+    from safecity_reports.core.status import report_status
+    from safecity_reports.layout.report import build_document
+    from safecity_reports.reading.load import load_report
+    from safecity_reports.render.pdf import document as render_pdf
+    from safecity_reports.render.pdf.document import write_pdf
+    from safecity_reports.run.chart_jobs import draw_charts
     from safecity_reports.styles import load_styles
-    from safecity_reports.validate import load_report
 
     styles = load_styles()
     report, _ = load_report(workbook)

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project fold
 
 from benchmarks.generate import make_workbook, write_workbook  # noqa: E402
 
-from safecity_reports.validate import load_report  # noqa: E402
+from safecity_reports.reading.load import load_report  # noqa: E402
 
 
 def test_a_small_benchmark_workbook_is_valid_with_no_warnings(tmp_path: Path) -> None:

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from safecity_reports import build, render_docx, render_pdf
 from safecity_reports.build import build_report
 from safecity_reports.errors import UsageError
+from safecity_reports.render.docx import document as render_docx
+from safecity_reports.render.pdf import document as render_pdf
+from safecity_reports.run import pipeline
 
 
 def fail(*args: object, **options: object) -> None:
@@ -53,10 +55,10 @@ def test_a_large_report_writes_its_documents_one_after_the_other(
     """Above the size at which both documents in memory at once would be too much, they are
     written in this process one after the other: the PDF (begun while the charts are drawn)
     is finished, and in place, before the Word document is begun."""
-    monkeypatch.setattr(build, "ONE_AT_A_TIME_ABOVE", 0)
+    monkeypatch.setattr(pipeline, "ONE_AT_A_TIME_ABOVE", 0)
     out = tmp_path / "out"
     seen: list[tuple[str, bool, int]] = []
-    real = build._renderer
+    real = pipeline._renderer
 
     def renderer(fmt: str):  # type: ignore[no-untyped-def]
         draw = real(fmt)
@@ -67,7 +69,7 @@ def test_a_large_report_writes_its_documents_one_after_the_other(
 
         return watching
 
-    monkeypatch.setattr(build, "_renderer", renderer)
+    monkeypatch.setattr(pipeline, "_renderer", renderer)
     result = build_report(saved(workbook), out, use_cache=False)
     assert seen == [("pdf", False, os.getpid()), ("docx", True, os.getpid())]
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]

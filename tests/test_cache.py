@@ -12,11 +12,11 @@ import pytest
 from click.testing import Result
 from openpyxl.workbook.workbook import Workbook
 
-from safecity_reports import chart_drawing
-from safecity_reports.cache import ImageCache, default_folder
-from safecity_reports.charts import chart_file_name, draw_charts
-from safecity_reports.document import Chart, ChartKind, Series
+from safecity_reports.charts import drawing as chart_drawing
+from safecity_reports.layout.document import Chart, ChartKind, Series
 from safecity_reports.png import is_whole_png
+from safecity_reports.run.chart_jobs import chart_file_name, draw_charts
+from safecity_reports.run.image_cache import ImageCache, default_folder
 from safecity_reports.styles import load_styles
 
 STYLES = load_styles()

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from safecity_reports import build
 from safecity_reports.build import build_report
-from safecity_reports.chart_process import ChartProcess, PendingImages
-from safecity_reports.charts import draw_chart, plan_charts
-from safecity_reports.document import Chart, ChartKind, Series
+from safecity_reports.layout.document import Chart, ChartKind, Series
 from safecity_reports.png import is_whole_png
+from safecity_reports.run import pipeline
+from safecity_reports.run.chart_jobs import draw_chart, plan_charts
+from safecity_reports.run.chart_process import ChartProcess, PendingImages
 from safecity_reports.styles import load_styles
 
 STYLES = load_styles()
@@ -121,7 +121,7 @@ def _children_of(pid: int | None) -> list[int]:
 def test_without_fork_the_report_is_drawn_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build.ChartProcess, "start", classmethod(lambda cls, styles: None))
+    monkeypatch.setattr(pipeline.ChartProcess, "start", classmethod(lambda cls, styles: None))
     result = build_report(ROOT / "inputs" / "q2.xlsx", tmp_path / "out", use_cache=False)
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]
     assert all(p.stat().st_size > 10_000 for p in result.written)

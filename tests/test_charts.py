@@ -9,8 +9,8 @@ import matplotlib.image
 import numpy as np
 import pytest
 
-from safecity_reports.charts import chart_file_name, draw_chart, draw_charts
-from safecity_reports.document import Chart, ChartKind, Series
+from safecity_reports.layout.document import Chart, ChartKind, Series
+from safecity_reports.run.chart_jobs import chart_file_name, draw_chart, draw_charts
 from safecity_reports.styles import load_styles
 
 STYLES = load_styles()
@@ -31,9 +31,16 @@ TOTAL_CRIME = Chart(
 ROLLING = Chart(
     ChartKind.LINE,
     "Repeat victimisation rose above the national rate",
-    tuple(f"{m} {y} - {n} {y + 1}" for m, n, y in
-          [("Oct", "Sep", 2012), ("Jan", "Dec", 2013), ("Apr", "Mar", 2013),
-           ("Jul", "Jun", 2013), ("Oct", "Sep", 2013)]),
+    tuple(
+        f"{m} {y} - {n} {y + 1}"
+        for m, n, y in [
+            ("Oct", "Sep", 2012),
+            ("Jan", "Dec", 2013),
+            ("Apr", "Mar", 2013),
+            ("Jul", "Jun", 2013),
+            ("Oct", "Sep", 2013),
+        ]
+    ),
     (
         Series("Southampton", (33.8, 35.1, 36.0, 37.9, 39.2)),
         Series("England and Wales", (37.2, 37.3, 37.5, 37.4, 37.6)),
@@ -41,9 +48,23 @@ ROLLING = Chart(
     "Repeat victims (%)",
     percent=True,
 )
-AREAS = ("Luton", "Eastbourne", "Plymouth", "Gloucester", "Derby", "Slough", "Hounslow",
-         "Reading", "Cardiff", "Newcastle", "Northampton", "Leeds", "Bristol, City of",
-         "Portsmouth", "Southampton")
+AREAS = (
+    "Luton",
+    "Eastbourne",
+    "Plymouth",
+    "Gloucester",
+    "Derby",
+    "Slough",
+    "Hounslow",
+    "Reading",
+    "Cardiff",
+    "Newcastle",
+    "Northampton",
+    "Leeds",
+    "Bristol, City of",
+    "Portsmouth",
+    "Southampton",
+)
 RANKING = Chart(
     ChartKind.RANKING,
     "Southampton has the highest rate in its group",
@@ -54,11 +75,15 @@ RANKING = Chart(
     reference_lines=(("Group average", 86.6), ("Upper limit", 103.5), ("Lower limit", 69.7)),
 )
 RAG = Chart(
-    ChartKind.BARS, "Most measures are on track", ("Amber", "Green"),
-    (Series("Measures", (7, 30)),), "Number of measures",
+    ChartKind.BARS,
+    "Most measures are on track",
+    ("Amber", "Green"),
+    (Series("Measures", (7, 30)),),
+    "Number of measures",
 )
 SURVEY = Chart(
-    ChartKind.BARS, "Fewer residents feel safe after dark",
+    ChartKind.BARS,
+    "Fewer residents feel safe after dark",
     ("Safe during the day", "Safe after dark"),
     (Series("2014 survey", (92, 61)), Series("2016 survey", (94, 58))),
     "Residents who feel safe (%)",
@@ -98,8 +123,11 @@ def test_each_kind_draws_a_png_of_the_set_size(chart: Chart, tmp_path: Path) -> 
 
 def test_equal_charts_share_one_file_and_distinct_charts_do_not(tmp_path: Path) -> None:
     same_as_rag = Chart(
-        ChartKind.BARS, "Most measures are on track", ("Amber", "Green"),
-        (Series("Measures", (7, 30)),), "Number of measures",
+        ChartKind.BARS,
+        "Most measures are on track",
+        ("Amber", "Green"),
+        (Series("Measures", (7, 30)),),
+        "Number of measures",
     )
     paths = draw_charts([RAG, TOTAL_CRIME, same_as_rag, RANKING], STYLES, tmp_path)
     assert len(paths) == 3
@@ -112,14 +140,16 @@ def test_file_name_follows_the_chart_and_the_styles() -> None:
     assert chart_file_name(RAG, STYLES) == chart_file_name(RAG, load_styles())
     other_dpi = STYLES.__class__(**{**STYLES.__dict__, "chart_dpi": 100})
     assert chart_file_name(RAG, other_dpi) != chart_file_name(RAG, STYLES)
-    changed = Chart(RAG.kind, RAG.title, RAG.categories, (Series("Measures", (8, 29)),),
-                    RAG.y_label)
+    changed = Chart(
+        RAG.kind, RAG.title, RAG.categories, (Series("Measures", (8, 29)),), RAG.y_label
+    )
     assert chart_file_name(changed, STYLES) != chart_file_name(RAG, STYLES)
 
 
 def test_missing_values_and_a_single_series_draw(tmp_path: Path) -> None:
     chart = Chart(
-        ChartKind.LINE, "Gaps where the data is missing",
+        ChartKind.LINE,
+        "Gaps where the data is missing",
         tuple(f"{2014 + i // 4}/{15 + i // 4} Q{i % 4 + 1}" for i in range(12)),
         (Series("Southampton", (5, 6, None, 7, 8, 7, 6, None, None, 9, 10, None)),),
         "Incidents",
@@ -131,7 +161,9 @@ def test_missing_values_and_a_single_series_draw(tmp_path: Path) -> None:
 def test_two_points_and_unusual_glyphs_draw_without_warnings(tmp_path: Path) -> None:
     # pytest turns warnings into errors, so a missing glyph or a mathtext "$" would fail here.
     chart = Chart(
-        ChartKind.LINE, "Spend per head", ("2015/16", "2016/17"),
+        ChartKind.LINE,
+        "Spend per head",
+        ("2015/16", "2016/17"),
         (Series("Southampton – café £ ▲", (12.0, 14.0)), Series("Target $ ▼", (13.0, None))),
         "Spend ($ and £ per head)",
         reference_lines=(("Target", 13.5),),
@@ -145,8 +177,12 @@ def test_ranking_draws_the_own_area_in_primary_and_the_others_muted(
     own: int, tmp_path: Path
 ) -> None:
     chart = Chart(
-        ChartKind.RANKING, "Equal rates", AREAS, (Series("Rate", (80,) * len(AREAS)),),
-        "Crimes per 1,000 population", highlight=own,
+        ChartKind.RANKING,
+        "Equal rates",
+        AREAS,
+        (Series("Rate", (80,) * len(AREAS)),),
+        "Crimes per 1,000 population",
+        highlight=own,
     )
     draw_chart(chart, STYLES, tmp_path / "ranking.png")
     image = matplotlib.image.imread(tmp_path / "ranking.png")
@@ -178,14 +214,30 @@ def test_bars_use_primary_for_one_series_and_the_duo_palette_for_two(tmp_path: P
 @pytest.mark.parametrize(
     ("chart", "message"),
     [
-        (Chart(ChartKind.LINE, "Short", ("Q1", "Q2"), (Series("A", (1.0,)),), "n"),
-         "series 'A' has 1 values for 2 categories"),
-        (Chart(ChartKind.RANKING, "Two", ("A", "B"), (Series("x", (1, 2)), Series("y", (1, 2))),
-               "n"), "a ranking has one series, got 2"),
-        (Chart(ChartKind.RANKING, "Out", ("A", "B"), (Series("x", (1, 2)),), "n", highlight=2),
-         "highlight 2 is not a category"),
-        (Chart(ChartKind.BARS, "Many", ("A",), tuple(Series(str(i), (1,)) for i in range(5)),
-               "n"), "has 5 series; at most 4 are drawn"),
+        (
+            Chart(ChartKind.LINE, "Short", ("Q1", "Q2"), (Series("A", (1.0,)),), "n"),
+            "series 'A' has 1 values for 2 categories",
+        ),
+        (
+            Chart(
+                ChartKind.RANKING,
+                "Two",
+                ("A", "B"),
+                (Series("x", (1, 2)), Series("y", (1, 2))),
+                "n",
+            ),
+            "a ranking has one series, got 2",
+        ),
+        (
+            Chart(ChartKind.RANKING, "Out", ("A", "B"), (Series("x", (1, 2)),), "n", highlight=2),
+            "highlight 2 is not a category",
+        ),
+        (
+            Chart(
+                ChartKind.BARS, "Many", ("A",), tuple(Series(str(i), (1,)) for i in range(5)), "n"
+            ),
+            "has 5 series; at most 4 are drawn",
+        ),
     ],
 )
 def test_a_chart_the_layout_should_never_make_is_refused(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.workbooks import set_cell
-from safecity_reports import build
 from safecity_reports.build import build_report
-from safecity_reports.document_cache import KEEP, DocumentCache
+from safecity_reports.run import pipeline
+from safecity_reports.run.document_cache import KEEP, DocumentCache
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2016, 10, 31)
@@ -28,7 +28,7 @@ def cache_home(tmp_path, monkeypatch):
 def counted(monkeypatch):
     """Count how often a document is actually rendered."""
     calls = []
-    real = build._renderer
+    real = pipeline._renderer
 
     def renderer(fmt):
         draw = real(fmt)
@@ -39,7 +39,7 @@ def counted(monkeypatch):
 
         return counting
 
-    monkeypatch.setattr(build, "_renderer", renderer)
+    monkeypatch.setattr(pipeline, "_renderer", renderer)
     return calls
 
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from safecity_reports.formatting import format_number, format_value, ordinal, rounded
-from safecity_reports.model import NOT_AVAILABLE, Pair, Unit
+from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
+from safecity_reports.core.model import NOT_AVAILABLE, Pair, Unit
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_format_value(value, unit, decimals, expected):
 
 def test_huge_figures_round_and_print_rather_than_fail():
     # found by the fuzzing harness: 1e28 typed into a cell broke rounding (28-digit default)
-    from safecity_reports.formatting import format_number, rounded
+    from safecity_reports.core.formatting import format_number, rounded
 
     assert rounded(1e28, 0) == 1e28
     assert rounded(1.5e300, 3) == 1.5e300

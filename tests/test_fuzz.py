@@ -28,12 +28,12 @@ from openpyxl.workbook.workbook import Workbook
 from pypdf import PdfReader
 
 from fixtures.workbooks import set_cell, set_setting, valid_workbook
-from safecity_reports import schema
 from safecity_reports.build import build_report
+from safecity_reports.core.status import report_status
 from safecity_reports.errors import ReportError
-from safecity_reports.layout import build_document
-from safecity_reports.status import report_status
-from safecity_reports.validate import load_report
+from safecity_reports.layout.report import build_document
+from safecity_reports.reading import schema
+from safecity_reports.reading.load import load_report
 
 Q2 = Path(__file__).parent.parent / "inputs" / "q2.xlsx"
 LONG_RUN = int(os.environ.get("SAFECITY_FUZZ_EXAMPLES", "0"))

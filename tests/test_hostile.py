@@ -19,10 +19,11 @@ from docx import Document as WordDocument
 
 from fixtures import bad
 from fixtures.workbooks import save, set_cell, set_setting, valid_workbook
-from safecity_reports import package, workbook
 from safecity_reports.build import build_report
 from safecity_reports.errors import ReportError, UsageError, ValidationFailed, WorkbookError
-from safecity_reports.validate import load_report
+from safecity_reports.reading import workbook
+from safecity_reports.reading import zipcheck as package
+from safecity_reports.reading.load import load_report
 
 TAMPERED = (
     "Excel never writes this, so the file may have been tampered with: ask the sender for a copy"

@@ -6,17 +6,7 @@ from datetime import date
 
 import pytest
 
-from safecity_reports.document import (
-    Callout,
-    Contents,
-    FigureBlock,
-    Heading,
-    PageBreak,
-    Table,
-    Tone,
-)
-from safecity_reports.layout import build_document, shared_title, summary_table
-from safecity_reports.model import (
+from safecity_reports.core.model import (
     NOT_AVAILABLE,
     Commentary,
     Frequency,
@@ -31,9 +21,20 @@ from safecity_reports.model import (
     TextBlock,
     Unit,
 )
-from safecity_reports.pages import page_label, plan_pages
-from safecity_reports.periods import parse_period
-from safecity_reports.status import report_status
+from safecity_reports.core.periods import parse_period
+from safecity_reports.core.status import report_status
+from safecity_reports.layout.document import (
+    Callout,
+    Contents,
+    FigureBlock,
+    Heading,
+    PageBreak,
+    Table,
+    Tone,
+)
+from safecity_reports.layout.names import shared_title
+from safecity_reports.layout.pages import page_label, plan_pages
+from safecity_reports.layout.report import build_document, summary_table
 
 
 def measure(
@@ -224,7 +225,7 @@ def _walk(blocks):
 
 
 def test_at_a_glance_counts_each_priority_by_judgement():
-    from safecity_reports.layout import at_a_glance
+    from safecity_reports.layout.report import at_a_glance
 
     report = small_report()
     table = at_a_glance(report, report_status(report))

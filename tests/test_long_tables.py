@@ -12,8 +12,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from safecity_reports import pdf_long_tables
-from safecity_reports.pdf_long_tables import LongTable, TableSpec, make_table, table_flowable
+from safecity_reports.render.pdf import long_tables as pdf_long_tables
+from safecity_reports.render.pdf.long_tables import LongTable, TableSpec, make_table, table_flowable
 
 STYLE = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
 FRAME_HEIGHT = A4[1] - 144

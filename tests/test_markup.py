@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from safecity_reports.markup import parse_blocks
-from safecity_reports.model import Run, TextBlock
+from safecity_reports.core.model import Run, TextBlock
+from safecity_reports.reading.markup import parse_blocks
 
 
 def _shape(text):

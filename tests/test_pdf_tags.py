@@ -19,13 +19,13 @@ import pytest
 from pdfua import validate
 
 from fixtures.workbooks import save, valid_workbook
-from safecity_reports.charts import draw_charts
-from safecity_reports.document import Document, FigureBlock, Heading, KeepTogether, Table
-from safecity_reports.layout import build_document
-from safecity_reports.render_pdf import write_pdf
-from safecity_reports.status import report_status
+from safecity_reports.core.status import report_status
+from safecity_reports.layout.document import Document, FigureBlock, Heading, KeepTogether, Table
+from safecity_reports.layout.report import build_document
+from safecity_reports.reading.load import load_report
+from safecity_reports.render.pdf.document import write_pdf
+from safecity_reports.run.chart_jobs import draw_charts
 from safecity_reports.styles import load_styles
-from safecity_reports.validate import load_report
 from test_render_pdf import CHART, LONG_ROWS, _document, _png
 
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "EI"}

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from safecity_reports.periods import ACCEPTED, PeriodKind, parse_period, previous_period
+from safecity_reports.core.periods import ACCEPTED, PeriodKind, parse_period, previous_period
 
 Q = PeriodKind.QUARTER
 FY = PeriodKind.FINANCIAL_YEAR

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from safecity_reports import png
 from safecity_reports.errors import ReportError
-from safecity_reports.pdf_images import register_png
+from safecity_reports.render.pdf.images import register_png
 
 
 def _png(mode: str = "RGB", size: tuple[int, int] = (40, 30)) -> bytes:

@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from conftest import convert_with_libreoffice, needs_libreoffice
-from safecity_reports.document import (
+from safecity_reports.errors import UsageError
+from safecity_reports.layout.document import (
     Align,
     BulletList,
     Callout,
@@ -36,9 +37,8 @@ from safecity_reports.document import (
     Tone,
     plain,
 )
-from safecity_reports.errors import UsageError
-from safecity_reports.reference_docx import build_reference
-from safecity_reports.render_docx import bookmark_name, write_docx
+from safecity_reports.render.docx.document import bookmark_name, write_docx
+from safecity_reports.render.docx.reference import build_reference
 from safecity_reports.styles import Styles, load_styles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

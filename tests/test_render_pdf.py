@@ -14,7 +14,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from safecity_reports.document import (
+from safecity_reports.errors import ReportError
+from safecity_reports.layout.document import (
     Align,
     BulletList,
     Callout,
@@ -35,8 +36,7 @@ from safecity_reports.document import (
     Tone,
     plain,
 )
-from safecity_reports.errors import ReportError
-from safecity_reports.render_pdf import write_pdf
+from safecity_reports.render.pdf.document import write_pdf
 from safecity_reports.styles import load_styles
 
 TYPED = "Typed as is: <b>&]]> stays"

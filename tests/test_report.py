@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import convert_with_libreoffice, needs_libreoffice
 from safecity_reports.build import build_report
-from safecity_reports.validate import load_report
+from safecity_reports.reading.load import load_report
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOK = ROOT / "inputs" / "q2.xlsx"

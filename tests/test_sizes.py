@@ -11,13 +11,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import write_workbook
-from safecity_reports.layout import build_document
-from safecity_reports.render_pdf import count_pages
-from safecity_reports.status import report_status
+
+from safecity_reports.core.status import report_status
+from safecity_reports.layout.report import build_document
+from safecity_reports.reading.load import load_report
+from safecity_reports.render.pdf.document import count_pages
 from safecity_reports.styles import DEFAULT_FOLDER, load_styles
-from safecity_reports.validate import load_report
 
 ONCE_FAILED = (32, 33, 34, 35, 36, 37, 38, 40, 43, 44, 58)
 SWEEP = (*range(1, 121), 300)

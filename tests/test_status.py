@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from safecity_reports.model import (
+from safecity_reports.core.model import (
     NOT_AVAILABLE,
     Frequency,
     KeyAction,
@@ -19,8 +19,8 @@ from safecity_reports.model import (
     Settings,
     Unit,
 )
-from safecity_reports.periods import parse_period
-from safecity_reports.status import (
+from safecity_reports.core.periods import parse_period
+from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
     GroupPosition,

@@ -6,8 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from safecity_reports.errors import ValidationFailed
-from safecity_reports.model import (
+from safecity_reports.core.model import (
     NOT_AVAILABLE,
     Commentary,
     Frequency,
@@ -23,14 +22,11 @@ from safecity_reports.model import (
     Settings,
     Unit,
 )
-from safecity_reports.periods import parse_period
-from safecity_reports.validate import (
-    did_you_mean,
-    id_sort_key,
-    load_report,
-    positions,
-    validate,
-)
+from safecity_reports.core.periods import parse_period
+from safecity_reports.errors import ValidationFailed
+from safecity_reports.reading.load import load_report
+from safecity_reports.reading.messages import did_you_mean, id_sort_key
+from safecity_reports.reading.validate import positions, validate
 
 Q1, Q2 = parse_period("2016/17 Q1"), parse_period("2016/17 Q2")
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from fixtures.workbooks import add_row, column_of, set_cell, set_setting
-from safecity_reports.model import NOT_AVAILABLE, Pair, Unit
-from safecity_reports.workbook import read_workbook
+from safecity_reports.core.model import NOT_AVAILABLE, Pair, Unit
+from safecity_reports.reading.workbook import read_workbook
 
 
 def _read(saved, wb):

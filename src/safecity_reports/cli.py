@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ReportError, UsageError, ValidationFailed
+from safecity_reports import __version__
+from safecity_reports.errors import ReportError, UsageError, ValidationFailed
 
 REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the output folder, as .docx and .pdf.
 
@@ -83,8 +83,8 @@ def report_command(
     styles_folder: Path | None,
     quiet: bool,
 ) -> None:
-    from .build import build_report
-    from .progress import Progress
+    from safecity_reports.build import build_report
+    from safecity_reports.run.progress import Progress
 
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
@@ -110,7 +110,7 @@ def report_command(
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 if there are any).")
 def check_command(workbook: Path, strict: bool) -> None:
-    from .validate import check_workbook
+    from safecity_reports.reading.load import check_workbook
 
     try:
         problems = check_workbook(workbook, strict=strict)
@@ -125,7 +125,7 @@ def check_command(workbook: Path, strict: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def template_command(path: Path, force: bool) -> None:
-    from .template import write_template
+    from safecity_reports.reading.template import write_template
 
     try:
         if path.suffix.lower() != ".xlsx":

@@ -1,0 +1,1 @@
+"""Charts drawn with matplotlib (the only package that imports it)."""

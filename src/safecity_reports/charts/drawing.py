@@ -1,0 +1,422 @@
+"""Drawing one ``Chart`` with matplotlib: the line, ranking and bar charts, and the PNG they make.
+
+The look starts from the Analysis Function's own style sheet (afcharts) and takes its colours,
+font and size from ``Styles``. Figures are drawn with the object-oriented API on the Agg canvas,
+so no pyplot global state is touched.
+
+Sizes below are in points as printed: the documents place a chart ``PRINT_WIDTH_INCHES`` wide,
+and every size is scaled by how much the image shrinks or grows to fit there.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from matplotlib import font_manager, patheffects, style
+from matplotlib.axes import Axes
+from matplotlib.axis import XAxis, YAxis
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from safecity_reports import png
+from safecity_reports.charts.fitting import (
+    PRINT_WIDTH_INCHES,
+    Look,
+    axis_title,
+    choose_period_labels,
+    end_label,
+    layout,
+    legend_above,
+    spread,
+    wrap,
+)
+from safecity_reports.files import replace_atomically
+from safecity_reports.layout.document import Chart, ChartKind
+from safecity_reports.styles import Styles
+
+AFCHARTS_STYLE = "afcharts.afcharts"
+"""The Analysis Function's matplotlib style sheet, shipped in the afcharts package."""
+VALUE_POINTS = 8.5
+"""Value labels on bars."""
+OWN_AREA_SUFFIX = " (our area)"
+"""Added to the own area's name in a ranking, so it is picked out in words and not colour alone."""
+NO_DATA = "n/a"
+MAX_SERIES = 4
+"""The Analysis Function's limit on colours in one chart."""
+PNG_COMPRESSION = 3
+"""zlib level of the images: flat-coloured charts compress about as well at 3 as at 6, in half
+the time."""
+
+
+class Painter:
+    """Draws charts with one look, on one figure and canvas that it clears for each chart.
+
+    Reusing the canvas keeps its renderer, and with it matplotlib's cache of text sizes.
+    """
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self.look = Look.of(styles)
+        self.style: list[str | dict[str, object]] = [AFCHARTS_STYLE, self.look.rc()]
+        _register_fonts(styles)
+        with style.context(self.style):
+            self.figure = Figure(figsize=styles.chart_size, dpi=styles.chart_dpi)
+        FigureCanvasAgg(self.figure)
+
+    def paint(self, chart: Chart, path: Path) -> None:
+        _check(chart)
+        figure = self.figure
+        with style.context(self.style):
+            for old in figure.axes:  # not figure.clear(), which clears each axes first
+                figure.delaxes(old)
+            axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
+            _DRAW[chart.kind](figure, axes, chart, self.look)
+            figure.canvas.draw()
+        pixels = np.asarray(figure.canvas.buffer_rgba())  # type: ignore[attr-defined]
+        # The afcharts figure is opaque white: without an alpha channel the PNG is smaller and
+        # the PDF needs no soft mask. A style with a transparent background keeps its alpha.
+        samples = 3 if pixels[..., 3].min() == 255 else 4
+        height, width = pixels.shape[:2]
+        rows = np.zeros((height, 1 + width * samples), dtype=np.uint8)  # filter type 0: none
+        rows[:, 1:] = pixels[..., :samples].reshape(height, -1)
+        image = png.encode(
+            rows.tobytes(),
+            width,
+            height,
+            samples,
+            texts={"Title": chart.title},
+            dpi=self.styles.chart_dpi,
+            level=PNG_COMPRESSION,
+        )
+        with replace_atomically(path) as tmp:
+            tmp.write_bytes(image)
+
+
+@functools.cache
+def _registered(file: str) -> None:
+    if file not in {entry.fname for entry in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(file)
+
+
+def _register_fonts(styles: Styles) -> None:
+    for file in (styles.font_regular, styles.font_bold):
+        _registered(str(file))
+
+
+# --- The three kinds ------------------------------------------------------------------------
+
+
+def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+    count = len(chart.categories)
+    palette = look.styles.palette
+    decimals = _value_decimals(chart)
+    end_labels: list[Annotation] = []
+    markers = [("-", "o"), ((0, (4, 2)), "s"), (":", "^"), ("-.", "D")]
+    for index, (series, colour) in enumerate(
+        zip(chart.series, look.series_colours(len(chart.series)), strict=True)
+    ):
+        ys = [math.nan if v is None else v for v in series.values]
+        linestyle, marker = markers[index]
+        axes.plot(
+            range(count),
+            ys,
+            color=colour,
+            linestyle=linestyle,
+            marker=marker,
+            markersize=look.pt(6 if marker == "o" else 5.5),
+            markeredgecolor="white",
+            markeredgewidth=look.pt(0.8),
+            zorder=4 + len(chart.series) - index,
+            clip_on=False,
+        )
+        last = max((i for i, v in enumerate(series.values) if v is not None), default=None)
+        if last is not None:
+            value = series.values[last]
+            assert value is not None
+            text = f"{wrap(series.name, 20)}\n{_number(value, decimals, chart.percent)}"
+            if last < count - 1:  # a series that stops early says when its last value is from
+                text += f" ({chart.categories[last]})"
+            end_labels.append(
+                end_label(axes, count - 1, text, value, look.label_colour(colour), look)
+            )
+    # The plot area ends at the latest period, so the labels sit right beside the line ends.
+    margin = 0.12 if count <= 2 else 0.25
+    axes.set_xlim(-margin, max(count - 1, margin))
+    for name, value, dashed in _reference_lines(chart):
+        axes.hlines(
+            value,
+            -margin,
+            count - 1,
+            color=palette.neutral,
+            linewidth=look.pt(1.2),
+            linestyle=(0, (4, 2)) if dashed else "-",
+            zorder=3,
+        )
+        ref_decimals = max(decimals, min(_decimals([value]), 1))
+        text = f"{wrap(name, 20)}\n{_number(value, ref_decimals, chart.percent)}"
+        end_labels.append(end_label(axes, count - 1, text, value, palette.text, look))
+    axes.set_xticks(range(count))
+    ticks = _nice_ticks(_values(chart), from_zero=False, percent=chart.percent)
+    _value_axis(axes.yaxis, ticks, chart.percent)
+    axes.spines["bottom"].set_color(palette.rule)
+    axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
+
+    # One round fits the width, which is all the period labels need: no label's width depends
+    # on the plot's size.
+    renderer = layout(figure, axes, rounds=1)
+    choose_period_labels(figure, axes, chart.categories, look)
+    axis_title(figure, axes, chart.y_label, look)
+    moved = True
+    for _ in range(2):
+        layout(figure, axes)
+        before = [label.xyann for label in end_labels]
+        spread(end_labels, renderer, look, vertical=True)
+        moved = _labels_moved(before, end_labels)
+        if not moved:
+            break  # the labels are where the last layout measured them: it stands
+    if moved:
+        layout(figure, axes)
+
+
+def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+    palette = look.styles.palette
+    (series,) = chart.series
+    count = len(chart.categories)
+    decimals = _value_decimals(chart)
+    own = chart.highlight
+    colours = [palette.primary if own is None or i == own else palette.muted for i in range(count)]
+    lengths = [0.0 if v is None else v for v in series.values]
+    axes.barh(range(count), lengths, height=0.7, color=colours, zorder=2)
+    halo = [patheffects.withStroke(linewidth=look.pt(2.5), foreground="white")]
+    for i, value in enumerate(series.values):
+        text = NO_DATA if value is None else _number(value, decimals, chart.percent)
+        axes.annotate(
+            text,
+            (lengths[i], i),
+            xytext=(look.pt(3), 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=look.pt(VALUE_POINTS),
+            color=palette.text,
+            fontweight="bold" if i == own else "normal",
+            path_effects=halo,
+            annotation_clip=False,
+            zorder=5,
+        )
+    names = [n + OWN_AREA_SUFFIX if i == own else n for i, n in enumerate(chart.categories)]
+    axes.set_yticks(range(count), labels=names)
+    if own is not None:
+        label = axes.get_yticklabels()[own]
+        label.set_fontweight("bold")
+        label.set_color(look.label_colour(palette.primary))
+    axes.set_ylim(count - 0.5, -0.5)  # position 1 at the top
+    if count > 16:  # keep a row per area legible when the group is large
+        axes.tick_params(axis="y", labelsize=look.pt(8))
+
+    # Three lines can sit closer together than their names are long, so they are named in a key
+    # above the plot (with their values) rather than beside each line.
+    keys: list[Line2D] = []
+    for name, value, dashed in _reference_lines(chart):
+        keys.append(
+            axes.axvline(
+                value,
+                color=palette.neutral,
+                linewidth=look.pt(1.2),
+                linestyle=(0, (4, 2)) if dashed else "-",
+                zorder=4,
+                label=f"{name}: {_number(value, max(decimals, 1), chart.percent)}",
+            )
+        )
+
+    ticks = _nice_ticks(_values(chart), from_zero=True, percent=chart.percent)
+    _value_axis(axes.xaxis, ticks, chart.percent)
+    axes.grid(axis="x")
+    axes.grid(axis="y", visible=False)
+    axes.set_xlabel(chart.y_label, color=palette.text, labelpad=look.pt(4))
+    axes.spines["bottom"].set_visible(False)
+    axes.spines["left"].set_visible(True)
+    axes.spines["left"].set_color(palette.neutral)
+    axes.tick_params(axis="x", length=0)
+    axes.tick_params(axis="y", length=0, pad=look.pt(4))
+    layout(figure, axes)
+    if keys:
+        legend_above(figure, axes, 0.0, look, keys)
+    layout(figure, axes)
+
+
+def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+    palette = look.styles.palette
+    count, k = len(chart.categories), len(chart.series)
+    decimals = _value_decimals(chart)
+    axes.set_xlim(-0.5, count - 0.5)
+    # Bars no wider than an inch printed however few the categories, with a gap between groups.
+    slot_inches = PRINT_WIDTH_INCHES * 0.85 / count
+    width = min(0.75 / k, 1.0 / slot_inches)
+    halo = [patheffects.withStroke(linewidth=look.pt(2.5), foreground="white")]
+    for j, (series, colour) in enumerate(zip(chart.series, look.series_colours(k), strict=True)):
+        xs = [i + (j - (k - 1) / 2) * width for i in range(count)]
+        heights = [0.0 if v is None else v for v in series.values]
+        axes.bar(xs, heights, width=width * 0.92, color=colour, label=series.name, zorder=2)
+        for x, height, value in zip(xs, heights, series.values, strict=True):
+            text = NO_DATA if value is None else _number(value, decimals, chart.percent)
+            axes.annotate(
+                text,
+                (x, max(height, 0)),
+                xytext=(0, look.pt(2)),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=look.pt(VALUE_POINTS),
+                color=palette.text,
+                path_effects=halo,
+                annotation_clip=False,
+                zorder=5,
+            )
+    for name, value, dashed in _reference_lines(chart):
+        axes.axhline(
+            value,
+            color=palette.neutral,
+            linewidth=look.pt(1.2),
+            linestyle=(0, (4, 2)) if dashed else "-",
+            zorder=4,
+        )
+        axes.annotate(
+            f"{name}: {_number(value, max(decimals, 1), chart.percent)}",
+            (1, value),
+            xycoords=("axes fraction", "data"),
+            xytext=(0, look.pt(2)),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=look.pt(VALUE_POINTS),
+            path_effects=halo,
+            annotation_clip=False,
+            zorder=5,
+        )
+    axes.set_xticks(range(count), labels=[wrap(c, 18) for c in chart.categories])
+    axes.tick_params(axis="x", length=0, pad=look.pt(4))
+    axes.spines["bottom"].set_color(palette.neutral)
+    ticks = _nice_ticks(_values(chart), from_zero=True, percent=chart.percent, headroom=0.15)
+    _value_axis(axes.yaxis, ticks, chart.percent)
+    layout(figure, axes)
+    title_top = axis_title(figure, axes, chart.y_label, look, clear=axes.texts)
+    if k > 1:
+        legend_above(figure, axes, title_top, look)
+    layout(figure, axes)
+
+
+_DRAW: dict[ChartKind, Callable[[Figure, Axes, Chart, Look], None]] = {
+    ChartKind.LINE: _draw_line,
+    ChartKind.RANKING: _draw_ranking,
+    ChartKind.BARS: _draw_bars,
+}
+
+
+# --- Parts shared by the kinds --------------------------------------------------------------
+
+
+def _check(chart: Chart) -> None:
+    where = f"chart {chart.title!r}"
+    if not chart.categories or not chart.series:
+        raise ValueError(f"{where} has no categories or no series")
+    if len(chart.series) > MAX_SERIES:
+        raise ValueError(f"{where} has {len(chart.series)} series; at most {MAX_SERIES} are drawn")
+    for series in chart.series:
+        if len(series.values) != len(chart.categories):
+            raise ValueError(
+                f"{where}: series {series.name!r} has {len(series.values)} values "
+                f"for {len(chart.categories)} categories"
+            )
+    if chart.kind is ChartKind.RANKING and len(chart.series) != 1:
+        raise ValueError(f"{where}: a ranking has one series, got {len(chart.series)}")
+    if chart.highlight is not None and not 0 <= chart.highlight < len(chart.categories):
+        raise ValueError(f"{where}: highlight {chart.highlight} is not a category")
+
+
+def _series_values(chart: Chart) -> list[float]:
+    return [v for s in chart.series for v in s.values if v is not None]
+
+
+def _values(chart: Chart) -> list[float]:
+    """Every value the value axis must show: the series' and the reference lines'."""
+    return _series_values(chart) + [v for _, v in chart.reference_lines]
+
+
+def _reference_lines(chart: Chart) -> list[tuple[str, float, bool]]:
+    """(name, value, dashed): an average or mean is solid; limits and targets are dashed."""
+    lines = chart.reference_lines
+    solid = [any(w in n.lower() for w in ("average", "mean")) for n, _ in lines]
+    if lines and not any(solid):
+        solid[0] = True
+    return [(n, v, not s) for (n, v), s in zip(lines, solid, strict=True)]
+
+
+def _labels_moved(before: list[tuple[float, float]], labels: Sequence[Annotation]) -> bool:
+    """Whether any label's offset changed by more than a hundredth of a point."""
+    return any(
+        abs(x0 - x1) > 0.01 or abs(y0 - y1) > 0.01
+        for (x0, y0), (x1, y1) in zip(before, (label.xyann for label in labels), strict=True)
+    )
+
+
+def _value_decimals(chart: Chart) -> int:
+    """The measure's own decimals where the layout gives them, so the chart matches the table."""
+    if chart.decimals is not None:
+        return chart.decimals
+    return _decimals(_series_values(chart))
+
+
+def _decimals(values: Sequence[float]) -> int:
+    """The fewest decimals (up to two) that show every value as given."""
+    for places in range(3):
+        if all(abs(round(v, places) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
+            return places
+    return 2
+
+
+def _number(value: float, decimals: int, percent: bool) -> str:
+    return f"{value:,.{decimals}f}" + ("%" if percent else "")
+
+
+def _nice_ticks(
+    values: Sequence[float], *, from_zero: bool, percent: bool, headroom: float = 0.1
+) -> list[float]:
+    """Round-number ticks covering ``values`` with some room; from zero for bars; never past
+    100% when no value is.
+
+    A line's axis spans at least a fifth of the values' size, so small wobbles are not blown up.
+    """
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    if from_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+        span = (high - low) or 1.0
+        high += span * headroom
+        low -= span * headroom if low < 0 else 0.0
+    else:
+        span = max(high - low, 0.2 * max(abs(high), abs(low))) or 1.0
+        centre = (high + low) / 2
+        floor = 0.0 if low >= 0 else -math.inf
+        low = max(min(low, centre - span / 2) - span * headroom, floor)
+        high = max(high, centre + span / 2) + span * headroom
+    ticks = list(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(low, high))
+    bottom = max((t for t in ticks if t <= low + 1e-9), default=ticks[0])
+    top = min((t for t in ticks if t >= high - 1e-9), default=ticks[-1])
+    if percent and values and max(values) <= 100:
+        top = min(top, 100.0)
+    return [float(t) for t in ticks if bottom - 1e-9 <= t <= top + 1e-9]
+
+
+def _value_axis(axis: XAxis | YAxis, ticks: list[float], percent: bool) -> None:
+    """Ticks at ``ticks``, the axis ending at the first and last, numbers as in the labels."""
+    decimals = _decimals(ticks)
+    axis.set_major_locator(FixedLocator(ticks))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: _number(v, decimals, percent)))
+    axis.set_view_interval(ticks[0], ticks[-1], ignore=True)

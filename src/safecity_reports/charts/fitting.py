@@ -1,0 +1,270 @@
+"""Fitting a chart's labels inside its image: the look's sizes, the plot area, period labels,
+the value axis title, keys above the plot and labels beside the lines.
+
+Every step here needs to know how big text is once drawn. matplotlib measures text and places
+ticks without drawing (``get_tightbbox`` and ``get_window_extent`` with the canvas's renderer
+update the ticks first), so nothing is drawn until ``chart_drawing`` paints the image once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox, ScaledTranslation
+
+from safecity_reports.styles import Styles
+
+PRINT_WIDTH_INCHES = 16 / 2.54
+"""How wide the documents print a chart."""
+TEXT_POINTS = 9.0
+"""Tick labels, axis titles and direct labels."""
+
+
+def measure(figure: Figure) -> RendererBase:
+    """The renderer that measures ``figure``'s text (the canvas's own, with its cache of sizes).
+
+    Full layout draws (``draw_without_rendering``) between the steps were most of a chart's time
+    and changed no pixel: 350 charts drawn both ways were identical.
+    """
+    renderer: RendererBase = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    return renderer
+
+
+@dataclass(frozen=True)
+class Look:
+    """The report's styles at the image's scale."""
+
+    styles: Styles
+    scale: float
+    """Image points per printed point."""
+
+    @classmethod
+    def of(cls, styles: Styles) -> Look:
+        return cls(styles, styles.chart_size[0] / PRINT_WIDTH_INCHES)
+
+    def pt(self, points: float) -> float:
+        return points * self.scale
+
+    def rc(self) -> dict[str, object]:
+        """What we change in the afcharts style: the font, print sizes and the report's colours."""
+        palette = self.styles.palette
+        size = self.pt(TEXT_POINTS)
+        return {
+            "font.family": [self.styles.font_family],
+            "font.size": size,
+            "axes.labelsize": size,
+            "xtick.labelsize": size,
+            "ytick.labelsize": size,
+            "legend.fontsize": size,
+            "text.color": palette.text,
+            "axes.labelcolor": palette.text,
+            "xtick.labelcolor": palette.text,
+            "ytick.labelcolor": palette.text,
+            "axes.linewidth": self.pt(0.8),
+            "grid.linewidth": self.pt(0.5),
+            "xtick.major.size": self.pt(3),
+            "ytick.major.size": 0,
+            "lines.linewidth": self.pt(2),
+            "text.parse_math": False,  # "$" and "%" in labels are text, not mathtext
+            "svg.hashsalt": "safecity",
+        }
+
+    def series_colours(self, count: int) -> list[str]:
+        """One series in primary; two as the duo palette; more in the categorical order."""
+        palette = self.styles.palette
+        if count <= 1:
+            return [palette.primary]
+        if count == 2:
+            return [palette.primary, palette.secondary]
+        return list(self.styles.chart_categorical[:count])
+
+    def label_colour(self, colour: str) -> str:
+        """``colour`` for text if it is readable on white (4.5:1), otherwise the text colour."""
+        return colour if contrast(colour, "#FFFFFF") >= 4.5 else self.styles.palette.text
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break ``text`` onto two lines at the space nearest its middle if it is longer than
+    ``width``; never start the second line with a dash ("Oct 2012 -" / "Sep 2013")."""
+    if len(text) <= width:
+        return text
+    spaces = [i for i, c in enumerate(text) if c == " " and text[i + 1 : i + 2] not in "-–"]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
+def layout(figure: Figure, axes: Axes, pad_points: float = 3.0, rounds: int = 4) -> RendererBase:
+    """Size the plot area so every label (direct labels included) fits inside the image.
+
+    Labels beside lines and on bars move with the plot's size, so the fit is repeated (up to
+    ``rounds`` times) until it settles."""
+    renderer = measure(figure)
+    width, height = figure.bbox.width, figure.bbox.height
+    pad = pad_points / 72 * figure.dpi
+    placed = tuple(axes.get_position().bounds)
+    for _ in range(rounds):
+        tight = axes.get_tightbbox(renderer)
+        box = axes.get_window_extent(renderer)
+        assert tight is not None
+        left = box.x0 - tight.x0 + pad
+        right = tight.x1 - box.x1 + pad
+        bottom = box.y0 - tight.y0 + pad
+        top = tight.y1 - box.y1 + pad
+        position = (
+            left / width,
+            bottom / height,
+            1 - (left + right) / width,
+            1 - (bottom + top) / height,
+        )
+        if all(
+            abs(a - b) * size < 0.01
+            for a, b, size in zip(position, placed, (width, height, width, height), strict=True)
+        ):  # settled: another round would move nothing by a hundredth of a pixel
+            break
+        axes.set_position(position)
+        placed = position
+    return renderer
+
+
+def choose_period_labels(figure: Figure, axes: Axes, categories: Sequence[str], look: Look) -> None:
+    """Period labels as they are if they fit, else on two lines, else every second (or third...)
+    label counted back from the latest, which is always shown."""
+    renderer = measure(figure)
+    count = len(categories)
+    gap = look.pt(6) / 72 * figure.dpi
+    attempts = [(False, 1)] + [(True, step) for step in range(1, count + 1)]
+    for wrapped, step in attempts:
+        labels = [
+            (wrap(c, 8) if wrapped else c) if (count - 1 - i) % step == 0 else ""
+            for i, c in enumerate(categories)
+        ]
+        axes.set_xticks(range(count), labels=labels)
+        boxes = [t.get_window_extent(renderer) for t in axes.get_xticklabels() if t.get_text()]
+        if all(b.x0 - a.x1 >= gap for a, b in zip(boxes, boxes[1:], strict=False)):
+            return
+
+
+def axis_title(
+    figure: Figure, axes: Axes, text: str, look: Look, clear: Sequence[Text] = ()
+) -> float:
+    """Put the value axis title above the plot, level with the tick labels' left edge (as the
+    Analysis Function and ONS do): read horizontally, not rotated, and above any of ``clear``
+    (value labels) that rise over the plot. Returns its height in points."""
+    renderer = measure(figure)
+    tick_boxes = [t.get_window_extent(renderer) for t in axes.get_yticklabels() if t.get_text()]
+    axes_box = axes.get_window_extent(renderer)
+    left = min((b.x0 for b in tick_boxes), default=axes_box.x0) - axes_box.x0
+    rise = max([0.0, *(t.get_window_extent(renderer).y1 - axes_box.y1 for t in clear)])
+    above = rise * 72 / figure.dpi + look.pt(12)
+    title = axes.annotate(
+        text,
+        (0, 1),
+        xycoords="axes fraction",
+        xytext=(left * 72 / figure.dpi, above),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
+        color=look.styles.palette.text,
+        annotation_clip=False,
+    )
+    return float(title.get_window_extent(renderer).height * 72 / figure.dpi + above)
+
+
+def legend_above(
+    figure: Figure, axes: Axes, title_top: float, look: Look, handles: Sequence[Artist] = ()
+) -> None:
+    """A key in one row above the plot (and ``title_top`` points above it, over the axis title),
+    in drawing order: the series' bars, or ``handles``."""
+    renderer = measure(figure)
+    tick_boxes = [t.get_window_extent(renderer) for t in axes.get_yticklabels() if t.get_text()]
+    axes_box = axes.get_window_extent(renderer)
+    left = min((b.x0 for b in tick_boxes), default=axes_box.x0) - axes_box.x0
+    shift = ScaledTranslation(
+        left / figure.dpi, (title_top + look.pt(6)) / 72, figure.dpi_scale_trans
+    )
+    axes.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        bbox_transform=axes.transAxes + shift,
+        handles=list(handles) or None,
+        ncols=len(handles) or len(axes.containers),
+        borderaxespad=0,
+        borderpad=0,
+        handlelength=2.6 if handles else 1.2,
+        handleheight=1.0,
+        columnspacing=1.5,
+        frameon=False,
+    )
+
+
+def end_label(axes: Axes, x: float, text: str, value: float, colour: str, look: Look) -> Annotation:
+    """A label just right of the latest period at the height of ``value``."""
+    return axes.annotate(
+        text,
+        (x, value),
+        xytext=(look.pt(7), 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        color=colour,
+        fontweight="bold",
+        linespacing=1.15,
+        annotation_clip=False,
+    )
+
+
+def spread(labels: list[Annotation], renderer: object, look: Look, *, vertical: bool) -> None:
+    """Nudge labels apart along one direction so none overlaps, moving each as little as it can:
+    overlapping labels are stacked as a block centred where they wanted to be."""
+    if len(labels) < 2:
+        return
+    axis = 1 if vertical else 0
+    for label in labels:  # measure where each wants to be
+        x, y = label.xyann
+        label.xyann = (x, 0.0) if vertical else (0.0, y)
+    boxes: list[Bbox] = [label.get_window_extent(renderer) for label in labels]  # type: ignore[arg-type]
+    dpi = labels[0].figure.dpi  # type: ignore[union-attr]
+    gap = look.pt(2) / 72 * dpi
+    wanted = [(b.y0 + b.y1) / 2 if vertical else (b.x0 + b.x1) / 2 for b in boxes]
+    sizes = [b.height if vertical else b.width for b in boxes]
+    order = sorted(range(len(labels)), key=lambda i: wanted[i])
+    blocks: list[list[int]] = [[i] for i in order]
+
+    def extent(block: list[int]) -> tuple[float, float]:
+        total = sum(sizes[i] for i in block) + gap * (len(block) - 1)
+        centre = sum(wanted[i] for i in block) / len(block)
+        return centre - total / 2, centre + total / 2
+
+    merged = True
+    while merged:
+        merged = False
+        for n in range(len(blocks) - 1):
+            if extent(blocks[n])[1] > extent(blocks[n + 1])[0]:
+                blocks[n : n + 2] = [blocks[n] + blocks[n + 1]]
+                merged = True
+                break
+    for block in blocks:
+        start = extent(block)[0]
+        for i in block:
+            shift = (start + sizes[i] / 2 - wanted[i]) * 72 / dpi
+            x, y = labels[i].xyann
+            labels[i].xyann = (x, shift) if axis == 1 else (shift, y)
+            start += sizes[i] + gap

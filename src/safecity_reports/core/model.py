@@ -1,0 +1,315 @@
+"""The partnership's report as data: immutable, typed, read from the workbook and nothing else.
+
+Only facts that an agency records live here. Everything that can be worked out from them
+(previous and current values, arrows, judgements, positions in a ranking, totals) is computed
+by ``status`` and never stored, so the report cannot contradict itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from safecity_reports.core.periods import Period
+
+
+class Polarity(Enum):
+    """Which direction of travel is good for a measure."""
+
+    HIGH_IS_GOOD = "High is good"
+    LOW_IS_GOOD = "Low is good"
+    NO_PREFERENCE = "No preferred direction"
+
+
+class Unit(Enum):
+    """What a measure's values are, which decides how they are printed and compared."""
+
+    PERCENTAGE = "Percentage"
+    RATE_PER_1000 = "Rate per 1,000"
+    RATE_PER_10000 = "Rate per 10,000"
+    COUNT = "Count"
+    RANK = "Rank"
+    PAIR = "Pair of counts"
+    MONEY = "Pounds"
+
+    @property
+    def noun(self) -> str:
+        """The word the polarity panel uses: 'A high percentage is GOOD'."""
+        return {Unit.PERCENTAGE: "percentage", Unit.RANK: "position"}.get(self, "number")
+
+
+class Frequency(Enum):
+    """How often a measure is reported."""
+
+    MONTHLY = "Monthly"
+    QUARTERLY = "Quarterly"
+    ROLLING_12_MONTHS = "Rolling 12 months"
+    ANNUAL = "Annual"
+    BIENNIAL = "Biennial"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the workbook a fact was read from, for messages."""
+
+    sheet: str
+    """The sheet's name as the workbook spells it."""
+    cell: str
+    """A cell reference such as ``E7`` (or a row, ``row 7``, where no one cell is meant)."""
+
+    def __str__(self) -> str:
+        return f"sheet {self.sheet}, cell {self.cell}"
+
+
+NOWHERE = Location("", "")
+
+
+@dataclass(frozen=True)
+class NotAvailable:
+    """A figure the agency has marked as not available (typed as ``n/a`` or ``-``)."""
+
+    def __str__(self) -> str:
+        return "n/a"
+
+
+NOT_AVAILABLE = NotAvailable()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two counts reported together, such as arrests and charges ("11 / 2")."""
+
+    first: float
+    """The first count (e.g. arrests)."""
+    second: float
+    """The second count (e.g. charges)."""
+
+
+Value = float | Pair | NotAvailable
+"""A recorded figure: a number, a pair of counts, or explicitly not available."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of commentary text with one format."""
+
+    text: str
+    """The text as typed."""
+    bold: bool = False
+    """Whether it was marked ``**bold**``."""
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph or a bullet of commentary."""
+
+    runs: tuple[Run, ...]
+    """The text, split where its format changes."""
+    level: int = 0
+    """0 for a paragraph, 1 for a bullet (``- ``), 2 for a sub-bullet (``-- ``)."""
+
+    @property
+    def text(self) -> str:
+        """The plain text of the block."""
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A measure's figures for one period."""
+
+    period: Period
+    """The period the figures are for."""
+    actual: Value
+    """The partnership's own figure."""
+    benchmark: Value | None = None
+    """The comparator's figure for the same period; None where no benchmark is given."""
+    note: str = ""
+    """A footnote on this period's figure (e.g. 'Month 5 of 2016/17')."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A performance measure and its series."""
+
+    id: str
+    """Its id, the action's id plus a letter where an action has several: ``1.2a``."""
+    action_id: str
+    """The key action it measures."""
+    name: str
+    """Its name as the board reads it: ``Total Crime - Rate per 1,000``."""
+    unit: Unit
+    """What its values are."""
+    polarity: Polarity
+    """Which way is good."""
+    frequency: Frequency
+    """How often it is reported."""
+    decimals: int
+    """Decimal places to print."""
+    observations: tuple[Observation, ...] = ()
+    """Its figures, oldest period first."""
+    benchmark_label: str = ""
+    """What the benchmark is, e.g. 'Most similar group average'."""
+    target: float | None = None
+    """The value to reach, where a target is set."""
+    tolerance: float | None = None
+    """How far short of the target still counts as near it (amber)."""
+    source: str = ""
+    """Where the figures come from."""
+    notes: str = ""
+    """A note printed under the measure's table."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+@dataclass(frozen=True)
+class KeyAction:
+    """A key action of a priority, with the agency that leads it."""
+
+    id: str
+    """Its id: ``1.2``."""
+    priority_id: str
+    """The priority it serves."""
+    text: str
+    """What the partnership will do."""
+    lead_agency: str
+    """The agency that leads it."""
+    heading: str = ""
+    """A heading for its page where it has no measure (e.g. the outcome sought)."""
+    source: str = ""
+    """Where its figures come from, for an action with no measure."""
+    measures: tuple[Measure, ...] = ()
+    """Its measures, in workbook order; empty for a narrative-only action."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One of the partnership's priorities."""
+
+    id: str
+    """Its number: ``1``."""
+    name: str
+    """Its name: 'Reduce crime and anti-social behaviour'."""
+    actions: tuple[KeyAction, ...] = ()
+    """Its key actions in id order."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """Narrative for one page: a measure, a group of measures sharing a page, or an action."""
+
+    covers: tuple[str, ...]
+    """The measure or action ids the page is about, e.g. ``('1.2a', '1.2b', '1.2c')``."""
+    blocks: tuple[TextBlock, ...]
+    """Its paragraphs and bullets in order."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The first row it was read from."""
+
+
+@dataclass(frozen=True)
+class RankedArea:
+    """One area's figure in a comparison-group ranking."""
+
+    area: str
+    """The area's name."""
+    value: float
+    """Its figure for the ranking's period."""
+    is_own_area: bool = False
+    """Whether this is the partnership's own area."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A comparison group's figures for one measure and period (e.g. a Most Similar Group)."""
+
+    measure_id: str
+    """The measure it belongs to."""
+    period: Period
+    """The period of the figures."""
+    areas: tuple[RankedArea, ...]
+    """The areas as listed; positions are worked out from the values and the polarity."""
+    group_average: float | None = None
+    """The group's average, where given."""
+    lower_limit: float | None = None
+    """The lower limit of the normal range, where given."""
+    upper_limit: float | None = None
+    """The upper limit of the normal range, where given."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The first row it was read from."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure of a narrative action (a fund allocation, a count of test purchases)."""
+
+    action_id: str
+    """The action it belongs to."""
+    label: str
+    """What it counts."""
+    value: float
+    """The figure."""
+    unit: Unit
+    """Count, percentage or pounds."""
+    out_of: float | None = None
+    """Where the figure is a part of a whole, the whole (3 sales out of 14 tests)."""
+    target: float | None = None
+    """A target for the share (``value / out_of``) as a percentage, where set."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The report's own details."""
+
+    partnership: str
+    """The partnership's name."""
+    title: str
+    """The report's title."""
+    period: Period
+    """The period being reported on."""
+    comparison_period: Period | None = None
+    """The period compared against; None means the one before ``period``."""
+    report_date: date | None = None
+    """The date on the report; None means the day it is made."""
+    author: str = ""
+    """Who publishes it."""
+    footnotes: tuple[str, ...] = ()
+    """Notes printed at the end of the front matter."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the workbook says."""
+
+    settings: Settings
+    """The report's own details."""
+    priorities: tuple[Priority, ...]
+    """The priorities in order, each with its actions and their measures."""
+    commentary: tuple[Commentary, ...] = ()
+    """The narrative pages."""
+    rankings: tuple[Ranking, ...] = ()
+    """Comparison-group rankings."""
+    figures: tuple[Figure, ...] = ()
+    """Key figures of narrative actions."""
+    agencies: tuple[str, ...] = ()
+    """The partnership's agencies, as offered in the workbook's dropdowns."""
+    source_name: str = ""
+    """The workbook's file name, for messages."""
+
+    @property
+    def actions(self) -> tuple[KeyAction, ...]:
+        """Every key action, in priority order."""
+        return tuple(a for p in self.priorities for a in p.actions)
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        """Every measure, in priority and action order."""
+        return tuple(m for a in self.actions for m in a.measures)

@@ -1,0 +1,1 @@
+"""The report laid out once, as blocks both renderers draw."""

@@ -1,0 +1,91 @@
+"""The page of an action with no measure: its key figures as a table (pounds with their total),
+and counts such as RAG ratings as a bar chart."""
+
+from __future__ import annotations
+
+from safecity_reports.core.formatting import format_number, format_value
+from safecity_reports.core.model import Figure, Polarity, Unit
+from safecity_reports.core.status import against_target
+from safecity_reports.layout.document import (
+    Align,
+    Block,
+    Cell,
+    Chart,
+    ChartKind,
+    FigureBlock,
+    Series,
+    Span,
+    Table,
+    plain,
+)
+
+
+def _figure_target(figure: Figure) -> str:
+    """'70%, missed': a key figure's share against the share it should reach."""
+    if figure.target is None:
+        return ""
+    text = format_value(figure.target, Unit.PERCENTAGE, 0)
+    if not figure.out_of:
+        return text
+    share = 100 * figure.value / figure.out_of
+    verdict = against_target(share, figure.target, None, Polarity.HIGH_IS_GOOD, decimals=1)
+    return f"{text}, {verdict.value}"
+
+
+def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
+    """A narrative action's key figures: a table (pounds with their total), and a chart of counts."""
+    if not figures:
+        return []
+    shares = any(f.out_of for f in figures)
+    header = [Cell(plain("Figure")), Cell(plain("Value"), Align.RIGHT)]
+    if shares:
+        header += [Cell(plain("Out of"), Align.RIGHT), Cell(plain("Share"), Align.RIGHT)]
+    if any(f.target is not None for f in figures):
+        header.append(Cell(plain("Target"), Align.RIGHT))
+    rows = []
+    for f in figures:
+        row = [
+            Cell(plain(f.label), row_header=True),
+            Cell(plain(format_value(f.value, f.unit, 0)), Align.RIGHT),
+        ]
+        if shares:
+            share = format_value(100 * f.value / f.out_of, Unit.PERCENTAGE, 1) if f.out_of else ""
+            row += [
+                Cell(plain(format_value(f.out_of, f.unit, 0) if f.out_of else ""), Align.RIGHT),
+                Cell(plain(share), Align.RIGHT),
+            ]
+        if len(header) > len(row):
+            row.append(Cell(plain(_figure_target(f)), Align.RIGHT))
+        rows.append(tuple(row))
+    money = [f for f in figures if f.unit is Unit.MONEY]
+    if len(money) > 1 and len(money) == len(figures):
+        total = sum(f.value for f in money)
+        rows.append(
+            (
+                Cell((Span("Total", bold=True),), row_header=True),
+                Cell((Span(format_value(total, Unit.MONEY, 0), bold=True),), Align.RIGHT),
+            )
+        )
+    widths = (4.0,) + (1.2,) * (len(header) - 1)
+    blocks: list[Block] = [
+        Table(
+            f"Key figures for action {figures[0].action_id}", (tuple(header),), tuple(rows), widths
+        )
+    ]
+    counts = [f for f in figures if f.unit is Unit.COUNT and not f.out_of]
+    if len(counts) >= 2 and len(counts) == len(figures):
+        chart = Chart(
+            ChartKind.BARS,
+            f"Key figures for action {figures[0].action_id}",
+            tuple(f.label for f in counts),
+            (Series("Number", tuple(f.value for f in counts)),),
+            "Number",
+        )
+        listing = ", ".join(f"{f.label} {format_number(f.value, 0)}" for f in counts)
+        blocks.insert(
+            0,
+            FigureBlock(
+                chart, f"Bar chart of key figures for action {figures[0].action_id}: {listing}.", ""
+            ),
+        )
+    return blocks

@@ -1,0 +1,371 @@
+"""The blocks of one page of a priority's section: polarity panel, status, chart, table, commentary."""
+
+from __future__ import annotations
+
+from safecity_reports.core.formatting import format_number, format_value, ordinal
+from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
+from safecity_reports.core.status import MeasureStatus, group_position, ranked
+from safecity_reports.layout.document import (
+    Align,
+    Block,
+    BulletList,
+    Callout,
+    Cell,
+    Chart,
+    ChartKind,
+    FigureBlock,
+    Heading,
+    KeepTogether,
+    Paragraph,
+    ParagraphStyle,
+    Series,
+    Span,
+    Table,
+    plain,
+)
+from safecity_reports.layout.key_figures import figures_blocks
+from safecity_reports.layout.names import shared_parts
+from safecity_reports.layout.narrative import (
+    active_title,
+    polarity_lines,
+    series_alt,
+    short_name,
+    status_sentences,
+    value_text,
+)
+from safecity_reports.layout.pages import Page
+
+_AXIS = {
+    Unit.PERCENTAGE: "Per cent",
+    Unit.RATE_PER_1000: "Rate per 1,000",
+    Unit.RATE_PER_10000: "Rate per 10,000",
+    Unit.COUNT: "Number",
+    Unit.RANK: "Position",
+    Unit.PAIR: "Number",
+    Unit.MONEY: "Pounds (£)",
+}
+
+
+def commentary_blocks(blocks: tuple[TextBlock, ...]) -> list[Block]:
+    """Paragraphs and bullet lists from commentary, consecutive bullets gathered into one list."""
+    out: list[Block] = []
+    bullets: list[tuple[int, tuple[Span, ...]]] = []
+    for block in blocks:
+        spans = tuple(Span(run.text, bold=run.bold) for run in block.runs)
+        if block.level:
+            bullets.append((block.level, spans))
+            continue
+        if bullets:
+            out.append(BulletList(tuple(bullets)))
+            bullets = []
+        out.append(Paragraph(spans))
+    if bullets:
+        out.append(BulletList(tuple(bullets)))
+    return out
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _benchmark_name(measure: Measure) -> str:
+    return measure.benchmark_label or "Benchmark"
+
+
+def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
+    """Actuals against benchmark over the periods, or a pair's two counts as bars."""
+    observations = measure.observations
+    if measure.unit is Unit.PAIR:
+        pairs = [o for o in observations if isinstance(o.actual, Pair)]
+        if not pairs:
+            return None
+        first, second = _pair_names(measure)
+        chart = Chart(
+            ChartKind.BARS,
+            f"{short_name(measure)}: {first.lower()} and {second.lower()} by {_noun(measure)}",
+            tuple(o.period.label for o in pairs),
+            (
+                Series(first, tuple(o.actual.first for o in pairs)),  # type: ignore[union-attr]
+                Series(second, tuple(o.actual.second for o in pairs)),  # type: ignore[union-attr]
+            ),
+            _AXIS[measure.unit],
+        )
+        values = "; ".join(f"{o.period}: {value_text(measure, o.actual)}" for o in pairs)
+        alt = f"Bar chart of {measure.name} ({first} / {second}) by period: {values}."
+        return FigureBlock(chart, alt, _caption(measure))
+    actuals = tuple(_number(o.actual) for o in observations)
+    if sum(v is not None for v in actuals) < 2:
+        return None
+    series = [Series("Actual", actuals)]
+    benchmarks = tuple(_number(o.benchmark) for o in observations)
+    if any(v is not None for v in benchmarks):
+        series.append(Series(_benchmark_name(measure), benchmarks))
+    chart = Chart(
+        ChartKind.LINE,
+        active_title(status),
+        tuple(o.period.label for o in observations),
+        tuple(series),
+        _AXIS[measure.unit],
+        percent=measure.unit is Unit.PERCENTAGE,
+        decimals=measure.decimals,
+    )
+    return FigureBlock(chart, series_alt(measure, _benchmark_name(measure)), _caption(measure))
+
+
+def _noun(measure: Measure) -> str:
+    return {"Quarterly": "quarter", "Monthly": "month"}.get(measure.frequency.value, "period")
+
+
+def _pair_names(measure: Measure) -> tuple[str, str]:
+    tail = measure.name.rsplit(" - ", 1)[-1]
+    if "/" in tail:
+        first, second = (part.strip() for part in tail.split("/", 1))
+        return first, second
+    return "First", "Second"
+
+
+def _caption(measure: Measure) -> str:
+    return f"Source: {measure.source}" if measure.source else ""
+
+
+def period_table(measure: Measure) -> Table | None:
+    """The table of periods: actuals and benchmark, years grouping their quarters."""
+    observations = measure.observations
+    if not observations:
+        return None
+    headings = [o.period.heading for o in observations]
+    has_groups = any(group for group, _ in headings)
+    header: list[tuple[Cell, ...]] = []
+    if has_groups:
+        groups: list[Cell] = [Cell(plain("Year"), row_header=True)]
+        previous = None
+        for group, _ in headings:
+            if group == previous:
+                last = groups[-1]
+                groups[-1] = Cell(last.spans, Align.RIGHT, col_span=last.col_span + 1)
+            else:
+                groups.append(Cell(plain(group), Align.RIGHT))
+            previous = group
+        header.append(tuple(groups))
+    notes = [o.note for o in observations if o.note]
+    marks = {note: "*" * (i + 1) for i, note in enumerate(dict.fromkeys(notes))}
+    header.append(
+        (Cell(plain("Period"), row_header=True),)
+        + tuple(
+            Cell(plain(short + (marks[o.note] if o.note else "")), Align.RIGHT)
+            for (_, short), o in zip(headings, observations, strict=True)
+        )
+    )
+    rows = [
+        (Cell(plain("Actual"), row_header=True),)
+        + tuple(
+            Cell(plain(value_text(measure, o.actual) or "–"), Align.RIGHT) for o in observations
+        )
+    ]
+    if any(o.benchmark is not None for o in observations):
+        rows.append(
+            (Cell(plain(_benchmark_name(measure)), row_header=True),)
+            + tuple(
+                Cell(plain(value_text(measure, o.benchmark) or "–"), Align.RIGHT)
+                for o in observations
+            )
+        )
+    caption = f"{measure.name.rstrip('.')}, {observations[0].period} to {observations[-1].period}"
+    widths = (2.2,) + (1.0,) * len(observations)
+    return Table(caption, tuple(header), tuple(rows), widths)
+
+
+def _notes(measure: Measure) -> list[Block]:
+    notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
+    blocks: list[Block] = [
+        Paragraph(plain(f"{'*' * (i + 1)} {note}"), ParagraphStyle.NOTE)
+        for i, note in enumerate(notes)
+    ]
+    if measure.notes:
+        blocks.append(Paragraph(plain(measure.notes), ParagraphStyle.NOTE))
+    return blocks
+
+
+def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
+    """A comparison group's ranking as a bar chart and a table, with the own area named."""
+    positions = ranked(ranking, measure.polarity)
+    names = tuple(area.area for _, area in positions)
+    own = next((i for i, (_, area) in enumerate(positions) if area.is_own_area), None)
+    lines = tuple(
+        (label, value)
+        for label, value in (
+            ("Group average", ranking.group_average),
+            ("Lower limit", ranking.lower_limit),
+            ("Upper limit", ranking.upper_limit),
+        )
+        if value is not None
+    )
+    chart = Chart(
+        ChartKind.RANKING,
+        f"{short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
+        f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
+        names,
+        (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
+        "Value" if measure.unit is Unit.RANK else _AXIS[measure.unit],
+        highlight=own,
+        reference_lines=lines,
+    )
+    own_text = ""
+    if own is not None:
+        position, area = positions[own]
+        own_text = (
+            f" {area.area} is {ordinal(position)} of {len(positions)} "
+            f"with {format_number(area.value, 0)}."
+        )
+        where = group_position(ranking)
+        if where is not None:
+            own_text += f" It is {where.value}."
+    listing = "; ".join(
+        f"{position}. {area.area} {format_number(area.value, 0)}" for position, area in positions
+    )
+    alt = (
+        f"Bar chart ranking {len(positions)} areas by {measure.name}, {ranking.period}, "
+        f"1st is best.{own_text} In order: {listing}."
+    )
+    table = Table(
+        f"{measure.name}: comparison group, {ranking.period}",
+        (
+            (
+                Cell(plain("Position"), Align.RIGHT),
+                Cell(plain("Area")),
+                Cell(plain("Value"), Align.RIGHT),
+            ),
+        ),
+        tuple(
+            (
+                Cell(plain(ordinal(position)), Align.RIGHT),
+                Cell(
+                    (
+                        Span(
+                            area.area + (" (our area)" if area.is_own_area else ""),
+                            bold=area.is_own_area,
+                        ),
+                    ),
+                    row_header=True,
+                ),
+                Cell(plain(format_number(area.value, 0)), Align.RIGHT),
+            )
+            for position, area in positions
+        ),
+        (1.0, 3.0, 1.2),
+    )
+    lead: list[Block] = (
+        [Paragraph(plain(own_text.strip()), ParagraphStyle.LEAD)] if own_text else []
+    )
+    return [*lead, titled(FigureBlock(chart, alt, _caption(measure))), table]
+
+
+def measure_blocks(
+    measure: Measure, status: MeasureStatus, report: Report, in_group: bool, with_chart: bool = True
+) -> list[Block]:
+    """Everything about one measure, except the page's commentary."""
+    blocks: list[Block] = []
+    heading = (
+        Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
+    )
+    panel = Callout(polarity_lines(measure))
+    statement = Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD)
+    blocks.append(KeepTogether(tuple(b for b in (heading, panel, statement) if b is not None)))
+    rankings = [r for r in report.rankings if r.measure_id == measure.id]
+    charted = False
+    if rankings:
+        blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))
+        charted = True
+    elif with_chart and (figure := series_chart(measure, status)) is not None:
+        blocks.append(titled(figure))
+        charted = True
+    table = period_table(measure)
+    if table is not None:
+        blocks.append(table)
+    blocks.extend(_notes(measure))
+    if measure.source and not charted:
+        # a chart's caption carries the source; otherwise the table needs its own
+        blocks.append(Paragraph(plain(f"Source: {measure.source}"), ParagraphStyle.NOTE))
+    return blocks
+
+
+def titled(figure: FigureBlock) -> KeepTogether:
+    """A chart with its active title printed above it as text."""
+    return KeepTogether((Paragraph((Span(figure.chart.title, bold=True),)), figure))
+
+
+def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
+    """Measures of one survey that share a page (day and night) as grouped bars per survey."""
+    units = {m.unit for m in measures}
+    if (
+        len(measures) < 2
+        or len(units) != 1
+        or any(m.frequency is not Frequency.BIENNIAL for m in measures)
+    ):
+        return None
+    periods = sorted({o.period for m in measures for o in m.observations})
+    if len(periods) > 6:
+        return None
+    names = shared_parts(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
+    series = tuple(
+        Series(
+            name.capitalize(),
+            tuple(
+                next((_number(o.actual) for o in m.observations if o.period == p), None)
+                for p in periods
+            ),
+        )
+        for name, m in zip(names, measures, strict=True)
+    )
+    first = measures[0]
+    values = "; ".join(
+        f"{s.name}: "
+        + ", ".join(
+            f"{p} {format_value(v, first.unit, first.decimals) if v is not None else 'n/a'}"
+            for p, v in zip(periods, s.values, strict=True)
+        )
+        for s in series
+    )
+    chart = Chart(
+        ChartKind.BARS,
+        f"{short_name(first)}: " + " and ".join(s.name.lower() for s in series) + " by survey",
+        tuple(p.label for p in periods),
+        series,
+        _AXIS[first.unit],
+        percent=first.unit is Unit.PERCENTAGE,
+        decimals=first.decimals,
+    )
+    alt = f"Bar chart of {' and '.join(m.name for m in measures)} by survey. {values}."
+    return FigureBlock(chart, alt, _caption(first))
+
+
+def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) -> list[Block]:
+    """The blocks of one page, after its heading."""
+    action = page.action
+    intro = Paragraph(
+        (
+            Span("Key action: ", bold=True),
+            Span(f"{action.text} "),
+            Span("Lead: ", bold=True),
+            Span(action.lead_agency),
+        ),
+        ParagraphStyle.NOTE,
+    )
+    blocks: list[Block] = [intro]
+    survey = survey_chart(page.measures)
+    if survey is not None:
+        blocks.append(titled(survey))
+    for measure in page.measures:
+        blocks.extend(
+            measure_blocks(
+                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
+            )
+        )
+    if not page.measures:
+        blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))
+    if page.commentary:
+        blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+        blocks.extend(commentary_blocks(page.commentary))
+    if not page.measures and action.source:
+        blocks.append(Paragraph(plain(f"Source: {action.source}"), ParagraphStyle.NOTE))
+    return blocks

@@ -1,0 +1,280 @@
+"""The workbook format: the sheets agencies fill in, their columns, and what each column accepts.
+
+Both the template writer and the reader work from this one description, so the blank template,
+the reader and the messages about bad cells can never disagree about the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safecity_reports.core.model import Frequency, Polarity, Unit
+
+YES = "Yes"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data sheet."""
+
+    header: str
+    """The header text in row 1, which the reader finds the column by."""
+    help: str
+    """The input message Excel shows on the header, and the meaning of the column."""
+    width: int = 14
+    """Column width in characters."""
+    required: bool = False
+    """Whether every row must have a value here."""
+    choices: str = ""
+    """The name of a list on the Lists sheet (or ``Agencies``) that a dropdown offers."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A data sheet: a header row, then one record per row."""
+
+    name: str
+    """The sheet's name."""
+    purpose: str
+    """One line on what the sheet is for, shown on the Instructions sheet."""
+    columns: tuple[Column, ...]
+    """Its columns, left to right."""
+
+    def column(self, header: str) -> Column:
+        """The column with this header."""
+        return next(c for c in self.columns if c.header == header)
+
+
+LISTS = {
+    "Units": tuple(u.value for u in Unit),
+    "Polarities": tuple(p.value for p in Polarity),
+    "Frequencies": tuple(f.value for f in Frequency),
+    "Yes": (YES,),
+}
+"""Dropdown lists kept on the Lists sheet, by name."""
+
+NOT_AVAILABLE_WORDS = ("n/a", "na", "-", "–", "—", "not available")
+"""What an agency may type for a figure that is not available."""
+
+SETTINGS = "Settings"
+SETTING_ROWS = (
+    ("Partnership", "The partnership's name, e.g. 'Southampton Safe City Partnership'.", True),
+    ("Report title", "The report's title, e.g. 'Performance report'.", True),
+    ("Reporting period", "The period this report covers, e.g. '2016/17 Q2'.", True),
+    ("Comparison period", "The period to compare against. Leave blank for the one before.", False),
+    ("Report date", "The date printed on the report. Leave blank for the day it is made.", False),
+    ("Published by", "Who publishes the report (the document's author).", False),
+    (
+        "Footnote",
+        "A note printed with the report's front matter. Add more Footnote rows as needed.",
+        False,
+    ),
+)
+"""The Settings sheet's rows: (name in column A, what goes in column B, required)."""
+
+AGENCIES = Sheet(
+    "Agencies",
+    "The partnership's agencies. The Lead agency dropdown offers these.",
+    (
+        Column(
+            "Agency",
+            "The agency's name as the report prints it, e.g. 'Hampshire Constabulary'.",
+            40,
+            True,
+        ),
+    ),
+)
+
+PRIORITIES = Sheet(
+    "Priorities",
+    "The partnership's priorities, in the order the report shows them.",
+    (
+        Column("Priority", "The priority's number: 1, 2, 3 ...", 10, True),
+        Column(
+            "Name",
+            "The priority as the board knows it, e.g. 'Reduce crime and anti-social behaviour'.",
+            60,
+            True,
+        ),
+    ),
+)
+
+KEY_ACTIONS = Sheet(
+    "Key actions",
+    "The key actions under each priority, and the agency that leads each one.",
+    (
+        Column(
+            "Action",
+            "The action's id: the priority number, a dot and a number, e.g. 1.2.",
+            10,
+            True,
+        ),
+        Column("Priority", "The number of the priority this action serves.", 10, True),
+        Column("Key action", "What the partnership will do.", 70, True),
+        Column(
+            "Lead agency",
+            "The agency that leads the action (from the Agencies sheet).",
+            30,
+            True,
+            "Agencies",
+        ),
+        Column(
+            "Page heading",
+            "For an action with no measure: a heading for its page, e.g. the outcome sought.",
+            50,
+        ),
+        Column("Source", "For an action with no measure: where its figures come from.", 30),
+    ),
+)
+
+MEASURES = Sheet(
+    "Measures",
+    "The measures that show progress on each action: one row per measure.",
+    (
+        Column(
+            "Measure",
+            "The measure's id: the action id, plus a letter if the action has several, e.g. 1.2a.",
+            10,
+            True,
+        ),
+        Column("Action", "The id of the key action this measures, e.g. 1.2.", 10, True),
+        Column(
+            "Name",
+            "The measure's name as the board reads it, e.g. 'Total Crime - Rate per 1,000'.",
+            50,
+            True,
+        ),
+        Column(
+            "Unit",
+            "What the figures are: a percentage, a rate, a count, a rank or a pair of counts ('11 / 2').",
+            16,
+            True,
+            "Units",
+        ),
+        Column(
+            "Polarity",
+            "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'.",
+            22,
+            True,
+            "Polarities",
+        ),
+        Column("Frequency", "How often the measure is reported.", 18, True, "Frequencies"),
+        Column("Decimals", "How many decimal places to print: 0 to 3.", 10, True),
+        Column(
+            "Benchmark",
+            "What the benchmark figures are, e.g. 'Most similar group average'. Blank if none.",
+            28,
+        ),
+        Column(
+            "Target", "The value to reach, if a target is set (a percentage as 70, not 0.7).", 10
+        ),
+        Column("Tolerance", "How far short of the target still counts as near it (amber).", 10),
+        Column("Source", "Where the figures come from, e.g. 'Iquanta - Crime Data'.", 30),
+        Column("Notes", "A note printed under the measure's table.", 40),
+    ),
+)
+
+DATA = Sheet(
+    "Data",
+    "The figures: one row per measure per period. Previous, current and the arrows are worked out from these.",
+    (
+        Column("Measure", "The measure's id, as on the Measures sheet.", 10, True),
+        Column(
+            "Period", "The period, e.g. '2016/17 Q2', '2015/16', 'Oct 2013 - Sep 2014'.", 22, True
+        ),
+        Column(
+            "Actual",
+            "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available.",
+            12,
+            True,
+        ),
+        Column(
+            "Benchmark",
+            "The benchmark's figure for the same period, if any; 'n/a' or '-' if not available.",
+            12,
+        ),
+        Column(
+            "Note",
+            "A footnote on this figure, e.g. 'Latest data available: month 5 of 2016/17'.",
+            40,
+        ),
+    ),
+)
+
+COMMENTARY = Sheet(
+    "Commentary",
+    "The narrative for each page: one row per paragraph or bullet.",
+    (
+        Column(
+            "Page",
+            "The measure or action the text is about (1.2a or 2.1). Measures that share a page: "
+            "a range such as 1.2a-c or a list such as 1.2a, 1.2b.",
+            12,
+            True,
+        ),
+        Column(
+            "Text",
+            "A paragraph. Start a line with '- ' for a bullet or '-- ' for a sub-bullet; "
+            "wrap words in **double stars** for bold.",
+            100,
+            True,
+        ),
+    ),
+)
+
+RANKINGS = Sheet(
+    "Rankings",
+    "Comparison-group figures for a measure (e.g. a Most Similar Group): one row per area.",
+    (
+        Column("Measure", "The measure's id, as on the Measures sheet.", 10, True),
+        Column("Period", "The period of the group's figures.", 16, True),
+        Column("Area", "The area's name.", 24, True),
+        Column("Value", "The area's figure.", 10, True),
+        Column("Own area", "'Yes' for the partnership's own area.", 10, False, "Yes"),
+    ),
+)
+
+GROUP_LIMITS = Sheet(
+    "Group limits",
+    "Where given: a comparison group's average and the limits of its normal range.",
+    (
+        Column("Measure", "The measure's id, as on the Rankings sheet.", 10, True),
+        Column("Period", "The period, as on the Rankings sheet.", 16, True),
+        Column("Group average", "The group's average figure.", 14),
+        Column("Lower limit", "The lower limit of the normal range.", 14),
+        Column("Upper limit", "The upper limit of the normal range.", 14),
+    ),
+)
+
+KEY_FIGURES = Sheet(
+    "Key figures",
+    "Figures for actions without a measure, e.g. fund allocations or test purchases.",
+    (
+        Column("Action", "The key action's id, e.g. 2.1.", 10, True),
+        Column("Figure", "What the figure counts, e.g. 'Taxi Marshals scheme'.", 40, True),
+        Column("Value", "The figure.", 12, True),
+        Column("Unit", "Count, Percentage or Pounds.", 14, True, "Units"),
+        Column(
+            "Out of",
+            "Where the figure is part of a whole, the whole (3 sales out of 14 tests).",
+            10,
+        ),
+        Column("Target", "The share to reach or beat, as a percentage (70 for 70%).", 10),
+    ),
+)
+
+DATA_SHEETS = (
+    AGENCIES,
+    PRIORITIES,
+    KEY_ACTIONS,
+    MEASURES,
+    DATA,
+    COMMENTARY,
+    RANKINGS,
+    GROUP_LIMITS,
+    KEY_FIGURES,
+)
+"""Every record sheet, in workbook order (after Instructions and Settings)."""
+
+INSTRUCTIONS = "Instructions"
+LISTS_SHEET = "Lists"

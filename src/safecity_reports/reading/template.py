@@ -1,0 +1,130 @@
+"""The blank data-entry workbook that agencies fill in, written from ``schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from safecity_reports.reading.schema import (
+    DATA_SHEETS,
+    INSTRUCTIONS,
+    LISTS,
+    LISTS_SHEET,
+    SETTING_ROWS,
+    SETTINGS,
+    Sheet,
+)
+
+ENTRY_ROWS = 2000
+"""How far down the dropdowns and input messages reach."""
+
+_HEADER_FILL = PatternFill("solid", fgColor="12436D")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+_INSTRUCTIONS = """How to fill in this workbook
+
+Each quarter, each agency adds its figures and commentary here; the partnership coordinator then runs
+make-report on the workbook to produce the board report in Word and PDF.
+
+Type figures as plain numbers: a percentage as 58 (or 58%), a rate as 28.06. Type n/a or - for a
+figure that is not available. A pair of counts, such as arrests and charges, is typed as 11 / 2.
+Do not type previous and current values, arrows or judgements: the report works them out from the
+Data sheet, so they always agree with the figures.
+
+Periods: a financial-year quarter as 2016/17 Q2, a financial year as 2015/16, a calendar year as
+2016, a month as Sep 2016, a rolling twelve months as Oct 2013 - Sep 2014.
+
+Commentary: one row per paragraph. Start a line with "- " for a bullet, "-- " for a sub-bullet.
+Wrap words in **double stars** to make them bold.
+
+Click a column's header to see what goes in it. Columns with a dropdown only accept its values.
+Check the workbook before sending it on: make-report check workbook.xlsx
+
+The sheets:"""
+
+
+def _header(ws: Worksheet, sheet: Sheet) -> None:
+    for index, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=1, column=index, value=column.header)
+        cell.fill, cell.font, cell.alignment = _HEADER_FILL, _HEADER_FONT, _WRAP
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+        prompt = DataValidation(allow_blank=True, showInputMessage=True)
+        prompt.promptTitle = column.header[:32]
+        prompt.prompt = column.help[:255]
+        prompt.add(cell.coordinate)
+        ws.add_data_validation(prompt)
+    ws.freeze_panes = "A2"
+
+
+def _dropdowns(ws: Worksheet, sheet: Sheet, list_ranges: dict[str, str]) -> None:
+    for index, column in enumerate(sheet.columns, start=1):
+        if not column.choices:
+            continue
+        letter = get_column_letter(index)
+        rule = DataValidation(type="list", formula1=list_ranges[column.choices], allow_blank=True)
+        rule.error = f"Choose a value from the list ({column.choices})."
+        rule.errorTitle = column.header[:32]
+        rule.showErrorMessage = True
+        rule.add(f"{letter}2:{letter}{ENTRY_ROWS}")
+        ws.add_data_validation(rule)
+
+
+def _lists(wb: Workbook) -> dict[str, str]:
+    ws = wb.create_sheet(LISTS_SHEET)
+    ranges = {}
+    for index, (name, values) in enumerate(LISTS.items(), start=1):
+        letter = get_column_letter(index)
+        ws.cell(row=1, column=index, value=name).font = Font(bold=True)
+        for row, value in enumerate(values, start=2):
+            ws.cell(row=row, column=index, value=value)
+        ws.column_dimensions[letter].width = 24
+        ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+    ranges["Agencies"] = f"Agencies!$A$2:$A${ENTRY_ROWS}"
+    ws.sheet_state = "hidden"
+    return ranges
+
+
+def new_workbook() -> Workbook:
+    """A blank template: instructions, settings, and every data sheet with its headers."""
+    wb = Workbook()
+    intro = wb.active
+    assert intro is not None
+    intro.title = INSTRUCTIONS
+    intro.column_dimensions["A"].width = 110
+    lines = [*_INSTRUCTIONS.splitlines(), *(f"{s.name}: {s.purpose}" for s in DATA_SHEETS)]
+    for row, line in enumerate(lines, start=1):
+        intro.cell(row=row, column=1, value=line)
+    intro["A1"].font = Font(bold=True, size=14)
+
+    settings = wb.create_sheet(SETTINGS)
+    for index, (header, width) in enumerate(
+        (("Setting", 22), ("Value", 50), ("What goes here", 80)), 1
+    ):
+        cell = settings.cell(row=1, column=index, value=header)
+        cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
+        settings.column_dimensions[get_column_letter(index)].width = width
+    for row, (name, help_text, _required) in enumerate(SETTING_ROWS, start=2):
+        settings.cell(row=row, column=1, value=name).font = Font(bold=True)
+        settings.cell(row=row, column=3, value=help_text).alignment = _WRAP
+    settings.freeze_panes = "A2"
+
+    sheets = [wb.create_sheet(sheet.name) for sheet in DATA_SHEETS]
+    list_ranges = _lists(wb)
+    for ws, sheet in zip(sheets, DATA_SHEETS, strict=True):
+        _header(ws, sheet)
+        _dropdowns(ws, sheet, list_ranges)
+    return wb
+
+
+def write_template(path: Path) -> None:
+    """Write the blank template to ``path`` (through a temporary file, so never half-written)."""
+    from safecity_reports.files import replace_atomically
+
+    with replace_atomically(path) as tmp:
+        new_workbook().save(tmp)

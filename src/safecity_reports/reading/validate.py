@@ -1,0 +1,273 @@
+"""Checks across the records of a report read from a workbook, collected and reported at once.
+
+``validate`` is pure: it takes a ``Report`` and returns ``Problem``s. Reading (``workbook``) finds
+what is wrong with single cells and links records together, so an action whose priority does not
+exist, a measure whose action does not exist, or a figure for a measure that does not exist is
+reported there: such rows cannot be held by the model. Everything else that needs more than one
+record is checked here.
+
+Errors (the report cannot be made):
+
+- an id that is not defined: a commentary page, ranking or key figure naming a measure or action
+  that does not exist, a lead agency not on the Agencies sheet;
+- an id defined twice (a priority, action or measure);
+- two figures for the same measure and period;
+- a ranking group with no own area, or with several.
+
+Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
+
+- a percentage over 100 or below 0;
+- a measure's periods out of chronological order on the Data sheet;
+- a figure for a period that ends after the reporting period;
+- a measure with figures but no commentary; a key action with neither measure nor commentary;
+- a benchmark given for some periods of a measure but left blank for others (n/a is fine);
+- a rank measure whose latest figure is not the own area's position in its latest ranking;
+- two sources that differ by a letter or two, which is usually a typo.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Collection
+
+from safecity_reports.core.model import (
+    KeyAction,
+    Location,
+    Measure,
+    Observation,
+    Polarity,
+    Ranking,
+    Report,
+    Unit,
+)
+from safecity_reports.errors import Problem
+from safecity_reports.reading.messages import did_you_mean, not_listed
+
+SIMILAR_SOURCES = 0.9
+"""How alike (difflib ratio) two different sources must be to look like one with a typo."""
+
+
+def _row(where: Location) -> int:
+    digits = re.sub(r"\D", "", where.cell)
+    return int(digits) if digits else 0
+
+
+class _Problems:
+    """Problems as they are found, each located in the report's workbook."""
+
+    def __init__(self, report: Report):
+        self.source = report.source_name
+        self.found: list[Problem] = []
+
+    def error(self, where: Location, message: str) -> None:
+        self.found.append(Problem(f"{self.source}, {where}", message, "error"))
+
+    def warning(self, where: Location, message: str) -> None:
+        self.found.append(Problem(f"{self.source}, {where}", message, "warning"))
+
+
+def validate(report: Report, skipped_ids: Collection[str] = ()) -> list[Problem]:
+    """Every cross-record problem in ``report``, errors and warnings, in workbook order.
+
+    ``skipped_ids`` are ids of rows the reader could not use (their own errors are reported
+    already); references to them are not reported again.
+    """
+    problems = _Problems(report)
+    _duplicates(report, problems)
+    _references(report, problems, set(skipped_ids))
+    for measure in report.measures:
+        _series(report, measure, problems)
+    _rankings(report, problems)
+    _coverage(report, problems, set(skipped_ids))
+    _sources(report, problems)
+    return problems.found
+
+
+def _duplicates(report: Report, problems: _Problems) -> None:
+    for what, records in (
+        ("Priority", report.priorities),
+        ("Action", report.actions),
+        ("Measure", report.measures),
+    ):
+        first: dict[str, Location] = {}
+        for record in records:
+            if record.id in first:
+                problems.error(
+                    record.where,
+                    f"{what} '{record.id}' is defined twice (also at {first[record.id]});"
+                    " give each its own id",
+                )
+            else:
+                first[record.id] = record.where
+
+
+def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    measures = [m.id for m in report.measures]
+    actions = [a.id for a in report.actions]
+    for action in report.actions:
+        if action.lead_agency not in report.agencies:
+            problems.error(
+                action.where,
+                not_listed("Lead agency", action.lead_agency, "Agencies", report.agencies),
+            )
+    for page in report.commentary:
+        for page_id in page.covers:
+            if page_id not in measures and page_id not in actions and page_id not in skipped:
+                problems.error(
+                    page.where,
+                    f"Page '{page_id}' is not a measure on the Measures sheet or an action on the"
+                    f" Key actions sheet{did_you_mean(page_id, [*measures, *actions])}",
+                )
+    for ranking in report.rankings:
+        if ranking.measure_id not in measures and ranking.measure_id not in skipped:
+            problems.error(
+                ranking.where, not_listed("Measure", ranking.measure_id, "Measures", measures)
+            )
+    for figure in report.figures:
+        if figure.action_id not in actions and figure.action_id not in skipped:
+            problems.error(
+                figure.where, not_listed("Action", figure.action_id, "Key actions", actions)
+            )
+
+
+def _series(report: Report, measure: Measure, problems: _Problems) -> None:
+    seen: dict[str, Observation] = {}
+    for obs in measure.observations:
+        label = obs.period.label
+        if label in seen:
+            problems.error(
+                obs.where,
+                f"Measure {measure.id} has two rows for {label} (the other at"
+                f" {seen[label].where}); delete one",
+            )
+        seen[label] = obs
+        if obs.period.end > report.settings.period.end:
+            problems.warning(
+                obs.where,
+                f"Period {label} of measure {measure.id} ends after the reporting period"
+                f" {report.settings.period.label}; check the period or the Settings sheet",
+            )
+        if measure.unit is Unit.PERCENTAGE:
+            for column, value in (("Actual", obs.actual), ("Benchmark", obs.benchmark)):
+                if isinstance(value, float) and not 0 <= value <= 100:
+                    problems.warning(
+                        obs.where,
+                        f"{column} {value:g} for {measure.id} ({label}) is not between 0 and 100,"
+                        " but the measure is a percentage",
+                    )
+    in_sheet_order = sorted(measure.observations, key=lambda o: _row(o.where))
+    for before, after in zip(in_sheet_order, in_sheet_order[1:], strict=False):
+        if after.period < before.period:
+            problems.warning(
+                after.where,
+                f"Period {after.period.label} of measure {measure.id} comes after"
+                f" {before.period.label} on the Data sheet but is earlier; the report sorts"
+                " them by date, so check the periods are right",
+            )
+            break
+    blanks = [o for o in measure.observations if o.benchmark is None]
+    if blanks and len(blanks) < len(measure.observations):
+        labels = ", ".join(o.period.label for o in blanks)
+        problems.warning(
+            blanks[0].where,
+            f"Measure {measure.id} has a benchmark for some periods but none for {labels};"
+            " type the benchmark, or n/a where it is not available",
+        )
+
+
+def positions(ranking: Ranking, polarity: Polarity) -> list[int]:
+    """Each listed area's position, 1 the best: ascending values unless high is good.
+
+    Ties keep their listed order, as the agency's ranking table does.
+    """
+    descending = polarity is Polarity.HIGH_IS_GOOD
+    order = sorted(
+        range(len(ranking.areas)),
+        key=lambda i: -ranking.areas[i].value if descending else ranking.areas[i].value,
+    )
+    result = [0] * len(order)
+    for position, index in enumerate(order, start=1):
+        result[index] = position
+    return result
+
+
+def _rankings(report: Report, problems: _Problems) -> None:
+    measures = {m.id: m for m in report.measures}
+    latest: dict[str, Ranking] = {}
+    for ranking in report.rankings:
+        own = [a.area for a in ranking.areas if a.is_own_area]
+        if len(own) != 1:
+            problems.error(
+                ranking.where,
+                f"The {ranking.measure_id} ranking for {ranking.period.label} has"
+                f" {'no' if not own else len(own)} own area{'s' if len(own) > 1 else ''}"
+                f"{' (' + ', '.join(own) + ')' if own else ''}: mark exactly one area Yes"
+                " in the Own area column",
+            )
+        elif ranking.measure_id not in latest or latest[ranking.measure_id].period < ranking.period:
+            latest[ranking.measure_id] = ranking
+    for measure_id, ranking in latest.items():
+        measure = measures.get(measure_id)
+        if measure is None or measure.unit is not Unit.RANK or not measure.observations:
+            continue
+        current = measure.observations[-1]
+        index = next(i for i, a in enumerate(ranking.areas) if a.is_own_area)
+        position = positions(ranking, measure.polarity)[index]
+        if isinstance(current.actual, float) and current.actual != position:
+            problems.warning(
+                current.where,
+                f"Measure {measure_id}'s latest figure is {current.actual:g}, but"
+                f" {ranking.areas[index].area} is position {position} of {len(ranking.areas)}"
+                f" in its {ranking.period.label} ranking ({measure.polarity.value});"
+                " check the figure or the Rankings sheet",
+            )
+
+
+def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    covered = {page_id for page in report.commentary for page_id in page.covers}
+    for action in report.actions:
+        for measure in action.measures:
+            if measure.observations and measure.id not in covered and action.id not in covered:
+                problems.warning(
+                    measure.where,
+                    f"Measure {measure.id} has figures but no commentary; add a row for it on"
+                    " the Commentary sheet",
+                )
+        if not action.measures and action.id not in covered and action.id not in skipped:
+            problems.warning(
+                action.where,
+                f"Key action {action.id} has no measure and no commentary, so its page would be"
+                " empty; add a measure or a Commentary row for it",
+            )
+
+
+def _sources(report: Report, problems: _Problems) -> None:
+    first: dict[str, tuple[Location, str]] = {}
+    uses: dict[str, int] = defaultdict(int)
+    records: list[tuple[str, KeyAction | Measure]] = [
+        *(("action", a) for a in report.actions),
+        *(("measure", m) for m in report.measures),
+    ]
+    for kind, record in records:
+        if record.source:
+            first.setdefault(record.source, (record.where, f"{kind} {record.id}"))
+            uses[record.source] += 1
+    sources = list(first)
+    for i, source in enumerate(sources):
+        for other in sources[i + 1 :]:
+            ratio = difflib.SequenceMatcher(None, source.casefold(), other.casefold()).ratio()
+            if ratio > SIMILAR_SOURCES:
+                rare, common = (other, source) if uses[other] <= uses[source] else (source, other)
+                problems.warning(
+                    first[rare][0],
+                    f"Source '{rare}' of {first[rare][1]} is nearly the same as '{common}'"
+                    f" ({first[common][1]}); if they are the same source, spell them the same",
+                )
+
+
+__all__ = [
+    "positions",
+    "validate",
+]

@@ -1,0 +1,451 @@
+"""Reading the agencies' workbook into the model.
+
+The reader forgives what spreadsheet users do: sheets and columns are found by name whatever
+their case or order, blank rows are skipped, numbers typed as text are numbers, ``58%`` is 58,
+``n/a`` means not available. What it cannot make sense of it reports cell by cell, with the
+value and what would be accepted, and carries on, so one run lists every problem. The input
+file is read into memory once and never written.
+
+This module opens the file (refusing .xls, .csv, password-protected and damaged files), reads
+each sheet's records (settings, priorities, key actions, measures, data, commentary, rankings,
+key figures) and links them into the model, reporting unknown settings, duplicated settings,
+bad decimals, unknown measures and links that go nowhere. Finding sheets, columns and rows, and
+the problems of a blank or broken cell, live in ``sheets``; what one cell's value means, and its
+messages, in ``cells``. Only this module and ``sheets`` import openpyxl.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from safecity_reports.core.model import (
+    Commentary,
+    Figure,
+    Frequency,
+    KeyAction,
+    Location,
+    Measure,
+    Observation,
+    Polarity,
+    Priority,
+    RankedArea,
+    Ranking,
+    Report,
+    Settings,
+    TextBlock,
+    Unit,
+)
+from safecity_reports.core.periods import Period, PeriodKind
+from safecity_reports.errors import Problem, UsageError, WorkbookError
+from safecity_reports.reading import schema
+from safecity_reports.reading.cells import clean, key, page_ids
+from safecity_reports.reading.markup import parse_blocks
+from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
+from safecity_reports.reading.sheets import Row, SheetReader
+from safecity_reports.reading.zipcheck import Package, check_file_size, check_package
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UNKNOWN_PERIOD = Period(date.max, date.max, PeriodKind.QUARTER, "?")
+"""Stands in for a reporting period that could not be read, so later checks stay quiet."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading a workbook found."""
+
+    report: Report
+    """The report, without the rows that had errors."""
+    problems: list[Problem]
+    """Every problem with single cells, sheets and links between sheets."""
+    skipped_ids: frozenset[str]
+    """Ids of rows left out because of their errors, so references to them are not errors too."""
+    complete: bool
+    """False when a sheet or an id column is missing, so that cross-record checks would mislead."""
+
+
+def read_workbook(path: Path) -> tuple[Report, list[Problem]]:
+    """Read the workbook at ``path``: the report (rows with errors left out) and every problem.
+
+    Raises ``UsageError`` when there is no such file, and ``WorkbookError`` when the file cannot
+    be read as a workbook at all (an .xls, .csv or .ods file, an encrypted or damaged one).
+    """
+    reading = read(path)
+    return reading.report, reading.problems
+
+
+def read(path: Path) -> Reading:
+    """``read_workbook``, with what the validator needs to avoid repeating the reader's errors."""
+    path = Path(path)
+    data, wb, package = _open(path)
+    reader = _Reader(path.name, data, wb)
+    if package.has_macros:
+        reader.problem(
+            None,
+            "The workbook contains macros; they were not run, and the report uses only the"
+            " values saved in its cells",
+            "warning",
+        )
+    return reader.read()
+
+
+def _open(path: Path) -> tuple[bytes, Workbook, Package]:
+    name = path.name
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder, not a workbook")
+    if not path.exists():
+        raise UsageError(f"{path}: there is no such file")
+    try:
+        check_file_size(name, path.stat().st_size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbookError(f"{name} cannot be opened: {exc.strerror}") from None
+    suffix = path.suffix.lower()
+    if not data:
+        raise WorkbookError(f"{name} is empty (0 bytes): it is not a workbook")
+    if data.startswith(_OLE):
+        if suffix in (".xlsx", ".xlsm"):
+            raise WorkbookError(
+                f"{name} is password-protected: open it in Excel, remove the password"
+                " (File > Info > Protect Workbook) and save it"
+            )
+        raise WorkbookError(
+            f"{name}: This is an Excel 97-2003 .xls file: open it in Excel and save it as .xlsx"
+            " (Excel Workbook)"
+        )
+    if not data.startswith(b"PK"):
+        if suffix in (".csv", ".txt", ".tsv"):
+            raise WorkbookError(
+                f"{name}: This is a {suffix[1:].upper()} file, which holds one sheet without"
+                " formats: copy its figures into the template (make-report template) and save"
+                " that as .xlsx"
+            )
+        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx)")
+    package = check_package(name, data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it does not keep
+            wb = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
+        raise WorkbookError(
+            f"{name} cannot be read as a workbook ({exc}): open it in Excel and save it again"
+        ) from None
+    return data, wb, package
+
+
+class _Reader(SheetReader):
+    """Reads each sheet of one workbook into records, collecting problems as it goes."""
+
+    def read(self) -> Reading:
+        settings = self._settings()
+        agencies = tuple(r.text("Agency", True) for r in self.rows(schema.AGENCIES))
+        agencies = tuple(a for a in agencies if a)
+        priorities = self._priorities()
+        actions = self._actions(agencies)
+        measures = self._measures()
+        observations = self._data(measures)
+        commentary = self._commentary()
+        rankings = self._rankings()
+        figures = self._figures()
+        self._check_numeric_ids()
+        report = _assemble(
+            settings,
+            priorities,
+            actions,
+            measures,
+            observations,
+            commentary,
+            rankings,
+            figures,
+            agencies,
+            self.name,
+            self,
+        )
+        return Reading(report, self.problems, frozenset(self.skipped), self.complete)
+
+    def _settings(self) -> Settings:
+        placeholder = Settings("", "", _UNKNOWN_PERIOD)
+        ws = self.sheet(schema.SETTINGS)
+        if ws is None:
+            return placeholder
+        names = {key(name): name for name, _, _ in schema.SETTING_ROWS}
+        helps = {name: help_text for name, help_text, _ in schema.SETTING_ROWS}
+        found: dict[str, list[Row]] = {}
+        for cells in ws.iter_rows(max_col=2):
+            label, number = cells[0].value, cells[0].row
+            if label is None or not clean(label) or (number == 1 and key(label) == "setting"):
+                continue
+            if key(label) not in names:
+                self.problem(
+                    Location(ws.title, cells[0].coordinate),
+                    f"'{clean(label)}' is not a setting, so it is ignored; the settings"
+                    f" are {one_of(names.values())}"
+                    f"{did_you_mean(clean(label), names.values(), listed=0)}",
+                    "warning",
+                )
+                continue
+            name = names[key(label)]
+            value_cell = cells[1] if len(cells) > 1 else None
+            row = Row(self, ws.title, number, {name: value_cell}, helps)
+            if name in found and name != "Footnote":
+                self.problem(
+                    Location(ws.title, cells[0].coordinate),
+                    f"{name} is given twice (also at {found[name][0].location(name)}); delete one",
+                )
+            found.setdefault(name, []).append(row)
+        for name, _, required in schema.SETTING_ROWS:
+            if required and name not in found:
+                self.problem(
+                    f"sheet {ws.title}, column A",
+                    f"There is no '{name}' row: type {name} in column A and its value in column B",
+                )
+
+        def one(name: str) -> Row | None:
+            return found[name][0] if name in found else None
+
+        def text(name: str, required: bool) -> str:
+            row = one(name)
+            return row.text(name, required) if row else ""
+
+        period = one("Reporting period")
+        comparison = one("Comparison period")
+        report_date = one("Report date")
+        result = Settings(
+            partnership=text("Partnership", True),
+            title=text("Report title", True),
+            period=(period.period("Reporting period") if period else None) or _UNKNOWN_PERIOD,
+            comparison_period=comparison.period("Comparison period", False) if comparison else None,
+            report_date=report_date.date("Report date") if report_date else None,
+            author=text("Published by", False),
+            footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
+        )
+        return result
+
+    def _priorities(self) -> list[Priority]:
+        priorities = []
+        for row in self.rows(schema.PRIORITIES):
+            pid, name = row.id("Priority"), row.text("Name", True)
+            if self.keep(row, pid):
+                priorities.append(Priority(pid, name, where=row.location("Priority")))
+        return priorities
+
+    def _actions(self, agencies: tuple[str, ...]) -> list[tuple[KeyAction, Row]]:
+        actions = []
+        for row in self.rows(schema.KEY_ACTIONS):
+            action_id = row.id("Action")
+            agency = row.text("Lead agency", True)
+            agency = next((a for a in agencies if a.casefold() == agency.casefold()), agency)
+            action = KeyAction(
+                id=action_id,
+                priority_id=row.id("Priority"),
+                text=row.text("Key action", True),
+                lead_agency=agency,
+                heading=row.text("Page heading"),
+                source=row.text("Source"),
+                where=row.location("Action"),
+            )
+            if self.keep(row, action_id):
+                actions.append((action, row))
+        return actions
+
+    def _measures(self) -> list[tuple[Measure, Row]]:
+        measures = []
+        for row in self.rows(schema.MEASURES):
+            measure_id = row.id("Measure")
+            unit = row.choice("Unit", schema.LISTS["Units"])
+            polarity = row.choice("Polarity", schema.LISTS["Polarities"])
+            frequency = row.choice("Frequency", schema.LISTS["Frequencies"])
+            decimals = row.number("Decimals", True)
+            if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
+                row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
+            target, tolerance = row.number("Target"), row.number("Tolerance")
+            action_id, name = row.id("Action"), row.text("Name", True)
+            benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
+            if not self.keep(row, measure_id):
+                self.skipped.add(action_id)  # its action is not really bare
+            else:
+                assert unit and polarity and frequency and decimals is not None
+                measures.append(
+                    (
+                        Measure(
+                            id=measure_id,
+                            unit=Unit(unit),
+                            polarity=Polarity(polarity),
+                            frequency=Frequency(frequency),
+                            decimals=int(decimals),
+                            target=target,
+                            tolerance=tolerance,
+                            where=row.location("Measure"),
+                            action_id=action_id,
+                            name=name,
+                            benchmark_label=benchmark_label,
+                            source=source,
+                            notes=notes,
+                        ),
+                        row,
+                    )
+                )
+        return measures
+
+    def _data(self, measures: list[tuple[Measure, Row]]) -> dict[str, list[Observation]]:
+        units = {m.id: m.unit for m, _ in measures}
+        known = [*units, *self.skipped]
+        observations: dict[str, list[Observation]] = {}
+        for row in self.rows(schema.DATA):
+            measure_id = row.id("Measure")
+            if measure_id and measure_id not in known:
+                row.fail("Measure", not_listed("Measure", measure_id, "Measures", known))
+            unit = units.get(measure_id, Unit.COUNT)
+            period = row.period("Period")
+            actual = row.value("Actual", unit, True)
+            benchmark = row.value("Benchmark", unit)
+            note = row.text("Note")
+            if row.ok and measure_id in units:
+                assert period is not None and actual is not None
+                observations.setdefault(measure_id, []).append(
+                    Observation(period, actual, benchmark, note, row.location("Period"))
+                )
+        return observations
+
+    def _commentary(self) -> list[Commentary]:
+        pages: list[tuple[tuple[str, ...], list[TextBlock], Row]] = []
+        for row in self.rows(schema.COMMENTARY):
+            page = row.id("Page", required=not pages)
+            covers = page_ids(page) if page else (pages[-1][0] if pages else ())
+            if page and not covers:
+                row.fail(
+                    "Page",
+                    f"Page '{page}' is not a range: give the first and last measure, e.g. 1.2a-c",
+                )
+            text = row.raw("Text", True)
+            if not row.ok:
+                continue
+            blocks = parse_blocks(str(text))
+            if pages and (not page or covers == pages[-1][0]):
+                pages[-1][1].extend(blocks)
+            else:
+                pages.append((covers, list(blocks), row))
+        return [Commentary(c, tuple(b), r.location("Page")) for c, b, r in pages]
+
+    def _rankings(self) -> list[Ranking]:
+        groups: dict[tuple[str, str], list[tuple[RankedArea, Row, Period]]] = {}
+        spoilt: set[tuple[str, str]] = set()
+        for row in self.rows(schema.RANKINGS):
+            measure_id, period = row.id("Measure"), row.period("Period")
+            area, value = row.text("Area", True), row.number("Value", True)
+            own = row.choice("Own area", (schema.YES, "No"), required=False) == schema.YES
+            key = (measure_id, period.label if period else "")
+            if row.ok and period is not None and value is not None:
+                groups.setdefault(key, []).append((RankedArea(area, value, own), row, period))
+            else:
+                spoilt.add(key)  # a group missing a row would give wrong positions
+        for key in spoilt:
+            groups.pop(key, None)
+        limits: dict[tuple[str, str], tuple[float | None, ...]] = {}
+        for row in self.rows(schema.GROUP_LIMITS):
+            measure_id, period = row.id("Measure"), row.period("Period")
+            numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
+            if row.ok and period is not None:
+                if (measure_id, period.label) not in groups | dict.fromkeys(spoilt):
+                    row.fail(
+                        "Measure",
+                        f"There is no ranking for {measure_id} {period.label} on"
+                        " the Rankings sheet, so these limits are not used",
+                        "warning",
+                    )
+                limits[(measure_id, period.label)] = numbers
+        rankings = []
+        for key, rows in groups.items():
+            average, lower, upper = limits.get(key, (None, None, None))
+            areas = tuple(a for a, _, _ in rows)
+            where = rows[0][1].location("Measure")
+            rankings.append(Ranking(key[0], rows[0][2], areas, average, lower, upper, where))
+        return rankings
+
+    def _figures(self) -> list[Figure]:
+        figures = []
+        units = (Unit.COUNT.value, Unit.PERCENTAGE.value, Unit.MONEY.value)
+        for row in self.rows(schema.KEY_FIGURES):
+            action_id, label = row.id("Action"), row.text("Figure", True)
+            value, unit = row.number("Value", True), row.choice("Unit", units)
+            out_of, target = row.number("Out of"), row.number("Target")
+            if row.ok and value is not None and unit:
+                figures.append(
+                    Figure(
+                        action_id, label, value, Unit(unit), out_of, target, row.location("Action")
+                    )
+                )
+        return figures
+
+    def _check_numeric_ids(self) -> None:
+        """Warn where an id typed as a number may have lost a final 0 (1.10 became 1.1)."""
+        by_column: dict[tuple[str, str], list[str]] = {}
+        for text, where, header in self.numeric_ids:
+            by_column.setdefault((where.sheet, header), []).append(text)
+        for text, where, header in self.numeric_ids:
+            same = by_column[(where.sheet, header)]
+            prefix, _, tail = text.partition(".")
+            if len(tail) == 1 and (same.count(text) > 1 or (tail == "1" and f"{prefix}.9" in same)):
+                self.problem(
+                    where,
+                    f"{header} {text} was typed as a number, so Excel may have"
+                    f" turned {text}0 into {text}: format the column as Text and type"
+                    " the ids again",
+                    "warning",
+                )
+
+
+def _assemble(
+    settings: Settings,
+    priorities: list[Priority],
+    actions: list[tuple[KeyAction, Row]],
+    measures: list[tuple[Measure, Row]],
+    observations: dict[str, list[Observation]],
+    commentary: list[Commentary],
+    rankings: list[Ranking],
+    figures: list[Figure],
+    agencies: tuple[str, ...],
+    name: str,
+    reader: _Reader,
+) -> Report:
+    """Link measures to actions and actions to priorities, reporting links that go nowhere."""
+    priority_ids = [p.id for p in priorities]
+    action_ids = [a.id for a, _ in actions]
+    by_action: dict[str, list[Measure]] = {}
+    given: set[str] = set()  # a duplicated measure id gets its figures once, with the first
+    for measure, row in measures:
+        if measure.action_id in action_ids:
+            found = () if measure.id in given else observations.get(measure.id, ())
+            given.add(measure.id)
+            series = tuple(sorted(found, key=lambda o: o.period))
+            by_action.setdefault(measure.action_id, []).append(
+                replace(measure, observations=series)
+            )
+            continue
+        if measure.action_id not in reader.skipped:
+            row.fail("Action", not_listed("Action", measure.action_id, "Key actions", action_ids))
+        reader.skipped.add(measure.id)
+    by_priority: dict[str, list[KeyAction]] = {}
+    for action, row in actions:
+        held = tuple(by_action.pop(action.id, ()))  # a duplicated action id: the first holds them
+        if action.priority_id in priority_ids:
+            by_priority.setdefault(action.priority_id, []).append(replace(action, measures=held))
+            continue
+        if action.priority_id not in reader.skipped:
+            row.fail(
+                "Priority", not_listed("Priority", action.priority_id, "Priorities", priority_ids)
+            )
+        reader.skipped.update([action.id, *(m.id for m in held)])
+    linked = []
+    for priority in priorities:
+        ordered = sorted(by_priority.pop(priority.id, ()), key=lambda a: id_sort_key(a.id))
+        linked.append(Priority(priority.id, priority.name, tuple(ordered), priority.where))
+    return Report(
+        settings, tuple(linked), tuple(commentary), tuple(rankings), tuple(figures), agencies, name
+    )

@@ -1,0 +1,1 @@
+"""The renderers: they only draw the laid-out document."""

@@ -1,0 +1,380 @@
+"""Draw a laid-out ``Document`` as a Word file, on the styles of the reference document.
+
+The layout is decided in ``layout``; this module only draws blocks, in named Word styles (see
+``reference_docx``) so a council can restyle the report in Word. Accessibility is built in:
+real heading styles with bookmarks, contents as internal hyperlinks (no fields to update),
+repeating header rows, alt text on every picture, and the document language on the styles.
+Tables are drawn in ``docx_tables``; the OOXML python-docx has no API for is built in
+``docx_xml``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as WordImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.image import ImagePart
+from docx.section import Section
+from docx.shared import Cm, Emu, Inches, RGBColor
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
+
+from safecity_reports.errors import UsageError
+from safecity_reports.layout.document import (
+    Block,
+    BulletList,
+    Callout,
+    Chart,
+    Contents,
+    Document,
+    FigureBlock,
+    Heading,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    ParagraphStyle,
+    Spans,
+    Table,
+    Tone,
+)
+from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.tables import draw_table
+from safecity_reports.render.docx.xml import add_bookmarked_text, add_field, add_hyperlink, xml_safe
+from safecity_reports.render.docx.xml import (
+    bookmark_name as bookmark_name,  # part of this module's interface
+)
+from safecity_reports.styles import Styles
+
+_PARAGRAPH_STYLES = {
+    ParagraphStyle.BODY: "Normal",
+    ParagraphStyle.LEAD: ref.LEAD,
+    ParagraphStyle.NOTE: ref.NOTE,
+    ParagraphStyle.TITLE: "Title",
+    ParagraphStyle.SUBTITLE: "Subtitle",
+}
+
+
+def write_docx(
+    document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles
+) -> None:
+    """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
+
+    Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
+    a figure's chart has no image (a bug in the caller).
+    """
+    word = _open_reference(styles)
+    ref.set_language(word, document.language)
+    properties = word.core_properties
+    properties.title = document.title
+    properties.subject = document.subject
+    properties.author = document.author
+    properties.language = document.language
+    properties.keywords = ""
+    properties.comments = ""
+    properties.last_modified_by = document.author
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.revision = 1
+    _write_page_furniture(word, document)
+    writer = _Writer(word, images, styles)
+    if styles.logo is not None:
+        writer.logo(styles.logo, f"Logo of {document.author}")
+    for block in document.blocks:
+        writer.block(block)
+    word.save(str(path))
+
+
+def _open_reference(styles: Styles) -> WordDocument:
+    """The reference document emptied of its sample content, with every style the report uses."""
+    reference = styles.reference_docx
+    if reference is not None and reference.is_file():
+        try:
+            word = docx.Document(str(reference))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise UsageError(
+                f"the Word reference document {reference} cannot be used: {exc}. Save it from"
+                " Word as a .docx, or rebuild it with"
+                " `python -m safecity_reports.render.docx.reference styles/reference.docx`"
+            ) from None
+        ref.ensure_styles(word, styles)
+    else:
+        word = ref.build_reference(styles, samples=False)
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
+def _write_page_furniture(word: WordDocument, document: Document) -> None:
+    """A running head on every page and "Page X of Y" in the footer (fields Word updates itself)."""
+    section = word.sections[0]
+    section.different_first_page_header_footer = False
+    header, footer = section.header, section.footer
+    header.is_linked_to_previous = False
+    footer.is_linked_to_previous = False
+    for part in (header, footer):
+        for extra in part.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+    head = header.paragraphs[0]
+    head.text = ""
+    head.style = word.styles["Header"]
+    head.add_run(xml_safe(document.running_head))
+    foot = footer.paragraphs[0]
+    foot.text = ""
+    foot.style = word.styles["Footer"]
+    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    foot.add_run("Page ")
+    add_field(foot, "PAGE", "1")
+    foot.add_run(" of ")
+    add_field(foot, "NUMPAGES", "1")
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class _Writer:
+    """Draws blocks in order at the end of the Word document."""
+
+    def __init__(self, word: WordDocument, images: Mapping[Chart, Path], styles: Styles) -> None:
+        self.word = word
+        self.images = images
+        self.styles = styles
+        self.next_bookmark = 1
+        self.bookmarks: set[str] = set()
+        self.tones = {
+            Tone.GOOD: _rgb(styles.palette.good),
+            Tone.BAD: _rgb(styles.palette.bad),
+            Tone.NEUTRAL: _rgb(styles.palette.neutral),
+        }
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self.pictures: dict[Path, str] = {}
+        self.next_shape_id = 0
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Paragraph):
+            self.paragraph(block.spans, _PARAGRAPH_STYLES[block.style])
+        elif isinstance(block, BulletList):
+            for level, spans in block.items:
+                self.paragraph(spans, ref.bullet_style(level))
+        elif isinstance(block, Table):
+            draw_table(self, block)
+        elif isinstance(block, FigureBlock):
+            self.figure(block)
+        elif isinstance(block, Callout):
+            self.callout(block)
+        elif isinstance(block, PageBreak):
+            self.page_break(block.landscape)
+        elif isinstance(block, Contents):
+            for level, text, anchor in block.entries:
+                paragraph = self.add_paragraph(ref.contents_style(level))
+                self.hyperlink(paragraph, text, anchor, bold=False)
+        elif isinstance(block, KeepTogether):
+            self.keep_together(block)
+        else:  # pragma: no cover - a new block type the renderer does not know yet
+            raise TypeError(f"cannot draw a {type(block).__name__} in Word")
+
+    def heading(self, heading: Heading) -> None:
+        paragraph = self.add_paragraph(ref.heading_style(heading.level))
+        name = bookmark_name(heading.anchor)
+        if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
+            paragraph.add_run(xml_safe(heading.text))
+            return
+        self.bookmarks.add(name)
+        add_bookmarked_text(paragraph, heading.text, name, self.next_bookmark)
+        self.next_bookmark += 1
+
+    def paragraph(self, spans: Spans, style: str) -> WordParagraph:
+        paragraph = self.add_paragraph(style)
+        self.spans(paragraph, spans)
+        return paragraph
+
+    def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None:
+        for span in spans:
+            if span.link:
+                self.hyperlink(paragraph, span.text, span.link, bold=span.bold or bold)
+                continue
+            run = paragraph.add_run(xml_safe(span.text))
+            if span.bold or bold or span.tone is not None:
+                run.bold = True
+            if span.tone is not None:
+                run.font.color.rgb = self.tones[span.tone]
+
+    def hyperlink(self, paragraph: WordParagraph, text: str, anchor: str, bold: bool) -> None:
+        style = self.style_id(ref.HYPERLINK, WD_STYLE_TYPE.CHARACTER)
+        add_hyperlink(paragraph, text, anchor, style, bold)
+
+    def callout(self, callout: Callout) -> None:
+        # One paragraph with line breaks: LibreOffice draws a box per paragraph, Word one per group,
+        # so only a single paragraph gives one box in both.
+        paragraph = self.add_paragraph(ref.CALLOUT)
+        for index, spans in enumerate(callout.lines):
+            if index:
+                paragraph.add_run().add_break()
+            self.spans(paragraph, spans)
+
+    def logo(self, image: Path, alt: str) -> None:
+        """The publisher's logo at the top of the title page, at most 4 cm wide."""
+        run = self.add_paragraph(ref.FIGURE).add_run()
+        self.add_picture(run, image, Cm(4))
+        for element in run._r.xpath(".//wp:docPr | .//pic:cNvPr"):
+            element.set("descr", xml_safe(alt))
+
+    def figure(self, figure: FigureBlock) -> None:
+        try:
+            image = self.images[figure.chart]
+        except KeyError:
+            raise KeyError(f"no image was drawn for the chart {figure.chart.title!r}") from None
+        width = min(self.text_width(), Inches(self.styles.chart_size[0]))
+        paragraph = self.add_paragraph(ref.FIGURE)
+        run = paragraph.add_run()
+        self.add_picture(run, image, width)
+        alt = xml_safe(figure.alt)
+        for doc_pr in run._r.xpath(".//wp:docPr"):
+            doc_pr.set("descr", alt)
+            doc_pr.set("title", xml_safe(figure.chart.title))
+        for c_nv_pr in run._r.xpath(".//pic:cNvPr"):
+            c_nv_pr.set("descr", alt)
+        # The caption under a chart gives measure, periods and source: quieter than a table title.
+        self.paragraph((), ref.CAPTION).add_run(xml_safe(figure.caption)).bold = False
+
+    def page_break(self, landscape: bool) -> None:
+        body = self.word.element.body
+        # more than the closing sectPr: start a new section
+        new = len(body) > 1
+        section = self.word.add_section(WD_SECTION.NEW_PAGE) if new else self.last_section()
+        long_side = max(section.page_width or 0, section.page_height or 0)
+        short_side = min(section.page_width or 0, section.page_height or 0)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = long_side, short_side
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = short_side, long_side
+
+    def keep_together(self, group: KeepTogether) -> None:
+        end = self.body_end()
+        last = end.getprevious()
+        for block in group.blocks:
+            self.block(block)
+        first = last.getnext() if last is not None else self.word.element.body[0]
+        added = [first, *first.itersiblings()] if first is not end else []
+        added = [child for child in added if child.tag != qn("w:sectPr")]
+        paragraphs = list(_paragraphs(added))
+        for p in paragraphs[:-1]:
+            WordParagraph(p, self.word).paragraph_format.keep_with_next = True
+
+    def text_width(self) -> int:
+        section = self.last_section()
+        return int(
+            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        )
+
+    # -- adding to the body --------------------------------------------------------------------
+    # python-docx finds the body's closing sectPr by scanning the whole body on every new
+    # paragraph, lists every section for sections[-1], looks a style up among all styles on every
+    # use, and hashes every image in the document on every new picture. Each grows with the
+    # document, so a report with thousands of measures took hours; these do the same in constant
+    # time, giving the same XML.
+
+    def body_end(self) -> BaseOxmlElement:
+        """The body's closing sectPr: the last section's properties, kept last in the body."""
+        body = self.word.element.body
+        end = getattr(self, "_end", None)
+        if end is None or end.getparent() is not body:
+            end = self._end = body.get_or_add_sectPr()
+        return end
+
+    def last_section(self) -> Section:
+        return Section(self.body_end(), self.word.part)
+
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        key = (name, kind)
+        if key not in self.style_ids:
+            self.style_ids[key] = self.word.part.get_style_id(name, kind)
+        return self.style_ids[key]
+
+    def add_paragraph(self, style: str) -> WordParagraph:
+        """A new paragraph in ``style`` at the end of the body (as ``Document.add_paragraph``)."""
+        p = OxmlElement("w:p")
+        self.body_end().addprevious(p)
+        p.get_or_add_pPr().style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return WordParagraph(p, self.word._body)
+
+    def add_table(self, rows: int, columns: int) -> WordTable:
+        """A new table at the end of the body, as wide as the text (as ``Document.add_table``)."""
+        section = self.last_section()
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        tbl = CT_Tbl.new_tbl(rows, columns, Emu(width))
+        self.body_end().addprevious(tbl)
+        table = WordTable(tbl, self.word._body)
+        table.style = None
+        return table
+
+    def add_picture(self, run: Run, image: Path, width: int) -> None:
+        """The PNG ``image`` in ``run``, ``width`` EMU wide (as ``Run.add_picture``), stored once
+        however often it is placed."""
+        part = self.word.part
+        picture = WordImage.from_file(str(image))
+        if image not in self.pictures:
+            number = len(self.pictures) + 1
+            stored = _FileImagePart(PackURI(f"/word/media/chart{number}.png"), image, picture)
+            rel_id = f"rIdChart{number}"
+            part.rels.add_relationship(RT.IMAGE, stored, rel_id)
+            self.pictures[image] = rel_id
+        if not self.next_shape_id:
+            self.next_shape_id = part.next_id
+        cx, cy = picture.scaled_dimensions(Emu(width), None)
+        inline = CT_Inline.new_pic_inline(
+            self.next_shape_id, self.pictures[image], image.name, cx, cy
+        )
+        self.next_shape_id += 1
+        run._r.add_drawing(inline)
+
+
+class _FileImagePart(ImagePart):
+    """A picture whose bytes are read from its file only when the document is saved, so a report
+    of thousands of charts does not hold them all while it is written."""
+
+    def __init__(self, partname: PackURI, path: Path, image: WordImage):
+        super().__init__(partname, image.content_type, b"")
+        self.path = path
+
+    @property
+    def blob(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def _paragraphs(elements: list) -> Iterator:  # type: ignore[type-arg]
+    """The ``w:p`` elements in ``elements``, in order; a closing table's last row is left out so
+    that it is not held to what comes after the group."""
+    for position, element in enumerate(elements):
+        if element.tag == qn("w:p"):
+            yield element
+        elif element.tag == qn("w:tbl"):
+            rows = element.findall(qn("w:tr"))
+            if position == len(elements) - 1:
+                rows = rows[:-1]
+            for tr in rows:
+                yield from tr.iter(qn("w:p"))

@@ -1,0 +1,225 @@
+"""Draw a laid-out ``Table`` in Word: caption, merged cells, widths, header rows, shading, rules.
+
+The table is drawn on the "Report Table" style of the reference document, with the few direct
+properties both Word and LibreOffice honour (a fixed layout, horizontal rules, cell margins).
+Header rows repeat on each page and are marked for assistive technology; no row splits across
+a page.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
+from docx.shared import Emu
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from safecity_reports.layout.document import Align, Cell, Spans, Table
+from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.xml import (
+    cell_margins,
+    insert_before,
+    on_off,
+    shade,
+    top_border,
+    xml_safe,
+)
+from safecity_reports.styles import Styles
+
+_ALIGNMENTS = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+    Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER,
+}
+_TWIPS_PER_EMU = 1 / 635
+
+
+class TableHost(Protocol):
+    """What drawing a table needs from the Word writer: its document and styles, and its ways
+    of adding to the body and writing spans."""
+
+    word: WordDocument
+    styles: Styles
+
+    def paragraph(self, spans: Spans, style: str) -> WordParagraph: ...
+
+    def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None: ...
+
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None: ...
+
+    def add_table(self, rows: int, columns: int) -> WordTable: ...
+
+    def text_width(self) -> int: ...
+
+
+def draw_table(host: TableHost, table: Table) -> None:
+    """``table`` with its caption above it at the end of ``host``'s document.
+
+    Raises ``ValueError`` if a cell's span runs past the table's columns or rows.
+    """
+    caption = host.paragraph((), ref.CAPTION)
+    caption.add_run(xml_safe(table.caption))
+    caption.paragraph_format.keep_with_next = True
+
+    rows = table.header + table.rows
+    columns = len(table.widths)
+    placed = _place(rows, columns)
+    word_table = host.add_table(len(rows), columns)
+    word_table.style = host.word.styles[ref.TABLE_STYLE]
+    word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    word_table.autofit = False
+    _merge(word_table, placed)
+    # python-docx's table.cell() lists every cell of the table on each call: look cells up
+    # in one list instead, or a long table takes time growing with its square.
+    grid = word_table._cells
+    _set_widths(word_table, _column_widths(table.widths, host.text_width()))
+    _table_properties(word_table, table.caption, host.styles.palette.rule)
+
+    palette = host.styles.palette
+    header_rows = len(table.header)
+    group_starts = {header_rows + index for index in table.row_groups}
+    heading_style = host.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+    text_style = host.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    for index, tr in enumerate(word_table._tbl.tr_lst):
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(on_off("w:cantSplit"))
+        if index < header_rows:
+            tr_pr.append(on_off("w:tblHeader"))
+    for (row, column), cell in placed.items():
+        word_cell = grid[row * columns + column]
+        is_header = row < header_rows
+        paragraph = word_cell.paragraphs[0]
+        for extra in word_cell.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        paragraph._p.get_or_add_pPr().style = heading_style if is_header else text_style
+        paragraph.alignment = _ALIGNMENTS[cell.align]
+        host.spans(paragraph, cell.spans, bold=cell.row_header)
+        if is_header:
+            shade(word_cell, palette.header_fill)
+            word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        else:
+            word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            body_row = row - header_rows
+            if not table.row_groups and body_row % 2 == 1:
+                shade(word_cell, palette.stripe_fill)
+        if row in group_starts and row > header_rows:
+            top_border(word_cell, palette.primary)
+
+
+def _place(rows: tuple[tuple[Cell, ...], ...], columns: int) -> dict[tuple[int, int], Cell]:
+    """Each cell at its (row, column) in the grid, skipping the places that spans cover."""
+    covered: set[tuple[int, int]] = set()
+    placed: dict[tuple[int, int], Cell] = {}
+    for row, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (row, column) in covered:
+                column += 1
+            if column + cell.col_span > columns or row + cell.row_span > len(rows):
+                raise ValueError(
+                    f"table cell {cell.text!r} at row {row + 1} does not fit in {columns} columns"
+                    f" and {len(rows)} rows"
+                )
+            placed[(row, column)] = cell
+            for r in range(row, row + cell.row_span):
+                for c in range(column, column + cell.col_span):
+                    covered.add((r, c))
+            column += cell.col_span
+    return placed
+
+
+def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:
+    """Join the grid places each spanning cell covers, as python-docx's ``merge`` does: in each
+    of its rows the cells to its right are taken into the first (``gridSpan``), and the rows
+    below continue the first row's cell (``vMerge``). python-docx finds a row's place by
+    scanning the table for each cell it merges, so a summary of thousands of rows took time
+    growing with its square. The covered cells are empty, so no content moves."""
+    rows = [list(tr.tc_lst) for tr in word_table._tbl.tr_lst]
+    for (row, column), cell in placed.items():
+        if cell.row_span == 1 and cell.col_span == 1:
+            continue
+        for r in range(row, row + cell.row_span):
+            first, *covered = rows[r][column : column + cell.col_span]
+            for tc in covered:
+                first._add_width_of(tc)
+                first.grid_span += tc.grid_span
+                tc.getparent().remove(tc)
+            if cell.row_span > 1:
+                first.vMerge = ST_Merge.RESTART if r == row else ST_Merge.CONTINUE
+
+
+def _column_widths(relative: tuple[float, ...], text_width: int) -> list[int]:
+    """The columns' widths in EMU: ``text_width`` shared in the proportions ``relative``."""
+    total = sum(relative) or 1
+    return [int(text_width * share / total) for share in relative]
+
+
+def _set_widths(word_table: WordTable, widths: list[int]) -> None:
+    for column, width in zip(word_table.columns, widths, strict=True):
+        column.width = Emu(width)
+    for tr in word_table._tbl.tr_lst:
+        grid_column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            _Cell(tc, word_table).width = Emu(sum(widths[grid_column : grid_column + span]))
+            grid_column += span
+    tbl_pr = word_table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(round(sum(widths) * _TWIPS_PER_EMU)))
+
+
+def _table_properties(word_table: WordTable, caption: str, rule: str) -> None:
+    """Direct table properties that LibreOffice and Word both honour: a fixed layout, light
+    horizontal rules, a header row for assistive technology, and the caption as its title."""
+    tbl_pr = word_table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        if side in ("top", "bottom", "insideH"):
+            edge.set(qn("w:val"), "single")
+            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:space"), "0")
+            edge.set(qn("w:color"), rule.lstrip("#").upper())
+        else:
+            edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    margins = cell_margins()
+    for element, successors in (
+        (borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")),
+        (layout, ("w:tblCellMar", "w:tblLook", "w:tblCaption")),
+        (margins, ("w:tblLook", "w:tblCaption")),
+    ):
+        for old in tbl_pr.findall(element.tag):
+            tbl_pr.remove(old)
+        insert_before(tbl_pr, element, successors)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tbl_pr.append(look)
+    for attribute, value in (
+        ("firstRow", "1"),
+        ("lastRow", "0"),
+        ("firstColumn", "0"),
+        ("lastColumn", "0"),
+        ("noHBand", "1"),
+        ("noVBand", "1"),
+    ):
+        look.set(qn(f"w:{attribute}"), value)
+    look.set(qn("w:val"), "0620")  # the same flags in the Word 2007 form: header row, no banding
+    title = OxmlElement("w:tblCaption")
+    title.set(qn("w:val"), xml_safe(caption))
+    tbl_pr.append(title)

@@ -1,0 +1,1 @@
+"""The tagged PDF renderer (reportlab, pikepdf)."""

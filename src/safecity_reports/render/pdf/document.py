@@ -1,0 +1,347 @@
+"""Draw a ``Document`` as an accessible PDF with reportlab's platypus.
+
+The layout is decided in ``layout``; this module only draws its blocks, one flowable (or one
+``KeepTogether``) per block. As it makes the flowables it builds the PDF's structure tree from
+the same blocks, in reading order (``pdf_tags``): each flowable draws into its own element.
+Every piece of text is escaped before markup is added: what a partnership types prints as typed.
+
+The document is built twice: the first pass counts the pages and finds the page of each heading,
+the second prints "Page X of Y" and the contents' page numbers, marks its content and is tagged.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pikepdf
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle as TextStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, ListItem, NextPageTemplate, Spacer
+from reportlab.platypus import KeepTogether as KeepTogetherFlowable
+from reportlab.platypus import PageBreak as PageBreakFlowable
+
+from safecity_reports.errors import ReportError
+from safecity_reports.layout.document import (
+    Block,
+    BulletList,
+    Callout,
+    Chart,
+    Contents,
+    Document,
+    FigureBlock,
+    Heading,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spans,
+    Table,
+    Tone,
+)
+from safecity_reports.render.pdf.flowables import (
+    FigureImage,
+    HeadingFlowable,
+    LazyStory,
+    TaggedListFlowable,
+    TaggedParagraph,
+)
+from safecity_reports.render.pdf.furniture import (
+    LANDSCAPE,
+    PORTRAIT,
+    FontNames,
+    ReportTemplate,
+    frame_size,
+    register_fonts,
+    text_styles,
+)
+from safecity_reports.render.pdf.images import embed_deferred
+from safecity_reports.render.pdf.tables import TableParts, href, text_markup
+from safecity_reports.render.pdf.tags import (
+    Element,
+    Slot,
+    StructureTree,
+    TaggedCanvas,
+    add_structure,
+)
+from safecity_reports.styles import Styles
+
+
+@dataclass(frozen=True)
+class PageCount:
+    """What the first pass learns: how many pages there are and where each heading is."""
+
+    pages: int
+    anchor_pages: Mapping[str, int]
+
+
+def count_pages(document: Document, styles: Styles) -> PageCount:
+    """Lay ``document`` out once, pictures as empty boxes of their size, to count its pages and
+    find each heading's page. It needs no chart image, so it can run while they are drawn."""
+    fonts = register_fonts(styles)
+    counting = ReportTemplate(io.BytesIO(), document, styles, fonts, total_pages=None)
+    counting.build(
+        _Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables(),
+        canvasmaker=_CountingCanvas,
+    )
+    return PageCount(counting.page, dict(counting.anchor_pages))
+
+
+class _CountingCanvas(Canvas):
+    """The first pass's canvas: its pages are counted, never written (formatting and compressing
+    a thrown-away file was most of the first pass's time in a long report)."""
+
+    def save(self) -> None:
+        pass
+
+
+def write_pdf(
+    document: Document,
+    images: Mapping[Chart, Path],
+    path: Path,
+    styles: Styles,
+    *,
+    tagged: bool = True,
+    pages: PageCount | None = None,
+) -> None:
+    """Write ``document`` to ``path`` as a tagged PDF, drawing each chart from its PNG in ``images``.
+
+    ``pages`` is the first pass's count (made here if not given); ``tagged=False`` leaves out
+    the marked content and the structure tree (to measure their cost). Raises ``ReportError``
+    when a figure's chart has no image or a table's cells do not fit its columns.
+    """
+    # Binary streams: ASCII85 text encoding makes the file a quarter larger, and reportlab's
+    # pure-Python encoder was a third of the PDF's build time.
+    rl_config.useA85 = 0
+    pages = pages or count_pages(document, styles)
+    fonts = register_fonts(styles)
+    tree = StructureTree()
+    story = _Story(document, images, styles, fonts, pages.anchor_pages, tree).flowables()
+    if not tagged:
+        ReportTemplate(str(path), document, styles, fonts, pages.pages).build(story)
+        return
+    # Written to a file and read back as needed, with the charts' pixels put in only then: a
+    # report of thousands of charts is a file of hundreds of megabytes.
+    with tempfile.TemporaryFile() as untagged:
+        final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
+        final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
+        untagged.seek(0)
+        with pikepdf.open(untagged) as pdf:
+            embed_deferred(pdf)
+            add_structure(pdf, path, tree)
+
+
+class _Story(TableParts):
+    """Turns the document's blocks into flowables, tracking the page orientation as it goes."""
+
+    def __init__(
+        self,
+        document: Document,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+        fonts: FontNames,
+        anchor_pages: Mapping[str, int],
+        tree: StructureTree,
+        draft: bool = False,
+    ):
+        self.document = document
+        self.draft = draft
+        """Counting pages only: pictures take their space but are not decoded and drawn."""
+        self.tree = tree
+        self.images = images
+        self.styles = styles
+        self.palette = styles.palette
+        self.fonts = fonts
+        self.anchor_pages = anchor_pages
+        self.template = PORTRAIT
+        self.outline_level = -1
+        self.text = text_styles(styles, fonts)
+
+    def flowables(self) -> LazyStory:
+        """The story, each block's flowables made only when reportlab comes to them."""
+        return LazyStory(self._each_flowable())
+
+    def _each_flowable(self) -> Iterator[Flowable]:
+        if self.styles.logo is not None:
+            yield self.logo(self.styles.logo)
+        for block in self.document.blocks:
+            yield from self.block(block)
+
+    def block(self, block: Block) -> list[Flowable]:
+        match block:
+            case Heading():
+                return [self.heading(block)]
+            case Paragraph():
+                return [self.paragraph(block.spans, self.text[block.style.value])]
+            case BulletList():
+                return [self.bullets(block)]
+            case Table():
+                return [self.table(block)]
+            case FigureBlock():
+                return [self.figure(block)]
+            case Callout():
+                return [self.callout(block)]
+            case Contents():
+                return [self.contents(block)]
+            case PageBreak():
+                return self.page_break(block)
+            case KeepTogether():
+                # reportlab mis-measures a KeepTogether nested in another (a figure kept with
+                # its caption, inside a title kept with its figure) and breaks the page early
+                inner = []
+                for flowable in (f for b in block.blocks for f in self.block(b)):
+                    if type(flowable) is KeepTogetherFlowable:
+                        inner.extend(flowable._content)
+                    else:
+                        inner.append(flowable)
+                return [KeepTogetherFlowable(inner)]
+        raise TypeError(f"render_pdf cannot draw a {type(block).__name__}")
+
+    # Text
+
+    def markup(self, spans: Spans) -> str:
+        """Reportlab paragraph markup for ``spans``, every piece of text escaped first."""
+        parts = []
+        for span in spans:
+            text = text_markup(span.text)
+            if span.bold or span.tone is not None:
+                text = f"<b>{text}</b>"
+            if span.tone is not None:
+                text = f'<font color="{self.tone_colour(span.tone)}">{text}</font>'
+            if span.link:
+                # Underlined as well as coloured: colour alone must not carry meaning.
+                text = (
+                    f'<a href="{href(span.link)}" color="{self.palette.primary}"><u>{text}</u></a>'
+                )
+            parts.append(text)
+        return "".join(parts)
+
+    def tone_colour(self, tone: Tone) -> str:
+        return {
+            Tone.GOOD: self.palette.good,
+            Tone.BAD: self.palette.bad,
+            Tone.NEUTRAL: self.palette.neutral,
+        }[tone]
+
+    def content(self, role: str, spans: Spans, parent: Element | None = None, **kw: object) -> Slot:
+        """A new ``role`` element for ``spans``, knowing the text of the links among them.
+
+        Text that is all one link (a measure's reference in the summary) is drawn into a Link
+        inside the element, with its annotation. A link in part of a paragraph gets a Link
+        holding only its annotation: reportlab draws a paragraph's lines as one text object.
+        """
+        links = {span.link: span.text for span in spans if span.link}
+        if spans and len(links) == 1 and all(span.link for span in spans):
+            element = self.tree.element(role, parent, **kw)
+            return self.tree.content("Link", element, links=links)
+        return self.tree.content(role, parent, links=links, **kw)
+
+    def paragraph(
+        self, spans: Spans, style: TextStyle, slot: Slot | None = None
+    ) -> TaggedParagraph:
+        return TaggedParagraph(self.markup(spans), style, slot=slot or self.content("P", spans))
+
+    def heading(self, heading: Heading) -> HeadingFlowable:
+        # An outline entry may not skip a level: an h3 straight under an h1 nests one deep.
+        level = max(0, min(heading.level - 1, self.outline_level + 1))
+        self.outline_level = level
+        style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
+        slot = self.tree.content(f"H{min(max(heading.level, 1), 6)}")
+        return HeadingFlowable(text_markup(heading.text), style, heading, level, slot)
+
+    def bullets(self, bullets: BulletList) -> TaggedListFlowable:
+        # L > LI > (Lbl, LBody); a sub-bullet's list sits in its parent item's LBody.
+        outer = self.tree.element("L")
+        items: list[tuple[TaggedParagraph, list[TaggedParagraph]]] = []
+        inner: Element | None = None
+        for level, spans in bullets.items:
+            nested = level >= 2 and bool(items)
+            if nested and inner is None:
+                inner = self.tree.element("L", items[-1][0].slot.element)  # type: ignore[union-attr]
+            elif not nested:
+                inner = None
+            item = self.tree.element("LI", inner if nested else outer)
+            label = self.tree.slot(self.tree.element("Lbl", item))
+            body = self.content("LBody", spans, item)
+            para = self.paragraph(spans, self.text["bullet"], body)
+            para.label = label
+            if nested:
+                items[-1][1].append(para)
+            else:
+                items.append((para, []))
+        list_items = []
+        for para, subitems in items:
+            content: list[Flowable] = [para]
+            if subitems:
+                content.append(self.list_flowable(subitems, "\u2013", indent=14))
+            list_items.append(ListItem(content))
+        return self.list_flowable(list_items, "\u2022", indent=14)
+
+    def list_flowable(self, items: list, bullet: str, indent: float) -> TaggedListFlowable:
+        flowable = TaggedListFlowable(
+            items,
+            bulletType="bullet",
+            start=bullet,
+            leftIndent=indent,
+            bulletFontName=self.fonts.regular,
+            bulletFontSize=self.styles.sizes.body,
+            bulletColor=colors.HexColor(self.palette.primary),
+            spaceAfter=4,
+        )
+        return flowable
+
+    # Panels and pictures
+
+    def figure(self, figure: FigureBlock) -> KeepTogetherFlowable:
+        path = Path()
+        if not self.draft:
+            try:
+                path = self.images[figure.chart]
+            except KeyError:
+                message = f"no image was drawn for the chart {figure.chart.title!r}"
+                raise ReportError(message) from None
+        frame_width, frame_height = frame_size(self.template)
+        # Every chart is drawn at the styles' size, so the first pass knows it before they are.
+        image_width, image_height = self.styles.chart_size
+        width = frame_width
+        height = width * image_height / image_width
+        # On a landscape page a full-width chart would fill the page: leave room for its caption.
+        if height > 0.7 * frame_height:
+            height = 0.7 * frame_height
+            width = height * image_width / image_height
+        image = self.picture(path, width, height, figure.alt)
+        caption = TaggedParagraph(
+            text_markup(figure.caption), self.text["figure_caption"], slot=self.tree.content("P")
+        )
+        return KeepTogetherFlowable([image, caption])
+
+    def picture(self, path: Path, width: float, height: float, alt: str) -> Flowable:
+        if self.draft:
+            return Spacer(width, height)
+        return FigureImage(path, width, height, self.tree.content("Figure", alt=alt))
+
+    def logo(self, path: Path) -> Flowable:
+        """The publisher's logo at the top of the title page, at most 4 cm by 2 cm."""
+        image_width, image_height = ImageReader(str(path)).getSize()
+        scale = min(4 * cm / image_width, 2 * cm / image_height)
+        alt = f"Logo of {self.document.author}"
+        image = self.picture(path, image_width * scale, image_height * scale, alt)
+        image.hAlign = "LEFT"
+        image.spaceAfter = 12
+        return image
+
+    def page_break(self, page_break: PageBreak) -> list[Flowable]:
+        template = LANDSCAPE if page_break.landscape else PORTRAIT
+        flowables: list[Flowable] = []
+        if template != self.template:
+            flowables.append(NextPageTemplate(template))
+            self.template = template
+        flowables.append(PageBreakFlowable())
+        return flowables

@@ -1,0 +1,311 @@
+"""The few flowables the PDF renderer adds to reportlab's, one per kind of block.
+
+Each that draws content carries the ``Slot`` of its structure element (``pdf_tags``) and wraps
+what it draws in that element's marked content, so the tags follow our layout, not the page.
+Parts of a split flowable keep their slot; rules and backgrounds are drawn as artifacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle as TextStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable
+from reportlab.platypus import Image as ImageFlowable
+from reportlab.platypus import Paragraph as ParagraphFlowable
+from reportlab.platypus import Table as TableFlowable
+from reportlab.platypus.flowables import LIIndenter
+
+from safecity_reports.layout.document import Heading
+from safecity_reports.render.pdf.images import register_png
+from safecity_reports.render.pdf.tags import LAYOUT, REPEATED, Mark, Slot, marked
+
+MIN_TABLE_START = 60.0
+"""Points of a table (its header and a row or two) that must fit below its heading and caption."""
+
+
+class TaggedParagraph(ParagraphFlowable):
+    """A paragraph drawn into its slot; drawn again (a repeated table header) it is an artifact.
+
+    ``label`` is the slot of the bullet drawn beside it when it is a list item's body.
+    """
+
+    def __init__(
+        self,
+        text: Any,
+        style: TextStyle,
+        *args: Any,
+        slot: Mark = None,
+        label: Slot | None = None,
+        **kw: Any,
+    ):
+        super().__init__(text, style, *args, **kw)
+        self.slot = slot
+        self.label = label
+        self._drawn = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for n, part in enumerate(parts):
+            part.slot = self.slot
+            part.label = self.label if n == 0 else None
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        mark = REPEATED if self._drawn and isinstance(self.slot, Slot) else self.slot
+        self._drawn = True
+        with marked(canvas, mark):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class HeadingFlowable(TaggedParagraph):
+    """A heading that leaves a destination and an outline entry where it is drawn."""
+
+    def __init__(
+        self, markup: str, style: TextStyle, heading: Heading, outline_level: int, slot: Slot
+    ):
+        super().__init__(markup, style, slot=slot)
+        self.anchor = heading.anchor
+        self.outline_title = heading.text
+        self.outline_level = outline_level
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        # A heading moves to the next page whole (and Paragraph.split would call our __init__).
+        return []
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        self.canv.addOutlineEntry(
+            self.outline_title, self.anchor, level=self.outline_level, closed=True
+        )
+        super().draw()
+
+
+class FigureImage(ImageFlowable):
+    """A chart's picture, drawn into its Figure element (which carries the alt text)."""
+
+    def __init__(self, path: Path, width: float, height: float, slot: Slot):
+        super().__init__(str(path), width=width, height=height)
+        self.path = path
+        self.slot = slot
+        # Its size is known: reportlab would otherwise open the image to measure it.
+        self.drawWidth = self.imageWidth = width
+        self.drawHeight = self.imageHeight = height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        with marked(canvas, self.slot):
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        # On a tagged canvas the PDF is finished by pikepdf, which puts the pixels in.
+        deferred = getattr(self.canv, "structure", None) is not None
+        if not register_png(self.canv, self.path, deferred):
+            super().draw()  # decoded by reportlab
+            return
+        self.canv.drawImage(str(self.path), 0, 0, self.drawWidth, self.drawHeight, mask=None)
+
+
+class TaggedTable(TableFlowable):
+    """A table whose backgrounds and rules are artifacts; its cells' paragraphs tag themselves."""
+
+    def _drawBkgrnd(self) -> None:  # noqa: N802 - reportlab's name
+        with marked(self.canv, LAYOUT):
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:  # noqa: N802 - reportlab's name
+        with marked(self.canv, LAYOUT):
+            super()._drawLines()
+
+    def _drawCell(self, cellval: Any, *args: Any) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(cellval, (list, tuple, Flowable)):
+            super()._drawCell(cellval, *args)
+        else:
+            # A grid position no cell of the layout fills: reportlab draws it as an empty string.
+            with marked(self.canv, LAYOUT):
+                super()._drawCell(cellval, *args)
+
+
+class TaggedListFlowable(ListFlowable):
+    """A bullet list whose bullets are drawn into their items' Lbl elements."""
+
+    def _makeLIIndenter(self, flowable: Flowable, bullet: Any, params: Any = None) -> LIIndenter:  # noqa: N802
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        return TaggedLIIndenter(
+            made._flowable,
+            made._leftIndent,
+            made._rightIndent,
+            made._bullet,
+            spaceBefore=made.__dict__.get("spaceBefore"),
+            spaceAfter=made.__dict__.get("spaceAfter"),
+        )
+
+
+class TaggedLIIndenter(LIIndenter):
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        return [
+            TaggedLIIndenter(part._flowable, part._leftIndent, part._rightIndent, part._bullet)
+            for part in super().split(aW, aH)
+        ]
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        if self._bullet:
+            with marked(canv, getattr(self._flowable, "label", None) or LAYOUT):
+                self._bullet.drawOn(self, canv, x, y, 0)
+        inner = max(0, _sW - self._leftIndent - self._rightIndent)
+        self._flowable.drawOn(canv, x + self._leftIndent, y, inner)
+
+
+class ReportTable(TaggedTable):
+    """A table whose rows never split, and which breaks inside a row span only when it must.
+
+    Reportlab will not break a table inside a ``row_span``; a group of rows taller than a whole
+    frame (a priority with very many measures) would then stop the build, so such a group may
+    break between its rows, the spanning cell's text staying on the first page.
+    """
+
+    def __init__(self, *args: object, frame_height: float = float("inf"), **kw: object):
+        super().__init__(*args, **kw)
+        self.frame_height = frame_height
+        self.reserved = 0.0
+        """Height above the table on every page it reaches (its caption): not the table's room."""
+
+    def reserve(self, height: float) -> None:
+        self.reserved = height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(aW, aH)
+        if parts or getattr(self, "splitInRow", 0):
+            return parts
+        # A row taller than a whole page can never be kept whole: split inside it rather
+        # than stop the build (a key action of several thousand characters, say).
+        room = self.frame_height - sum(self._rowHeights[: self.repeatRows])
+        if any((height or 0) > room for height in self._rowHeights[self.repeatRows :]):
+            self.splitInRow = 1
+            return super().split(aW, aH)
+        return parts
+
+    def onSplit(self, T: TableFlowable, byRow: int = 1) -> None:  # noqa: N802,N803
+        # Reportlab makes the parts with our class but without our arguments.
+        T.frame_height = self.frame_height
+        T.reserved = self.reserved
+
+    def _getFirstPossibleSplitRowPosition(  # noqa: N802 - reportlab's name
+        self,
+        availHeight: float,
+        ignoreSpans: int = 0,  # noqa: N803
+    ) -> int:
+        saved: list[tuple[int, int]] | None
+        saved = getattr(self, "_rowSpanCells", None)
+        if not saved:
+            return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        header_height = sum(self._rowHeights[: self.repeatRows])
+        room = self.frame_height - self.reserved - header_height
+        self._rowSpanCells = [
+            cell
+            for cell in saved
+            if (span := self._spanRanges.get(cell)) is None
+            # Reportlab leaves the heights of rows beyond the page unmeasured (None).
+            or sum(h or 0 for h in self._rowHeights[span[1] : span[3] + 1]) <= room
+        ]
+        try:
+            return super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        finally:
+            self._rowSpanCells = saved
+
+
+class CaptionedTable(Flowable):
+    """A table with its caption above it; the caption goes with the first part of a split.
+
+    Every later part is headed by ``continued`` (the caption marked as continued), so a reader
+    who turns the page still knows what the table is; it is tagged as an artifact.
+    """
+
+    def __init__(
+        self,
+        caption: ParagraphFlowable,
+        table: Flowable,
+        continued: ParagraphFlowable | None = None,
+    ):
+        super().__init__()
+        self.caption = caption
+        self.table = table
+        self.continued = continued
+        self.spaceBefore = caption.getSpaceBefore()
+        self.spaceAfter = table.getSpaceAfter()
+        self._caption_height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, height = self.caption.wrap(availWidth, availHeight)
+        self._caption_height = height + self.caption.getSpaceAfter()
+        # A row span is kept whole only if it fits on a page under the caption (a group of
+        # rows a little shorter than a page, under a caption, could otherwise never be drawn).
+        reserved = self._caption_height
+        if self.continued is not None:
+            _, continued = self.continued.wrap(availWidth, availHeight)
+            reserved = max(reserved, continued + self.continued.getSpaceAfter())
+        reserve = getattr(self.table, "reserve", None)
+        if reserve is not None:
+            reserve(reserved)
+        _, table_height = self.table.wrap(availWidth, availHeight - self._caption_height)
+        self.width, self.height = availWidth, self._caption_height + table_height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        parts = self.table.split(availWidth, availHeight - self._caption_height)
+        if not parts:
+            return []
+        first, *rest = parts
+        if rest and self.continued is not None:
+            rest[0] = CaptionedTable(self.continued, rest[0], self.continued)
+        return [CaptionedTable(self.caption, first, self.continued), *rest]
+
+    def draw(self) -> None:
+        self.caption.drawOn(self.canv, 0, self.height - self.caption.height)
+        self.table.drawOn(self.canv, 0, 0)
+
+
+class KeepWithNext(KeepTogether):
+    """Reportlab's grouping of a ``keepWithNext`` flowable (a heading) with what follows it.
+
+    Reportlab starts a new page whenever the group does not fit in the space left, which pushes
+    a heading over a long table to the next page and leaves a gap. When the group is taller
+    than any page, it starts here provided the heading and the start of what follows fit.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        full_height = frame._height if frame is not None else aH
+        if full_height >= self._H:
+            return super().split(aW, aH)
+        *lead, _ = self._content
+        lead_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+        return [CondPageBreak(lead_height + MIN_TABLE_START), *self._content]
+
+
+class LazyStory(list):  # type: ignore[type-arg]
+    """The story as reportlab's ``build`` consumes it, made from ``flowables`` as it goes.
+
+    ``build`` takes the flowables from the front of a list (and puts split parts back there);
+    with every flowable of a report of thousands of measures made first, the story held
+    hundreds of megabytes. This list holds the next ``ahead`` at most: it asks for more whenever
+    reportlab asks how many are left, and everything it hands out comes from what it holds.
+    """
+
+    def __init__(self, flowables: Iterable[Flowable], ahead: int = 64):
+        super().__init__()
+        self._source: Iterator[Flowable] | None = iter(flowables)
+        self._ahead = ahead
+
+    def __len__(self) -> int:
+        while self._source is not None and super().__len__() < self._ahead:
+            try:
+                self.append(next(self._source))
+            except StopIteration:
+                self._source = None
+        return super().__len__()

@@ -1,0 +1,256 @@
+"""The PDF renderer's grid-like blocks: data tables, the contents list and the callout panel.
+
+``TableParts`` is the part of ``render_pdf``'s story that makes them. Each table's rows and
+cells become TR, TH and TD elements of its Table (a header cell a TH for its column, a row
+header a TH for its row, with the rows and columns it spans); the contents list is a TOC whose
+entries link to their headings; the panel is a Div of paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle as TextStyle
+from reportlab.platypus import Flowable, TableStyle
+
+from safecity_reports.errors import ReportError
+from safecity_reports.layout.document import Align, Callout, Cell, Contents, Spans, Table
+from safecity_reports.render.pdf.flowables import CaptionedTable, TaggedParagraph, TaggedTable
+from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
+from safecity_reports.render.pdf.long_tables import TableSpec, table_flowable
+from safecity_reports.render.pdf.tags import REPEATED, Element, Slot, StructureTree
+from safecity_reports.styles import Palette, Styles
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_ALIGNMENT = {Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTRE: TA_CENTER}
+
+
+def text_markup(text: str) -> str:
+    """``text`` as paragraph markup that prints exactly as typed, line breaks kept.
+
+    Control characters that cannot appear in XML (pasted in from a spreadsheet) are dropped.
+    """
+    text = _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\t", " ")
+    return escape(text).replace("\n", "<br/>")
+
+
+def href(anchor: str) -> str:
+    return escape(f"#{anchor}", {'"': "&quot;"})
+
+
+class TableParts:
+    """Makes the table-like blocks for a story that provides the attributes below."""
+
+    tree: StructureTree
+    styles: Styles
+    palette: Palette
+    fonts: FontNames
+    text: dict[str, TextStyle]
+    template: str
+    anchor_pages: Mapping[str, int]
+
+    def markup(self, spans: Spans) -> str:
+        raise NotImplementedError
+
+    def content(self, role: str, spans: Spans, parent: Element | None = None, **kw: object) -> Slot:
+        raise NotImplementedError
+
+    def paragraph(
+        self, spans: Spans, style: TextStyle, slot: Slot | None = None
+    ) -> TaggedParagraph:
+        raise NotImplementedError
+
+    def table(self, table: Table) -> Flowable:
+        width, _ = frame_size(self.template)
+        total = sum(table.widths) or 1
+        n_header = len(table.header)
+        element = self.tree.element("Table")
+        caption_slot = self.tree.content("Caption", element) if table.caption else None
+        grid, spans = self.table_grid(table, element)
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, n_header), (-1, -1), 0.5, colors.HexColor(self.palette.rule)),
+        ]
+        if n_header:
+            last = n_header - 1
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, last), colors.HexColor(self.palette.header_fill)),
+                ("INNERGRID", (0, 0), (-1, last), 0.5, colors.white),
+                ("VALIGN", (0, 0), (-1, last), "BOTTOM"),
+            ]
+        flowable = table_flowable(
+            TableSpec(
+                grid=grid,
+                header_rows=n_header,
+                col_widths=[width * w / total for w in table.widths],
+                commands=commands,
+                spans=spans,
+                rules_above=[
+                    (n_header + group, 1.25, self.palette.primary)
+                    for group in table.row_groups
+                    if 0 < group < len(table.rows)
+                ],
+                frame_height=frame_size(self.template)[1],
+                space_after=self.styles.sizes.body,
+            )
+        )
+        if not table.caption:
+            return flowable
+        caption = TaggedParagraph(
+            text_markup(table.caption), self.text["caption"], slot=caption_slot
+        )
+        continued = TaggedParagraph(
+            f"{text_markup(table.caption)} (continued)", self.text["caption"], slot=REPEATED
+        )
+        return CaptionedTable(caption, flowable, continued)
+
+    def table_grid(
+        self, table: Table, element: Element
+    ) -> tuple[list[list[object]], list[tuple[int, int, int, int]]]:
+        """The cells placed on a full grid (covered cells left empty), and the (first column,
+        first row, last column, last row) of each cell that spans several.
+
+        Each row becomes a TR of ``element``; a header cell is a TH for its column, a row header
+        a TH for its row, with the rows and columns it spans.
+        """
+        n_cols = len(table.widths)
+        rows = (*table.header, *table.rows)
+        grid: list[list[object]] = [[""] * n_cols for _ in rows]
+        covered: set[tuple[int, int]] = set()
+        spans: list[tuple[int, int, int, int]] = []
+        for r, row in enumerate(rows):
+            is_header = r < len(table.header)
+            tr = self.tree.element("TR", element)
+            c = 0
+            for cell in row:
+                while (r, c) in covered:
+                    c += 1
+                last_col, last_row = c + cell.col_span - 1, r + cell.row_span - 1
+                if last_col >= n_cols or last_row >= len(rows):
+                    raise ReportError(
+                        f"table {table.caption!r}: the cell {cell.text!r} in row {r + 1} does not "
+                        f"fit the table's {n_cols} columns and {len(rows)} rows"
+                    )
+                style = self.cell_style(cell.align, header=is_header)
+                bold = is_header or cell.row_header
+                markup = self.markup(cell.spans)
+                grid[r][c] = TaggedParagraph(
+                    f"<b>{markup}</b>" if bold else markup,
+                    style,
+                    slot=self.content(
+                        "TH" if bold else "TD", cell.spans, tr, **_cell_attributes(cell, is_header)
+                    ),
+                )
+                covered.update(
+                    (rr, cc) for rr in range(r, last_row + 1) for cc in range(c, last_col + 1)
+                )
+                if cell.row_span > 1 or cell.col_span > 1:
+                    spans.append((c, r, last_col, last_row))
+                c = last_col + 1
+        return grid, spans
+
+    def cell_style(self, align: Align, header: bool) -> TextStyle:
+        base = self.text["cell_header" if header else "cell"]
+        return TextStyle(f"{base.name}-{align.value}", parent=base, alignment=_ALIGNMENT[align])
+
+    def callout(self, callout: Callout) -> TaggedTable:
+        width, _ = frame_size(self.template)
+        panel_element = self.tree.element("Div")
+        lines = [
+            self.paragraph(spans, self.text["callout"], self.content("P", spans, panel_element))
+            for spans in callout.lines
+        ]
+        # One cell holding every line: the panel never splits across pages.
+        panel = TaggedTable([[lines]], colWidths=[width], hAlign="LEFT")
+        panel.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.palette.stripe_fill)),
+                    ("BOX", (0, 0), (-1, -1), 0.75, colors.HexColor(self.palette.rule)),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(self.palette.primary)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        panel.spaceAfter = 8
+        return panel
+
+    def contents(self, contents: Contents) -> Flowable:
+        width, _ = frame_size(self.template)
+        page_width = 1.5 * self.styles.sizes.body * 2
+        rows: list[list[object]] = []
+        spaced: list[tuple[int, tuple[object, ...]]] = []
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+        toc = self.tree.element("TOC")
+        for index, (level, text, anchor) in enumerate(contents.entries):
+            target = href(anchor)
+            style = self.text["contents1" if level <= 1 else "contents2"]
+            page = page_of(self.anchor_pages, anchor)
+            label = f'<a href="{target}">{text_markup(text)}</a>'
+            number = f'<a href="{target}">{page}</a>'
+            # TOCI > Link (the entry's text) and Link (its page number), each with its annotation.
+            entry = self.tree.element("TOCI", toc)
+            rows.append(
+                [
+                    TaggedParagraph(
+                        label, style, slot=self.tree.content("Link", entry, links={anchor: text})
+                    ),
+                    TaggedParagraph(
+                        number,
+                        TextStyle("contents-page", parent=style, alignment=TA_RIGHT, leftIndent=0),
+                        slot=self.tree.content(
+                            "Link", entry, links={anchor: f"{text}, page {page}"}
+                        ),
+                    ),
+                ]
+            )
+            if level <= 1 and index:
+                spaced.append((index, ("TOPPADDING", 7)))
+        return table_flowable(
+            TableSpec(
+                grid=rows,
+                header_rows=0,
+                col_widths=[width - page_width, page_width],
+                commands=commands,
+                spans=[],
+                rules_above=[],
+                frame_height=frame_size(self.template)[1],
+                space_after=0,
+                row_commands=spaced,
+            )
+        )
+
+
+def _cell_attributes(cell: Cell, header: bool) -> dict[str, object]:
+    """A table cell's structure attributes: what a TH heads, and the rows and columns it spans."""
+    attributes: dict[str, object] = {}
+    if header:
+        attributes["Scope"] = "Column"
+    elif cell.row_header:
+        attributes["Scope"] = "Row"
+    if cell.row_span > 1:
+        attributes["RowSpan"] = cell.row_span
+    if cell.col_span > 1:
+        attributes["ColSpan"] = cell.col_span
+    return {"attributes": attributes}

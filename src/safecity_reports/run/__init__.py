@@ -1,0 +1,1 @@
+"""The execution layer: processes, caches, atomic files and progress, behind `run.pipeline`."""

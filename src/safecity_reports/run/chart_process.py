@@ -1,0 +1,185 @@
+"""Charts drawn by a process started before they are known, so matplotlib's import (half a
+second) overlaps the reading of the workbook, and the drawing overlaps writing the documents.
+
+    process = ChartProcess.start(styles)      # forks; the child imports matplotlib
+    ...read the workbook, lay the report out...
+    drawing = process.draw(jobs)              # the child draws, with workers forked from it
+    ...fork any process (the Word document's)...
+    drawing.follow(progress)                  # a thread counts the charts drawn
+    ...write the documents from PendingImages(paths, drawing.check)...
+    drawing.wait()                            # raises what the drawing raised
+    process.stop()                            # always; also when nothing was drawn
+
+Only with the fork start method (Linux); ``start`` returns None without it, and the caller draws
+with ``charts.draw_charts``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from safecity_reports.layout.document import Chart
+from safecity_reports.run.chart_jobs import Progress, draw_jobs
+from safecity_reports.run.forked import fork_available, send_failure
+from safecity_reports.styles import Styles
+
+Job = tuple[Chart, Path]
+
+
+class ChartProcess:
+    """A forked process that imports matplotlib at once, then draws the charts it is sent."""
+
+    def __init__(self, styles: Styles, workers: int | None) -> None:
+        context = multiprocessing.get_context("fork")
+        self.drawing: Drawing | None = None
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, styles, workers))
+        self.process.start()
+        child.close()
+        # The child makes its own process group too; whichever comes first, ``stop`` finds it.
+        with contextlib.suppress(OSError):
+            os.setpgid(self.process.pid, self.process.pid)  # type: ignore[arg-type]
+
+    @classmethod
+    def start(cls, styles: Styles, workers: int | None = None) -> ChartProcess | None:
+        """Start the process, or None where processes cannot be forked."""
+        if not fork_available():
+            return None
+        return cls(styles, workers)
+
+    def draw(self, jobs: Sequence[Job]) -> Drawing:
+        """Send the (chart, path) jobs; they are drawn while this process goes on."""
+        self.drawing = Drawing(self.connection, list(jobs))
+        return self.drawing
+
+    def stop(self) -> None:
+        """End the process and its workers (at once if they are still drawing or have nothing
+        to draw), and wait for it and for the thread following it.
+
+        They are killed, not asked to stop: a process in the middle of importing matplotlib
+        cannot leave cleanly, and one that has drawn everything holds nothing but finished files.
+        """
+        if self.process.is_alive() and self.process.pid is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except OSError:  # no group (it has just ended): the process alone
+                self.process.kill()
+        self.process.join()
+        if self.drawing is not None and self.drawing.thread is not None:
+            self.drawing.thread.join()  # its end of the pipe is closed now: it has stopped
+        with contextlib.suppress(OSError):
+            self.connection.close()
+
+
+class Drawing:
+    """Charts being drawn by a ``ChartProcess``. Once ``follow`` is called, a thread here counts
+    them as they are done."""
+
+    def __init__(self, connection: Connection, jobs: list[Job]):
+        self.total = len(jobs)
+        self.error: BaseException | None = None
+        self.connection = connection
+        self.thread: threading.Thread | None = None
+        connection.send(jobs)
+
+    def follow(self, progress: Progress | None = None) -> None:
+        """Follow the drawing in a thread, telling ``progress`` of each chart done (call it
+        after forking any process: a process is not forked while it runs threads)."""
+        self.thread = threading.Thread(target=self._follow, args=(progress,), daemon=True)
+        self.thread.start()
+
+    def _follow(self, progress: Progress | None) -> None:
+        done = 0
+        try:
+            while done < self.total:
+                message = self.connection.recv()
+                if isinstance(message, BaseException):
+                    self.error = message
+                    return
+                done += 1
+                if progress is not None:
+                    progress(done, self.total)
+        except (EOFError, OSError):
+            self.error = RuntimeError(f"drawing the charts stopped after {done} of {self.total}")
+
+    def check(self) -> None:
+        """Raise what stopped the drawing, if anything has."""
+        if self.error is not None:
+            raise self.error
+
+    def wait(self) -> None:
+        """Wait until every chart is drawn; raise what stopped the drawing."""
+        if self.thread is None:
+            self.follow()
+        assert self.thread is not None
+        self.thread.join()
+        self.check()
+
+
+class PendingImages(Mapping[Chart, Path]):
+    """Where each chart's image is, given only once it is drawn: the documents are written while
+    the charts are drawn, and wait for any chart they reach first.
+
+    An image is whole once its file exists (charts are written to a temporary file, then
+    renamed). ``check`` raises if the drawing has failed. In a process forked from the one that
+    made this mapping, whose parent stops it if the drawing fails, waiting ends if that parent
+    has gone.
+    """
+
+    POLL_SECONDS = 0.005
+
+    def __init__(self, paths: Mapping[Chart, Path], check: Callable[[], None]):
+        self.paths = paths
+        self.check = check
+        self.owner = os.getpid()
+
+    def __getitem__(self, chart: Chart) -> Path:
+        path = self.paths[chart]
+        while not path.exists():
+            if os.getpid() == self.owner:
+                self.check()
+            elif os.getppid() != self.owner:
+                raise RuntimeError("the report's process has gone; this one stops")
+            time.sleep(self.POLL_SECONDS)
+        return path
+
+    def __iter__(self) -> Iterator[Chart]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+def _serve(connection: Connection, styles: Styles, workers: int | None) -> None:
+    """In the child: import matplotlib and register the fonts (its workers inherit both), then
+    draw the jobs it is sent, reporting each drawn chart's index, or the exception that stopped
+    it."""
+    # A process group of its own, with the workers it forks: Ctrl-C at the terminal reaches the
+    # parent only, and ``stop`` ends them all at once.
+    os.setpgid(0, 0)
+    _draw_what_is_sent(connection, styles, workers)
+
+
+def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | None) -> None:
+    from safecity_reports.charts.drawing import Painter
+
+    Painter(styles)
+    try:
+        jobs = connection.recv()
+    except (EOFError, OSError):
+        return  # nothing to draw: the report was copied, or the workbook had errors
+    try:
+        for index in draw_jobs(jobs, styles, workers):
+            connection.send(index)
+    except Exception as exc:
+        send_failure(connection, exc, "drawing the charts")
+    finally:
+        connection.close()

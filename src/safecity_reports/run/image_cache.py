@@ -1,0 +1,71 @@
+"""Chart images kept from earlier runs, so a re-run does not draw an unchanged chart again.
+
+The images live in the user's cache folder (``$XDG_CACHE_HOME/safecity-reports/charts``, else
+``~/.cache/safecity-reports/charts``), never beside the workbook. An image is named by a digest of
+everything it is drawn from (see ``charts.chart_file_name``), so a changed figure, style or
+drawing code simply misses. Entries are written whole (to a temporary file, then renamed), and an
+entry that is not a whole, intact PNG is treated as missing, so it is drawn again and replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+from safecity_reports.png import is_whole_png
+
+APP_FOLDER = "safecity-reports"
+STALE_SECONDS = 3600
+"""Age after which a half-written image in the cache is removed."""
+
+
+def default_folder() -> Path:
+    """Where chart images are cached: under ``$XDG_CACHE_HOME`` if it is set to an absolute
+    path (the XDG spec says to ignore a relative one), else under ``~/.cache``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / APP_FOLDER / "charts"
+
+
+class ImageCache:
+    """A folder of PNG images by name."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self._usable: bool | None = None
+
+    def open(self) -> bool:
+        """Make the folder if need be; False (and the cache unused) if it cannot be written,
+        such as on a read-only home folder: a report is still made, only without the cache."""
+        if self._usable is None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._usable = os.access(self.folder, os.W_OK)
+            except OSError:
+                self._usable = False
+            if self._usable:
+                self._remove_stale_partial_images()
+        return self._usable
+
+    def _remove_stale_partial_images(self) -> None:
+        """Remove images left half-written (``.chart-...`` temporary files) by a run that was
+        killed while drawing, once they are an hour old: a run still drawing has no older ones."""
+        limit = time.time() - STALE_SECONDS
+        for partial in self.folder.glob(".chart-*.png"):
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove
+                if partial.stat().st_mtime < limit:
+                    partial.unlink()
+
+    def get(self, name: str) -> Path | None:
+        """The path of the cached image ``name``, or None if it is missing, unreadable or not a
+        whole PNG (it will then be drawn again, replacing the bad entry)."""
+        if not self.open():
+            return None
+        path = self.folder / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return path if is_whole_png(data) else None

@@ -1,0 +1,261 @@
+"""The execution layer's one door: charts drawn and documents written, as fast as the machine allows.
+
+    with Execution(styles, use_cache=True, progress=progress) as execution:   # matplotlib imports
+        ...read the workbook and lay the report out...                        # meanwhile
+        execution.write(document, {"docx": path, "pdf": path})
+
+Behind it: a forked process imports matplotlib while the workbook is read, then draws the charts
+(with workers forked from it) while the documents are written, Word in a forked process and the
+PDF here, each waiting only for a chart it reaches before it is drawn; an unchanged report is
+copied from the document cache. Where processes cannot be forked (Windows, or
+``SAFECITY_REPORTS_FORK=0``) everything is done in this process, one step after another, with
+the same result.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from multiprocessing.connection import Connection
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from safecity_reports.files import replace_atomically
+from safecity_reports.run.chart_process import ChartProcess
+from safecity_reports.run.document_cache import DocumentCache, document_key
+from safecity_reports.run.forked import fork_available, send_failure
+from safecity_reports.run.progress import QUIET, Progress
+
+if TYPE_CHECKING:
+    from safecity_reports.layout.document import Chart, Document
+    from safecity_reports.styles import Styles
+
+ONE_AT_A_TIME_ABOVE = 1000
+"""Charts above which the two documents are written one after the other in this process, not
+side by side: each holds the whole report in memory, and a forked process also copies every
+page of this one's memory that it reads. Together they passed 1 GB at 3,000 measures."""
+
+
+class Execution:
+    """Charts and documents for one run; a context manager, so its processes always end."""
+
+    def __init__(self, styles: Styles, use_cache: bool = True, progress: Progress = QUIET):
+        self.styles = styles
+        self.use_cache = use_cache
+        self.progress = progress
+        self.chart_process: ChartProcess | None = None
+
+    def __enter__(self) -> Execution:
+        # matplotlib is imported in a forked process while this one reads the workbook.
+        if fork_available():
+            self.chart_process = ChartProcess.start(self.styles)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self.chart_process is not None:
+            self.chart_process.stop()
+
+    def write(self, document: Document, targets: Mapping[str, Path]) -> bool:
+        """Write each target (format -> path) from ``document``, whole or not at all.
+
+        True if an unchanged report was copied from the cache instead of made.
+        """
+        styles, progress = self.styles, self.progress
+        documents = DocumentCache() if self.use_cache else None
+        if documents is not None and _copy_cached(document, styles, targets, documents):
+            return True
+        # The report lives to the end of the run: the garbage collector need not walk it again
+        # and again (in a report of thousands of measures that was a tenth of the time), nor
+        # touch its pages in the processes forked from this one.
+        gc.freeze()
+        try:
+            with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
+                _draw_and_write(
+                    document,
+                    targets,
+                    styles,
+                    Path(folder),
+                    self.use_cache,
+                    self.chart_process,
+                    progress,
+                )
+        finally:
+            gc.unfreeze()
+        if documents is not None:
+            for fmt, path in targets.items():
+                documents.put(document_key(document, styles, fmt), path)
+        return False
+
+
+def _draw_and_write(
+    document: Document,
+    targets: Mapping[str, Path],
+    styles: Styles,
+    folder: Path,
+    use_cache: bool,
+    chart_process: ChartProcess | None,
+    progress: Progress,
+) -> None:
+    """Draw the charts not cached and write the documents.
+
+    With a chart process the documents do not wait for the drawing to end: the Word process is
+    forked and the PDF's first pass (which needs no picture) laid out while the charts are drawn,
+    and each document waits only for a chart it reaches before it is drawn.
+    """
+    from safecity_reports.run.chart_jobs import draw_jobs, plan_charts
+    from safecity_reports.run.chart_process import PendingImages
+    from safecity_reports.run.image_cache import ImageCache
+
+    cache = ImageCache() if use_cache else None
+    images, to_draw = plan_charts(document.charts, styles, folder, cache)
+    names = " and ".join(path.name for path in targets.values())
+    if chart_process is None or not to_draw:
+        if to_draw:
+            progress.stage(f"Drawing {len(to_draw)} charts")
+        for done, _index in enumerate(draw_jobs(to_draw, styles), start=1):
+            progress.count(done, len(to_draw))
+        progress.stage(f"Writing {names}")
+        _write_documents(document, images, targets, styles)
+        return
+    progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
+    if "docx" in targets:
+        from safecity_reports.render.docx import document as render_docx  # noqa: F401 - imported now, so the Word process has it
+    drawing = chart_process.draw(to_draw)
+    _write_documents(
+        document,
+        PendingImages(images, drawing.check),
+        targets,
+        styles,
+        # After the Word process is forked (a process is not forked while it runs threads):
+        before_pdf=lambda: drawing.follow(progress.count),
+    )
+    drawing.wait()
+
+
+def _copy_cached(
+    document: Document, styles: Styles, targets: Mapping[str, Path], documents: DocumentCache
+) -> bool:
+    """Copy every target from the cache if all of them are there; False (nothing copied) if not."""
+    cached = {fmt: documents.get(document_key(document, styles, fmt)) for fmt in targets}
+    if any(path is None for path in cached.values()):
+        return False
+    for fmt, path in targets.items():
+        with replace_atomically(path) as tmp:
+            shutil.copyfile(cached[fmt], tmp)  # type: ignore[arg-type]
+    return True
+
+
+def _write_documents(
+    document: Document,
+    images: Mapping[Chart, Path],
+    targets: Mapping[str, Path],
+    styles: Styles,
+    before_pdf: Callable[[], None] | None = None,
+) -> None:
+    """Write each target; with both formats (and fork, and a report of at most
+    ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
+    the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
+    Each file is written whole or, on any failure, not at all."""
+    from safecity_reports.render.pdf.document import count_pages
+
+    pending = dict(targets)
+    child = None
+    side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
+    if len(pending) > 1 and side_by_side and fork_available():
+        path = pending.pop("docx")
+        child = _Child("docx", path, document, images, styles)
+    try:
+        if before_pdf is not None:
+            before_pdf()
+        pages = count_pages(document, styles) if "pdf" in pending else None
+        for fmt in sorted(pending, key=lambda fmt: fmt != "pdf"):  # the PDF first: it is begun
+            with replace_atomically(pending[fmt]) as tmp:
+                options = {"pages": pages} if fmt == "pdf" else {}
+                _renderer(fmt)(document, images, tmp, styles, **options)
+    except BaseException:
+        if child is not None:
+            child.abandon()
+        raise
+    if child is not None:
+        child.finish()
+
+
+class _Child:
+    """A document written in a forked process, into a temporary file moved into place here."""
+
+    def __init__(
+        self,
+        fmt: str,
+        path: Path,
+        document: Document,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+    ) -> None:
+        self.replacing = replace_atomically(path)
+        tmp = self.replacing.__enter__()
+        self.result, sender = multiprocessing.Pipe(duplex=False)
+        context = multiprocessing.get_context("fork")
+        # Forked, the child shares the document and images as they are: nothing is pickled.
+        self.process = context.Process(
+            target=_write_in_child, args=(sender, fmt, document, images, tmp, styles)
+        )
+        self.process.start()
+        sender.close()
+
+    def finish(self) -> None:
+        """Wait for the child; move its file into place, or raise what it raised."""
+        try:
+            outcome = self.result.recv() if self.result.poll(None) else None
+        except EOFError:
+            outcome = None
+        self.process.join()
+        if outcome is None and self.process.exitcode != 0:
+            outcome = RuntimeError(
+                f"writing a document stopped (exit code {self.process.exitcode})"
+            )
+        if outcome is not None:
+            self.replacing.__exit__(type(outcome), outcome, None)
+            raise outcome
+        self.replacing.__exit__(None, None, None)
+
+    def abandon(self) -> None:
+        self.process.terminate()
+        self.process.join()
+        self.replacing.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+
+
+def _write_in_child(
+    sender: Connection,
+    fmt: str,
+    document: Document,
+    images: Mapping[Chart, Path],
+    tmp: Path,
+    styles: Styles,
+) -> None:
+    try:
+        _renderer(fmt)(document, images, tmp, styles)
+    except BaseException as exc:
+        send_failure(sender, exc, f"writing the {fmt} document")
+    else:
+        sender.send(None)
+    finally:
+        sender.close()
+
+
+def _renderer(fmt: str):  # type: ignore[no-untyped-def]
+    if fmt == "docx":
+        from safecity_reports.render.docx.document import write_docx
+
+        return write_docx
+    from safecity_reports.render.pdf.document import write_pdf
+
+    return write_pdf
