@@ -84,9 +84,9 @@ def report_command(
     quiet: bool,
 ) -> None:
     from safecity_reports.build import build_report
-    from safecity_reports.run.progress import Progress
+    from safecity_reports.run.progress import QUIET, TerminalProgress
 
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else QUIET
     try:
         result = build_report(
             workbook,
