@@ -1,0 +1,14 @@
+"""Statistics for analysts: confidence intervals, significance tests, SPC charts and funnel plots.
+
+Pure functions of plain numbers, judged the way UK official statistics judge them (see README.md,
+"For analysts: statistics"). Impossible inputs raise ``ValueError`` with a plain message.
+"""
+
+from .intervals import byars_interval, exact_count_interval, proportion_interval, rate_interval
+
+__all__ = [
+    "byars_interval",
+    "exact_count_interval",
+    "proportion_interval",
+    "rate_interval",
+]
