@@ -4,10 +4,13 @@ Pure functions of plain numbers, judged the way UK official statistics judge the
 "For analysts: statistics"). Impossible inputs raise ``ValueError`` with a plain message.
 """
 
+from .comparisons import compare_counts, compare_proportions
 from .intervals import byars_interval, exact_count_interval, proportion_interval, rate_interval
 
 __all__ = [
     "byars_interval",
+    "compare_counts",
+    "compare_proportions",
     "exact_count_interval",
     "proportion_interval",
     "rate_interval",
