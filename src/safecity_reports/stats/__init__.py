@@ -6,12 +6,21 @@ Pure functions of plain numbers, judged the way UK official statistics judge the
 
 from .comparisons import compare_counts, compare_proportions
 from .intervals import byars_interval, exact_count_interval, proportion_interval, rate_interval
+from .spc import Assurance, Point, Signal, XmRChart, xmr
+from .spc_rules import Rule, find_special_causes
 
 __all__ = [
+    "Assurance",
+    "Point",
+    "Rule",
+    "Signal",
+    "XmRChart",
     "byars_interval",
     "compare_counts",
     "compare_proportions",
     "exact_count_interval",
     "proportion_interval",
     "rate_interval",
+    "find_special_causes",
+    "xmr",
 ]
