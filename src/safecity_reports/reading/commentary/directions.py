@@ -171,7 +171,9 @@ def check(clause: str, page: Page) -> list[str]:
         return []
     head = clause[: clause.find(said.words)] if said.words in clause else clause
     named = page.named(head) or page.named(clause)
-    judged = named if len(named) == 1 else list(page.measures)
+    if not named and len(page.measures) == 1:
+        return []  # 'the number of arrests has increased' on a page about a rate
+    judged = named or list(page.measures)
     verdicts = [_verdict(said, pm) for pm in judged]
     if any(v is None or v[0] is Direction.NOT_AVAILABLE for v in verdicts):
         return []
