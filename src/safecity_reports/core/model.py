@@ -108,6 +108,8 @@ class TextBlock:
     """The text, split where its format changes."""
     level: int = 0
     """0 for a paragraph, 1 for a bullet (``- ``), 2 for a sub-bullet (``-- ``)."""
+    where: Location = field(default=NOWHERE, compare=False, repr=False)
+    """The cell it was typed in, for messages (not part of its repr, so caches ignore it)."""
 
     @property
     def text(self) -> str:

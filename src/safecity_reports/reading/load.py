@@ -6,6 +6,7 @@ from pathlib import Path
 
 from safecity_reports.core.model import Report
 from safecity_reports.errors import Problem, ValidationFailed
+from safecity_reports.reading.commentary import check_commentary
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read
 
@@ -22,6 +23,7 @@ def load_report(path: Path, strict: bool = False) -> tuple[Report, list[Problem]
     problems = list(reading.problems)
     if reading.complete:
         problems += validate(reading.report, reading.skipped_ids)
+        problems += check_commentary(reading.report)
     problems.sort(key=lambda p: p.severity != "error")
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise ValidationFailed(problems)

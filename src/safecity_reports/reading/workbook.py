@@ -326,7 +326,8 @@ class _Reader(SheetReader):
             text = row.raw("Text", True)
             if not row.ok:
                 continue
-            blocks = parse_blocks(str(text))
+            cell = row.location("Text")
+            blocks = [replace(block, where=cell) for block in parse_blocks(str(text))]
             if pages and (not page or covers == pages[-1][0]):
                 pages[-1][1].extend(blocks)
             else:
