@@ -40,6 +40,7 @@ from safecity_reports.reading.cells import (
     clean,
     is_excel_error,
     key,
+    shown_otherwise,
 )
 from safecity_reports.reading.messages import did_you_mean
 
@@ -174,10 +175,12 @@ class Row:
         if value is None or value is BAD:
             return None
         try:
-            return as_number(header, value, self._format(header), required)
+            number = as_number(header, value, self._format(header), required)
         except CellError as exc:
             self.fail(header, str(exc))
             return None
+        self._check_shown(header, value, number)
+        return number
 
     def value(self, header: str, unit: Unit, required: bool = False) -> Value | None:
         """A figure of a measure: a number, a pair ('11 / 2') or not available ('n/a')."""
@@ -185,10 +188,20 @@ class Row:
         if value is None or value is BAD:
             return None
         try:
-            return as_value(header, value, unit, self._format(header))
+            figure = as_value(header, value, unit, self._format(header))
         except CellError as exc:
             self.fail(header, str(exc))
             return None
+        if isinstance(figure, float):
+            self._check_shown(header, value, figure)
+        return figure
+
+    def _check_shown(self, header: str, value: Any, read: float | None) -> None:
+        """Warn when Excel shows the cell as another figure than the one read from it."""
+        if read is not None:
+            message = shown_otherwise(header, value, self._format(header), read)
+            if message:
+                self.fail(header, message, "warning")
 
     def choice(self, header: str, choices: Iterable[str], required: bool = True) -> str | None:
         """One of ``choices``, whatever its case; a near miss is named in the message."""
@@ -237,6 +250,8 @@ class SheetReader:
         self.name, self.data, self.wb = name, data, wb
         self.problems: list[Problem] = []
         self.numeric_ids: list[tuple[str, Location, str]] = []
+        self.figure_cells: dict[tuple[Location, str], Location] = {}
+        self.texts: list[tuple[Location, str]] = []
         self.skipped: set[str] = set()
         self.complete = True
         self._formulas: dict[str, dict[str, str]] | None = None
