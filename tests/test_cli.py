@@ -286,6 +286,10 @@ def over_100(wb):
     set_cell(wb, "Data", 3, "Actual", 160)
 
 
+def benchmark_over_100(wb):
+    set_cell(wb, "Data", 3, "Benchmark", 151)
+
+
 def out_of_order(wb):
     set_cell(wb, "Data", 2, "Period", "2016/17 Q2")
     set_cell(wb, "Data", 3, "Period", "2016/17 Q1")
@@ -345,8 +349,14 @@ def id_that_lost_its_zero(wb):
 WARNINGS = [
     (
         over_100,
-        "sheet Data, cell B3",
+        "sheet Data, cell C3",
         "Actual 160 for 1.1a (2016/17 Q2) is not between 0 and 100, "
+        "but the measure is a percentage",
+    ),
+    (
+        benchmark_over_100,
+        "sheet Data, cell D3",
+        "Benchmark 151 for 1.1a (2016/17 Q2) is not between 0 and 100, "
         "but the measure is a percentage",
     ),
     (
@@ -375,13 +385,13 @@ WARNINGS = [
     ),
     (
         benchmark_gap,
-        "sheet Data, cell B2",
+        "sheet Data, cell D2",
         "Measure 1.1a has a benchmark for some periods but "
         "none for 2016/17 Q1; type the benchmark, or n/a where it is not available",
     ),
     (
         rank_mismatch,
-        "sheet Data, cell B4",
+        "sheet Data, cell C4",
         "Measure 1.2's latest figure is 3, but Testshire is "
         "position 2 of 3 in its 2015/16 ranking (Low is good); "
         "check the figure or the Rankings sheet",

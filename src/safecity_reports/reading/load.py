@@ -21,7 +21,7 @@ def load_report(path: Path, strict: bool = False) -> tuple[Report, list[Problem]
     reading = read(Path(path))
     problems = list(reading.problems)
     if reading.complete:
-        problems += validate(reading.report, reading.skipped_ids)
+        problems += validate(reading.report, reading.skipped_ids, reading.figure_cells)
     problems.sort(key=lambda p: p.severity != "error")
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise ValidationFailed(problems)
