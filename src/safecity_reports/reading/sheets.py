@@ -51,6 +51,13 @@ _OPTIONAL_SHEETS = {
     schema.KEY_FIGURES.name,
 }
 
+_KNOWN_SHEETS = (
+    schema.INSTRUCTIONS,
+    schema.SETTINGS,
+    schema.LISTS_SHEET,
+    *(s.name for s in schema.DATA_SHEETS),
+)
+
 
 def formulas(data: bytes) -> dict[str, dict[str, str]]:
     """The formulas of each sheet by cell; loaded only when a blank cell needs explaining."""
@@ -236,6 +243,23 @@ class Row:
             return None
 
 
+def renamed_sheet(name: str, titles: Iterable[str]) -> str | None:
+    """The sheet among ``titles`` that looks like ``name`` renamed, or None.
+
+    It starts or ends with the name ('Rankings Q2', 'Q2 Rankings') or is a close match
+    ('Ranking', 'Key figure'); a sheet the format itself names (Key actions, Lists) never is.
+    """
+    own = {key(n) for n in _KNOWN_SHEETS}
+    others = [t for t in titles if key(t) not in own]
+    wanted = key(name)
+    for title in others:
+        if key(title).startswith(wanted) or key(title).endswith(wanted):
+            return title
+    folded = {key(t): t for t in others}
+    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
+
+
 def _merged_range(cell: Cell) -> str:
     """The merged range a cell other than its first belongs to, or ''."""
     if not isinstance(cell, MergedCell):
@@ -253,6 +277,8 @@ class SheetReader:
         self.figure_cells: dict[tuple[Location, str], Location] = {}
         self.texts: list[tuple[Location, str]] = []
         self.skipped: set[str] = set()
+        self.missing: set[str] = set()
+        """Sheets reported missing, whose absence must not be reported again as other problems."""
         self.complete = True
         self._formulas: dict[str, dict[str, str]] | None = None
 
@@ -267,18 +293,28 @@ class SheetReader:
         return self._formulas.get(sheet, {}).get(coordinate, "")
 
     def sheet(self, name: str) -> Worksheet | None:
-        """The sheet called ``name``, whatever its case or surrounding spaces."""
+        """The sheet called ``name``, whatever its case or surrounding spaces.
+
+        A missing sheet is an error, unless it is optional and no sheet looks like it renamed
+        ('Rankings Q2' for Rankings): a renamed one would silently leave its rows out.
+        """
         for ws in self.wb.worksheets:
             if key(ws.title) == key(name):
                 return ws
-        if name not in _OPTIONAL_SHEETS:
-            titles = [ws.title for ws in self.wb.worksheets]
-            self.problem(
-                None,
-                f"There is no sheet named '{name}'; the sheets are"
-                f" {', '.join(titles)}{did_you_mean(name, titles, listed=0)}",
-            )
-            self.complete = False
+        titles = [ws.title for ws in self.wb.worksheets]
+        renamed = renamed_sheet(name, titles)
+        if name in _OPTIONAL_SHEETS and renamed is None:
+            return None
+        hint = (
+            f" (did you mean '{renamed}'? rename it '{name}')"
+            if renamed
+            else did_you_mean(name, titles, listed=0)
+        )
+        self.problem(
+            None, f"There is no sheet named '{name}'; the sheets are {', '.join(titles)}{hint}"
+        )
+        self.complete = False
+        self.missing.add(name)
         return None
 
     def rows(self, spec: schema.Sheet) -> list[Row]:

@@ -367,7 +367,9 @@ class _Reader(SheetReader):
             measure_id, period = row.id("Measure"), row.period("Period")
             numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
             if row.ok and period is not None:
-                if (measure_id, period.label) not in groups | dict.fromkeys(spoilt):
+                if schema.RANKINGS.name not in self.missing and (
+                    (measure_id, period.label) not in groups | dict.fromkeys(spoilt)
+                ):
                     row.fail(
                         "Measure",
                         f"There is no ranking for {measure_id} {period.label} on"
