@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from conftest import problem_lines
 from fixtures.workbooks import add_row, column_of, set_cell, set_setting
@@ -609,3 +610,41 @@ def test_every_command_and_option_has_help():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"option {param.opts} of {name} has no help"
+
+
+def _streams(path, *options):
+    result = CliRunner().invoke(main, ["check", *options, str(path)])
+    return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
+
+
+def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, saved):
+    over_100(workbook)
+    path = saved(workbook)
+    code, out, err = _streams(path)
+    assert code == 0
+    assert out == [f"{path}: no errors, 1 warning(s)"]
+    assert [line.split(": ")[0] for line in err] == ["Warning"]
+
+
+def test_check_quiet_prints_no_warnings_only_its_summary(workbook, saved):
+    over_100(workbook)
+    path = saved(workbook)
+    assert _streams(path, "-q") == (0, [f"{path}: no errors, 1 warning(s)"], [])
+
+
+def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
+    over_100(workbook)
+    not_a_number(workbook)
+    code, out, err = _streams(saved(workbook), "--quiet")
+    assert (code, out) == (1, [])
+    assert len(err) == 2
+    assert err[0].startswith("Error: q2.xlsx, sheet Data, cell C2: Actual 'about 58'")
+    assert err[1] == "1 error(s), 1 warning(s)"
+
+
+def test_check_quiet_and_strict_prints_the_warnings_that_fail_it(workbook, saved):
+    over_100(workbook)
+    code, out, err = _streams(saved(workbook), "-q", "--strict")
+    assert (code, out) == (1, [])
+    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell C3: Actual 160")
+    assert err[-1] == "0 error(s), 1 warning(s)"
