@@ -156,10 +156,13 @@ class Row:
         return str(cell.number_format) if cell is not None else ""
 
     def text(self, header: str, required: bool = False) -> str:
+        """The cell as text ('' if blank); remembered with its cell for the font check."""
         value = self.raw(header, required)
         if value is None or value is BAD:
             return ""
-        return as_text(value)
+        text = as_text(value)
+        self.reader.texts.append((self.location(header), text))
+        return text
 
     def id(self, header: str, required: bool = True) -> str:
         """An id as typed; a number keeps the decimals its cell shows (1.10 stays 1.10)."""

@@ -338,7 +338,7 @@ class _Reader(SheetReader):
                     "Page",
                     f"Page '{page}' is not a range: give the first and last measure, e.g. 1.2a-c",
                 )
-            text = row.raw("Text", True)
+            text = row.text("Text", True)
             if not row.ok:
                 continue
             blocks = parse_blocks(str(text))
