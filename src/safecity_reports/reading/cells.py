@@ -212,7 +212,13 @@ def as_date(header: str, value: Any) -> date:
     """A date typed as a date, as Excel's serial number, or as text such as 31/10/2016."""
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, int | float) and 1 <= value < 2958466:  # a date as Excel's serial
+    serial = isinstance(value, int | float) and not isinstance(value, bool)
+    if serial and 60 <= value < 61:
+        raise CellError(
+            f"{header} {number_text(value)} is Excel's 29/02/1900, a day that never was; type a"
+            " date such as 31/10/2016, or leave it blank for the day the report is made"
+        )
+    if serial and 1 <= value < 2958466:  # a date as Excel's serial number
         return _from_serial(value)
     for form in _DATE_FORMATS:
         try:
