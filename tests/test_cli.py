@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from conftest import problem_lines
 from fixtures.workbooks import add_row, column_of, set_cell, set_setting
@@ -286,6 +287,10 @@ def over_100(wb):
     set_cell(wb, "Data", 3, "Actual", 160)
 
 
+def benchmark_over_100(wb):
+    set_cell(wb, "Data", 3, "Benchmark", 151)
+
+
 def out_of_order(wb):
     set_cell(wb, "Data", 2, "Period", "2016/17 Q2")
     set_cell(wb, "Data", 3, "Period", "2016/17 Q1")
@@ -345,8 +350,14 @@ def id_that_lost_its_zero(wb):
 WARNINGS = [
     (
         over_100,
-        "sheet Data, cell B3",
+        "sheet Data, cell C3",
         "Actual 160 for 1.1a (2016/17 Q2) is not between 0 and 100, "
+        "but the measure is a percentage",
+    ),
+    (
+        benchmark_over_100,
+        "sheet Data, cell D3",
+        "Benchmark 151 for 1.1a (2016/17 Q2) is not between 0 and 100, "
         "but the measure is a percentage",
     ),
     (
@@ -375,13 +386,13 @@ WARNINGS = [
     ),
     (
         benchmark_gap,
-        "sheet Data, cell B2",
+        "sheet Data, cell D2",
         "Measure 1.1a has a benchmark for some periods but "
         "none for 2016/17 Q1; type the benchmark, or n/a where it is not available",
     ),
     (
         rank_mismatch,
-        "sheet Data, cell B4",
+        "sheet Data, cell C4",
         "Measure 1.2's latest figure is 3, but Testshire is "
         "position 2 of 3 in its 2015/16 ranking (Low is good); "
         "check the figure or the Rankings sheet",
@@ -599,3 +610,41 @@ def test_every_command_and_option_has_help():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"option {param.opts} of {name} has no help"
+
+
+def _streams(path, *options):
+    result = CliRunner().invoke(main, ["check", *options, str(path)])
+    return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
+
+
+def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, saved):
+    over_100(workbook)
+    path = saved(workbook)
+    code, out, err = _streams(path)
+    assert code == 0
+    assert out == [f"{path}: no errors, 1 warning(s)"]
+    assert [line.split(": ")[0] for line in err] == ["Warning"]
+
+
+def test_check_quiet_prints_no_warnings_only_its_summary(workbook, saved):
+    over_100(workbook)
+    path = saved(workbook)
+    assert _streams(path, "-q") == (0, [f"{path}: no errors, 1 warning(s)"], [])
+
+
+def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
+    over_100(workbook)
+    not_a_number(workbook)
+    code, out, err = _streams(saved(workbook), "--quiet")
+    assert (code, out) == (1, [])
+    assert len(err) == 2
+    assert err[0].startswith("Error: q2.xlsx, sheet Data, cell C2: Actual 'about 58'")
+    assert err[1] == "1 error(s), 1 warning(s)"
+
+
+def test_check_quiet_and_strict_prints_the_warnings_that_fail_it(workbook, saved):
+    over_100(workbook)
+    code, out, err = _streams(saved(workbook), "-q", "--strict")
+    assert (code, out) == (1, [])
+    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell C3: Actual 160")
+    assert err[-1] == "0 error(s), 1 warning(s)"

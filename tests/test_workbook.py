@@ -225,3 +225,46 @@ def test_optional_sheets_may_be_missing(workbook, saved):
     report, problems = _read(saved, workbook)
     assert problems == []
     assert report.rankings == () and report.figures == ()
+
+
+SHEET_LIST = (
+    "Instructions, Settings, Agencies, Priorities, Key actions, Measures, Data, Commentary,"
+    " {renamed}, Group limits, {figures}, Lists"
+)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "renamed"),
+    [
+        ("Rankings", "Rankings Q2"),
+        ("Rankings", "MSG Rankings"),
+        ("Rankings", "Ranking"),
+        ("Key figures", "Key figures (2016)"),
+        ("Key figures", "Key figure"),
+        ("Commentary", "Commentary Q2"),
+        ("Group limits", "Group limits 2016"),
+    ],
+)
+def test_an_optional_sheet_that_looks_renamed_is_an_error(workbook, saved, sheet, renamed):
+    workbook[sheet].title = renamed
+    _, problems = _read(saved, workbook)
+    titles = ", ".join(ws.title for ws in workbook.worksheets)
+    assert problems == [
+        f"q2.xlsx: There is no sheet named '{sheet}'; the sheets are {titles}"
+        f" (did you mean '{renamed}'? rename it '{sheet}')"
+    ]
+
+
+def test_a_renamed_data_sheet_says_what_to_rename(workbook, saved):
+    workbook["Data"].title = "Data 2016-17"
+    _, problems = _read(saved, workbook)
+    assert problems[0].endswith("(did you mean 'Data 2016-17'? rename it 'Data')")
+
+
+def test_an_optional_sheet_is_not_mistaken_for_another_known_sheet(workbook, saved):
+    """Key actions is not Key figures renamed, nor are extra sheets of other names."""
+    del workbook["Key figures"]
+    workbook.create_sheet("Notes for the board")
+    report, problems = _read(saved, workbook)
+    assert problems == []
+    assert report.figures == ()

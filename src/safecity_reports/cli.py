@@ -106,18 +106,32 @@ def report_command(
             click.echo(f"Wrote {path}")
 
 
-@main.command("check", help="Check WORKBOOK and list every problem; writes nothing.")
+@main.command(
+    "check",
+    help="Check WORKBOOK and list every problem; writes nothing. Problems go to stderr, the"
+    " summary of a workbook without errors to stdout.",
+)
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 if there are any).")
-def check_command(workbook: Path, strict: bool) -> None:
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print no warnings: only errors and the one-line summary."
+)
+def check_command(workbook: Path, strict: bool, quiet: bool) -> None:
     from safecity_reports.reading.load import check_workbook
 
     try:
         problems = check_workbook(workbook, strict=strict)
+    except ValidationFailed as exc:
+        if not quiet or strict:  # under --strict the warnings are what failed
+            _fail(exc)
+        errors = [f"Error: {p}" for p in exc.problems if p.severity == "error"]
+        click.echo("\n".join([*errors, str(exc).splitlines()[-1]]), err=True)
+        sys.exit(exc.exit_code)
     except ReportError as exc:
         _fail(exc)
-    for problem in problems:
-        click.echo(f"Warning: {problem}")
+    if not quiet:
+        for problem in problems:
+            click.echo(f"Warning: {problem}", err=True)
     click.echo(f"{workbook}: no errors, {len(problems)} warning(s)")
 
 

@@ -4,7 +4,8 @@ Pure: each function takes the value openpyxl read (blank and error cells are dea
 ``sheets.Row`` before it gets here) and, where it matters, the cell's number format, and
 returns plain data. A value that cannot be read raises ``CellError`` with the message to show,
 which names the column and the value and says what would be accepted; the caller adds the cell.
-Checks here: numbers typed any way (``1,234``, ``58%``, ``£5``, a %-formatted cell), the
+Checks here: numbers typed any way (``1,234``, ``58%``, ``£5``, a %-formatted cell, read as
+Excel shows it: ``0"%"`` is 70 shown as 70%, ``0%`` is 0.7 shown as 70%), the
 ``n/a`` words, ids that became numbers or dates, pairs of counts, periods, choices from a list,
 the report date, and the ids a commentary Page names.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from safecity_reports.core.model import NOT_AVAILABLE, Pair, Unit, Value
 from safecity_reports.core.periods import Period, parse_period
 from safecity_reports.reading import schema
+from safecity_reports.reading.formats import disagreement, is_percent
 from safecity_reports.reading.messages import did_you_mean
 
 EXCEL_ERRORS = (
@@ -116,7 +118,7 @@ def as_number(header: str, value: Any, number_format: str, required: bool) -> fl
         shown = value.strftime("%d/%m/%Y") if isinstance(value, datetime) else value
         raise CellError(f"{header} '{shown}' is not a number; type a number such as 28.06")
     if isinstance(value, int | float):
-        if "%" in number_format:
+        if is_percent(number_format, value):  # not a literal "%": 0"%" shows 70 as 70%
             return round(float(value) * 100, 10)
         return float(value)
     text = str(value)
@@ -131,6 +133,23 @@ def as_number(header: str, value: Any, number_format: str, required: bool) -> fl
             " (or 58% for a percentage)"
         )
     return number
+
+
+def shown_otherwise(header: str, value: Any, number_format: str, read: float) -> str | None:
+    """The warning for a number Excel shows as another figure than ``read``; None if it agrees.
+
+    ``value`` is what the cell holds and ``read`` the figure taken from it (``as_number``).
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    shown = disagreement(number_format, value, read)
+    if shown is None:
+        return None
+    return (
+        f"{header} shows as {shown} in Excel (number format '{number_format}'), but the"
+        f" cell holds {number_text(value)}, so the report would print {number_text(read)}:"
+        " give the cell a plain number format (0 or 0.0) and type the figure it should show"
+    )
 
 
 def parse_number(text: str) -> float | None:
@@ -193,7 +212,13 @@ def as_date(header: str, value: Any) -> date:
     """A date typed as a date, as Excel's serial number, or as text such as 31/10/2016."""
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, int | float) and 1 <= value < 2958466:  # a date as Excel's serial
+    serial = isinstance(value, int | float) and not isinstance(value, bool)
+    if serial and 60 <= value < 61:
+        raise CellError(
+            f"{header} {number_text(value)} is Excel's 29/02/1900, a day that never was; type a"
+            " date such as 31/10/2016, or leave it blank for the day the report is made"
+        )
+    if serial and 1 <= value < 2958466:  # a date as Excel's serial number
         return _from_serial(value)
     for form in _DATE_FORMATS:
         try:

@@ -7,29 +7,37 @@ from pathlib import Path
 from safecity_reports.core.model import Report
 from safecity_reports.errors import Problem, ValidationFailed
 from safecity_reports.reading.commentary import check_commentary
+from safecity_reports.reading.glyphs import undrawable
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read
+from safecity_reports.styles import Styles, load_styles
 
 
-def load_report(path: Path, strict: bool = False) -> tuple[Report, list[Problem]]:
+def load_report(
+    path: Path, strict: bool = False, styles: Styles | None = None
+) -> tuple[Report, list[Problem]]:
     """Read and validate the workbook at ``path``; return the report and its warnings.
 
     Raises ``WorkbookError`` if the file cannot be read at all, and ``ValidationFailed`` with
     every problem (errors first) if there is any error, or any warning under ``strict``. When a
     whole sheet or id column is missing the cross-record checks are skipped, as they would only
-    repeat that one mistake many times.
+    repeat that one mistake many times. Text the PDF's fonts (those of ``styles``, the default
+    styles if None) cannot draw is a warning naming its cell.
     """
     reading = read(Path(path))
     problems = list(reading.problems)
     if reading.complete:
-        problems += validate(reading.report, reading.skipped_ids)
+        problems += validate(reading.report, reading.skipped_ids, reading.figure_cells)
         problems += check_commentary(reading.report)
+    styles = styles or load_styles()
+    fonts = (styles.font_regular, styles.font_bold)
+    problems += undrawable(reading.report.source_name, reading.texts, fonts)
     problems.sort(key=lambda p: p.severity != "error")
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise ValidationFailed(problems)
     return reading.report, problems
 
 
-def check_workbook(path: Path, strict: bool = False) -> list[Problem]:
+def check_workbook(path: Path, strict: bool = False, styles: Styles | None = None) -> list[Problem]:
     """The warnings of a workbook that has no errors; raises as ``load_report`` does."""
-    return load_report(path, strict)[1]
+    return load_report(path, strict, styles)[1]

@@ -40,6 +40,7 @@ from safecity_reports.reading.cells import (
     clean,
     is_excel_error,
     key,
+    shown_otherwise,
 )
 from safecity_reports.reading.messages import did_you_mean
 
@@ -49,6 +50,13 @@ _OPTIONAL_SHEETS = {
     schema.GROUP_LIMITS.name,
     schema.KEY_FIGURES.name,
 }
+
+_KNOWN_SHEETS = (
+    schema.INSTRUCTIONS,
+    schema.SETTINGS,
+    schema.LISTS_SHEET,
+    *(s.name for s in schema.DATA_SHEETS),
+)
 
 
 def formulas(data: bytes) -> dict[str, dict[str, str]]:
@@ -148,10 +156,13 @@ class Row:
         return str(cell.number_format) if cell is not None else ""
 
     def text(self, header: str, required: bool = False) -> str:
+        """The cell as text ('' if blank); remembered with its cell for the font check."""
         value = self.raw(header, required)
         if value is None or value is BAD:
             return ""
-        return as_text(value)
+        text = as_text(value)
+        self.reader.texts.append((self.location(header), text))
+        return text
 
     def id(self, header: str, required: bool = True) -> str:
         """An id as typed; a number keeps the decimals its cell shows (1.10 stays 1.10)."""
@@ -174,10 +185,12 @@ class Row:
         if value is None or value is BAD:
             return None
         try:
-            return as_number(header, value, self._format(header), required)
+            number = as_number(header, value, self._format(header), required)
         except CellError as exc:
             self.fail(header, str(exc))
             return None
+        self._check_shown(header, value, number)
+        return number
 
     def value(self, header: str, unit: Unit, required: bool = False) -> Value | None:
         """A figure of a measure: a number, a pair ('11 / 2') or not available ('n/a')."""
@@ -185,10 +198,20 @@ class Row:
         if value is None or value is BAD:
             return None
         try:
-            return as_value(header, value, unit, self._format(header))
+            figure = as_value(header, value, unit, self._format(header))
         except CellError as exc:
             self.fail(header, str(exc))
             return None
+        if isinstance(figure, float):
+            self._check_shown(header, value, figure)
+        return figure
+
+    def _check_shown(self, header: str, value: Any, read: float | None) -> None:
+        """Warn when Excel shows the cell as another figure than the one read from it."""
+        if read is not None:
+            message = shown_otherwise(header, value, self._format(header), read)
+            if message:
+                self.fail(header, message, "warning")
 
     def choice(self, header: str, choices: Iterable[str], required: bool = True) -> str | None:
         """One of ``choices``, whatever its case; a near miss is named in the message."""
@@ -223,6 +246,23 @@ class Row:
             return None
 
 
+def renamed_sheet(name: str, titles: Iterable[str]) -> str | None:
+    """The sheet among ``titles`` that looks like ``name`` renamed, or None.
+
+    It starts or ends with the name ('Rankings Q2', 'Q2 Rankings') or is a close match
+    ('Ranking', 'Key figure'); a sheet the format itself names (Key actions, Lists) never is.
+    """
+    own = {key(n) for n in _KNOWN_SHEETS}
+    others = [t for t in titles if key(t) not in own]
+    wanted = key(name)
+    for title in others:
+        if key(title).startswith(wanted) or key(title).endswith(wanted):
+            return title
+    folded = {key(t): t for t in others}
+    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
+
+
 def _merged_range(cell: Cell) -> str:
     """The merged range a cell other than its first belongs to, or ''."""
     if not isinstance(cell, MergedCell):
@@ -237,7 +277,11 @@ class SheetReader:
         self.name, self.data, self.wb = name, data, wb
         self.problems: list[Problem] = []
         self.numeric_ids: list[tuple[str, Location, str]] = []
+        self.figure_cells: dict[tuple[Location, str], Location] = {}
+        self.texts: list[tuple[Location, str]] = []
         self.skipped: set[str] = set()
+        self.missing: set[str] = set()
+        """Sheets reported missing, whose absence must not be reported again as other problems."""
         self.complete = True
         self._formulas: dict[str, dict[str, str]] | None = None
 
@@ -252,18 +296,28 @@ class SheetReader:
         return self._formulas.get(sheet, {}).get(coordinate, "")
 
     def sheet(self, name: str) -> Worksheet | None:
-        """The sheet called ``name``, whatever its case or surrounding spaces."""
+        """The sheet called ``name``, whatever its case or surrounding spaces.
+
+        A missing sheet is an error, unless it is optional and no sheet looks like it renamed
+        ('Rankings Q2' for Rankings): a renamed one would silently leave its rows out.
+        """
         for ws in self.wb.worksheets:
             if key(ws.title) == key(name):
                 return ws
-        if name not in _OPTIONAL_SHEETS:
-            titles = [ws.title for ws in self.wb.worksheets]
-            self.problem(
-                None,
-                f"There is no sheet named '{name}'; the sheets are"
-                f" {', '.join(titles)}{did_you_mean(name, titles, listed=0)}",
-            )
-            self.complete = False
+        titles = [ws.title for ws in self.wb.worksheets]
+        renamed = renamed_sheet(name, titles)
+        if name in _OPTIONAL_SHEETS and renamed is None:
+            return None
+        hint = (
+            f" (did you mean '{renamed}'? rename it '{name}')"
+            if renamed
+            else did_you_mean(name, titles, listed=0)
+        )
+        self.problem(
+            None, f"There is no sheet named '{name}'; the sheets are {', '.join(titles)}{hint}"
+        )
+        self.complete = False
+        self.missing.add(name)
         return None
 
     def rows(self, spec: schema.Sheet) -> list[Row]:

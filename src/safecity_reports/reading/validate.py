@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from safecity_reports.core.model import (
     KeyAction,
@@ -57,9 +57,14 @@ def _row(where: Location) -> int:
 class _Problems:
     """Problems as they are found, each located in the report's workbook."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, figure_cells: Mapping[tuple[Location, str], Location]):
         self.source = report.source_name
         self.found: list[Problem] = []
+        self.figure_cells = figure_cells
+
+    def figure(self, obs: Observation, column: str) -> Location:
+        """The cell of an observation's figure in ``column``, or its row's cell if not known."""
+        return self.figure_cells.get((obs.where, column), obs.where)
 
     def error(self, where: Location, message: str) -> None:
         self.found.append(Problem(f"{self.source}, {where}", message, "error"))
@@ -68,13 +73,19 @@ class _Problems:
         self.found.append(Problem(f"{self.source}, {where}", message, "warning"))
 
 
-def validate(report: Report, skipped_ids: Collection[str] = ()) -> list[Problem]:
+def validate(
+    report: Report,
+    skipped_ids: Collection[str] = (),
+    figure_cells: Mapping[tuple[Location, str], Location] | None = None,
+) -> list[Problem]:
     """Every cross-record problem in ``report``, errors and warnings, in workbook order.
 
     ``skipped_ids`` are ids of rows the reader could not use (their own errors are reported
-    already); references to them are not reported again.
+    already); references to them are not reported again. ``figure_cells`` gives the cell of a
+    figure by its observation's row and column ('Actual', 'Benchmark'), so that a warning about
+    the figure names it; without it, the observation's row is named.
     """
-    problems = _Problems(report)
+    problems = _Problems(report, figure_cells or {})
     _duplicates(report, problems)
     _references(report, problems, set(skipped_ids))
     for measure in report.measures:
@@ -153,7 +164,7 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
             for column, value in (("Actual", obs.actual), ("Benchmark", obs.benchmark)):
                 if isinstance(value, float) and not 0 <= value <= 100:
                     problems.warning(
-                        obs.where,
+                        problems.figure(obs, column),
                         f"{column} {value:g} for {measure.id} ({label}) is not between 0 and 100,"
                         " but the measure is a percentage",
                     )
@@ -171,7 +182,7 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
     if blanks and len(blanks) < len(measure.observations):
         labels = ", ".join(o.period.label for o in blanks)
         problems.warning(
-            blanks[0].where,
+            problems.figure(blanks[0], "Benchmark"),
             f"Measure {measure.id} has a benchmark for some periods but none for {labels};"
             " type the benchmark, or n/a where it is not available",
         )
@@ -217,7 +228,7 @@ def _rankings(report: Report, problems: _Problems) -> None:
         position = positions(ranking, measure.polarity)[index]
         if isinstance(current.actual, float) and current.actual != position:
             problems.warning(
-                current.where,
+                problems.figure(current, "Actual"),
                 f"Measure {measure_id}'s latest figure is {current.actual:g}, but"
                 f" {ranking.areas[index].area} is position {position} of {len(ranking.areas)}"
                 f" in its {ranking.period.label} ranking ({measure.polarity.value});"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -68,6 +68,11 @@ class Reading:
     """Ids of rows left out because of their errors, so references to them are not errors too."""
     complete: bool
     """False when a sheet or an id column is missing, so that cross-record checks would mislead."""
+    figure_cells: dict[tuple[Location, str], Location] = field(default_factory=dict)
+    """The cell of each figure on the Data sheet, by its observation's row and its column
+    ('Actual', 'Benchmark'), so a warning about a figure names the figure's own cell."""
+    texts: tuple[tuple[Location, str], ...] = ()
+    """Every text the report may print, with its cell, for checks on the fonts that draw it."""
 
 
 def read_workbook(path: Path) -> tuple[Report, list[Problem]]:
@@ -167,7 +172,14 @@ class _Reader(SheetReader):
             self.name,
             self,
         )
-        return Reading(report, self.problems, frozenset(self.skipped), self.complete)
+        return Reading(
+            report,
+            self.problems,
+            frozenset(self.skipped),
+            self.complete,
+            self.figure_cells,
+            tuple(self.texts),
+        )
 
     def _settings(self) -> Settings:
         placeholder = Settings("", "", _UNKNOWN_PERIOD)
@@ -308,8 +320,11 @@ class _Reader(SheetReader):
             note = row.text("Note")
             if row.ok and measure_id in units:
                 assert period is not None and actual is not None
+                where = row.location("Period")
+                for header in ("Actual", "Benchmark"):
+                    self.figure_cells[(where, header)] = row.location(header)
                 observations.setdefault(measure_id, []).append(
-                    Observation(period, actual, benchmark, note, row.location("Period"))
+                    Observation(period, actual, benchmark, note, where)
                 )
         return observations
 
@@ -323,7 +338,7 @@ class _Reader(SheetReader):
                     "Page",
                     f"Page '{page}' is not a range: give the first and last measure, e.g. 1.2a-c",
                 )
-            text = row.raw("Text", True)
+            text = row.text("Text", True)
             if not row.ok:
                 continue
             cell = row.location("Text")
@@ -353,7 +368,9 @@ class _Reader(SheetReader):
             measure_id, period = row.id("Measure"), row.period("Period")
             numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
             if row.ok and period is not None:
-                if (measure_id, period.label) not in groups | dict.fromkeys(spoilt):
+                if schema.RANKINGS.name not in self.missing and (
+                    (measure_id, period.label) not in groups | dict.fromkeys(spoilt)
+                ):
                     row.fail(
                         "Measure",
                         f"There is no ranking for {measure_id} {period.label} on"
