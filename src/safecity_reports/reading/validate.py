@@ -197,13 +197,13 @@ def _rankings(report: Report, problems: _Problems) -> None:
         if measure is None or measure.unit is not Unit.RANK or not measure.observations:
             continue
         current = measure.observations[-1]
-        own = next(a for a in ranking.areas if a.is_own_area)
+        own_area = next(a for a in ranking.areas if a.is_own_area)
         position = own_position(ranking, measure.polarity)
         if isinstance(current.actual, float) and current.actual != position:
             problems.warning(
                 current.where,
                 f"Measure {measure_id}'s latest figure is {current.actual:g}, but"
-                f" {own.area} is position {position} of {len(ranking.areas)}"
+                f" {own_area.area} is position {position} of {len(ranking.areas)}"
                 f" in its {ranking.period.label} ranking ({measure.polarity.value});"
                 " check the figure or the Rankings sheet",
             )
