@@ -6,7 +6,13 @@ import math
 
 import pytest
 
-from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
+from safecity_reports.core.formatting import (
+    fewest_decimals,
+    format_number,
+    format_value,
+    ordinal,
+    rounded,
+)
 from safecity_reports.core.model import NOT_AVAILABLE, Pair, Unit
 
 
@@ -130,3 +136,18 @@ def test_huge_figures_round_and_print_rather_than_fail():
     assert rounded(1e28, 0) == 1e28
     assert rounded(1.5e300, 3) == 1.5e300
     assert format_number(1e28, 0) == "10,000,000,000,000,000,000,000,000,000"
+
+
+@pytest.mark.parametrize(
+    ("values", "most", "places"),
+    [
+        ([1.0, 2.0], 2, 0),
+        ([1.0, 2.5], 2, 1),
+        ([0.125], 2, 2),  # more than ``most`` shows: as many as allowed
+        ([0.30000000000000004, 0.1], 2, 1),  # float noise is not a decimal
+        ([12.5, 0.25], 1, 1),
+        ([], 2, 0),
+    ],
+)
+def test_fewest_decimals(values, most, places):
+    assert fewest_decimals(values, most) == places

@@ -11,7 +11,6 @@ number of cases for each test, e.g. ``SAFECITY_FUZZ_EXAMPLES=5000 python -m pyte
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import tempfile
@@ -30,7 +29,7 @@ from pypdf import PdfReader
 from fixtures.workbooks import set_cell, set_setting, valid_workbook
 from safecity_reports.build import build_report
 from safecity_reports.core.status import report_status
-from safecity_reports.errors import ReportError
+from safecity_reports.errors import ReportError, ValidationFailed
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading import schema
 from safecity_reports.reading.load import load_report
@@ -251,8 +250,19 @@ def test_damaged_bytes_fail_plainly(edits):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "q2.xlsx"
         path.write_bytes(bytes(data))
-        with contextlib.suppress(ReportError):
-            load_report(path)
+        try:
+            report, _ = load_report(path)
+        except ValidationFailed as exc:
+            # read but wrong: every problem is located in the workbook and says what is wrong
+            assert exc.problems
+            for problem in exc.problems:
+                assert problem.where.startswith("q2.xlsx"), problem
+                assert problem.message.strip(), problem
+        except ReportError as exc:
+            assert str(exc).strip(), "a ReportError must say what is wrong"
+            assert "Traceback" not in str(exc)
+        else:
+            assert report.source_name == "q2.xlsx"
 
 
 ODD_TEXT = st.one_of(TEXTS.filter(lambda t: len(t) <= 300), st.text(min_size=1, max_size=300))

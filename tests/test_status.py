@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from safecity_reports.core.model import (
@@ -94,31 +96,30 @@ def test_direction_of_travel(previous, current, unit, decimals, expected):
 # --- judgement: every polarity x every direction -------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("direction", "polarity", "expected"),
-    [
-        (UP, HIGH, Judgement.IMPROVING),
-        (UP, LOW, Judgement.WORSENING),
-        (UP, NONE, Judgement.NOT_JUDGED),
-        (DOWN, HIGH, Judgement.WORSENING),
-        (DOWN, LOW, Judgement.IMPROVING),
-        (DOWN, NONE, Judgement.NOT_JUDGED),
-        (SAME, HIGH, Judgement.NO_CHANGE),
-        (SAME, LOW, Judgement.NO_CHANGE),
-        (SAME, NONE, Judgement.NO_CHANGE),
-        (NA_DIR, HIGH, Judgement.NOT_JUDGED),
-        (NA_DIR, LOW, Judgement.NOT_JUDGED),
-        (NA_DIR, NONE, Judgement.NOT_JUDGED),
-    ],
-)
+JUDGEMENTS = [
+    (UP, HIGH, Judgement.IMPROVING),
+    (UP, LOW, Judgement.WORSENING),
+    (UP, NONE, Judgement.NOT_JUDGED),
+    (DOWN, HIGH, Judgement.WORSENING),
+    (DOWN, LOW, Judgement.IMPROVING),
+    (DOWN, NONE, Judgement.NOT_JUDGED),
+    (SAME, HIGH, Judgement.NO_CHANGE),
+    (SAME, LOW, Judgement.NO_CHANGE),
+    (SAME, NONE, Judgement.NO_CHANGE),
+    (NA_DIR, HIGH, Judgement.NOT_JUDGED),
+    (NA_DIR, LOW, Judgement.NOT_JUDGED),
+    (NA_DIR, NONE, Judgement.NOT_JUDGED),
+]
+
+
+@pytest.mark.parametrize(("direction", "polarity", "expected"), JUDGEMENTS)
 def test_judgement(direction, polarity, expected):
     assert judgement(direction, polarity) is expected
 
 
-def test_judgement_covers_every_combination():
-    for direction in Direction:
-        for polarity in Polarity:
-            assert isinstance(judgement(direction, polarity), Judgement)
+def test_the_judgement_table_covers_every_direction_and_polarity_once():
+    pairs = [(direction, polarity) for direction, polarity, _ in JUDGEMENTS]
+    assert sorted(pairs, key=str) == sorted(itertools.product(Direction, Polarity), key=str)
 
 
 def test_a_rank_moving_to_a_lower_position_number_is_improving():
@@ -576,3 +577,50 @@ def test_report_status_in_report_order():
     assert all(s.stated_otherwise is False for s in statuses.values())
     assert statuses["1.2b"].measure is asb
     assert statuses["1.3"].judgement is Judgement.WORSENING
+
+
+# --- measure_status: every polarity and unit, each judgement wired to its own comparison -----
+
+# A year ago, the previous quarter and now (with a benchmark now): the figure rises from the
+# previous quarter, is lower than a year ago, and is above its benchmark. A pair's total takes
+# the same path (it has no benchmark); a rank's position number moves the same way.
+PATHS = {
+    Unit.PERCENTAGE: (60.0, 40.0, 50.0, 45.0),
+    Unit.RATE_PER_1000: (6.0, 4.0, 5.0, 4.5),
+    Unit.RATE_PER_10000: (60.0, 40.0, 50.0, 45.0),
+    Unit.COUNT: (600.0, 400.0, 500.0, 450.0),
+    Unit.MONEY: (6000.0, 4000.0, 5000.0, 4500.0),
+    Unit.RANK: (12.0, 8.0, 10.0, 9.0),
+    Unit.PAIR: (Pair(4, 2), Pair(3, 1), Pair(3, 2), None),
+}
+STATUS_EXPECTED = {
+    # polarity: (judgement of the rise, of being lower than a year ago, against the benchmark)
+    HIGH: (Judgement.IMPROVING, Judgement.WORSENING, BenchmarkStatus.BETTER),
+    LOW: (Judgement.WORSENING, Judgement.IMPROVING, BenchmarkStatus.WORSE),
+    NONE: (Judgement.NOT_JUDGED, Judgement.NOT_JUDGED, BenchmarkStatus.HIGHER),
+}
+
+
+@pytest.mark.parametrize("unit", list(Unit))
+@pytest.mark.parametrize("polarity", [HIGH, LOW, NONE])
+def test_measure_status_for_every_polarity_and_unit(polarity, unit):
+    year_ago, previous, current, benchmark = PATHS[unit]
+    series = measure(
+        [
+            obs("2015/16 Q2", year_ago),
+            obs("2016/17 Q1", previous),
+            obs("2016/17 Q2", current, benchmark),
+        ],
+        polarity=polarity,
+        unit=unit,
+        decimals=0 if unit in (Unit.RANK, Unit.PAIR) else 1,
+    )
+    status = measure_status(series, Q2_1617, Q1_1617)
+    rise, lower_than_a_year_ago, against = STATUS_EXPECTED[polarity]
+    assert (status.direction, status.judgement) == (Direction.UP, rise)
+    assert (status.year_direction, status.year_judgement) == (
+        Direction.DOWN,
+        lower_than_a_year_ago,
+    )
+    assert status.benchmark is (BenchmarkStatus.NOT_AVAILABLE if benchmark is None else against)
+    assert status.stated_otherwise is False

@@ -26,7 +26,7 @@ from safecity_reports.core.periods import parse_period
 from safecity_reports.errors import ValidationFailed
 from safecity_reports.reading.load import load_report
 from safecity_reports.reading.messages import did_you_mean, id_sort_key
-from safecity_reports.reading.validate import positions, validate
+from safecity_reports.reading.validate import validate
 
 Q1, Q2 = parse_period("2016/17 Q1"), parse_period("2016/17 Q2")
 
@@ -101,8 +101,21 @@ def _ranking(values, own, period=Q2):
         (Polarity.NO_PREFERENCE, [3, 1, 2], 0, 3),
     ],
 )
-def test_positions(polarity, values, own, expected):
-    assert positions(_ranking(values, own), polarity)[own] == expected
+def test_a_rank_figure_is_checked_against_the_own_areas_position(polarity, values, own, expected):
+    ranking = _ranking(values, own)
+
+    def report(figure):
+        return _report(_obs(Q2, figure), unit=Unit.RANK, polarity=polarity, rankings=(ranking,))
+
+    assert _messages(report(float(expected))) == []
+    assert _messages(report(float(expected + 1))) == [
+        (
+            "warning",
+            f"Measure 1.1's latest figure is {expected + 1}, but Area {own} is position"
+            f" {expected} of 3 in its {Q2.label} ranking ({polarity.value}); check the figure"
+            " or the Rankings sheet",
+        )
+    ]
 
 
 def test_a_rank_measure_is_checked_against_its_latest_ranking():

@@ -27,11 +27,15 @@ def read_workbook(path: str | Path, strict: bool = False) -> tuple[Report, list[
     return load_report(Path(path), strict=strict)
 
 
-def lay_out(report: Report, today: date | None = None) -> tuple[Document, dict[str, MeasureStatus]]:
+def lay_out(
+    report: Report, today: date | None = None, styles: Styles | None = None
+) -> tuple[Document, dict[str, MeasureStatus]]:
     """Judge every measure and lay the report out: the document both renderers draw, and each
-    measure's status by id. ``today`` is the date printed when the workbook gives none."""
+    measure's status by id. ``today`` is the date printed when the workbook gives none; the
+    language the document declares is that of ``styles`` (the defaults when None)."""
     statuses = report_status(report)
-    return build_document(report, statuses, today or date.today()), statuses
+    language = styles.language if styles is not None else None
+    return build_document(report, statuses, today or date.today(), language), statuses
 
 
 def write_documents(

@@ -75,7 +75,7 @@ def build_report(
         report, warnings = load_report(workbook, strict=strict)
         progress.stage("Working out status")
         statuses = report_status(report)
-        document = build_document(report, statuses, today or date.today())
+        document = build_document(report, statuses, today or date.today(), styles.language)
         output.mkdir(parents=True, exist_ok=True)
         copied = execution.write(document, targets)
     if copied:

@@ -16,6 +16,7 @@ REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the out
   make-report inputs/q2.xlsx            writes out/q2.docx and out/q2.pdf
   make-report check inputs/q2.xlsx      checks the workbook and lists every problem
   make-report template blank.xlsx       writes a blank workbook for the agencies
+  make-report styles mystyles           copies the default styles out to edit (--styles mystyles)
 
 Exit codes: 0 done, 1 the workbook has errors (or warnings under --strict), 2 wrong usage.
 """
@@ -71,7 +72,7 @@ def main() -> None:
     "styles_folder",
     type=click.Path(path_type=Path),
     default=None,
-    help="A styles folder to use instead of the project's styles/.",
+    help="A styles folder (made by 'make-report styles DIR') to use instead of the defaults.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def report_command(
@@ -150,6 +151,22 @@ def template_command(path: Path, force: bool) -> None:
     except ReportError as exc:
         _fail(exc)
     click.echo(f"Wrote {path}")
+
+
+@main.command("styles", help="Copy the default styles into FOLDER to edit; use them with --styles.")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Overwrite the style files in FOLDER if it is not empty."
+)
+def styles_command(folder: Path, force: bool) -> None:
+    from safecity_reports.styles import write_default_styles
+
+    try:
+        written = write_default_styles(folder, force=force)
+    except ReportError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(f"Wrote {path}")
 
 
 if __name__ == "__main__":

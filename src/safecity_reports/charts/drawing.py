@@ -37,6 +37,7 @@ from safecity_reports.charts.fitting import (
     spread,
     wrap,
 )
+from safecity_reports.core.formatting import fewest_decimals, format_number
 from safecity_reports.files import replace_atomically
 from safecity_reports.layout.document import Chart, ChartKind
 from safecity_reports.styles import Styles
@@ -376,14 +377,13 @@ def _value_decimals(chart: Chart) -> int:
 
 def _decimals(values: Sequence[float]) -> int:
     """The fewest decimals (up to two) that show every value as given."""
-    for places in range(3):
-        if all(abs(round(v, places) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
-            return places
-    return 2
+    return fewest_decimals(values, most=2)
 
 
 def _number(value: float, decimals: int, percent: bool) -> str:
-    return f"{value:,.{decimals}f}" + ("%" if percent else "")
+    """A value as the tables and sentences print it (``core.formatting``: half away from zero,
+    thousands separated), so a chart can never show 12% beside a table's 13%."""
+    return format_number(value, decimals) + ("%" if percent else "")
 
 
 def _nice_ticks(

@@ -8,6 +8,7 @@ Rounding is half away from zero, as Excel rounds, applied to the number as it is
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from safecity_reports.core.model import NotAvailable, Pair, Unit, Value
@@ -48,6 +49,17 @@ def format_number(x: float, decimals: int) -> str:
     if number.is_zero():
         number = abs(number)
     return f"{number:,.{decimals}f}"
+
+
+def fewest_decimals(values: Sequence[float], most: int = 2) -> int:
+    """The fewest decimal places, up to ``most``, that print every one of ``values`` as it is
+    (``[1, 2.5] -> 1``, ``[0.125] -> 2`` when ``most`` is 2). Float noise a billionth of a value
+    in size (``0.30000000000000004``) does not count as a decimal. Infinities and NaN need none."""
+    finite = [v for v in values if math.isfinite(v)]
+    for places in range(most + 1):
+        if all(abs(rounded(v, places) - v) < 1e-9 * max(1.0, abs(v)) for v in finite):
+            return places
+    return most
 
 
 def ordinal(n: int) -> str:

@@ -191,7 +191,8 @@ def against_target(
 
 
 def ranked(ranking: Ranking, polarity: Polarity) -> tuple[tuple[int, RankedArea], ...]:
-    """The areas with their positions 1..n, position 1 the best.
+    """The areas with their positions 1..n, position 1 the best: the one place positions are
+    worked out, for the ranking page and for checking a rank measure's figure.
 
     Lowest value first for low-is-good and no-preference measures, highest first for
     high-is-good. Tied areas keep the order they are listed in and take consecutive

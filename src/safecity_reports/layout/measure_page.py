@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safecity_reports.core.formatting import format_number, format_value, ordinal
+from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.layout.document import (
@@ -186,9 +186,31 @@ def _notes(measure: Measure) -> list[Block]:
     return blocks
 
 
+def ranking_decimals(measure: Measure, ranking: Ranking) -> int:
+    """The decimal places a ranking's values print with: the measure's own. A rank measure's
+    figure is a position, so its ranking's values (what the areas are ranked by) take as few
+    places, up to two, as show every value."""
+    if measure.unit is Unit.RANK:
+        values = [area.value for area in ranking.areas]
+        return max(measure.decimals, fewest_decimals(values, most=2))
+    return measure.decimals
+
+
+def ranking_value_text(measure: Measure, value: float, decimals: int) -> str:
+    """A ranking's value as the table, sentence, alt text and chart print it: with ``%`` or
+    ``£`` as the measure's figures are, a plain number for rank and pair measures."""
+    unit = measure.unit if measure.unit in (Unit.PERCENTAGE, Unit.MONEY) else Unit.COUNT
+    return format_value(value, unit, decimals)
+
+
 def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     """A comparison group's ranking as a bar chart and a table, with the own area named."""
     positions = ranked(ranking, measure.polarity)
+    decimals = ranking_decimals(measure, ranking)
+
+    def shown(value: float) -> str:
+        return ranking_value_text(measure, value, decimals)
+
     names = tuple(area.area for _, area in positions)
     own = next((i for i, (_, area) in enumerate(positions) if area.is_own_area), None)
     lines = tuple(
@@ -209,19 +231,20 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         "Value" if measure.unit is Unit.RANK else _AXIS[measure.unit],
         highlight=own,
         reference_lines=lines,
+        percent=measure.unit is Unit.PERCENTAGE,
+        decimals=decimals,
     )
     own_text = ""
     if own is not None:
         position, area = positions[own]
         own_text = (
-            f" {area.area} is {ordinal(position)} of {len(positions)} "
-            f"with {format_number(area.value, 0)}."
+            f" {area.area} is {ordinal(position)} of {len(positions)} with {shown(area.value)}."
         )
         where = group_position(ranking)
         if where is not None:
             own_text += f" It is {where.value}."
     listing = "; ".join(
-        f"{position}. {area.area} {format_number(area.value, 0)}" for position, area in positions
+        f"{position}. {area.area} {shown(area.value)}" for position, area in positions
     )
     alt = (
         f"Bar chart ranking {len(positions)} areas by {measure.name}, {ranking.period}, "
@@ -248,7 +271,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
                     ),
                     row_header=True,
                 ),
-                Cell(plain(format_number(area.value, 0)), Align.RIGHT),
+                Cell(plain(shown(area.value)), Align.RIGHT),
             )
             for position, area in positions
         ),

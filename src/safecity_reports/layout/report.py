@@ -26,6 +26,7 @@ from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.narrative import ARROWS, travel_spans, value_text
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
 KEY_ANCHOR = "how-to-read"
@@ -205,8 +206,14 @@ def _page_title(page: Page) -> str:
     return shared_title(tuple(m.name for m in page.measures))
 
 
-def build_document(report: Report, statuses: dict[str, MeasureStatus], today: date) -> Document:
-    """Lay out the report: every fact of the workbook, in the order a board member reads it."""
+def build_document(
+    report: Report, statuses: dict[str, MeasureStatus], today: date, language: str | None = None
+) -> Document:
+    """Lay out the report: every fact of the workbook, in the order a board member reads it.
+
+    ``language`` is the tag the documents declare (the styles' ``[document] language``); None
+    takes the default styles' language.
+    """
     settings = report.settings
     plan = plan_pages(report)
     anchors = {}
@@ -276,7 +283,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
         title=f"{settings.partnership}: {settings.title}, {settings.period}",
         subject=f"Performance against the partnership's priorities, {settings.period}",
         author=settings.author or settings.partnership,
-        language="en-GB",
+        language=language or load_styles().language,
         running_head=running_head,
         blocks=tuple(blocks),
     )

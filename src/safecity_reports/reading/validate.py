@@ -37,11 +37,11 @@ from safecity_reports.core.model import (
     Location,
     Measure,
     Observation,
-    Polarity,
     Ranking,
     Report,
     Unit,
 )
+from safecity_reports.core.status import own_position
 from safecity_reports.errors import Problem
 from safecity_reports.reading.messages import did_you_mean, not_listed
 
@@ -188,22 +188,6 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
         )
 
 
-def positions(ranking: Ranking, polarity: Polarity) -> list[int]:
-    """Each listed area's position, 1 the best: ascending values unless high is good.
-
-    Ties keep their listed order, as the agency's ranking table does.
-    """
-    descending = polarity is Polarity.HIGH_IS_GOOD
-    order = sorted(
-        range(len(ranking.areas)),
-        key=lambda i: -ranking.areas[i].value if descending else ranking.areas[i].value,
-    )
-    result = [0] * len(order)
-    for position, index in enumerate(order, start=1):
-        result[index] = position
-    return result
-
-
 def _rankings(report: Report, problems: _Problems) -> None:
     measures = {m.id: m for m in report.measures}
     latest: dict[str, Ranking] = {}
@@ -224,13 +208,13 @@ def _rankings(report: Report, problems: _Problems) -> None:
         if measure is None or measure.unit is not Unit.RANK or not measure.observations:
             continue
         current = measure.observations[-1]
-        index = next(i for i, a in enumerate(ranking.areas) if a.is_own_area)
-        position = positions(ranking, measure.polarity)[index]
+        own_area = next(a for a in ranking.areas if a.is_own_area)
+        position = own_position(ranking, measure.polarity)
         if isinstance(current.actual, float) and current.actual != position:
             problems.warning(
                 problems.figure(current, "Actual"),
                 f"Measure {measure_id}'s latest figure is {current.actual:g}, but"
-                f" {ranking.areas[index].area} is position {position} of {len(ranking.areas)}"
+                f" {own_area.area} is position {position} of {len(ranking.areas)}"
                 f" in its {ranking.period.label} ranking ({measure.polarity.value});"
                 " check the figure or the Rankings sheet",
             )
@@ -279,6 +263,5 @@ def _sources(report: Report, problems: _Problems) -> None:
 
 
 __all__ = [
-    "positions",
     "validate",
 ]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib.resources
 import importlib.util
+import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from safecity_reports.errors import UsageError
+from safecity_reports.files import replace_atomically
+from safecity_reports.styles.checks import StylesInvalid, check, check_files
 
 DEFAULT_FOLDER = Path(str(importlib.resources.files(__name__) / "default"))
 """The styles shipped inside the package (used when no other folder is given). The package is
@@ -86,41 +89,71 @@ def _dejavu(bold: bool) -> Path:
 
 
 def load_styles(folder: Path | None = None) -> Styles:
-    """Read ``style.toml`` from ``folder``. Raises ``UsageError`` naming a bad or missing entry."""
+    """Read ``style.toml`` from ``folder`` (the defaults when None).
+
+    Raises ``UsageError`` when there is no ``style.toml`` or it is not TOML, and
+    ``StylesInvalid`` (a ``UsageError``) listing every unknown, missing or bad key and every
+    file it names that is not there, one problem a line.
+    """
     folder = Path(folder) if folder is not None else DEFAULT_FOLDER
     path = folder / "style.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"the styles file {path} does not exist") from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise UsageError(
+            f"the styles file {path} does not exist; make-report styles {folder} writes one"
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder, not a styles file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not text in UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path} is not valid TOML: {exc}") from None
+    problems = check(data, str(path))
+    if not problems:
+        problems = check_files(data, folder, str(path))
+    if problems:
+        raise StylesInvalid(problems)
+    fonts, charts, document = data["fonts"], data["charts"], data["document"]
+
+    def optional_file(name: str) -> Path | None:
+        return (folder / name) if name else None
+
+    return Styles(
+        palette=Palette(**data["palette"]),
+        sizes=Sizes(**data["sizes"]),
+        font_family=fonts["family"],
+        font_regular=optional_file(fonts["regular"]) or _dejavu(bold=False),
+        font_bold=optional_file(fonts["bold"]) or _dejavu(bold=True),
+        chart_dpi=charts["dpi"],
+        chart_size=(float(charts["width_inches"]), float(charts["height_inches"])),
+        language=document["language"],
+        logo=optional_file(document["logo"]),
+        reference_docx=optional_file(document["reference_docx"]),
+        chart_categorical=tuple(charts.get("categorical", CATEGORICAL)),
+    )
+
+
+def write_default_styles(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the default styles (``style.toml`` and ``reference.docx``) into ``folder`` for a
+    council to edit, creating it if needed; returns the files written.
+
+    Raises ``UsageError`` if ``folder`` is a file, or a folder that is not empty and ``force`` is
+    not given. Each file is written whole or not at all.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise UsageError(f"{folder} is not empty; use --force to overwrite the styles in it")
     try:
-        palette = Palette(**data["palette"])
-        sizes = Sizes(**data["sizes"])
-        fonts, charts, document = data["fonts"], data["charts"], data["document"]
-
-        def optional_file(name: str) -> Path | None:
-            return (Path(folder) / name) if name else None
-
-        styles = Styles(
-            palette=palette,
-            sizes=sizes,
-            font_family=fonts["family"],
-            font_regular=optional_file(fonts["regular"]) or _dejavu(bold=False),
-            font_bold=optional_file(fonts["bold"]) or _dejavu(bold=True),
-            chart_dpi=int(charts["dpi"]),
-            chart_size=(float(charts["width_inches"]), float(charts["height_inches"])),
-            language=document["language"],
-            logo=optional_file(document["logo"]),
-            reference_docx=optional_file(document["reference_docx"]),
-            chart_categorical=tuple(charts.get("categorical", CATEGORICAL)),
-        )
-    except (KeyError, TypeError) as exc:
-        raise UsageError(f"{path}: missing or unknown entry {exc}") from None
-    for file in (styles.font_regular, styles.font_bold, styles.logo):
-        if file is not None and not file.is_file():
-            raise UsageError(f"{path}: the file {file} does not exist")
-    if styles.logo is not None and styles.logo.suffix.lower() != ".png":
-        raise UsageError(f"{path}: the logo must be a .png file, got '{styles.logo.name}'")
-    return styles
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot make the folder {folder}: {exc.strerror}") from None
+    written = []
+    for source in sorted(DEFAULT_FOLDER.iterdir()):
+        if source.is_file():
+            with replace_atomically(folder / source.name) as tmp:
+                shutil.copyfile(source, tmp)
+            written.append(folder / source.name)
+    return written

@@ -23,6 +23,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
+from safecity_reports.layout.grid import table_grid
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
     cell_margins,
@@ -63,7 +64,8 @@ class TableHost(Protocol):
 def draw_table(host: TableHost, table: Table) -> None:
     """``table`` with its caption above it at the end of ``host``'s document.
 
-    Raises ``ValueError`` if a cell's span runs past the table's columns or rows.
+    Raises ``TableShapeError`` (a ``ValueError``) if a cell's span runs past the table's columns
+    or rows.
     """
     caption = host.paragraph((), ref.CAPTION)
     caption.add_run(xml_safe(table.caption))
@@ -71,7 +73,7 @@ def draw_table(host: TableHost, table: Table) -> None:
 
     rows = table.header + table.rows
     columns = len(table.widths)
-    placed = _place(rows, columns)
+    placed = {(p.row, p.column): p.cell for row in table_grid(table) for p in row}
     word_table = host.add_table(len(rows), columns)
     word_table.style = host.word.styles[ref.TABLE_STYLE]
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -112,28 +114,6 @@ def draw_table(host: TableHost, table: Table) -> None:
                 shade(word_cell, palette.stripe_fill)
         if row in group_starts and row > header_rows:
             top_border(word_cell, palette.primary)
-
-
-def _place(rows: tuple[tuple[Cell, ...], ...], columns: int) -> dict[tuple[int, int], Cell]:
-    """Each cell at its (row, column) in the grid, skipping the places that spans cover."""
-    covered: set[tuple[int, int]] = set()
-    placed: dict[tuple[int, int], Cell] = {}
-    for row, cells in enumerate(rows):
-        column = 0
-        for cell in cells:
-            while (row, column) in covered:
-                column += 1
-            if column + cell.col_span > columns or row + cell.row_span > len(rows):
-                raise ValueError(
-                    f"table cell {cell.text!r} at row {row + 1} does not fit in {columns} columns"
-                    f" and {len(rows)} rows"
-                )
-            placed[(row, column)] = cell
-            for r in range(row, row + cell.row_span):
-                for c in range(column, column + cell.col_span):
-                    covered.add((r, c))
-            column += cell.col_span
-    return placed
 
 
 def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:

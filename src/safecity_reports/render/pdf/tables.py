@@ -17,8 +17,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle as TextStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from safecity_reports.errors import ReportError
 from safecity_reports.layout.document import Align, Callout, Cell, Contents, Spans, Table
+from safecity_reports.layout.grid import table_grid
 from safecity_reports.render.pdf.flowables import CaptionedTable, TaggedParagraph, TaggedTable
 from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
 from safecity_reports.render.pdf.long_tables import TableSpec, table_flowable
@@ -121,42 +121,30 @@ class TableParts:
         first row, last column, last row) of each cell that spans several.
 
         Each row becomes a TR of ``element``; a header cell is a TH for its column, a row header
-        a TH for its row, with the rows and columns it spans.
+        a TH for its row, with the rows and columns it spans. Raises ``TableShapeError`` if a
+        cell's span runs past the table.
         """
-        n_cols = len(table.widths)
-        rows = (*table.header, *table.rows)
-        grid: list[list[object]] = [[""] * n_cols for _ in rows]
-        covered: set[tuple[int, int]] = set()
+        placed = table_grid(table)
+        grid: list[list[object]] = [[""] * len(table.widths) for _ in placed]
         spans: list[tuple[int, int, int, int]] = []
-        for r, row in enumerate(rows):
-            is_header = r < len(table.header)
+        for row in placed:
             tr = self.tree.element("TR", element)
-            c = 0
-            for cell in row:
-                while (r, c) in covered:
-                    c += 1
-                last_col, last_row = c + cell.col_span - 1, r + cell.row_span - 1
-                if last_col >= n_cols or last_row >= len(rows):
-                    raise ReportError(
-                        f"table {table.caption!r}: the cell {cell.text!r} in row {r + 1} does not "
-                        f"fit the table's {n_cols} columns and {len(rows)} rows"
-                    )
-                style = self.cell_style(cell.align, header=is_header)
-                bold = is_header or cell.row_header
+            for place in row:
+                cell = place.cell
+                bold = place.header or cell.row_header
                 markup = self.markup(cell.spans)
-                grid[r][c] = TaggedParagraph(
+                grid[place.row][place.column] = TaggedParagraph(
                     f"<b>{markup}</b>" if bold else markup,
-                    style,
+                    self.cell_style(cell.align, header=place.header),
                     slot=self.content(
-                        "TH" if bold else "TD", cell.spans, tr, **_cell_attributes(cell, is_header)
+                        "TH" if bold else "TD",
+                        cell.spans,
+                        tr,
+                        **_cell_attributes(cell, place.header),
                     ),
                 )
-                covered.update(
-                    (rr, cc) for rr in range(r, last_row + 1) for cc in range(c, last_col + 1)
-                )
-                if cell.row_span > 1 or cell.col_span > 1:
-                    spans.append((c, r, last_col, last_row))
-                c = last_col + 1
+                if place.spans_several:
+                    spans.append((place.column, place.row, place.last_column, place.last_row))
         return grid, spans
 
     def cell_style(self, align: Align, header: bool) -> TextStyle:
