@@ -72,7 +72,7 @@ def build_report(
     styles = load_styles(styles_folder)
     with Execution(styles, use_cache, progress) as execution:
         progress.stage(f"Reading {workbook.name}")
-        report, warnings = load_report(workbook, strict=strict)
+        report, warnings = load_report(workbook, strict=strict, styles=styles)
         progress.stage("Working out status")
         statuses = report_status(report)
         document = build_document(report, statuses, today or date.today(), styles.language)
