@@ -84,7 +84,9 @@ def report_command(
     quiet: bool,
 ) -> None:
     from safecity_reports.build import build_report
+    from safecity_reports.files import os_error_message
     from safecity_reports.run.progress import QUIET, TerminalProgress
+    from safecity_reports.run.signals import Stopped
 
     progress = TerminalProgress() if not quiet and sys.stderr.isatty() else QUIET
     try:
@@ -99,6 +101,13 @@ def report_command(
         )
     except ReportError as exc:
         _fail(exc)
+    except OSError as exc:  # not met in the report's own writing, which says more; a last guard
+        _fail(UsageError(os_error_message(exc, output)))
+    except Stopped as exc:
+        click.echo(
+            f"Error: stopped by {exc.name}; the report there before is left as it was", err=True
+        )
+        sys.exit(128 + exc.signum)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
