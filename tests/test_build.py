@@ -54,22 +54,25 @@ def test_a_large_report_writes_its_documents_one_after_the_other(
 ) -> None:
     """Above the size at which both documents in memory at once would be too much, they are
     written in this process one after the other: the PDF (begun while the charts are drawn)
-    is finished, and in place, before the Word document is begun."""
+    is finished before the Word document is begun; both are moved into place together."""
     monkeypatch.setattr(pipeline, "ONE_AT_A_TIME_ABOVE", 0)
     out = tmp_path / "out"
-    seen: list[tuple[str, bool, int]] = []
+    seen: list[tuple[str, bool, bool, int]] = []
+    made: list[Path] = []
     real = pipeline._renderer
 
     def renderer(fmt: str):  # type: ignore[no-untyped-def]
         draw = real(fmt)
 
         def watching(*args: object, **options: object) -> None:
-            seen.append((fmt, (out / "q2.pdf").is_file(), os.getpid()))
+            finished = bool(made) and made[0].stat().st_size > 1000
+            seen.append((fmt, finished, (out / "q2.pdf").is_file(), os.getpid()))
+            made.append(Path(str(args[2])))
             draw(*args, **options)
 
         return watching
 
     monkeypatch.setattr(pipeline, "_renderer", renderer)
     result = build_report(saved(workbook), out, use_cache=False)
-    assert seen == [("pdf", False, os.getpid()), ("docx", True, os.getpid())]
+    assert seen == [("pdf", False, False, os.getpid()), ("docx", True, False, os.getpid())]
     assert sorted(p.name for p in result.written) == ["q2.docx", "q2.pdf"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from safecity_reports.core.status import report_status
 from safecity_reports.errors import Problem, UsageError
+from safecity_reports.files import os_error_message
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
 from safecity_reports.run.pipeline import Execution
@@ -65,7 +66,9 @@ def build_report(
     """Make the report from ``workbook`` into ``output`` as ``<stem>.docx`` and/or ``<stem>.pdf``.
 
     Raises ``ValidationFailed`` if the workbook has errors (or warnings, when ``strict``),
-    ``UsageError`` for an unusable output folder or styles; nothing is written then.
+    ``UsageError`` for an unusable output folder or styles, or a failure of the system writing
+    the documents (one line naming the path and what to do); nothing is written then, and the
+    documents there before are left as they were.
     """
     workbook, output = Path(workbook), Path(output)
     targets = output_paths(workbook, output, formats)
@@ -76,8 +79,11 @@ def build_report(
         progress.stage("Working out status")
         statuses = report_status(report)
         document = build_document(report, statuses, today or date.today(), styles.language)
-        output.mkdir(parents=True, exist_ok=True)
-        copied = execution.write(document, targets)
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+            copied = execution.write(document, targets)
+        except OSError as exc:  # a full disk, a read-only folder, a path through a file ...
+            raise UsageError(os_error_message(exc, output)) from None
     if copied:
         progress.stage("Done: nothing has changed since the last run, so the report was copied")
     else:

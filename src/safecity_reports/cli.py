@@ -85,21 +85,31 @@ def report_command(
     quiet: bool,
 ) -> None:
     from safecity_reports.build import build_report
+    from safecity_reports.files import os_error_message
     from safecity_reports.run.progress import QUIET, TerminalProgress
+    from safecity_reports.run.signals import Stopped, stopped_by_signals
 
     progress = TerminalProgress() if not quiet and sys.stderr.isatty() else QUIET
     try:
-        result = build_report(
-            workbook,
-            output,
-            formats=("docx", "pdf") if formats == "both" else (formats,),
-            strict=strict,
-            use_cache=not no_cache,
-            styles_folder=styles_folder,
-            progress=progress,
-        )
+        with stopped_by_signals():  # the Execution holds them too; here from the start
+            result = build_report(
+                workbook,
+                output,
+                formats=("docx", "pdf") if formats == "both" else (formats,),
+                strict=strict,
+                use_cache=not no_cache,
+                styles_folder=styles_folder,
+                progress=progress,
+            )
     except ReportError as exc:
         _fail(exc)
+    except OSError as exc:  # not met in the report's own writing, which says more; a last guard
+        _fail(UsageError(os_error_message(exc, output)))
+    except Stopped as exc:
+        click.echo(
+            f"Error: stopped by {exc.name}; the report there before is left as it was", err=True
+        )
+        sys.exit(128 + exc.signum)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)

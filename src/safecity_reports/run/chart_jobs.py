@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safecity_reports.layout.document import Chart
-from safecity_reports.run.forked import fork_available
+from safecity_reports.run.forked import die_with_parent, fork_available
 from safecity_reports.run.image_cache import ImageCache
 from safecity_reports.styles import Styles
 
@@ -74,6 +74,8 @@ def plan_charts(
         name = chart_file_name(chart, styles)
         found = cache.get(name) if cache is not None else None
         paths[chart] = found if found is not None else target / name
+        if found is None and paths[chart].exists():  # a damaged entry that cannot be removed
+            paths[chart] = folder / name
         if found is None:
             to_draw.append((chart, paths[chart]))
     return paths, to_draw
@@ -133,7 +135,9 @@ def draw_jobs(
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(8, len(jobs) // (workers * 8)))
     try:
-        with context.Pool(workers, initializer=_start_worker, initargs=(styles,)) as pool:
+        with context.Pool(
+            workers, initializer=_start_worker, initargs=(styles, os.getpid())
+        ) as pool:
             yield from pool.imap_unordered(_paint_in_worker, range(len(jobs)), chunksize=chunk)
     finally:
         _worker_jobs = ()
@@ -143,9 +147,10 @@ _worker_painter: Painter | None = None
 _worker_jobs: Sequence[tuple[Chart, Path]] = ()
 
 
-def _start_worker(styles: Styles) -> None:
+def _start_worker(styles: Styles, parent: int) -> None:
     from safecity_reports.charts.drawing import Painter
 
+    die_with_parent(parent)
     global _worker_painter
     _worker_painter = Painter(styles)
 

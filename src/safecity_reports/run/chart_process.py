@@ -28,7 +28,7 @@ from pathlib import Path
 
 from safecity_reports.layout.document import Chart
 from safecity_reports.run.chart_jobs import Progress, draw_jobs
-from safecity_reports.run.forked import fork_available, send_failure
+from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
 from safecity_reports.styles import Styles
 
 Job = tuple[Chart, Path]
@@ -41,7 +41,7 @@ class ChartProcess:
         context = multiprocessing.get_context("fork")
         self.drawing: Drawing | None = None
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, styles, workers))
+        self.process = context.Process(target=_serve, args=(child, styles, workers, os.getpid()))
         self.process.start()
         child.close()
         # The child makes its own process group too; whichever comes first, ``stop`` finds it.
@@ -158,10 +158,12 @@ class PendingImages(Mapping[Chart, Path]):
         return len(self.paths)
 
 
-def _serve(connection: Connection, styles: Styles, workers: int | None) -> None:
+def _serve(connection: Connection, styles: Styles, workers: int | None, parent: int) -> None:
     """In the child: import matplotlib and register the fonts (its workers inherit both), then
     draw the jobs it is sent, reporting each drawn chart's index, or the exception that stopped
-    it."""
+    it. It ends at once if ``parent`` ends, even killed with ``kill -9``, and its workers with
+    it: none is left holding the caller's output open."""
+    die_with_parent(parent)
     # A process group of its own, with the workers it forks: Ctrl-C at the terminal reaches the
     # parent only, and ``stop`` ends them all at once.
     os.setpgid(0, 0)

@@ -2,28 +2,34 @@
 
 A coordinator re-runs the report many times in the days before a board; when nothing that goes
 into a document has changed, the document is the same. Each document is kept under a digest of
-everything it is made from: the laid-out ``Document`` (so every figure, word and date), the
-styles and the files they name, the format, and this package's own code. Anything changed simply
-misses. Entries live beside the chart cache, are written whole, are checked before use (a damaged
-one is made again), and only the most recent ``KEEP`` are kept.
+everything it is made from: the laid-out ``Document`` (every figure, word and date read from the
+workbook's content, never its name), the styles and the files they name, the format, and this
+package's own code. Anything changed simply misses.
+
+An entry cannot lie: it holds the document followed by the SHA-256 of the document, written to
+a temporary file and renamed, and is read back only if the digest matches; a damaged entry is
+removed (the report is then made again). Only the most recent ``KEEP`` are kept. A cache that
+cannot be written (full, read-only) is not used, and that is not an error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-import shutil
-import tempfile
-import zipfile
 from functools import cache
 from pathlib import Path
 
+from safecity_reports.files import remove_leftovers, temporary_file
 from safecity_reports.layout.document import Document
 from safecity_reports.run.image_cache import default_folder
 from safecity_reports.styles import Styles
 
 KEEP = 24
 """How many documents the cache holds; the oldest are removed beyond that."""
+SEAL = b"\nsafecity-sha256:"
+"""Between a cached document and the hex digest of its bytes that ends the entry."""
+_SEAL_LENGTH = len(SEAL) + 64
 
 
 @cache
@@ -48,18 +54,17 @@ def document_key(document: Document, styles: Styles, fmt: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32] + f".{fmt}"
 
 
-def _is_whole(path: Path) -> bool:
-    try:
-        if path.suffix == ".pdf":
-            with path.open("rb") as handle:
-                head = handle.read(5)
-                handle.seek(max(0, path.stat().st_size - 1024))
-                tail = handle.read()
-            return head == b"%PDF-" and b"%%EOF" in tail
-        with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return False
+def sealed(data: bytes) -> bytes:
+    """``data`` followed by its digest, as an entry is stored."""
+    return data + SEAL + hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def unsealed(entry: bytes) -> bytes | None:
+    """The document in ``entry``, or None if the entry is cut, damaged or not sealed."""
+    body, seal = entry[:-_SEAL_LENGTH], entry[-_SEAL_LENGTH:]
+    if len(entry) <= _SEAL_LENGTH or not seal.startswith(SEAL):
+        return None
+    return body if hashlib.sha256(body).hexdigest().encode("ascii") == seal[len(SEAL) :] else None
 
 
 class DocumentCache:
@@ -68,27 +73,41 @@ class DocumentCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_folder().parent / "documents"
 
-    def get(self, key: str) -> Path | None:
-        """The cached document, or None if it is missing or not whole."""
+    def get(self, key: str) -> bytes | None:
+        """The cached document's bytes, or None if it is missing or damaged (a damaged entry
+        is removed)."""
         path = self.folder / key
-        return path if path.is_file() and _is_whole(path) else None
+        try:
+            entry = path.read_bytes()
+        except OSError:
+            return None
+        document = unsealed(entry)
+        if document is None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        return document
 
     def put(self, key: str, document: Path) -> None:
-        """Keep a copy of ``document``; a cache that cannot be written is simply not used."""
+        """Keep a sealed copy of ``document``; a cache that cannot be written is not used."""
+        tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
-            os.close(handle)
-            shutil.copyfile(document, name)
-            os.replace(name, self.folder / key)
+            remove_leftovers(self.folder)
+            tmp = temporary_file(self.folder / key)
+            tmp.write_bytes(sealed(document.read_bytes()))
+            os.replace(tmp, self.folder / key)
             self._prune()
         except OSError:
-            return
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
 
     def _prune(self) -> None:
-        entries = sorted(
-            (p for p in self.folder.iterdir() if not p.name.startswith(".")),
-            key=lambda p: p.stat().st_mtime,
-        )
-        for stale in entries[:-KEEP]:
-            stale.unlink(missing_ok=True)
+        entries = []
+        for path in self.folder.iterdir():
+            with contextlib.suppress(OSError):  # removed meanwhile by another run
+                if not path.name.startswith("."):
+                    entries.append((path.stat().st_mtime, path))
+        for _mtime, stale in sorted(entries)[:-KEEP]:
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)

@@ -1,9 +1,15 @@
-"""What a forked process sends back to its parent when it fails."""
+"""Forked processes: what one sends back to its parent when it fails, and how it ends with its
+parent."""
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 import traceback
 from multiprocessing.connection import Connection
 
@@ -24,3 +30,40 @@ def fork_available() -> bool:
     if os.environ.get("SAFECITY_REPORTS_FORK", "1").strip() == "0":
         return False
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked process: end at once when ``parent`` (the process that forked this one) ends,
+    however it ends, even by ``kill -9``; and take SIGTERM and SIGHUP as the system's default
+    (end), not as the parent's way of stopping a run.
+
+    On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``): it reaches a process
+    blocked anywhere, in matplotlib's import or in C drawing code, needs no thread or polling,
+    and cannot be forgotten by a code path. The parent may already have gone before the call,
+    hence the check of ``getppid``. Elsewhere a daemon thread checks ``getppid`` twice a second.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux") and _set_parent_death_signal():
+        if os.getppid() != parent:
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _set_parent_death_signal() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

@@ -1,10 +1,12 @@
 """Chart images kept from earlier runs, so a re-run does not draw an unchanged chart again.
 
-The images live in the user's cache folder (``$XDG_CACHE_HOME/safecity-reports/charts``, else
-``~/.cache/safecity-reports/charts``), never beside the workbook. An image is named by a digest of
+The images live in the user's cache folder (``platformdirs.user_cache_dir``: ``$XDG_CACHE_HOME``
+or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows, then
+``safecity-reports/charts``), never beside the workbook. An image is named by a digest of
 everything it is drawn from (see ``charts.chart_file_name``), so a changed figure, style or
 drawing code simply misses. Entries are written whole (to a temporary file, then renamed), and an
-entry that is not a whole, intact PNG is treated as missing, so it is drawn again and replaced.
+entry that is not a whole, intact PNG (each chunk carries the CRC-32 of its bytes, checked on
+every read) is removed, so it is drawn again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import os
 import time
 from pathlib import Path
 
+import platformdirs
+
+from safecity_reports.files import remove_leftovers
 from safecity_reports.png import is_whole_png
 
 APP_FOLDER = "safecity-reports"
@@ -22,11 +27,13 @@ STALE_SECONDS = 3600
 
 
 def default_folder() -> Path:
-    """Where chart images are cached: under ``$XDG_CACHE_HOME`` if it is set to an absolute
-    path (the XDG spec says to ignore a relative one), else under ``~/.cache``."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / APP_FOLDER / "charts"
+    """Where chart images are cached: ``charts`` in the user's cache folder for this tool, as
+    ``platformdirs`` gives it for the system; on Linux under ``$XDG_CACHE_HOME`` if it is set to
+    an absolute path (the XDG spec says to ignore a relative one), else under ``~/.cache``."""
+    root = Path(platformdirs.user_cache_dir(APP_FOLDER, appauthor=False))
+    if not root.is_absolute():
+        root = Path.home() / ".cache" / APP_FOLDER
+    return root / "charts"
 
 
 class ImageCache:
@@ -46,6 +53,7 @@ class ImageCache:
             except OSError:
                 self._usable = False
             if self._usable:
+                remove_leftovers(self.folder)
                 self._remove_stale_partial_images()
         return self._usable
 
@@ -60,7 +68,8 @@ class ImageCache:
 
     def get(self, name: str) -> Path | None:
         """The path of the cached image ``name``, or None if it is missing, unreadable or not a
-        whole PNG (it will then be drawn again, replacing the bad entry)."""
+        whole PNG. A damaged entry is removed (it will be drawn again): a run drawing it must not
+        find the damaged file in its place and take it for drawn."""
         if not self.open():
             return None
         path = self.folder / name
@@ -68,4 +77,8 @@ class ImageCache:
             data = path.read_bytes()
         except OSError:
             return None
-        return path if is_whole_png(data) else None
+        if is_whole_png(data):
+            return path
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None

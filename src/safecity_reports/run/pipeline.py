@@ -14,9 +14,10 @@ the same result.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
-import shutil
+import os
 import tempfile
 from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
@@ -24,11 +25,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from safecity_reports.files import replace_atomically
+from safecity_reports.errors import UsageError
+from safecity_reports.files import replace_together
 from safecity_reports.run.chart_process import ChartProcess
 from safecity_reports.run.document_cache import DocumentCache, document_key
-from safecity_reports.run.forked import fork_available, send_failure
+from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
 from safecity_reports.run.progress import QUIET, Progress
+from safecity_reports.run.signals import stopped_by_signals
 
 if TYPE_CHECKING:
     from safecity_reports.layout.document import Chart, Document
@@ -41,15 +44,20 @@ page of this one's memory that it reads. Together they passed 1 GB at 3,000 meas
 
 
 class Execution:
-    """Charts and documents for one run; a context manager, so its processes always end."""
+    """Charts and documents for one run; a context manager, so its processes always end.
+
+    Within it SIGTERM and SIGHUP stop the run as Ctrl-C does (``run.signals.Stopped``, a
+    ``KeyboardInterrupt``), and the processes it forks end with it even if it is killed."""
 
     def __init__(self, styles: Styles, use_cache: bool = True, progress: Progress = QUIET):
         self.styles = styles
         self.use_cache = use_cache
         self.progress = progress
         self.chart_process: ChartProcess | None = None
+        self._signals = contextlib.ExitStack()
 
     def __enter__(self) -> Execution:
+        self._signals.enter_context(stopped_by_signals())
         # matplotlib is imported in a forked process while this one reads the workbook.
         if fork_available():
             self.chart_process = ChartProcess.start(self.styles)
@@ -61,51 +69,77 @@ class Execution:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        if self.chart_process is not None:
-            self.chart_process.stop()
+        try:
+            if self.chart_process is not None:
+                self.chart_process.stop()
+        finally:
+            self._signals.close()
 
     def write(self, document: Document, targets: Mapping[str, Path]) -> bool:
-        """Write each target (format -> path) from ``document``, whole or not at all.
+        """Write each target (format -> path) from ``document``: all of them or none, each
+        whole (see ``files.replace_together``).
 
-        True if an unchanged report was copied from the cache instead of made.
+        True if an unchanged report was copied from the cache instead of made. A cache that
+        fails (a damaged entry, a full or read-only disk) is passed by: the report is made
+        without it. Raises ``UsageError`` for a target that cannot be written, ``OSError`` for
+        a failure writing the documents themselves.
         """
-        styles, progress = self.styles, self.progress
         documents = DocumentCache() if self.use_cache else None
-        if documents is not None and _copy_cached(document, styles, targets, documents):
-            return True
+        keys = {fmt: document_key(document, self.styles, fmt) for fmt in targets}
+        with replace_together(targets) as temps:
+            cached = {fmt: documents.get(key) for fmt, key in keys.items()} if documents else {}
+            if documents is not None and all(data is not None for data in cached.values()):
+                for fmt, data in cached.items():
+                    temps[fmt].write_bytes(data)  # type: ignore[arg-type]
+                return True
+            names = " and ".join(path.name for path in targets.values())
+            self._make(document, temps, names)
+            if documents is not None:  # what this run made, never what is in the folder now
+                for fmt, tmp in temps.items():
+                    documents.put(keys[fmt], tmp)
+        return False
+
+    def _make(self, document: Document, temps: Mapping[str, Path], names: str) -> None:
         # The report lives to the end of the run: the garbage collector need not walk it again
         # and again (in a report of thousands of measures that was a tenth of the time), nor
         # touch its pages in the processes forked from this one.
         gc.freeze()
         try:
             with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
-                _draw_and_write(
-                    document,
-                    targets,
-                    styles,
-                    Path(folder),
-                    self.use_cache,
-                    self.chart_process,
-                    progress,
-                )
+                try:
+                    self._draw_and_write(document, temps, names, Path(folder), self.use_cache)
+                except (OSError, UsageError):
+                    if not self.use_cache:
+                        raise
+                    # The chart cache may be full or broken: make the report without it. A
+                    # failure of the output itself fails again, and is raised then.
+                    if self.chart_process is not None:
+                        self.chart_process.stop()
+                        self.chart_process = None
+                    self._draw_and_write(document, temps, names, Path(folder), False)
         finally:
             gc.unfreeze()
-        if documents is not None:
-            for fmt, path in targets.items():
-                documents.put(document_key(document, styles, fmt), path)
-        return False
+
+    def _draw_and_write(
+        self, document: Document, temps: Mapping[str, Path], names: str, folder: Path, cache: bool
+    ) -> None:
+        _draw_and_write(
+            document, temps, names, self.styles, folder, cache, self.chart_process, self.progress
+        )
 
 
 def _draw_and_write(
     document: Document,
     targets: Mapping[str, Path],
+    names: str,
     styles: Styles,
     folder: Path,
     use_cache: bool,
     chart_process: ChartProcess | None,
     progress: Progress,
 ) -> None:
-    """Draw the charts not cached and write the documents.
+    """Draw the charts not cached and write the documents into ``targets`` (temporary files,
+    moved into place by the caller); ``names`` are the documents' names, for the progress.
 
     With a chart process the documents do not wait for the drawing to end: the Word process is
     forked and the PDF's first pass (which needs no picture) laid out while the charts are drawn,
@@ -117,7 +151,6 @@ def _draw_and_write(
 
     cache = ImageCache() if use_cache else None
     images, to_draw = plan_charts(document.charts, styles, folder, cache)
-    names = " and ".join(path.name for path in targets.values())
     if chart_process is None or not to_draw:
         if to_draw:
             progress.stage(f"Drawing {len(to_draw)} charts")
@@ -141,19 +174,6 @@ def _draw_and_write(
     drawing.wait()
 
 
-def _copy_cached(
-    document: Document, styles: Styles, targets: Mapping[str, Path], documents: DocumentCache
-) -> bool:
-    """Copy every target from the cache if all of them are there; False (nothing copied) if not."""
-    cached = {fmt: documents.get(document_key(document, styles, fmt)) for fmt in targets}
-    if any(path is None for path in cached.values()):
-        return False
-    for fmt, path in targets.items():
-        with replace_atomically(path) as tmp:
-            shutil.copyfile(cached[fmt], tmp)  # type: ignore[arg-type]
-    return True
-
-
 def _write_documents(
     document: Document,
     images: Mapping[Chart, Path],
@@ -164,23 +184,21 @@ def _write_documents(
     """Write each target; with both formats (and fork, and a report of at most
     ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
     the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
-    Each file is written whole or, on any failure, not at all."""
+    The targets are temporary files: the caller moves them into place, or removes them."""
     from safecity_reports.render.pdf.document import count_pages
 
     pending = dict(targets)
     child = None
     side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
     if len(pending) > 1 and side_by_side and fork_available():
-        path = pending.pop("docx")
-        child = _Child("docx", path, document, images, styles)
+        child = _Child("docx", pending.pop("docx"), document, images, styles)
     try:
         if before_pdf is not None:
             before_pdf()
         pages = count_pages(document, styles) if "pdf" in pending else None
         for fmt in sorted(pending, key=lambda fmt: fmt != "pdf"):  # the PDF first: it is begun
-            with replace_atomically(pending[fmt]) as tmp:
-                options = {"pages": pages} if fmt == "pdf" else {}
-                _renderer(fmt)(document, images, tmp, styles, **options)
+            options = {"pages": pages} if fmt == "pdf" else {}
+            _renderer(fmt)(document, images, pending[fmt], styles, **options)
     except BaseException:
         if child is not None:
             child.abandon()
@@ -190,7 +208,7 @@ def _write_documents(
 
 
 class _Child:
-    """A document written in a forked process, into a temporary file moved into place here."""
+    """A document written in a forked process (into a temporary file the caller moves)."""
 
     def __init__(
         self,
@@ -200,19 +218,18 @@ class _Child:
         images: Mapping[Chart, Path],
         styles: Styles,
     ) -> None:
-        self.replacing = replace_atomically(path)
-        tmp = self.replacing.__enter__()
         self.result, sender = multiprocessing.Pipe(duplex=False)
         context = multiprocessing.get_context("fork")
         # Forked, the child shares the document and images as they are: nothing is pickled.
         self.process = context.Process(
-            target=_write_in_child, args=(sender, fmt, document, images, tmp, styles)
+            target=_write_in_child,
+            args=(sender, fmt, document, images, path, styles, os.getpid()),
         )
         self.process.start()
         sender.close()
 
     def finish(self) -> None:
-        """Wait for the child; move its file into place, or raise what it raised."""
+        """Wait for the child; raise what it raised."""
         try:
             outcome = self.result.recv() if self.result.poll(None) else None
         except EOFError:
@@ -223,14 +240,11 @@ class _Child:
                 f"writing a document stopped (exit code {self.process.exitcode})"
             )
         if outcome is not None:
-            self.replacing.__exit__(type(outcome), outcome, None)
             raise outcome
-        self.replacing.__exit__(None, None, None)
 
     def abandon(self) -> None:
         self.process.terminate()
         self.process.join()
-        self.replacing.__exit__(RuntimeError, RuntimeError("abandoned"), None)
 
 
 def _write_in_child(
@@ -240,7 +254,9 @@ def _write_in_child(
     images: Mapping[Chart, Path],
     tmp: Path,
     styles: Styles,
+    parent: int,
 ) -> None:
+    die_with_parent(parent)
     try:
         _renderer(fmt)(document, images, tmp, styles)
     except BaseException as exc:
