@@ -139,14 +139,14 @@ def _no_comparison(status: MeasureStatus) -> str:
 
 
 def late_sentence(status: MeasureStatus) -> str:
-    """'There is no figure for 2016/17 Q2 yet; the latest is 46.6% in 2013/14 Q2.'"""
+    """'This measure has no figure for 2016/17 Q2; the latest is 46.6% in 2013/14 Q2.'"""
     if not status.late or status.reporting is None or status.current is None:
         return ""
     latest = status.current
     if not isinstance(latest.actual, int | float | Pair):
-        return f"There is no figure for {status.reporting} yet."
+        return f"This measure has no figure for {status.reporting}."
     return (
-        f"There is no figure for {status.reporting} yet; the latest is"
+        f"This measure has no figure for {status.reporting}; the latest is"
         f" {_at(status.measure, latest)}."
     )
 

@@ -79,18 +79,18 @@ SETTING_ROWS = (
     ("Report title", "The report's title, e.g. 'Performance report'.", True),
     ("Reporting period", "The period this report covers, e.g. '2016/17 Q2'.", True),
     ("Comparison period", "The period to compare against. Leave blank for the one before.", False),
-    (
-        "Compare with",
-        "'Previous period' or 'Same period a year earlier'. Leave blank to compare figures for"
-        " a period with the previous period, and year-to-date and rolling figures with the same"
-        " period a year earlier.",
-        False,
-    ),
     ("Report date", "The date printed on the report. Leave blank for the day it is made.", False),
     ("Published by", "Who publishes the report (the document's author).", False),
     (
         "Footnote",
         "A note printed with the report's front matter. Add more Footnote rows as needed.",
+        False,
+    ),
+    (
+        "Compare with",
+        "'Previous period' or 'Same period a year earlier'. Leave blank to compare figures for"
+        " a period with the previous period, and year-to-date and rolling figures with the same"
+        " period a year earlier.",
         False,
     ),
 )
