@@ -260,7 +260,9 @@ def active_title(status: MeasureStatus) -> str:
     measure = status.measure
     if status.direction not in _MOVES:
         return f"{short_name(measure)}, {measure.observations[0].period} to {measure.observations[-1].period}"
-    if status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
+    if status.judgement is Judgement.LITTLE_CHANGE:
+        title = f"{short_name(measure)} changed little in {status.current.period}"  # type: ignore[union-attr]
+    elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
         title = f"{short_name(measure)} {_YEAR_WORDS[status.direction]}"
     else:
         run = 1

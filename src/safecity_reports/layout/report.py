@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safecity_reports.core.model import CompareWith, KeyAction, Measure, Report, Unit
+from safecity_reports.core.model import CompareWith, KeyAction, Measure, NotAvailable, Report, Unit
 from safecity_reports.core.status import Direction, Judgement, MeasureStatus, comparison_period
 from safecity_reports.layout.document import (
     Align,
@@ -35,11 +35,19 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _key() -> list[Block]:
+def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
+    bases = {s.basis for s in statuses.values() if s.previous is not None}
+    against = (
+        "the previous period"
+        if bases <= {CompareWith.PREVIOUS_PERIOD}
+        else "the same period a year earlier"
+        if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
+        else "the period it is compared with"
+    )
     lines = (
         (
             Span(ARROWS[Direction.UP], bold=True),
-            Span(" up: the figure rose since the previous period"),
+            Span(f" up: the figure rose since {against}"),
         ),
         (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
         (
@@ -60,7 +68,7 @@ def _key() -> list[Block]:
         Heading(1, "How to read this report", KEY_ANCHOR),
         Paragraph(
             plain(
-                "Each measure shows its latest figure against the previous period. The arrow gives the "
+                f"Each measure shows its latest figure against {against}. The arrow gives the "
                 "direction of travel and the words beside it say whether that is better or worse; "
                 "colour repeats what the words say and is never the only guide."
             )
@@ -72,7 +80,9 @@ def _key() -> list[Block]:
 def _counted(status: MeasureStatus) -> Judgement | None:
     """The front page's column for a measure: its judgement if it has a figure for the
     reporting period, None if not (it is counted apart, never as current)."""
-    if not status.up_to_date:
+    if not status.up_to_date or (
+        status.current is not None and isinstance(status.current.actual, NotAvailable)
+    ):
         return None
     if status.judgement is Judgement.LITTLE_CHANGE:
         return Judgement.NO_CHANGE
@@ -129,8 +139,8 @@ def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> 
         )
     if not compared:
         return (
-            f"No measure has an earlier figure covering the same length of time as its"
-            f" figure for {period}, so this report makes no comparisons."
+            f"No measure has an earlier figure to compare with its figure for {period}, so this"
+            " report makes no comparisons."
         )
     bases = {s.basis for s in compared}
     previous = f"between {comparison_period(report.settings)} and {period}"
@@ -297,7 +307,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
 
     blocks: list[Block] = [
         *front,
-        *_key(),
+        *_key(statuses),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),

@@ -47,8 +47,8 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
 
 
 def _mixed_lengths(measure: Measure) -> Iterator[tuple[Location, str]]:
-    if measure.kind in (FigureKind.SNAPSHOT, FigureKind.SURVEY_WAVE):
-        return
+    if measure.kind in (FigureKind.SNAPSHOT, FigureKind.SURVEY_WAVE, FigureKind.YEAR_TO_DATE):
+        return  # a position has no length; waves and years to date differ by design
     first: dict[int, str] = {}
     for obs in measure.observations:
         first.setdefault(covered(obs.period, measure.kind).months, obs.period.label)
