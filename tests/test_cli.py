@@ -170,7 +170,8 @@ ERRORS = [
         blank_actual,
         "sheet Data, cell C2",
         "Actual is blank. The partnership's figure. A percentage "
-        "as 58 (or 58%); 'n/a' or '-' if not available.",
+        "as 58 (or 58%); 'n/a' or '-' if not available; 'NYA', 'not yet available',"
+        " 'no new data' or 'awaiting data' if still to come.",
     ),
     (
         bad_period,
@@ -409,7 +410,7 @@ WARNINGS = [
         "sheet Settings, cell A20",
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
-        "Report date, Published by or Footnote (did you mean 'Report date'?)",
+        "Report date, Published by, Footnote or Compare with (did you mean 'Report date'?)",
     ),
     (
         unused_limits,

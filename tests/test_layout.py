@@ -230,7 +230,7 @@ def test_at_a_glance_counts_each_priority_by_judgement():
     report = small_report()
     table = at_a_glance(report, report_status(report))
     assert _cells(table) == [
-        ["Reduce crime", "0", "1", "1", "0"],
-        ["Reduce youth crime", "0", "1", "0", "0"],
-        ["All measures", "0", "2", "1", "0"],
+        ["Reduce crime", "0", "1", "1", "0", "0"],
+        ["Reduce youth crime", "0", "1", "0", "0", "0"],
+        ["All measures", "0", "2", "1", "0", "0"],
     ]

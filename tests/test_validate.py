@@ -68,12 +68,12 @@ def _messages(report):
 
 
 def test_a_clean_report_has_no_problems():
-    assert validate(_report(_obs(Q1, 1.0), _obs(Q2, 2.0, row=3))) == []
+    assert validate(_report(_obs(Q1, 1.0), _obs(Q2, 1.2, row=3))) == []
 
 
 def test_an_explicit_na_benchmark_lines_up_but_a_blank_does_not():
-    lined_up = _report(_obs(Q1, 1.0, 5.0), _obs(Q2, 2.0, NOT_AVAILABLE, row=3))
-    gap = _report(_obs(Q1, 1.0, 5.0), _obs(Q2, 2.0, None, row=3))
+    lined_up = _report(_obs(Q1, 1.0, 5.0), _obs(Q2, 1.2, NOT_AVAILABLE, row=3))
+    gap = _report(_obs(Q1, 1.0, 5.0), _obs(Q2, 1.2, None, row=3))
     assert validate(lined_up) == []
     assert [p.severity for p in validate(gap)] == ["warning"]
 
@@ -175,11 +175,11 @@ def test_load_report_puts_errors_first_and_strict_fails_on_warnings(saved, workb
     path = saved(workbook)
     report, warnings = load_report(path)
     assert report.settings.period == Q2
-    assert [p.severity for p in warnings] == ["warning"]
+    assert [p.severity for p in warnings] == ["warning", "warning"]  # over 100%, and a jump from 58
     with pytest.raises(ValidationFailed) as strict:
         load_report(path, strict=True)
     assert strict.value.problems == warnings
     set_cell(workbook, "Key actions", 2, "Lead agency", "Nobody")  # an error
     with pytest.raises(ValidationFailed) as failed:
         load_report(saved(workbook))
-    assert [p.severity for p in failed.value.problems] == ["error", "warning"]
+    assert [p.severity for p in failed.value.problems] == ["error", "warning", "warning"]

@@ -74,13 +74,14 @@ def format_value(value: Value | None, unit: Unit, decimals: int) -> str:
 
     Percentages get ``%`` (``58.0%``), money a pound sign (``£106,500``), ranks an ordinal
     (``15th``), pairs of counts both counts without decimals (``11 / 2``); rates and counts
-    are plain numbers. A figure marked not available prints ``n/a``; no figure (None) prints
+    are plain numbers. A figure marked not available prints ``n/a``, a placeholder as typed
+    (``NYA``); no figure (None) prints
     an empty string.
     """
     if value is None:
         return ""
     if isinstance(value, NotAvailable):
-        return "n/a"
+        return str(value)
     if isinstance(value, Pair):
         return f"{format_number(value.first, 0)} / {format_number(value.second, 0)}"
     if unit is Unit.PERCENTAGE:

@@ -39,6 +39,34 @@ class Unit(Enum):
         return {Unit.PERCENTAGE: "percentage", Unit.RANK: "position"}.get(self, "number")
 
 
+class FigureKind(Enum):
+    """What stretch of time each of a measure's figures covers, which decides what it may be
+    compared with (see ``coverage``)."""
+
+    FOR_THE_PERIOD = "For the period"
+    YEAR_TO_DATE = "Year to date"
+    ROLLING_12_MONTHS = "Rolling 12 months"
+    SNAPSHOT = "Snapshot"
+    SURVEY_WAVE = "Survey wave"
+
+
+class TargetKind(Enum):
+    """What a measure's target asks for."""
+
+    REACH = "Reach"
+    STAY_BELOW = "Stay below"
+    STAY_ABOVE = "Stay above"
+    REDUCE_ON_LAST_YEAR = "Reduce on last year"
+    INCREASE_ON_LAST_YEAR = "Increase on last year"
+
+
+class CompareWith(Enum):
+    """Which earlier figure the report compares each current figure with."""
+
+    PREVIOUS_PERIOD = "Previous period"
+    SAME_PERIOD_A_YEAR_EARLIER = "Same period a year earlier"
+
+
 class Frequency(Enum):
     """How often a measure is reported."""
 
@@ -67,10 +95,14 @@ NOWHERE = Location("", "")
 
 @dataclass(frozen=True)
 class NotAvailable:
-    """A figure the agency has marked as not available (typed as ``n/a`` or ``-``)."""
+    """A figure the agency has marked as not available (typed as ``n/a`` or ``-``), or a
+    placeholder such as ``NYA`` or ``awaiting data``, kept as typed."""
+
+    typed: str = ""
+    """A placeholder's words as typed (``NYA``); empty for plain ``n/a``."""
 
     def __str__(self) -> str:
-        return "n/a"
+        return self.typed or "n/a"
 
 
 NOT_AVAILABLE = NotAvailable()
@@ -134,6 +166,16 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """The figure a measure's progress is judged from, e.g. the 12 months to March 2013."""
+
+    period: Period
+    """The period the baseline figure covers."""
+    value: float
+    """The baseline figure."""
+
+
+@dataclass(frozen=True)
 class Measure:
     """A performance measure and its series."""
 
@@ -165,6 +207,20 @@ class Measure:
     """A note printed under the measure's table."""
     where: Location = field(default=NOWHERE, compare=False)
     """The row it was read from."""
+    kind: FigureKind = FigureKind.FOR_THE_PERIOD
+    """What each figure covers: the period named, the year to date, a rolling 12 months..."""
+    baseline: Baseline | None = None
+    """The figure progress is judged from, where given."""
+    target_kind: TargetKind = TargetKind.REACH
+    """What the target asks for."""
+    target_due: Period | None = None
+    """The period at whose end the target is due; None: the target applies to every period."""
+    little_change: float | None = None
+    """A change smaller than this reads "little change"; None: too small to print."""
+    little_change_relative: bool = False
+    """Whether ``little_change`` is a percentage of the earlier figure (typed ``2%``)."""
+    theme: str = ""
+    """A heading under which a measure with no key action is listed."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +341,9 @@ class Settings:
     """Who publishes it."""
     footnotes: tuple[str, ...] = ()
     """Notes printed at the end of the front matter."""
+    compare_with: CompareWith | None = None
+    """The comparison basis; None: the previous period for figures for a period, the same
+    period a year earlier for year-to-date and rolling figures."""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,13 @@ contradict the numbers beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import Enum
 
+from safecity_reports.core.coverage import comparable, is_year_before
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.model import (
+    CompareWith,
+    FigureKind,
     Measure,
     NotAvailable,
     Observation,
@@ -26,6 +28,12 @@ from safecity_reports.core.model import (
     Value,
 )
 from safecity_reports.core.periods import Period, previous_period
+from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against_target: callers find them here)
+    TargetStatus,
+    against_target,
+    exact,
+    target_status,
+)
 
 
 class Direction(Enum):
@@ -43,6 +51,7 @@ class Judgement(Enum):
     IMPROVING = "improving"
     WORSENING = "worsening"
     NO_CHANGE = "no change"
+    LITTLE_CHANGE = "little change"
     NOT_JUDGED = "not judged"
 
 
@@ -57,16 +66,6 @@ class BenchmarkStatus(Enum):
     IN_LINE = "in line with"
     HIGHER = "higher than"
     LOWER = "lower than"
-    NOT_AVAILABLE = "not available"
-
-
-class TargetStatus(Enum):
-    """The partnership's figure against the measure's target (green, amber, red)."""
-
-    MET = "met"
-    NEAR = "near"
-    MISSED = "missed"
-    NO_TARGET = "no target"
     NOT_AVAILABLE = "not available"
 
 
@@ -153,43 +152,6 @@ def against_benchmark(
     return BenchmarkStatus.BETTER if better else BenchmarkStatus.WORSE
 
 
-def _exact(x: float) -> Decimal:
-    # The number as typed, so that 1.1 short of 0.9 is exactly 0.2 and not 0.2000000001.
-    return Decimal(repr(float(x)))
-
-
-def against_target(
-    actual: Value | None,
-    target: float | None,
-    tolerance: float | None,
-    polarity: Polarity,
-    *,
-    decimals: int | None = None,
-) -> TargetStatus:
-    """The actual figure against a target: MET, NEAR (amber) or MISSED.
-
-    At or beyond the target in the good direction is MET; short of it by no more than
-    ``tolerance`` (None means 0) is NEAR; further short is MISSED. With no preferred
-    direction, within ``tolerance`` either side is MET and anything else MISSED. No target
-    gives NO_TARGET; no figure, a not-available figure or a pair gives NOT_AVAILABLE.
-    Given ``decimals``, the actual figure is taken as printed to that many places.
-    """
-    if target is None:
-        return TargetStatus.NO_TARGET
-    if actual is None or isinstance(actual, NotAvailable | Pair):
-        return TargetStatus.NOT_AVAILABLE
-    value = _exact(actual if decimals is None else rounded(actual, decimals))
-    allowed = _exact(tolerance or 0.0)
-    if polarity is Polarity.NO_PREFERENCE:
-        return TargetStatus.MET if abs(value - _exact(target)) <= allowed else TargetStatus.MISSED
-    shortfall = _exact(target) - value
-    if polarity is Polarity.LOW_IS_GOOD:
-        shortfall = -shortfall
-    if shortfall <= 0:
-        return TargetStatus.MET
-    return TargetStatus.NEAR if shortfall <= allowed else TargetStatus.MISSED
-
-
 def ranked(ranking: Ranking, polarity: Polarity) -> tuple[tuple[int, RankedArea], ...]:
     """The areas with their positions 1..n, position 1 the best: the one place positions are
     worked out, for the ranking page and for checking a rank measure's figure.
@@ -225,6 +187,49 @@ def group_position(ranking: Ranking) -> GroupPosition | None:
     return GroupPosition.IN_LINE
 
 
+def little_change(measure: Measure, before: Value | None, after: Value | None) -> bool:
+    """Whether the change from ``before`` to ``after`` is smaller than the measure's stated
+    "little change" (a size in its unit, or a percentage of ``before``). Without one, only
+    a change too small to print counts, and that is already no change."""
+    if measure.little_change is None:
+        return False
+    first = _as_printed(before, measure.unit, measure.decimals)
+    second = _as_printed(after, measure.unit, measure.decimals)
+    if first is None or second is None:
+        return False
+    size = exact(abs(second - first))
+    if measure.little_change_relative:
+        return size * 100 < exact(measure.little_change) * exact(abs(first))
+    return size < exact(measure.little_change)
+
+
+def compared(
+    measure: Measure, before: Value | None, after: Value | None
+) -> tuple[Direction, Judgement]:
+    """The direction from ``before`` to ``after`` and what it means for ``measure``: a change
+    smaller than the measure's "little change" is LITTLE_CHANGE, never better or worse."""
+    direction = direction_of_travel(before, after, measure.unit, measure.decimals)
+    meaning = judgement(direction, measure.polarity)
+    if direction in (Direction.UP, Direction.DOWN) and little_change(measure, before, after):
+        meaning = Judgement.LITTLE_CHANGE
+    return direction, meaning
+
+
+def basis_for(measure: Measure, compare_with: CompareWith | None) -> CompareWith:
+    """The comparison basis for ``measure``: as set for the report, or by its kind of figure.
+
+    Year-to-date and rolling figures default to the same period a year earlier, others to the
+    previous period; survey waves are always compared with the previous wave.
+    """
+    if measure.kind is FigureKind.SURVEY_WAVE:
+        return CompareWith.PREVIOUS_PERIOD
+    if compare_with is not None:
+        return compare_with
+    if measure.kind in (FigureKind.YEAR_TO_DATE, FigureKind.ROLLING_12_MONTHS):
+        return CompareWith.SAME_PERIOD_A_YEAR_EARLIER
+    return CompareWith.PREVIOUS_PERIOD
+
+
 @dataclass(frozen=True)
 class MeasureStatus:
     """What the report says about one measure for the reporting period."""
@@ -234,7 +239,8 @@ class MeasureStatus:
     current: Observation | None
     """The latest observation whose period ends on or before the reporting period's end."""
     previous: Observation | None
-    """The observation just before ``current`` in the series."""
+    """The figure ``current`` is compared with on the comparison basis; None when the series
+    has no earlier figure covering the same length of time."""
     direction: Direction
     """From ``previous`` to ``current``."""
     judgement: Judgement
@@ -252,14 +258,48 @@ class MeasureStatus:
     stated_otherwise: bool
     """True when ``previous`` and ``current`` are not for the comparison and reporting
     periods (or either is missing), so the summary must name the periods it compares."""
+    up_to_date: bool = True
+    """Whether ``current`` is the figure for the reporting period (ends when it ends)."""
+    basis: CompareWith = CompareWith.PREVIOUS_PERIOD
+    """What ``current`` is compared with."""
+    not_comparable: Observation | None = None
+    """The figure just before ``current`` when it covers a different length of time, so it is
+    not compared (and ``previous`` is None)."""
+    baseline_direction: Direction = Direction.NOT_AVAILABLE
+    """From the measure's baseline to ``current``, where they cover the same length of time."""
+    baseline_judgement: Judgement = Judgement.NOT_JUDGED
+    """Whether ``baseline_direction`` is good news."""
+    reporting: Period | None = None
+    """The period the report is for."""
+
+    @property
+    def late(self) -> bool:
+        """Whether the measure has figures, but none for the reporting period."""
+        return self.current is not None and not self.up_to_date
 
 
-def measure_status(measure: Measure, reporting: Period, comparison: Period) -> MeasureStatus:
+def _earlier(
+    series: list[Observation], current: Observation, kind: FigureKind
+) -> list[Observation]:
+    return [o for o in series[:-1] if comparable(o.period, current.period, kind)]
+
+
+def measure_status(
+    measure: Measure,
+    reporting: Period,
+    comparison: Period,
+    compare_with: CompareWith | None = None,
+) -> MeasureStatus:
     """The status of ``measure`` when reporting on ``reporting`` against ``comparison``.
 
-    Observations after the reporting period are ignored. Figures are compared as printed
-    to the measure's decimal places.
+    Observations after the reporting period are ignored. ``current`` is compared only with a
+    figure that covers the same length of time (``coverage.comparable``): on the previous
+    period basis the latest such figure (``comparison`` itself where it is recorded), on the
+    year-earlier basis the same period a year before. Figures are compared as printed to the
+    measure's decimal places.
     """
+    kind = measure.kind
+    basis = basis_for(measure, compare_with)
     # Sorted by when periods end; stable, so a repeated period keeps the later row last.
     series = [
         obs
@@ -267,29 +307,45 @@ def measure_status(measure: Measure, reporting: Period, comparison: Period) -> M
         if obs.period.end <= reporting.end
     ]
     current = series[-1] if series else None
-    previous = series[-2] if len(series) > 1 else None
-    year_ago = None
+    previous = year_ago = not_comparable = None
     if current is not None:
+        earlier = _earlier(series, current, kind)
         year_ago = next(
-            (obs for obs in reversed(series) if obs.period.is_year_before(current.period)), None
+            (o for o in reversed(earlier) if is_year_before(o.period, current.period, kind)), None
         )
+        if basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
+            previous = year_ago
+        else:
+            named = [o for o in earlier if o.period == comparison and current.period == reporting]
+            previous = named[-1] if named else (earlier[-1] if earlier else None)
+        if len(series) > 1 and not comparable(series[-2].period, current.period, kind):
+            not_comparable = series[-2]
 
     def value(obs: Observation | None) -> Value | None:
         return None if obs is None else obs.actual
 
-    direction = direction_of_travel(value(previous), value(current), measure.unit, measure.decimals)
-    year_direction = direction_of_travel(
-        value(year_ago), value(current), measure.unit, measure.decimals
-    )
+    direction, meaning = compared(measure, value(previous), value(current))
+    year_direction, year_meaning = compared(measure, value(year_ago), value(current))
+    baseline_direction, baseline_meaning = Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED
+    if (
+        current is not None
+        and measure.baseline is not None
+        and comparable(measure.baseline.period, current.period, kind)
+    ):
+        baseline_direction, baseline_meaning = compared(
+            measure, measure.baseline.value, value(current)
+        )
+    up_to_date = current is not None and current.period.end == reporting.end
+    expected = comparison if basis is CompareWith.PREVIOUS_PERIOD else None
     return MeasureStatus(
         measure=measure,
         current=current,
         previous=previous,
         direction=direction,
-        judgement=judgement(direction, measure.polarity),
+        judgement=meaning,
         year_ago=year_ago,
         year_direction=year_direction,
-        year_judgement=judgement(year_direction, measure.polarity),
+        year_judgement=year_meaning,
         benchmark=against_benchmark(
             value(current),
             None if current is None else current.benchmark,
@@ -297,18 +353,19 @@ def measure_status(measure: Measure, reporting: Period, comparison: Period) -> M
             measure.unit,
             measure.decimals,
         ),
-        target=against_target(
-            value(current),
-            measure.target,
-            measure.tolerance,
-            measure.polarity,
-            decimals=measure.decimals,
-        ),
+        target=target_status(measure, current, year_ago),
         stated_otherwise=(
             previous is None
             or current is None
-            or (previous.period, current.period) != (comparison, reporting)
+            or not up_to_date
+            or (expected is not None and previous.period != expected)
         ),
+        up_to_date=up_to_date,
+        basis=basis,
+        not_comparable=not_comparable,
+        baseline_direction=baseline_direction,
+        baseline_judgement=baseline_meaning,
+        reporting=reporting,
     )
 
 
@@ -321,4 +378,5 @@ def report_status(report: Report) -> dict[str, MeasureStatus]:
     """The status of every measure in the report, keyed by measure id, in report order."""
     reporting = report.settings.period
     comparison = comparison_period(report.settings)
-    return {m.id: measure_status(m, reporting, comparison) for m in report.measures}
+    compare_with = report.settings.compare_with
+    return {m.id: measure_status(m, reporting, comparison, compare_with) for m in report.measures}

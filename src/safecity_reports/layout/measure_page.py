@@ -170,7 +170,9 @@ def period_table(measure: Measure) -> Table | None:
                 for o in observations
             )
         )
-    caption = f"{measure.name.rstrip('.')}, {observations[0].period} to {observations[-1].period}"
+    first, last = observations[0].period, observations[-1].period
+    span = str(first) if first == last else f"{first} to {last}"
+    caption = f"{measure.name.rstrip('.')}, {span}"
     widths = (2.2,) + (1.0,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
 

@@ -6,8 +6,27 @@ disagree with the numbers beside them.
 
 from __future__ import annotations
 
-from safecity_reports.core.formatting import format_value
-from safecity_reports.core.model import Frequency, Measure, Observation, Pair, Polarity, Unit, Value
+from safecity_reports.core.coverage import (
+    comparable,
+    covered,
+    describe,
+    length_words,
+    months_between,
+)
+from safecity_reports.core.formatting import format_number, format_value
+from safecity_reports.core.model import (
+    CompareWith,
+    FigureKind,
+    Frequency,
+    Measure,
+    NotAvailable,
+    Observation,
+    Pair,
+    Polarity,
+    TargetKind,
+    Unit,
+    Value,
+)
 from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
@@ -16,6 +35,7 @@ from safecity_reports.core.status import (
     TargetStatus,
     direction_of_travel,
 )
+from safecity_reports.core.targets import share_of_target
 from safecity_reports.layout.document import Span, Spans, Tone
 
 ARROWS = {
@@ -30,6 +50,7 @@ TONES = {
     Judgement.IMPROVING: Tone.GOOD,
     Judgement.WORSENING: Tone.BAD,
     Judgement.NO_CHANGE: Tone.NEUTRAL,
+    Judgement.LITTLE_CHANGE: Tone.NEUTRAL,
     Judgement.NOT_JUDGED: Tone.NEUTRAL,
 }
 
@@ -46,6 +67,8 @@ def travel_spans(direction: Direction, judgement: Judgement) -> Spans:
     words = direction.value
     if judgement in _JUDGEMENT_WORDS:
         words = f"{words}, {_JUDGEMENT_WORDS[judgement]}"
+    elif judgement is Judgement.LITTLE_CHANGE:
+        words = f"{words}, little change"
     return (Span(ARROWS[direction], bold=True, tone=TONES[judgement]), Span(f" {words}"))
 
 
@@ -82,46 +105,123 @@ def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
 
 
 def _at(measure: Measure, observation: Observation) -> str:
-    return f"{value_text(measure, observation.actual)} in {observation.period}"
+    """'29.92 in 2016/17 Q2', with what a year-to-date or rolling figure covers where its
+    label does not say: '2,528 in 2013/14 Q3 (April to December 2013)'."""
+    covers = describe(observation.period, measure.kind)
+    when = f"{observation.period} ({covers})" if covers else str(observation.period)
+    return f"{value_text(measure, observation.actual)} in {when}"
 
 
 _MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
 
 
+def _meaning(judgement: Judgement) -> str:
+    """', which is worse' / ': little change' / '' after a comparison."""
+    if judgement is Judgement.LITTLE_CHANGE:
+        return ": little change"
+    word = _JUDGEMENT_WORDS.get(judgement)
+    return f", which is {word}" if word else ""
+
+
+def _no_comparison(status: MeasureStatus) -> str:
+    """Why the current figure is compared with nothing, in the board's words."""
+    m, current, before = status.measure, status.current, status.not_comparable
+    assert current is not None
+    if before is not None and isinstance(before.actual, int | float | Pair):
+        return (
+            f"{_at(m, before)} covers {length_words(before.period, m.kind)} and"
+            f" {current.period} covers {length_words(current.period, m.kind)}, so they are not"
+            " compared."
+        )
+    if status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
+        return "There is no figure for the same period a year earlier to compare with."
+    return "There is no earlier figure to compare with."
+
+
+def late_sentence(status: MeasureStatus) -> str:
+    """'This measure has no figure for 2016/17 Q2; the latest is 46.6% in 2013/14 Q2.'"""
+    if not status.late or status.reporting is None or status.current is None:
+        return ""
+    latest = status.current
+    if not isinstance(latest.actual, int | float | Pair):
+        return f"This measure has no figure for {status.reporting}."
+    return (
+        f"This measure has no figure for {status.reporting}; the latest is"
+        f" {_at(status.measure, latest)}."
+    )
+
+
 def change_sentence(status: MeasureStatus) -> str:
-    """'Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2: worse.'"""
+    """'Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, which is worse.'"""
     m, previous, current = status.measure, status.previous, status.current
     if current is None:
         return "No figure has been recorded for this period."
+    if isinstance(current.actual, NotAvailable) and current.actual.typed:
+        return f"The figure for {current.period} is not available yet ({current.actual.typed})."
     if not isinstance(current.actual, int | float | Pair):
         return f"No figure is available for {current.period}."
     if previous is None or status.direction is Direction.NOT_AVAILABLE:
-        return (
-            f"The latest figure is {_at(m, current)}; there is no earlier figure to compare with."
-        )
+        if status.late:
+            return _no_comparison(status)
+        return f"The latest figure is {_at(m, current)}. {_no_comparison(status)}"
     if status.direction is Direction.SAME:
-        sentence = f"Unchanged at {value_text(m, current.actual)} from {previous.period} to {current.period}"
+        sentence = (
+            f"Unchanged at {value_text(m, current.actual)} from {previous.period}"
+            f" to {current.period}"
+        )
     else:
         sentence = (
             f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
         )
-    meaning = _JUDGEMENT_WORDS.get(status.judgement)
-    return f"{sentence}{', which is ' + meaning if meaning else ''}."
+    return f"{sentence}{_meaning(status.judgement)}."
 
 
 def year_sentence(status: MeasureStatus) -> str:
-    """How the figure compares with the same period a year earlier, where the series has it."""
+    """How the figure compares with the same period a year earlier, where the series has it
+    and the change sentence has not said it already."""
     m, year_ago = status.measure, status.year_ago
-    if year_ago is None or status.year_direction is Direction.NOT_AVAILABLE:
+    if (
+        year_ago is None
+        or year_ago is status.previous
+        or status.year_direction is Direction.NOT_AVAILABLE
+    ):
         return ""
     words = {
         Direction.UP: "Higher than",
         Direction.DOWN: "Lower than",
         Direction.SAME: "The same as",
     }
-    meaning = _JUDGEMENT_WORDS.get(status.year_judgement)
-    tail = f", which is {meaning}" if meaning else ""
-    return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){tail}."
+    return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){_meaning(status.year_judgement)}."
+
+
+def baseline_sentence(status: MeasureStatus) -> str:
+    """The baseline and the change since it: 'Baseline (2012/13): 40,861; 2013/14 is 5.2%
+    lower, which is better.' A baseline covering a different length of time is printed but
+    not compared."""
+    m, current, baseline = status.measure, status.current, status.measure.baseline
+    if baseline is None:
+        return ""
+    covers = describe(baseline.period, m.kind)
+    label = f"{baseline.period}{', ' + covers if covers else ''}"
+    head = f"Baseline ({label}): {value_text(m, baseline.value)}"
+    if current is None or not isinstance(current.actual, int | float):
+        return head + "."
+    if status.baseline_direction is Direction.NOT_AVAILABLE:
+        return (
+            f"{head}; it covers {length_words(baseline.period, m.kind)} and {current.period}"
+            f" covers {length_words(current.period, m.kind)}, so they are not compared."
+        )
+    if status.baseline_direction is Direction.SAME:
+        return f"{head}; {current.period} is the same as the baseline."
+    higher = status.baseline_direction is Direction.UP
+    size = ""
+    if baseline.value:
+        percent = abs(current.actual - baseline.value) / abs(baseline.value) * 100
+        size = f"{format_number(percent, 1)}% "
+    return (
+        f"{head}; {current.period} is {size}{'higher' if higher else 'lower'}"
+        f"{_meaning(status.baseline_judgement)}."
+    )
 
 
 _PERIOD_NOUNS = {
@@ -144,36 +244,63 @@ def short_name(measure: Measure) -> str:
     return name
 
 
+_YEAR_WORDS = {
+    Direction.UP: "was higher than a year earlier",
+    Direction.DOWN: "was lower than a year earlier",
+    Direction.SAME: "was the same as a year earlier",
+}
+
+
 def active_title(status: MeasureStatus) -> str:
-    """A chart title that tells the story: 'Total Crime rose for the second quarter running'."""
+    """A chart title that tells the story: 'Total Crime rose for the second quarter running'.
+
+    A run counts only changes between figures that cover the same length of time, one
+    straight after the other; on the year-earlier basis the title says so.
+    """
     measure = status.measure
     if status.direction not in _MOVES:
         return f"{short_name(measure)}, {measure.observations[0].period} to {measure.observations[-1].period}"
-    run = 1
-    moves = _moves(measure)
-    while run < len(moves) and moves[-1 - run] is status.direction:
-        run += 1
-    verb = _MOVES[status.direction]
-    noun = _PERIOD_NOUNS[measure.frequency]
-    if status.direction is Direction.SAME:
-        title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
-    elif run >= 2:
-        title = (
-            f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
-        )
+    if status.judgement is Judgement.LITTLE_CHANGE:
+        title = f"{short_name(measure)} changed little in {status.current.period}"  # type: ignore[union-attr]
+    elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
+        title = f"{short_name(measure)} {_YEAR_WORDS[status.direction]}"
     else:
-        title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
+        run = 1
+        moves = _moves(measure, status)
+        while run < len(moves) and moves[-1 - run] is status.direction:
+            run += 1
+        verb = _MOVES[status.direction]
+        noun = _PERIOD_NOUNS[measure.frequency]
+        if status.direction is Direction.SAME:
+            title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
+        elif run >= 2:
+            title = f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+        else:
+            title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
     if status.benchmark in (BenchmarkStatus.BETTER, BenchmarkStatus.WORSE):
         title += f", {status.benchmark.value.split()[0]} than the benchmark"
     return title
 
 
-def _moves(measure: Measure) -> list[Direction]:
-    values = [o.actual for o in measure.observations]
-    return [
-        direction_of_travel(a, b, measure.unit, measure.decimals)
-        for a, b in zip(values, values[1:], strict=False)
+def _moves(measure: Measure, status: MeasureStatus) -> list[Direction | None]:
+    """The direction between each figure and the next, up to the current one; None where
+    the two cannot be compared (different lengths, or a period missing between them)."""
+    series = [
+        o for o in measure.observations if status.current and o.period <= status.current.period
     ]
+    moves: list[Direction | None] = []
+    for before, after in zip(series, series[1:], strict=False):
+        joined = comparable(before.period, after.period, measure.kind) and (
+            measure.kind in (FigureKind.SURVEY_WAVE, FigureKind.SNAPSHOT)
+            or months_between(before.period, after.period)
+            <= covered(after.period, measure.kind).months
+        )
+        moves.append(
+            direction_of_travel(before.actual, after.actual, measure.unit, measure.decimals)
+            if joined
+            else None
+        )
+    return moves
 
 
 def benchmark_sentence(status: MeasureStatus) -> str:
@@ -192,25 +319,64 @@ def benchmark_sentence(status: MeasureStatus) -> str:
     )
 
 
-def target_sentence(status: MeasureStatus) -> str:
-    """How the latest figure stands against the target, where one is set."""
-    m = status.measure
-    if status.target in (TargetStatus.NO_TARGET, TargetStatus.NOT_AVAILABLE) or m.target is None:
+_TARGET_CHANGES = {
+    TargetKind.REDUCE_ON_LAST_YEAR: "a reduction on last year",
+    TargetKind.INCREASE_ON_LAST_YEAR: "an increase on last year",
+}
+
+
+def target_text(measure: Measure) -> str:
+    """What the target is: '3,115', 'to stay below 50', 'a reduction on last year'."""
+    if measure.target_kind in _TARGET_CHANGES:
+        return _TARGET_CHANGES[measure.target_kind]
+    if measure.target is None:
         return ""
-    target = format_value(m.target, m.unit, m.decimals)
+    level = format_value(measure.target, measure.unit, measure.decimals)
+    if measure.target_kind is TargetKind.STAY_BELOW:
+        return f"to stay below {level}"
+    if measure.target_kind is TargetKind.STAY_ABOVE:
+        return f"to stay above {level}"
+    return level
+
+
+def target_sentence(status: MeasureStatus) -> str:
+    """How the latest figure stands against the target, where one is set; before the
+    target's date, on or off track or not yet due, never met."""
+    m, current = status.measure, status.current
+    target = target_text(m)
+    if status.target in (TargetStatus.NO_TARGET, TargetStatus.NOT_AVAILABLE) or not target:
+        return ""
+    due = m.target_due
+    by = f" by the end of {due}" if due is not None else ""
+    if status.target is TargetStatus.NOT_YET_DUE:
+        return f"The target is {target}{by}; it is not yet due."
+    if status.target is TargetStatus.PAST_DUE:
+        return f"The target of {target} was for {due}."
+    if status.target in (TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK):
+        word = "On track" if status.target is TargetStatus.ON_TRACK else "Off track"
+        share = share_of_target(m, current) if current is not None else None
+        if share is None or m.target_kind in _TARGET_CHANGES:
+            return f"{word} for the target of {target}{by}."
+        covers = describe(current.period, m.kind) or str(current.period)  # type: ignore[union-attr]
+        return (
+            f"{word} for the target of {target}{by}: its share for {covers} is"
+            f" {format_value(share, m.unit, m.decimals)}."
+        )
     words = {
         TargetStatus.MET: "Target met",
         TargetStatus.NEAR: "Near the target",
         TargetStatus.MISSED: "Target missed",
     }
-    return f"{words[status.target]}: the target is {target}."
+    return f"{words[status.target]}: the target is {target}{by}."
 
 
 def status_sentences(status: MeasureStatus) -> str:
     """Every status statement for a measure, in reading order."""
     parts = (
+        late_sentence(status),
         change_sentence(status),
         year_sentence(status),
+        baseline_sentence(status),
         benchmark_sentence(status),
         target_sentence(status),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safecity_reports.core.model import KeyAction, Measure, Report, Unit
+from safecity_reports.core.model import CompareWith, KeyAction, Measure, NotAvailable, Report, Unit
 from safecity_reports.core.status import Direction, Judgement, MeasureStatus, comparison_period
 from safecity_reports.layout.document import (
     Align,
@@ -36,11 +36,19 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _key() -> list[Block]:
+def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
+    bases = {s.basis for s in statuses.values() if s.previous is not None}
+    against = (
+        "the previous period"
+        if bases <= {CompareWith.PREVIOUS_PERIOD}
+        else "the same period a year earlier"
+        if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
+        else "the period it is compared with"
+    )
     lines = (
         (
             Span(ARROWS[Direction.UP], bold=True),
-            Span(" up: the figure rose since the previous period"),
+            Span(f" up: the figure rose since {against}"),
         ),
         (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
         (
@@ -61,7 +69,7 @@ def _key() -> list[Block]:
         Heading(1, "How to read this report", KEY_ANCHOR),
         Paragraph(
             plain(
-                "Each measure shows its latest figure against the previous period. The arrow gives the "
+                f"Each measure shows its latest figure against {against}. The arrow gives the "
                 "direction of travel and the words beside it say whether that is better or worse; "
                 "colour repeats what the words say and is never the only guide."
             )
@@ -70,23 +78,37 @@ def _key() -> list[Block]:
     ]
 
 
-_GLANCE = (
-    ("Better", Judgement.IMPROVING),
-    ("Worse", Judgement.WORSENING),
-    ("No change", Judgement.NO_CHANGE),
-    ("Not judged", Judgement.NOT_JUDGED),
-)
+def _counted(status: MeasureStatus) -> Judgement | None:
+    """The front page's column for a measure: its judgement if it has a figure for the
+    reporting period, None if not (it is counted apart, never as current)."""
+    if not status.up_to_date or (
+        status.current is not None and isinstance(status.current.actual, NotAvailable)
+    ):
+        return None
+    if status.judgement is Judgement.LITTLE_CHANGE:
+        return Judgement.NO_CHANGE
+    return status.judgement
 
 
 def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
-    """How many measures of each priority got better or worse since the comparison period."""
-    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w, _ in _GLANCE)
+    """How many measures of each priority got better or worse on their comparison basis;
+    measures with no figure for the reporting period are counted in a column of their own."""
+    period = report.settings.period
+    little = any(s.judgement is Judgement.LITTLE_CHANGE for s in statuses.values())
+    glance = (
+        ("Better", Judgement.IMPROVING),
+        ("Worse", Judgement.WORSENING),
+        ("Little or no change" if little else "No change", Judgement.NO_CHANGE),
+        ("Not judged", Judgement.NOT_JUDGED),
+        (f"No figure for {period}", None),
+    )
+    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w, _ in glance)
     rows = []
-    totals = [0] * len(_GLANCE)
+    totals = [0] * len(glance)
     for priority in report.priorities:
         counts = [
-            sum(statuses[m.id].judgement is j for a in priority.actions for m in a.measures)
-            for _, j in _GLANCE
+            sum(_counted(statuses[m.id]) is j for a in priority.actions for m in a.measures)
+            for _, j in glance
         ]
         totals = [t + c for t, c in zip(totals, counts, strict=True)]
         rows.append(
@@ -98,14 +120,47 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
         + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
     )
     return Table(
-        f"Measures by direction of travel, {report.settings.period}",
+        f"Measures by direction of travel, {period}",
         (header,),
         tuple(rows),
-        (5.0, 1.2, 1.2, 1.2, 1.2),
+        (4.2, 1.0, 1.0, 1.2, 1.0, 1.4),
+    )
+
+
+def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> str:
+    """The front page's sentence on what is compared with what, from the comparisons the
+    pages actually make: never a comparison that no page makes."""
+    period = report.settings.period
+    current = [s for s in statuses.values() if s.up_to_date]
+    compared = [s for s in current if s.previous is not None and s.current is not None]
+    if not current:
+        return (
+            f"No measure has a figure for {period}, so this report makes no comparisons for"
+            " it; each page gives the latest figure it has, with its period."
+        )
+    if not compared:
+        return (
+            f"No measure has an earlier figure to compare with its figure for {period}, so this"
+            " report makes no comparisons."
+        )
+    bases = {s.basis for s in compared}
+    previous = f"between {comparison_period(report.settings)} and {period}"
+    if bases == {CompareWith.PREVIOUS_PERIOD}:
+        return f"Comparisons are {previous} unless stated otherwise."
+    if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}:
+        return (
+            f"Each figure for {period} is compared with the same period a year earlier"
+            " unless stated otherwise."
+        )
+    return (
+        f"Comparisons are {previous}, and for year-to-date and rolling 12-month figures with"
+        " the same period a year earlier, unless stated otherwise."
     )
 
 
 def _measure_label(measure: Measure, status: MeasureStatus) -> str:
+    if status.late and status.previous is None and status.current:
+        return f"{measure.name} (latest figure: {status.current.period})"
     if status.stated_otherwise and status.previous and status.current:
         periods = f"{status.previous.period} to {status.current.period}"
         frequency = measure.frequency.value
@@ -222,7 +277,6 @@ def build_document(
             for key in [m.id for m in page.measures] or [page.action.id]:
                 anchors[key] = page.anchor
 
-    comparison = comparison_period(settings)
     report_date = settings.report_date or today
     front: list[Block] = [
         Paragraph(plain(settings.partnership), ParagraphStyle.TITLE),
@@ -233,12 +287,7 @@ def build_document(
                 + (f" by {settings.author}" if settings.author else "")
             )
         ),
-        Paragraph(
-            plain(
-                f"Comparisons are between {comparison} and {settings.period} unless stated otherwise."
-            ),
-            ParagraphStyle.LEAD,
-        ),
+        Paragraph(plain(comparison_statement(report, statuses)), ParagraphStyle.LEAD),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
     if report.measures:
@@ -265,7 +314,7 @@ def build_document(
 
     blocks: list[Block] = [
         *front,
-        *_key(),
+        *_key(statuses),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),

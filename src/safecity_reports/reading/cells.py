@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from safecity_reports.core.model import NOT_AVAILABLE, Pair, Unit, Value
+from safecity_reports.core.model import NOT_AVAILABLE, NotAvailable, Pair, Unit, Value
 from safecity_reports.core.periods import Period, parse_period
 from safecity_reports.reading import schema
 from safecity_reports.reading.formats import disagreement, is_percent
@@ -49,6 +49,7 @@ _DATE_FORMATS = (
     "%B %d, %Y",
 )
 _NA = {w.casefold() for w in schema.NOT_AVAILABLE_WORDS}
+_PLACEHOLDERS = {w.casefold(): w for w in schema.PLACEHOLDERS}
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 BAD = object()
 """A cell whose problem has been reported already."""
@@ -165,6 +166,8 @@ def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value |
     """A figure of a measure: a number, a pair ('11 / 2') or not available ('n/a')."""
     if is_not_available(value):
         return NOT_AVAILABLE
+    if isinstance(value, str) and clean(value).casefold() in _PLACEHOLDERS:
+        return NotAvailable(clean(value))
     if unit is not Unit.PAIR:
         return as_number(header, value, number_format, required=False)
     if isinstance(value, datetime):

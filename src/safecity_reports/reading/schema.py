@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safecity_reports.core.model import Frequency, Polarity, Unit
+from safecity_reports.core.model import (
+    FigureKind,
+    Frequency,
+    Polarity,
+    TargetKind,
+    Unit,
+)
 
 YES = "Yes"
 
@@ -50,11 +56,22 @@ LISTS = {
     "Polarities": tuple(p.value for p in Polarity),
     "Frequencies": tuple(f.value for f in Frequency),
     "Yes": (YES,),
+    "Figure kinds": tuple(k.value for k in FigureKind),
+    "Target types": tuple(k.value for k in TargetKind),
 }
 """Dropdown lists kept on the Lists sheet, by name."""
 
 NOT_AVAILABLE_WORDS = ("n/a", "na", "-", "–", "—", "not available")
 """What an agency may type for a figure that is not available."""
+
+PLACEHOLDERS = ("NYA", "not yet available", "no new data", "awaiting data")
+"""Words an agency types where a figure is still to come: kept and printed as typed."""
+
+TARGET_WORDS = {
+    "reduction": TargetKind.REDUCE_ON_LAST_YEAR,
+    "increase": TargetKind.INCREASE_ON_LAST_YEAR,
+}
+"""Words the Target column accepts instead of a figure, and the target type each means."""
 
 SETTINGS = "Settings"
 SETTING_ROWS = (
@@ -67,6 +84,13 @@ SETTING_ROWS = (
     (
         "Footnote",
         "A note printed with the report's front matter. Add more Footnote rows as needed.",
+        False,
+    ),
+    (
+        "Compare with",
+        "'Previous period' or 'Same period a year earlier'. Leave blank to compare figures for"
+        " a period with the previous period, and year-to-date and rolling figures with the same"
+        " period a year earlier.",
         False,
     ),
 )
@@ -166,11 +190,47 @@ MEASURES = Sheet(
             28,
         ),
         Column(
-            "Target", "The value to reach, if a target is set (a percentage as 70, not 0.7).", 10
+            "Target",
+            "The value to reach, if a target is set (a percentage as 70, not 0.7); or"
+            " 'Reduction' / 'Increase' for a change on last year.",
+            10,
         ),
         Column("Tolerance", "How far short of the target still counts as near it (amber).", 10),
         Column("Source", "Where the figures come from, e.g. 'Iquanta - Crime Data'.", 30),
         Column("Notes", "A note printed under the measure's table.", 40),
+        Column(
+            "Figures are",
+            "What each figure covers: 'For the period' (blank), 'Year to date' (from April, or"
+            " January for months), 'Rolling 12 months', 'Snapshot' or 'Survey wave'.",
+            18,
+            False,
+            "Figure kinds",
+        ),
+        Column(
+            "Baseline period",
+            "The period of the baseline figure, e.g. '2012/13' or 'Apr 2012 - Mar 2013'.",
+            20,
+        ),
+        Column("Baseline", "The baseline figure, e.g. 40861.", 12),
+        Column(
+            "Target type",
+            "'Reach' (blank), 'Stay below', 'Stay above', 'Reduce on last year' or"
+            " 'Increase on last year'.",
+            20,
+            False,
+            "Target types",
+        ),
+        Column(
+            "Target date",
+            "The period the target is due at the end of, e.g. '2016/17'. Blank: every period.",
+            14,
+        ),
+        Column(
+            "Little change",
+            "A change smaller than this reads 'little change': a number in the measure's unit,"
+            " or a percentage of the earlier figure such as 2%.",
+            14,
+        ),
     ),
 )
 
@@ -184,7 +244,8 @@ DATA = Sheet(
         ),
         Column(
             "Actual",
-            "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available.",
+            "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available;"
+            " 'NYA', 'not yet available', 'no new data' or 'awaiting data' if still to come.",
             12,
             True,
         ),

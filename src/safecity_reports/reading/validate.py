@@ -22,7 +22,9 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - a measure with figures but no commentary; a key action with neither measure nor commentary;
 - a benchmark given for some periods of a measure but left blank for others (n/a is fine);
 - a rank measure whose latest figure is not the own area's position in its latest ranking;
-- two sources that differ by a letter or two, which is usually a typo.
+- two sources that differ by a letter or two, which is usually a typo;
+- late, missing and placeholder figures, series mixing lengths of time, and jumps of more than
+  half in one comparison (``timeliness``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from safecity_reports.core.model import (
 from safecity_reports.core.status import own_position
 from safecity_reports.errors import Problem
 from safecity_reports.reading.messages import did_you_mean, not_listed
+from safecity_reports.reading.timeliness import timeliness_warnings
 
 SIMILAR_SOURCES = 0.9
 """How alike (difflib ratio) two different sources must be to look like one with a typo."""
@@ -93,6 +96,11 @@ def validate(
     _rankings(report, problems)
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
+    for where, message in timeliness_warnings(report):
+        if where is None:
+            problems.found.append(Problem(report.source_name, message, "warning"))
+        else:
+            problems.warning(where, message)
     return problems.found
 
 

@@ -21,13 +21,17 @@ import warnings
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from safecity_reports.core.model import (
+    Baseline,
     Commentary,
+    CompareWith,
     Figure,
+    FigureKind,
     Frequency,
     KeyAction,
     Location,
@@ -39,6 +43,7 @@ from safecity_reports.core.model import (
     Ranking,
     Report,
     Settings,
+    TargetKind,
     TextBlock,
     Unit,
 )
@@ -228,6 +233,8 @@ class _Reader(SheetReader):
         period = one("Reporting period")
         comparison = one("Comparison period")
         report_date = one("Report date")
+        compare = one("Compare with")
+        compare_with = compare.choice("Compare with", _COMPARE, required=False) if compare else None
         result = Settings(
             partnership=text("Partnership", True),
             title=text("Report title", True),
@@ -236,6 +243,7 @@ class _Reader(SheetReader):
             report_date=report_date.date("Report date") if report_date else None,
             author=text("Published by", False),
             footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
+            compare_with=CompareWith(compare_with) if compare_with else None,
         )
         return result
 
@@ -276,7 +284,9 @@ class _Reader(SheetReader):
             decimals = row.number("Decimals", True)
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
                 row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
-            target, tolerance = row.number("Target"), row.number("Tolerance")
+            target, target_kind = _target(row)
+            tolerance = row.number("Tolerance")
+            details = _measure_details(row, target_kind)
             action_id, name = row.id("Action"), row.text("Name", True)
             benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
             if not self.keep(row, measure_id):
@@ -299,6 +309,7 @@ class _Reader(SheetReader):
                             benchmark_label=benchmark_label,
                             source=source,
                             notes=notes,
+                            **details,
                         ),
                         row,
                     )
@@ -417,6 +428,62 @@ class _Reader(SheetReader):
                     " the ids again",
                     "warning",
                 )
+
+
+_COMPARE = tuple(c.value for c in CompareWith)
+
+
+def _target(row: Row) -> tuple[float | None, TargetKind | None]:
+    """The Target column: a figure, or 'Reduction' / 'Increase' (a change on last year)."""
+    raw = row.raw("Target")
+    if isinstance(raw, str) and (kind := schema.TARGET_WORDS.get(clean(raw).casefold())):
+        return None, kind
+    return row.number("Target"), None
+
+
+def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]:
+    """The optional columns of a measure (kind of figure, baseline, target type and date,
+    little change), as keyword arguments of ``Measure``; blank ones are left out."""
+    details: dict[str, Any] = {}
+    kind = row.choice("Figures are", schema.LISTS["Figure kinds"], required=False)
+    if kind:
+        details["kind"] = FigureKind(kind)
+    period, value = row.period("Baseline period", False), row.number("Baseline")
+    if period is not None and value is not None:
+        details["baseline"] = Baseline(period, value)
+    elif period is not None or value is not None:
+        blank = "Baseline" if period is not None else "Baseline period"
+        row.fail(
+            blank,
+            f"{blank} is blank, but the measure has a"
+            f" {'baseline period' if period is not None else 'baseline'}: give both, or neither",
+        )
+    target_kind = row.choice("Target type", schema.LISTS["Target types"], required=False)
+    if target_kind and target_word and TargetKind(target_kind) is not target_word:
+        row.fail(
+            "Target type",
+            f"Target type '{target_kind}' disagrees with the Target '{row.text('Target')}',"
+            f" which means '{target_word.value}': change one of them",
+        )
+    if target_kind or target_word:
+        details["target_kind"] = TargetKind(target_kind) if target_kind else target_word
+    due = row.period("Target date", False)
+    if due is not None:
+        details["target_due"] = due
+    raw = row.raw("Little change")
+    little = row.number("Little change")
+    if little is not None:
+        if little < 0:
+            row.fail(
+                "Little change",
+                f"Little change '{little:g}' is below zero; type a size of change, such as 0.5"
+                " or 2%",
+            )
+        details["little_change"] = little
+        details["little_change_relative"] = (
+            isinstance(raw, str) and raw.strip().endswith("%")
+        ) or "%" in str(row.cells["Little change"].number_format)  # type: ignore[union-attr]
+    return details
 
 
 def _assemble(
