@@ -253,17 +253,20 @@ class MeasureStatus:
     periods (or either is missing), so the summary must name the periods it compares."""
 
 
-def measure_status(measure: Measure, reporting: Period, comparison: Period) -> MeasureStatus:
+def measure_status(
+    measure: Measure, reporting: Period, comparison: Period, area: str = ""
+) -> MeasureStatus:
     """The status of ``measure`` when reporting on ``reporting`` against ``comparison``.
 
-    Observations after the reporting period are ignored. Figures are compared as printed
-    to the measure's decimal places.
+    Observations after the reporting period, and those of other areas than ``area`` ('' the
+    partnership itself), are ignored. Figures are compared as printed to the measure's
+    decimal places.
     """
     # Sorted by when periods end; stable, so a repeated period keeps the later row last.
     series = [
         obs
         for obs in sorted(measure.observations, key=lambda o: o.period)
-        if obs.period.end <= reporting.end
+        if obs.period.end <= reporting.end and obs.area == area
     ]
     current = series[-1] if series else None
     previous = series[-2] if len(series) > 1 else None

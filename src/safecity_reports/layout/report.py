@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from safecity_reports.core.model import KeyAction, Measure, Report, Unit
-from safecity_reports.core.status import Direction, Judgement, MeasureStatus, comparison_period
+from safecity_reports.core.model import KeyAction, Measure, Report
+from safecity_reports.core.ratings import rating_for
+from safecity_reports.core.status import Direction, MeasureStatus, comparison_period
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -22,10 +23,18 @@ from safecity_reports.layout.document import (
     Tone,
     plain,
 )
+from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
-from safecity_reports.layout.narrative import ARROWS, travel_spans, value_text
+from safecity_reports.layout.narrative import ARROWS
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.summary_columns import (
+    HEADERS,
+    SummaryColumn,
+    chosen_columns,
+    facts_for,
+    rating_spans,
+)
 
 SUMMARY_ANCHOR = "summary"
 KEY_ANCHOR = "how-to-read"
@@ -69,41 +78,6 @@ def _key() -> list[Block]:
     ]
 
 
-_GLANCE = (
-    ("Better", Judgement.IMPROVING),
-    ("Worse", Judgement.WORSENING),
-    ("No change", Judgement.NO_CHANGE),
-    ("Not judged", Judgement.NOT_JUDGED),
-)
-
-
-def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
-    """How many measures of each priority got better or worse since the comparison period."""
-    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w, _ in _GLANCE)
-    rows = []
-    totals = [0] * len(_GLANCE)
-    for priority in report.priorities:
-        counts = [
-            sum(statuses[m.id].judgement is j for a in priority.actions for m in a.measures)
-            for _, j in _GLANCE
-        ]
-        totals = [t + c for t, c in zip(totals, counts, strict=True)]
-        rows.append(
-            (Cell(plain(priority.name), row_header=True),)
-            + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
-        )
-    rows.append(
-        (Cell((Span("All measures", bold=True),), row_header=True),)
-        + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
-    )
-    return Table(
-        f"Measures by direction of travel, {report.settings.period}",
-        (header,),
-        tuple(rows),
-        (5.0, 1.2, 1.2, 1.2, 1.2),
-    )
-
-
 def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     if status.stated_otherwise and status.previous and status.current:
         periods = f"{status.previous.period} to {status.current.period}"
@@ -112,18 +86,11 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     return measure.name
 
 
-def _summary_value(measure: Measure, observation: object, report: Report) -> str:
-    if observation is None:
-        return ""
-    text = value_text(measure, observation.actual)  # type: ignore[attr-defined]
-    rankings = [r for r in report.rankings if r.measure_id == measure.id]
-    if measure.unit is Unit.RANK and rankings and text and text != "n/a":
-        text += f" of {len(max(rankings, key=lambda r: r.period).areas)}"
-    return text
-
-
 def _summary_rows(
-    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+    report: Report,
+    statuses: dict[str, MeasureStatus],
+    anchors: dict[str, str],
+    columns: tuple[SummaryColumn, ...],
 ) -> tuple[tuple[tuple[Cell, ...], ...], tuple[int, ...]]:
     rows: list[tuple[Cell, ...]] = []
     starts: list[int] = []
@@ -131,7 +98,7 @@ def _summary_rows(
         starts.append(len(rows))
         span = sum(max(1, len(a.measures)) for a in priority.actions)
         for index, action in enumerate(priority.actions):
-            lines = _action_rows(action, report, statuses, anchors)
+            lines = _action_rows(action, report, statuses, anchors, columns)
             if index == 0 and lines:
                 lines[0] = (Cell(plain(priority.name), row_span=span, row_header=True), *lines[0])
             rows.extend(lines)
@@ -139,35 +106,40 @@ def _summary_rows(
 
 
 def _action_rows(
-    action: KeyAction, report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+    action: KeyAction,
+    report: Report,
+    statuses: dict[str, MeasureStatus],
+    anchors: dict[str, str],
+    columns: tuple[SummaryColumn, ...],
 ) -> list[tuple[Cell, ...]]:
     link = anchors.get(action.measures[0].id if action.measures else action.id, "")
     text = Cell((Span(action.text),), row_span=max(1, len(action.measures)))
     agency = Cell(plain(action.lead_agency), row_span=max(1, len(action.measures)))
     if not action.measures:
+        rating = rating_for(report, action.id, report.settings.period)
         return [
             (
                 Cell((Span(action.id, link=link),)),
                 text,
                 agency,
                 Cell(plain("n/a")),
-                Cell(plain("")),
-                Cell(plain("")),
-                Cell(plain("")),
+                *(
+                    Cell(rating_spans(rating, report.settings.period))
+                    if column.name == "Rating" and rating
+                    else Cell(plain(""))
+                    for column in columns
+                ),
             )
         ]
     rows = []
     for index, measure in enumerate(action.measures):
         status = statuses[measure.id]
+        facts = facts_for(report, measure, status)
         cells = [Cell((Span(measure.id, link=anchors.get(measure.id, "")),))]
         if index == 0:
             cells += [text, agency]
-        cells += [
-            Cell(plain(_measure_label(measure, status))),
-            Cell(plain(_summary_value(measure, status.previous, report)), Align.RIGHT),
-            Cell(plain(_summary_value(measure, status.current, report)), Align.RIGHT),
-            Cell(travel_spans(status.direction, status.judgement)),
-        ]
+        cells.append(Cell(plain(_measure_label(measure, status))))
+        cells += [Cell(column.cell(facts), column.align) for column in columns]
         rows.append(tuple(cells))
     return rows
 
@@ -175,26 +147,19 @@ def _action_rows(
 def summary_table(
     report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
 ) -> Table:
-    """The summary: priority, action, lead agency, measure, previous, current and travel."""
+    """The summary: priority, action, lead agency, measure, then the columns Settings choose
+    (previous, current and travel by default)."""
+    columns = chosen_columns(report.settings.summary_columns)
     header = tuple(
-        Cell(plain(text), Align.RIGHT if text in ("Previous", "Current") else Align.LEFT)
-        for text in (
-            "Priority",
-            "Action",
-            "Key action",
-            "Lead agency",
-            "Measure",
-            "Previous",
-            "Current",
-            "Travel",
-        )
-    )
-    rows, groups = _summary_rows(report, statuses, anchors)
+        Cell(plain(text), Align.LEFT)
+        for text in ("Priority", "Action", "Key action", "Lead agency", "Measure")
+    ) + tuple(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns)
+    rows, groups = _summary_rows(report, statuses, anchors, columns)
     return Table(
         f"Summary of performance, {report.settings.period}",
         (header,),
         rows,
-        (1.8, 0.95, 4.4, 1.9, 4.2, 1.4, 1.4, 1.85),
+        (1.8, 0.95, 4.4, 1.9, 4.2) + tuple(c.width for c in columns),
         row_groups=groups,
     )
 
