@@ -34,6 +34,8 @@ from safecity_reports.layout.narrative import (
     value_text,
 )
 from safecity_reports.layout.pages import Page
+from safecity_reports.layout.standing import group_sentence, rating_paragraph
+from safecity_reports.layout.summary_columns import facts_for
 
 _AXIS = {
     Unit.PERCENTAGE: "Per cent",
@@ -215,20 +217,21 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         position, area = positions[own]
         own_text = (
             f" {area.area} is {ordinal(position)} of {len(positions)} "
-            f"with {format_number(area.value, 0)}."
+            f"with {format_number(area.value, measure.decimals)}."
         )
         where = group_position(ranking)
         if where is not None:
             own_text += f" It is {where.value}."
     listing = "; ".join(
-        f"{position}. {area.area} {format_number(area.value, 0)}" for position, area in positions
+        f"{position}. {area.area} {format_number(area.value, measure.decimals)}"
+        for position, area in positions
     )
     alt = (
         f"Bar chart ranking {len(positions)} areas by {measure.name}, {ranking.period}, "
         f"1st is best.{own_text} In order: {listing}."
     )
     table = Table(
-        f"{measure.name}: comparison group, {ranking.period}",
+        f"{measure.name}: {ranking.group_name or 'comparison group'}, {ranking.period}",
         (
             (
                 Cell(plain("Position"), Align.RIGHT),
@@ -248,7 +251,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
                     ),
                     row_header=True,
                 ),
-                Cell(plain(format_number(area.value, 0)), Align.RIGHT),
+                Cell(plain(format_number(area.value, measure.decimals)), Align.RIGHT),
             )
             for position, area in positions
         ),
@@ -268,10 +271,29 @@ def measure_blocks(
     heading = (
         Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
     )
-    panel = Callout(polarity_lines(measure))
-    statement = Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD)
-    blocks.append(KeepTogether(tuple(b for b in (heading, panel, statement) if b is not None)))
+    reporting = report.settings.period
+    facts = facts_for(report, measure, status)
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
+    own_figures = [o for o in measure.observations if not o.area]
+    lead: list[Block] = []
+    if own_figures or rankings:
+        lead += [
+            Callout(polarity_lines(measure)),
+            Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD),
+        ]
+    standing = facts.standing
+    sentence = (
+        group_sentence(measure, standing) if standing and not standing.from_full_group else ""
+    )
+    if sentence:
+        lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
+    if facts.rating is not None:
+        lead.append(Paragraph(rating_paragraph(facts.rating, reporting), ParagraphStyle.LEAD))
+    if not lead:
+        lead.append(
+            Paragraph(plain("No figures are recorded for this measure."), ParagraphStyle.LEAD)
+        )
+    blocks.append(KeepTogether(tuple(b for b in (heading, *lead) if b is not None)))
     charted = False
     if rankings:
         blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))

@@ -164,6 +164,15 @@ def summary_table(
     )
 
 
+def _light(page: Page, report: Report) -> bool:
+    """A page of measures with no figures of their own and no full group (rated only, or with
+    typed group facts only): short, so it follows the page before without a page break."""
+    ranked = {r.measure_id for r in report.rankings}
+    return bool(page.measures) and all(
+        m.id not in ranked and not any(not o.area for o in m.observations) for m in page.measures
+    )
+
+
 def _page_title(page: Page) -> str:
     if not page.measures:
         return page.action.heading or page.action.text
@@ -216,7 +225,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
         for index, page in enumerate(pages):
             heading = f"{page.label} {_page_title(page)}"
             entries.append((2, heading, page.anchor))
-            if index:
+            if index and not (_light(page, report) and _light(pages[index - 1], report)):
                 body.append(PageBreak())
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, statuses, report))
