@@ -156,8 +156,8 @@ def disagreements(ranking: Ranking, facts: GroupFacts, polarity: Polarity) -> li
     if None not in (facts.position, derived.position) and facts.position is not derived.position:
         assert facts.position is not None and derived.position is not None
         found.append(
-            f"Position {facts.position.value} but its figure is"
-            f" {derived.position.value.lower()} against the Group limits"
+            f"Position {facts.position.value} but the Rankings and Group limits sheets put it"
+            f" {derived.position.value}"
         )
     if (
         facts.distance is not None

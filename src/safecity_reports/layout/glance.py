@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import Measure, RatingLevel, Report
-from safecity_reports.core.status import Judgement, MeasureStatus, TargetStatus
+from safecity_reports.core.status import (
+    Judgement,
+    MeasureStatus,
+    TargetStatus,
+    comparison_period,
+    measure_status,
+)
 from safecity_reports.layout.document import Align, Cell, Span, Table, plain
 from safecity_reports.layout.summary_columns import Facts, facts_for, side_judgement
 
@@ -46,8 +53,7 @@ def _position(f: Facts) -> str:
 
 
 _GROUP: Counter = (
-    "position against the comparison group's range (better or worse by each measure's"
-    " preferred direction; in line includes measures with none)",
+    "position against their comparison group's range",
     ("Better than group", "In line", "Worse than group", "No position"),
     _position,
 )
@@ -82,8 +88,20 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
     rows = []
     totals = [0] * len(words)
 
+    areas = area_names(report) if not has_own_figures(report) else ()
+    reporting, comparison = report.settings.period, comparison_period(report.settings)
+
     def count(measures: list[Measure]) -> list[int]:
-        found = [word_of(facts_for(report, m, statuses[m.id])) for m in measures]
+        if areas:  # every area's figures for each measure it has them for
+            found = [
+                word_of(facts_for(report, m, measure_status(m, reporting, comparison, area), area))
+                for m in measures
+                for area in areas
+                if any(o.area == area for o in m.observations)
+                or any(r.area == area and r.subject == m.id for r in report.ratings)
+            ]
+        else:
+            found = [word_of(facts_for(report, m, statuses[m.id])) for m in measures]
         return [found.count(w) for w in words]
 
     for priority in report.priorities:
@@ -94,11 +112,11 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
             + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
         )
     rows.append(
-        (Cell((Span("All measures", bold=True),), row_header=True),)
+        (Cell((Span("All" if areas else "All measures", bold=True),), row_header=True),)
         + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
     )
     return Table(
-        f"Measures by {what}, {report.settings.period}",
+        f"{'Figures for each area' if areas else 'Measures'} by {what}, {report.settings.period}",
         (header,),
         tuple(rows),
         (5.0,) + (1.2,) * len(words),

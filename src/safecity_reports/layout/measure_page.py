@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from safecity_reports.core.formatting import format_number, format_value, ordinal
+from safecity_reports.core.areas import in_area
+from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
+from safecity_reports.layout.areas import measure_by_area
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -188,9 +190,20 @@ def _notes(measure: Measure) -> list[Block]:
     return blocks
 
 
+def ranking_decimals(measure: Measure, ranking: Ranking) -> int:
+    """Decimals for a group's figures: the measure's, or for a rank measure (whose decimals are
+    the rank's) the fewest, up to 3, that print every area's figure as typed."""
+    if measure.unit is not Unit.RANK:
+        return measure.decimals
+    return next(
+        (d for d in range(3) if all(rounded(a.value, d) == a.value for a in ranking.areas)), 3
+    )
+
+
 def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     """A comparison group's ranking as a bar chart and a table, with the own area named."""
     positions = ranked(ranking, measure.polarity)
+    decimals = ranking_decimals(measure, ranking)
     names = tuple(area.area for _, area in positions)
     own = next((i for i, (_, area) in enumerate(positions) if area.is_own_area), None)
     lines = tuple(
@@ -217,13 +230,13 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         position, area = positions[own]
         own_text = (
             f" {area.area} is {ordinal(position)} of {len(positions)} "
-            f"with {format_number(area.value, measure.decimals)}."
+            f"with {format_number(area.value, decimals)}."
         )
         where = group_position(ranking)
         if where is not None:
             own_text += f" It is {where.value}."
     listing = "; ".join(
-        f"{position}. {area.area} {format_number(area.value, measure.decimals)}"
+        f"{position}. {area.area} {format_number(area.value, decimals)}"
         for position, area in positions
     )
     alt = (
@@ -251,7 +264,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
                     ),
                     row_header=True,
                 ),
-                Cell(plain(format_number(area.value, measure.decimals)), Align.RIGHT),
+                Cell(plain(format_number(area.value, decimals)), Align.RIGHT),
             )
             for position, area in positions
         ),
@@ -289,11 +302,14 @@ def measure_blocks(
         lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
     if facts.rating is not None:
         lead.append(Paragraph(rating_paragraph(facts.rating, reporting), ParagraphStyle.LEAD))
-    if not lead:
+    by_area = measure_by_area(report, measure)
+    if not lead and by_area is None:
         lead.append(
             Paragraph(plain("No figures are recorded for this measure."), ParagraphStyle.LEAD)
         )
-    blocks.append(KeepTogether(tuple(b for b in (heading, *lead) if b is not None)))
+    together = (heading, *lead, by_area)  # a short area table stays with its heading
+    blocks.append(KeepTogether(tuple(b for b in together if b is not None)))
+    measure = in_area(measure)  # the partnership's own figures from here on
     charted = False
     if rankings:
         blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import KeyAction, Measure, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import Direction, MeasureStatus, comparison_period
+from safecity_reports.layout.areas import area_tables
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -164,6 +166,42 @@ def summary_table(
     )
 
 
+def _summary(
+    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+) -> list[Block]:
+    """The summary table; with several areas, a table per area too (instead of the summary,
+    where the partnership itself has no figures)."""
+    if not area_names(report):
+        return [summary_table(report, statuses, anchors)]
+    if not has_own_figures(report):
+        return [
+            Paragraph(
+                plain(
+                    "The figures are for each area: this summary gives every measure for each"
+                    " area in turn, and each measure's page compares the areas."
+                )
+            ),
+            *area_tables(report),
+        ]
+    return [
+        summary_table(report, statuses, anchors),
+        Heading(1, "Areas", "areas"),
+        *area_tables(report),
+    ]
+
+
+def _comparison_statement(report: Report) -> str:
+    """What the report compares; a report of ratings alone compares no figures, and says so."""
+    settings = report.settings
+    if not any(m.observations for m in report.measures) and report.ratings:
+        return (
+            f"This report gives each measure's rating for {settings.period} as its rater gave it;"
+            " it holds no figures to compare."
+        )
+    comparison = comparison_period(settings)
+    return f"Comparisons are between {comparison} and {settings.period} unless stated otherwise."
+
+
 def _light(page: Page, report: Report) -> bool:
     """A page of measures with no figures of their own and no full group (rated only, or with
     typed group facts only): short, so it follows the page before without a page break."""
@@ -189,7 +227,6 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
             for key in [m.id for m in page.measures] or [page.action.id]:
                 anchors[key] = page.anchor
 
-    comparison = comparison_period(settings)
     report_date = settings.report_date or today
     front: list[Block] = [
         Paragraph(plain(settings.partnership), ParagraphStyle.TITLE),
@@ -200,12 +237,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
                 + (f" by {settings.author}" if settings.author else "")
             )
         ),
-        Paragraph(
-            plain(
-                f"Comparisons are between {comparison} and {settings.period} unless stated otherwise."
-            ),
-            ParagraphStyle.LEAD,
-        ),
+        Paragraph(plain(_comparison_statement(report)), ParagraphStyle.LEAD),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
     if report.measures:
@@ -238,7 +270,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
         Contents(tuple(entries)),
         PageBreak(landscape=True),
         Heading(1, "Summary", SUMMARY_ANCHOR),
-        summary_table(report, statuses, anchors),
+        *_summary(report, statuses, anchors),
         *body,
     ]
     # the first priority's page break returns to portrait after the landscape summary

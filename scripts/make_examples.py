@@ -1,0 +1,28 @@
+"""Write the example workbooks to inputs/examples/ from the template writer.
+
+    python scripts/make_examples.py
+
+The workbooks are defined in tests/fixtures/examples.py, so the tests and the examples agree.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tests.fixtures.examples import EXAMPLES  # noqa: E402
+
+
+def main() -> None:
+    folder = ROOT / "inputs" / "examples"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, build in EXAMPLES.items():
+        build().save(folder / name)
+        print(folder / name)
+
+
+if __name__ == "__main__":
+    main()

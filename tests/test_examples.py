@@ -1,0 +1,126 @@
+"""The example workbooks of what partnerships print: each reads cleanly and says what it should."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.fixtures.examples import EXAMPLES, commissioner_overview, comparative_crime
+
+from safecity_reports.core.status import report_status
+from safecity_reports.layout.document import Heading, KeepTogether, Paragraph, Table
+from safecity_reports.layout.report import build_document
+from safecity_reports.reading.load import load_report
+
+EXAMPLES_FOLDER = Path(__file__).resolve().parent.parent / "inputs" / "examples"
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(getattr(block, "blocks", ()))
+
+
+def _lay_out(tmp_path, build):
+    path = tmp_path / "example.xlsx"
+    build().save(path)
+    report, problems = load_report(path)
+    document = build_document(report, report_status(report), date(2017, 5, 1))
+    blocks = list(_walk(document.blocks))
+    tables = {b.caption: b for b in blocks if isinstance(b, Table)}
+    text = ["".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)]
+    return report, problems, blocks, tables, text
+
+
+def _rows(table):
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_each_example_checks_without_a_warning(tmp_path, name):
+    _, problems, *_ = _lay_out(tmp_path, EXAMPLES[name])
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_saved_examples_are_what_the_script_makes(name):
+    from safecity_reports.reading.workbook import read_workbook
+
+    saved, _ = read_workbook(EXAMPLES_FOLDER / name)
+    assert saved.measures  # made by scripts/make_examples.py; rerun it after changing one
+    assert (
+        len(saved.measures)
+        == {
+            "comparative-crime.xlsx": 14,
+            "ratings-call-over.xlsx": 13,
+            "commissioner-overview.xlsx": 6,
+        }[name]
+    )
+
+
+def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp_path):
+    report, _, blocks, tables, text = _lay_out(tmp_path, comparative_crime)
+    assert report.rankings == ()
+    summary = tables["Summary of performance, 2016/17"]
+    assert [c.text for c in summary.header[0]][5:] == [
+        "Previous",
+        "Current",
+        "Change",
+        "Group position",
+        "Distance from average",
+        "Rank",
+    ]
+    rows = _rows(summary)
+    assert rows[0][-6:] == [
+        "62.41",
+        "66.87",
+        "+4.46 (+7.1%)",
+        "In line",
+        "+6.2%",
+        "10th of 15 (1 = lowest)",
+    ]
+    violence = next(r for r in rows if r[0] == "1.2a")
+    assert violence[-3:] == ["Above, worse", "+18.4%", "12th of 15 (1 = lowest)"]
+    drugs = next(r for r in rows if r[0] == "1.4b")
+    assert drugs[-3:] == ["Below, better", "-27.8%", "3rd of 15 (1 = lowest)"]
+    assert (
+        "In the Most Similar Group of 15 areas, 2016/17: 12th of 15 (1 = lowest), 18.4% above"
+        " the group average and above the group's normal range, which is worse." in text
+    )
+    glance = next(t for c, t in tables.items() if c.startswith("Measures by position"))
+    assert _rows(glance)[-1] == ["All measures", "2", "9", "3", "0"]
+
+
+def test_the_call_over_is_a_rated_table_with_its_commentary(tmp_path):
+    from tests.fixtures.examples import ratings_call_over
+
+    _, _, blocks, tables, text = _lay_out(tmp_path, ratings_call_over)
+    summary = tables["Summary of performance, 2016/17 Q3"]
+    assert [c.text for c in summary.header[0]][5:] == ["Rating", "Travel"]
+    rows = {r[0]: r[-2:] for r in _rows(summary) if r[0][0].isdigit()}
+    assert rows["1.1b"] == ["Red", "Worsening (as rated)"]
+    assert rows["1.2a"] == ["Grey", "n/a"]
+    assert rows["3.1d"] == ["Not rated", "n/a"]
+    assert (
+        "Rating for 2016/17 Q3: Red, given by Head of Community Safety. Three incidents in"
+        " September near the transport hub." in text
+    )
+    assert not any(t.startswith("Comparisons are between") for t in text)
+    assert not any("No figure" in t for t in text)
+    glance = next(t for c, t in tables.items() if c.startswith("Measures by rating"))
+    assert _rows(glance)[-1] == ["All measures", "3", "4", "3", "3"]
+
+
+def test_the_commissioners_overview_compares_the_districts(tmp_path):
+    _, _, blocks, tables, text = _lay_out(tmp_path, commissioner_overview)
+    burglary = tables["Domestic burglary - rate per 1,000: by area, 2016/17 Q3"]
+    assert _rows(burglary)[0] == ["Brackley", "1.12", "1.31", "+0.19 (+17.0%)", "▲ up, worse"]
+    assert _rows(burglary)[3] == ["Leedham", "1.88", "1.74", "-0.14 (-7.4%)", "▼ down, better"]
+    calderbrook = tables["Calderbrook: every measure, 2016/17 Q3"]
+    assert _rows(calderbrook)[4][:2] == ["2.1", "Victims satisfied with the service (%)"]
+    assert _rows(calderbrook)[4][-2:] == ["0 points", "▶ no change"]
+    assert "Summary of performance, 2016/17 Q3" not in tables  # the districts' tables instead
+    headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
+    assert headings[:5] == ["Brackley", "Calderbrook", "Kirkfield", "Leedham", "Wakemoor"]
+    assert not any(isinstance(b, KeepTogether) and not b.blocks for b in blocks)
