@@ -142,7 +142,7 @@ ERRORS = [
         None,
         "There is no sheet named 'Data'; the sheets are Instructions, Settings, "
         "Agencies, Priorities, Key actions, Measures, Commentary, Rankings, Group limits, "
-        "Key figures, Lists",
+        "Key figures, Group position, Ratings, Lists",
     ),
     (
         missing_column,
@@ -398,7 +398,7 @@ WARNINGS = [
         "sheet Settings, cell A20",
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
-        "Report date, Published by or Footnote (did you mean 'Report date'?)",
+        "Report date, Published by, Footnote, Summary columns or Area pages (did you mean 'Report date'?)",
     ),
     (
         unused_limits,

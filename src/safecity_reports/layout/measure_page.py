@@ -152,7 +152,7 @@ def period_table(measure: Measure) -> Table | None:
             previous = group
         header.append(tuple(groups))
     notes = [o.note for o in observations if o.note]
-    marks = {note: "*" * (i + 1) for i, note in enumerate(dict.fromkeys(notes))}
+    marks = {note: f" [note {i + 1}]" for i, note in enumerate(dict.fromkeys(notes))}
     header.append(
         (Cell(plain("Period"), row_header=True),)
         + tuple(
@@ -182,7 +182,7 @@ def period_table(measure: Measure) -> Table | None:
 def _notes(measure: Measure) -> list[Block]:
     notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
     blocks: list[Block] = [
-        Paragraph(plain(f"{'*' * (i + 1)} {note}"), ParagraphStyle.NOTE)
+        Paragraph(plain(f"[note {i + 1}] {note}"), ParagraphStyle.NOTE)
         for i, note in enumerate(notes)
     ]
     if measure.notes:
@@ -399,7 +399,8 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
                 measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
             )
         )
-    if not page.measures:
+    if not page.measures or page.measures[0] == action.measures[0]:
+        # an action's key figures go on its (first) page, whether or not it has measures
         blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))
     if page.commentary:
         blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
