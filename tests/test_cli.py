@@ -143,7 +143,7 @@ ERRORS = [
         None,
         "There is no sheet named 'Data'; the sheets are Instructions, Settings, "
         "Agencies, Priorities, Key actions, Measures, Commentary, Rankings, Group limits, "
-        "Key figures, Lists",
+        "Key figures, Group position, Ratings, Lists",
     ),
     (
         missing_column,
@@ -410,7 +410,8 @@ WARNINGS = [
         "sheet Settings, cell A20",
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
-        "Report date, Published by, Footnote or Compare with (did you mean 'Report date'?)",
+        "Report date, Published by, Footnote, Compare with, Summary columns or Area pages"
+        " (did you mean 'Report date'?)",
     ),
     (
         unused_limits,

@@ -43,7 +43,7 @@ HOSTILE = [
     ),
     (
         bad.too_many_parts,
-        "q2.xlsx holds 1,021 parts; an Excel workbook has a few dozen and the tool reads at most "
+        "q2.xlsx holds 1,023 parts; an Excel workbook has a few dozen and the tool reads at most "
         f"1,000. {TAMPERED}",
     ),
     (

@@ -163,6 +163,8 @@ class Observation:
     """A footnote on this period's figure (e.g. 'Month 5 of 2016/17')."""
     where: Location = field(default=NOWHERE, compare=False)
     """The row it was read from."""
+    area: str = ""
+    """The area the figure is for, when one workbook holds several; '' for the partnership."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,10 @@ class RankedArea:
     """Its figure for the ranking's period."""
     is_own_area: bool = False
     """Whether this is the partnership's own area."""
+    count: float | None = None
+    """The number of events behind the figure, where given (issue 14)."""
+    population: float | None = None
+    """The population the figure is per, where given (issue 14)."""
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,85 @@ class Ranking:
     """The upper limit of the normal range, where given."""
     where: Location = field(default=NOWHERE, compare=False)
     """The first row it was read from."""
+    group_name: str = ""
+    """The group's name as the partnership prints it, e.g. 'Most Similar Group'."""
+
+
+class GroupSide(Enum):
+    """Where an area lies against its comparison group's limits, as typed."""
+
+    ABOVE = "Above"
+    IN_LINE = "In line"
+    BELOW = "Below"
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    """A comparison group's printed facts about one area, without the other areas' figures."""
+
+    measure_id: str
+    """The measure they belong to."""
+    period: Period
+    """The period of the figures."""
+    area: str = ""
+    """The area they are about; '' for the partnership."""
+    group_name: str = ""
+    """The group's name, e.g. 'Most Similar Group'."""
+    group_size: int | None = None
+    """How many areas the group has, own area included."""
+    rank: int | None = None
+    """The area's rank in the group."""
+    rank_one_is_lowest: bool = True
+    """Whether rank 1 is the lowest figure (else the highest)."""
+    position: GroupSide | None = None
+    """Above, in line with or below the group's limits."""
+    distance: float | None = None
+    """The difference from the group average, in per cent of the average."""
+    group_average: float | None = None
+    """The group's average figure."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
+
+
+class RatingLevel(Enum):
+    """A rating given by a person (red, amber, green, or not rated)."""
+
+    RED = "Red"
+    AMBER = "Amber"
+    GREEN = "Green"
+    GREY = "Grey"
+    NOT_RATED = "Not rated"
+
+
+class RatedDirection(Enum):
+    """A direction of travel as a rater typed it."""
+
+    IMPROVING = "Improving"
+    WORSENING = "Worsening"
+    NO_CHANGE = "No change"
+    NOT_KNOWN = "Not known"
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A RAG rating of a measure or action for one period, as given by its rater."""
+
+    subject: str
+    """The measure's or action's id."""
+    period: Period
+    """The period rated."""
+    level: RatingLevel
+    """The rating."""
+    area: str = ""
+    """The area rated; '' for the partnership."""
+    rated_by: str = ""
+    """Who rated it, e.g. the lead officer."""
+    direction: RatedDirection | None = None
+    """The direction of travel as the rater gave it."""
+    comment: str = ""
+    """A short reason, printed with the rating."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The row it was read from."""
 
 
 @dataclass(frozen=True)
@@ -321,6 +406,26 @@ class Figure:
     """A target for the share (``value / out_of``) as a percentage, where set."""
     where: Location = field(default=NOWHERE, compare=False)
     """The row it was read from."""
+
+
+SUMMARY_COLUMNS = (
+    "Previous",
+    "Current",
+    "Change",
+    "Direction",
+    "Baseline",
+    "Change since baseline",
+    "Target",
+    "Target status",
+    "Group position",
+    "Distance from group average",
+    "Rank",
+    "Rating",
+)
+"""The columns the summary may show, as typed in Settings' Summary columns."""
+
+DEFAULT_SUMMARY_COLUMNS = ("Previous", "Current", "Direction")
+"""The summary's columns when none are chosen."""
 
 
 @dataclass(frozen=True)
@@ -344,6 +449,10 @@ class Settings:
     compare_with: CompareWith | None = None
     """The comparison basis; None: the previous period for figures for a period, the same
     period a year earlier for year-to-date and rolling figures."""
+    summary_columns: tuple[str, ...] = ()
+    """The summary's columns as chosen (names from ``SUMMARY_COLUMNS``); () means the default."""
+    area_pages: bool = False
+    """With several areas: whether each area also gets a page of its own."""
 
 
 @dataclass(frozen=True)
@@ -364,6 +473,10 @@ class Report:
     """The partnership's agencies, as offered in the workbook's dropdowns."""
     source_name: str = ""
     """The workbook's file name, for messages."""
+    group_facts: tuple[GroupFacts, ...] = ()
+    """Comparison groups' printed facts (the Group position sheet)."""
+    ratings: tuple[Rating, ...] = ()
+    """RAG ratings of measures and actions."""
 
     @property
     def actions(self) -> tuple[KeyAction, ...]:

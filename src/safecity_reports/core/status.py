@@ -289,10 +289,12 @@ def measure_status(
     reporting: Period,
     comparison: Period,
     compare_with: CompareWith | None = None,
+    area: str = "",
 ) -> MeasureStatus:
     """The status of ``measure`` when reporting on ``reporting`` against ``comparison``.
 
-    Observations after the reporting period are ignored. ``current`` is compared only with a
+    Observations after the reporting period, and those of other areas than ``area`` ('' the
+    partnership itself), are ignored. ``current`` is compared only with a
     figure that covers the same length of time (``coverage.comparable``): on the previous
     period basis the latest such figure (``comparison`` itself where it is recorded), on the
     year-earlier basis the same period a year before. Figures are compared as printed to the
@@ -304,7 +306,7 @@ def measure_status(
     series = [
         obs
         for obs in sorted(measure.observations, key=lambda o: o.period)
-        if obs.period.end <= reporting.end
+        if obs.period.end <= reporting.end and obs.area == area
     ]
     current = series[-1] if series else None
     previous = year_ago = not_comparable = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
+from safecity_reports.layout.areas import measure_by_area
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -34,6 +36,8 @@ from safecity_reports.layout.narrative import (
     value_text,
 )
 from safecity_reports.layout.pages import Page
+from safecity_reports.layout.standing import group_sentence, rating_paragraph
+from safecity_reports.layout.summary_columns import facts_for
 
 _AXIS = {
     Unit.PERCENTAGE: "Per cent",
@@ -148,7 +152,7 @@ def period_table(measure: Measure) -> Table | None:
             previous = group
         header.append(tuple(groups))
     notes = [o.note for o in observations if o.note]
-    marks = {note: "*" * (i + 1) for i, note in enumerate(dict.fromkeys(notes))}
+    marks = {note: f" [note {i + 1}]" for i, note in enumerate(dict.fromkeys(notes))}
     header.append(
         (Cell(plain("Period"), row_header=True),)
         + tuple(
@@ -180,7 +184,7 @@ def period_table(measure: Measure) -> Table | None:
 def _notes(measure: Measure) -> list[Block]:
     notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
     blocks: list[Block] = [
-        Paragraph(plain(f"{'*' * (i + 1)} {note}"), ParagraphStyle.NOTE)
+        Paragraph(plain(f"[note {i + 1}] {note}"), ParagraphStyle.NOTE)
         for i, note in enumerate(notes)
     ]
     if measure.notes:
@@ -253,7 +257,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         f"1st is best.{own_text} In order: {listing}."
     )
     table = Table(
-        f"{measure.name}: comparison group, {ranking.period}",
+        f"{measure.name}: {ranking.group_name or 'comparison group'}, {ranking.period}",
         (
             (
                 Cell(plain("Position"), Align.RIGHT),
@@ -293,10 +297,32 @@ def measure_blocks(
     heading = (
         Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
     )
-    panel = Callout(polarity_lines(measure))
-    statement = Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD)
-    blocks.append(KeepTogether(tuple(b for b in (heading, panel, statement) if b is not None)))
+    reporting = report.settings.period
+    facts = facts_for(report, measure, status)
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
+    own_figures = [o for o in measure.observations if not o.area]
+    lead: list[Block] = []
+    if own_figures or rankings:
+        lead += [
+            Callout(polarity_lines(measure)),
+            Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD),
+        ]
+    standing = facts.standing
+    sentence = (
+        group_sentence(measure, standing) if standing and not standing.from_full_group else ""
+    )
+    if sentence:
+        lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
+    if facts.rating is not None:
+        lead.append(Paragraph(rating_paragraph(facts.rating, reporting), ParagraphStyle.LEAD))
+    by_area = measure_by_area(report, measure)
+    if not lead and by_area is None:
+        lead.append(
+            Paragraph(plain("No figures are recorded for this measure."), ParagraphStyle.LEAD)
+        )
+    together = (heading, *lead, by_area)  # a short area table stays with its heading
+    blocks.append(KeepTogether(tuple(b for b in together if b is not None)))
+    measure = in_area(measure)  # the partnership's own figures from here on
     charted = False
     if rankings:
         blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))
@@ -386,7 +412,8 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
                 measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
             )
         )
-    if not page.measures:
+    if not page.measures or page.measures[0] == action.measures[0]:
+        # an action's key figures go on its (first) page, whether or not it has measures
         blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))
     if page.commentary:
         blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))

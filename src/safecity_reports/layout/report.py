@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from safecity_reports.core.model import CompareWith, KeyAction, Measure, NotAvailable, Report, Unit
-from safecity_reports.core.status import Direction, Judgement, MeasureStatus, comparison_period
+from safecity_reports.core.areas import area_names, has_own_figures
+from safecity_reports.core.model import CompareWith, KeyAction, Measure, Report
+from safecity_reports.core.ratings import rating_for
+from safecity_reports.core.status import Direction, MeasureStatus, comparison_period
+from safecity_reports.layout.areas import area_tables
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -22,10 +25,18 @@ from safecity_reports.layout.document import (
     Tone,
     plain,
 )
+from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
-from safecity_reports.layout.narrative import ARROWS, travel_spans, value_text
+from safecity_reports.layout.narrative import ARROWS
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.summary_columns import (
+    HEADERS,
+    SummaryColumn,
+    chosen_columns,
+    facts_for,
+    rating_spans,
+)
 from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
@@ -78,59 +89,15 @@ def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
     ]
 
 
-def _counted(status: MeasureStatus) -> Judgement | None:
-    """The front page's column for a measure: its judgement if it has a figure for the
-    reporting period, None if not (it is counted apart, never as current)."""
-    if not status.up_to_date or (
-        status.current is not None and isinstance(status.current.actual, NotAvailable)
-    ):
-        return None
-    if status.judgement is Judgement.LITTLE_CHANGE:
-        return Judgement.NO_CHANGE
-    return status.judgement
-
-
-def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
-    """How many measures of each priority got better or worse on their comparison basis;
-    measures with no figure for the reporting period are counted in a column of their own."""
-    period = report.settings.period
-    little = any(s.judgement is Judgement.LITTLE_CHANGE for s in statuses.values())
-    glance = (
-        ("Better", Judgement.IMPROVING),
-        ("Worse", Judgement.WORSENING),
-        ("Little or no change" if little else "No change", Judgement.NO_CHANGE),
-        ("Not judged", Judgement.NOT_JUDGED),
-        (f"No figure for {period}", None),
-    )
-    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w, _ in glance)
-    rows = []
-    totals = [0] * len(glance)
-    for priority in report.priorities:
-        counts = [
-            sum(_counted(statuses[m.id]) is j for a in priority.actions for m in a.measures)
-            for _, j in glance
-        ]
-        totals = [t + c for t, c in zip(totals, counts, strict=True)]
-        rows.append(
-            (Cell(plain(priority.name), row_header=True),)
-            + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
-        )
-    rows.append(
-        (Cell((Span("All measures", bold=True),), row_header=True),)
-        + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
-    )
-    return Table(
-        f"Measures by direction of travel, {period}",
-        (header,),
-        tuple(rows),
-        (4.2, 1.0, 1.0, 1.2, 1.0, 1.4),
-    )
-
-
 def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> str:
     """The front page's sentence on what is compared with what, from the comparisons the
     pages actually make: never a comparison that no page makes."""
     period = report.settings.period
+    if not any(m.observations for m in report.measures) and report.ratings:
+        return (
+            f"This report gives each measure's rating for {period} as its rater gave it;"
+            " it holds no figures to compare."
+        )
     current = [s for s in statuses.values() if s.up_to_date]
     compared = [s for s in current if s.previous is not None and s.current is not None]
     if not current:
@@ -168,18 +135,11 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     return measure.name
 
 
-def _summary_value(measure: Measure, observation: object, report: Report) -> str:
-    if observation is None:
-        return ""
-    text = value_text(measure, observation.actual)  # type: ignore[attr-defined]
-    rankings = [r for r in report.rankings if r.measure_id == measure.id]
-    if measure.unit is Unit.RANK and rankings and text and text != "n/a":
-        text += f" of {len(max(rankings, key=lambda r: r.period).areas)}"
-    return text
-
-
 def _summary_rows(
-    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+    report: Report,
+    statuses: dict[str, MeasureStatus],
+    anchors: dict[str, str],
+    columns: tuple[SummaryColumn, ...],
 ) -> tuple[tuple[tuple[Cell, ...], ...], tuple[int, ...]]:
     rows: list[tuple[Cell, ...]] = []
     starts: list[int] = []
@@ -187,7 +147,7 @@ def _summary_rows(
         starts.append(len(rows))
         span = sum(max(1, len(a.measures)) for a in priority.actions)
         for index, action in enumerate(priority.actions):
-            lines = _action_rows(action, report, statuses, anchors)
+            lines = _action_rows(action, report, statuses, anchors, columns)
             if index == 0 and lines:
                 lines[0] = (Cell(plain(priority.name), row_span=span, row_header=True), *lines[0])
             rows.extend(lines)
@@ -195,35 +155,40 @@ def _summary_rows(
 
 
 def _action_rows(
-    action: KeyAction, report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+    action: KeyAction,
+    report: Report,
+    statuses: dict[str, MeasureStatus],
+    anchors: dict[str, str],
+    columns: tuple[SummaryColumn, ...],
 ) -> list[tuple[Cell, ...]]:
     link = anchors.get(action.measures[0].id if action.measures else action.id, "")
     text = Cell((Span(action.text),), row_span=max(1, len(action.measures)))
     agency = Cell(plain(action.lead_agency), row_span=max(1, len(action.measures)))
     if not action.measures:
+        rating = rating_for(report, action.id, report.settings.period)
         return [
             (
                 Cell((Span(action.id, link=link),)),
                 text,
                 agency,
                 Cell(plain("n/a")),
-                Cell(plain("")),
-                Cell(plain("")),
-                Cell(plain("")),
+                *(
+                    Cell(rating_spans(rating, report.settings.period))
+                    if column.name == "Rating" and rating
+                    else Cell(plain(""))
+                    for column in columns
+                ),
             )
         ]
     rows = []
     for index, measure in enumerate(action.measures):
         status = statuses[measure.id]
+        facts = facts_for(report, measure, status)
         cells = [Cell((Span(measure.id, link=anchors.get(measure.id, "")),))]
         if index == 0:
             cells += [text, agency]
-        cells += [
-            Cell(plain(_measure_label(measure, status))),
-            Cell(plain(_summary_value(measure, status.previous, report)), Align.RIGHT),
-            Cell(plain(_summary_value(measure, status.current, report)), Align.RIGHT),
-            Cell(travel_spans(status.direction, status.judgement)),
-        ]
+        cells.append(Cell(plain(_measure_label(measure, status))))
+        cells += [Cell(column.cell(facts), column.align) for column in columns]
         rows.append(tuple(cells))
     return rows
 
@@ -231,27 +196,53 @@ def _action_rows(
 def summary_table(
     report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
 ) -> Table:
-    """The summary: priority, action, lead agency, measure, previous, current and travel."""
+    """The summary: priority, action, lead agency, measure, then the columns Settings choose
+    (previous, current and travel by default)."""
+    columns = chosen_columns(report.settings.summary_columns)
     header = tuple(
-        Cell(plain(text), Align.RIGHT if text in ("Previous", "Current") else Align.LEFT)
-        for text in (
-            "Priority",
-            "Action",
-            "Key action",
-            "Lead agency",
-            "Measure",
-            "Previous",
-            "Current",
-            "Travel",
-        )
-    )
-    rows, groups = _summary_rows(report, statuses, anchors)
+        Cell(plain(text), Align.LEFT)
+        for text in ("Priority", "Action", "Key action", "Lead agency", "Measure")
+    ) + tuple(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns)
+    rows, groups = _summary_rows(report, statuses, anchors, columns)
     return Table(
         f"Summary of performance, {report.settings.period}",
         (header,),
         rows,
-        (1.8, 0.95, 4.4, 1.9, 4.2, 1.4, 1.4, 1.85),
+        (1.8, 0.95, 4.4, 1.9, 4.2) + tuple(c.width for c in columns),
         row_groups=groups,
+    )
+
+
+def _summary(
+    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+) -> list[Block]:
+    """The summary table; with several areas, a table per area too (instead of the summary,
+    where the partnership itself has no figures)."""
+    if not area_names(report):
+        return [summary_table(report, statuses, anchors)]
+    if not has_own_figures(report):
+        return [
+            Paragraph(
+                plain(
+                    "The figures are for each area: this summary gives every measure for each"
+                    " area in turn, and each measure's page compares the areas."
+                )
+            ),
+            *area_tables(report),
+        ]
+    return [
+        summary_table(report, statuses, anchors),
+        Heading(1, "Areas", "areas"),
+        *area_tables(report),
+    ]
+
+
+def _light(page: Page, report: Report) -> bool:
+    """A page of measures with no figures of their own and no full group (rated only, or with
+    typed group facts only): short, so it follows the page before without a page break."""
+    ranked = {r.measure_id for r in report.rankings}
+    return bool(page.measures) and all(
+        m.id not in ranked and not any(not o.area for o in m.observations) for m in page.measures
     )
 
 
@@ -307,7 +298,7 @@ def build_document(
         for index, page in enumerate(pages):
             heading = f"{page.label} {_page_title(page)}"
             entries.append((2, heading, page.anchor))
-            if index:
+            if index and not (_light(page, report) and _light(pages[index - 1], report)):
                 body.append(PageBreak())
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, statuses, report))
@@ -320,7 +311,7 @@ def build_document(
         Contents(tuple(entries)),
         PageBreak(landscape=True),
         Heading(1, "Summary", SUMMARY_ANCHOR),
-        summary_table(report, statuses, anchors),
+        *_summary(report, statuses, anchors),
         *body,
     ]
     # the first priority's page break returns to portrait after the landscape summary

@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safecity_reports.core.model import (
+    SUMMARY_COLUMNS,
     FigureKind,
     Frequency,
+    GroupSide,
     Polarity,
+    RatedDirection,
+    RatingLevel,
     TargetKind,
     Unit,
 )
@@ -58,6 +62,10 @@ LISTS = {
     "Yes": (YES,),
     "Figure kinds": tuple(k.value for k in FigureKind),
     "Target types": tuple(k.value for k in TargetKind),
+    "Positions": tuple(p.value for p in GroupSide),
+    "Rank 1 is": ("Lowest", "Highest"),
+    "Ratings": tuple(r.value for r in RatingLevel),
+    "Directions": tuple(d.value for d in RatedDirection),
 }
 """Dropdown lists kept on the Lists sheet, by name."""
 
@@ -93,8 +101,25 @@ SETTING_ROWS = (
         " period a year earlier.",
         False,
     ),
+    (
+        "Summary columns",
+        "The summary's columns, separated by commas, from: "
+        + ", ".join(SUMMARY_COLUMNS)
+        + ". Leave blank for Previous, Current, Direction. E.g. 'Current, Group position, Rank'.",
+        False,
+    ),
+    (
+        "Area pages",
+        "With an Area column on the Data sheet: 'Yes' gives each area a page of its own as well"
+        " as the overview tables. Leave blank for the overview tables only.",
+        False,
+    ),
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
+
+SUMMARY_COLUMNS_NOT_YET = ("Baseline", "Change since baseline")
+"""Summary columns accepted but not yet printed: they need the Measures sheet's Baseline columns
+(issue 12). The reader warns and leaves them out."""
 
 AGENCIES = Sheet(
     "Agencies",
@@ -259,6 +284,12 @@ DATA = Sheet(
             "A footnote on this figure, e.g. 'Latest data available: month 5 of 2016/17'.",
             40,
         ),
+        Column(
+            "Area",
+            "When the workbook holds several partnerships or wards: the area the figure is for,"
+            " e.g. 'Calderdale'. Blank: the partnership itself.",
+            20,
+        ),
     ),
 )
 
@@ -292,6 +323,74 @@ RANKINGS = Sheet(
         Column("Area", "The area's name.", 24, True),
         Column("Value", "The area's figure.", 10, True),
         Column("Own area", "'Yes' for the partnership's own area.", 10, False, "Yes"),
+        Column(
+            "Group",
+            "The group's name as you print it, e.g. 'Most Similar Group'. Blank: 'comparison group'.",
+            22,
+        ),
+        Column("Count", "The number of events behind the area's figure, where known.", 10),
+        Column("Population", "The population the area's figure is per, where known.", 12),
+    ),
+)
+
+GROUP_POSITION = Sheet(
+    "Group position",
+    "A comparison group's published facts about your area (position, distance, rank), when you"
+    " do not have every area's figure: one row per measure and period.",
+    (
+        Column("Measure", "The measure's id, as on the Measures sheet.", 10, True),
+        Column("Period", "The period of the group's figures, e.g. '2016/17'.", 16, True),
+        Column("Area", "For several areas: the area; blank for the partnership.", 18),
+        Column("Group", "The group's name, e.g. 'Most Similar Group'.", 22),
+        Column("Group size", "How many areas the group has, your own included, e.g. 15.", 10),
+        Column("Rank", "Your area's rank in the group, e.g. 10.", 8),
+        Column(
+            "Rank 1 is",
+            "Whether rank 1 is the 'Lowest' or the 'Highest' figure. Blank: Lowest.",
+            10,
+            False,
+            "Rank 1 is",
+        ),
+        Column(
+            "Position",
+            "Against the group's limits: 'Above', 'In line' or 'Below'.",
+            10,
+            False,
+            "Positions",
+        ),
+        Column(
+            "Distance from average",
+            "The difference from the group average in per cent, e.g. -12.5 (12.5% below).",
+            12,
+        ),
+        Column("Group average", "The group's average figure, in the measure's unit.", 12),
+    ),
+)
+
+RATINGS = Sheet(
+    "Ratings",
+    "RAG ratings given by lead officers: one row per measure or action and period.",
+    (
+        Column("Subject", "The measure's or action's id, e.g. 1.2a or 2.1.", 10, True),
+        Column("Period", "The period rated, e.g. '2016/17 Q3'.", 16, True),
+        Column("Area", "For several areas: the area; blank for the partnership.", 18),
+        Column(
+            "Rating",
+            "'Red', 'Amber', 'Green', 'Grey' or 'Not rated'.",
+            10,
+            True,
+            "Ratings",
+        ),
+        Column("Rated by", "Who gave the rating, e.g. 'Lead officer'.", 20),
+        Column(
+            "Direction",
+            "The direction of travel as the rater gave it: 'Improving', 'Worsening',"
+            " 'No change' or 'Not known'. Used only where the figures cannot give one.",
+            12,
+            False,
+            "Directions",
+        ),
+        Column("Comment", "A short reason, printed with the rating.", 50),
     ),
 )
 
@@ -334,6 +433,8 @@ DATA_SHEETS = (
     RANKINGS,
     GROUP_LIMITS,
     KEY_FIGURES,
+    GROUP_POSITION,
+    RATINGS,
 )
 """Every record sheet, in workbook order (after Instructions and Settings)."""
 

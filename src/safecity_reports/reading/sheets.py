@@ -49,6 +49,8 @@ _OPTIONAL_SHEETS = {
     schema.RANKINGS.name,
     schema.GROUP_LIMITS.name,
     schema.KEY_FIGURES.name,
+    schema.GROUP_POSITION.name,
+    schema.RATINGS.name,
 }
 
 _KNOWN_SHEETS = (

@@ -43,6 +43,19 @@ Periods: a financial-year quarter as 2016/17 Q2, a financial year as 2015/16, a 
 Commentary: one row per paragraph. Start a line with "- " for a bullet, "-- " for a sub-bullet.
 Wrap words in **double stars** to make them bold.
 
+Comparison groups: if you have every area's figure, list them on the Rankings sheet (Group: Most
+Similar Group) and the report works out the rank, the average, the distance and the position. If
+you only have the published facts, type them on the Group position sheet instead, e.g. Measure 1.1,
+Period 2016/17, Group Most Similar Group, Group size 15, Rank 10, Rank 1 is Lowest, Position In line,
+Distance from average 6.2.
+
+Ratings: one row per measure or action on the Ratings sheet, e.g. Subject 1.2a, Period 2016/17 Q3,
+Rating Amber, Rated by Head of Community Safety, Direction Improving, Comment Down 9% on last year.
+
+Summary columns (Settings): e.g. Previous, Current, Change, Group position, Distance from group
+average, Rank, Rating. Several areas: type each figure's area in the Data sheet's Area column (e.g.
+Calderdale); Area pages (Settings) Yes gives each area a page of its own.
+
 Click a column's header to see what goes in it. Columns with a dropdown only accept its values.
 Check the workbook before sending it on: make-report check workbook.xlsx
 

@@ -12,7 +12,8 @@ Errors (the report cannot be made):
   that does not exist, a lead agency not on the Agencies sheet;
 - an id defined twice (a priority, action or measure);
 - two figures for the same measure and period;
-- a ranking group with no own area, or with several.
+- a ranking group with no own area, or with several; a ranking group of one area;
+- group facts or a rating naming a measure or action that does not exist.
 
 Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 
@@ -25,6 +26,8 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - two sources that differ by a letter or two, which is usually a typo;
 - late, missing and placeholder figures, series mixing lengths of time, and jumps of more than
   half in one comparison (``timeliness``).
+- typed group facts that disagree with the full group for the same measure and period;
+- a rater's direction of travel that the figures contradict.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 
+from safecity_reports.core.groups import disagreements
 from safecity_reports.core.model import (
     KeyAction,
     Location,
@@ -43,7 +47,8 @@ from safecity_reports.core.model import (
     Report,
     Unit,
 )
-from safecity_reports.core.status import own_position
+from safecity_reports.core.ratings import contradiction
+from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
 from safecity_reports.reading.messages import did_you_mean, not_listed
 from safecity_reports.reading.timeliness import timeliness_warnings
@@ -94,6 +99,8 @@ def validate(
     for measure in report.measures:
         _series(report, measure, problems)
     _rankings(report, problems)
+    _group_facts(report, problems, set(skipped_ids))
+    _ratings(report, problems, set(skipped_ids))
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
     for where, message in timeliness_warnings(report):
@@ -152,16 +159,17 @@ def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
 
 
 def _series(report: Report, measure: Measure, problems: _Problems) -> None:
-    seen: dict[str, Observation] = {}
+    seen: dict[tuple[str, str], Observation] = {}
     for obs in measure.observations:
         label = obs.period.label
-        if label in seen:
+        if (label, obs.area) in seen:
+            area = f" for {obs.area}" if obs.area else ""
             problems.error(
                 obs.where,
-                f"Measure {measure.id} has two rows for {label} (the other at"
-                f" {seen[label].where}); delete one",
+                f"Measure {measure.id} has two rows for {label}{area} (the other at"
+                f" {seen[(label, obs.area)].where}); delete one",
             )
-        seen[label] = obs
+        seen[(label, obs.area)] = obs
         if obs.period.end > report.settings.period.end:
             problems.warning(
                 obs.where,
@@ -178,7 +186,7 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
                     )
     in_sheet_order = sorted(measure.observations, key=lambda o: _row(o.where))
     for before, after in zip(in_sheet_order, in_sheet_order[1:], strict=False):
-        if after.period < before.period:
+        if after.period < before.period and after.area == before.area:
             problems.warning(
                 after.where,
                 f"Period {after.period.label} of measure {measure.id} comes after"
@@ -201,7 +209,15 @@ def _rankings(report: Report, problems: _Problems) -> None:
     latest: dict[str, Ranking] = {}
     for ranking in report.rankings:
         own = [a.area for a in ranking.areas if a.is_own_area]
-        if len(own) != 1:
+        if len(ranking.areas) == 1:
+            problems.error(
+                ranking.where,
+                f"The {ranking.measure_id} ranking for {ranking.period.label} lists one area"
+                f" ({ranking.areas[0].area}), and a group of one cannot be ranked: add every"
+                " area of the group, or type the published rank and group size on the"
+                " Group position sheet instead",
+            )
+        elif len(own) != 1:
             problems.error(
                 ranking.where,
                 f"The {ranking.measure_id} ranking for {ranking.period.label} has"
@@ -226,6 +242,57 @@ def _rankings(report: Report, problems: _Problems) -> None:
                 f" in its {ranking.period.label} ranking ({measure.polarity.value});"
                 " check the figure or the Rankings sheet",
             )
+
+
+def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    measures = {m.id: m for m in report.measures}
+    full = {(r.measure_id, r.period.label): r for r in report.rankings}
+    for facts in report.group_facts:
+        measure = measures.get(facts.measure_id)
+        if measure is None:
+            if facts.measure_id not in skipped:
+                problems.error(
+                    facts.where, not_listed("Measure", facts.measure_id, "Measures", measures)
+                )
+            continue
+        ranking = full.get((facts.measure_id, facts.period.label))
+        if ranking is None or facts.area or sum(a.is_own_area for a in ranking.areas) != 1:
+            continue
+        for words in disagreements(ranking, facts, measure.polarity):
+            problems.warning(
+                facts.where,
+                f"{words} for {facts.measure_id} ({facts.period.label}); the report uses the"
+                " Rankings sheet's figures, so check one or the other",
+            )
+
+
+def _ratings(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    measures = {m.id: m for m in report.measures}
+    subjects = [*measures, *(a.id for a in report.actions)]
+    for rating in report.ratings:
+        if rating.subject not in subjects:
+            if rating.subject not in skipped:
+                problems.error(
+                    rating.where,
+                    f"Subject '{rating.subject}' is not a measure on the Measures sheet or an"
+                    f" action on the Key actions sheet{did_you_mean(rating.subject, subjects)}",
+                )
+            continue
+        measure = measures.get(rating.subject)
+        if measure is None:
+            continue
+        status = measure_status(
+            measure,
+            rating.period,
+            comparison_period(report.settings),
+            report.settings.compare_with,
+            area=rating.area,
+        )
+        current = status.current
+        if current is not None and current.period == rating.period:
+            words = contradiction(rating, status)
+            if words:
+                problems.warning(rating.where, words)
 
 
 def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:

@@ -27,12 +27,15 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from safecity_reports.core.model import (
+    SUMMARY_COLUMNS,
     Baseline,
     Commentary,
     CompareWith,
     Figure,
     FigureKind,
     Frequency,
+    GroupFacts,
+    GroupSide,
     KeyAction,
     Location,
     Measure,
@@ -41,6 +44,9 @@ from safecity_reports.core.model import (
     Priority,
     RankedArea,
     Ranking,
+    RatedDirection,
+    Rating,
+    RatingLevel,
     Report,
     Settings,
     TargetKind,
@@ -50,7 +56,7 @@ from safecity_reports.core.model import (
 from safecity_reports.core.periods import Period, PeriodKind
 from safecity_reports.errors import Problem, UsageError, WorkbookError
 from safecity_reports.reading import schema
-from safecity_reports.reading.cells import clean, key, page_ids
+from safecity_reports.reading.cells import CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
 from safecity_reports.reading.sheets import Row, SheetReader
@@ -163,6 +169,8 @@ class _Reader(SheetReader):
         commentary = self._commentary()
         rankings = self._rankings()
         figures = self._figures()
+        group_facts = self._group_facts()
+        ratings = self._ratings()
         self._check_numeric_ids()
         report = _assemble(
             settings,
@@ -177,6 +185,7 @@ class _Reader(SheetReader):
             self.name,
             self,
         )
+        report = replace(report, group_facts=tuple(group_facts), ratings=tuple(ratings))
         return Reading(
             report,
             self.problems,
@@ -244,8 +253,37 @@ class _Reader(SheetReader):
             author=text("Published by", False),
             footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
             compare_with=CompareWith(compare_with) if compare_with else None,
+            summary_columns=self._summary_columns(one("Summary columns")),
+            area_pages=bool(one("Area pages"))
+            and one("Area pages").choice("Area pages", (schema.YES, "No"), False)  # type: ignore[union-attr]
+            == schema.YES,
         )
         return result
+
+    def _summary_columns(self, row: Row | None) -> tuple[str, ...]:
+        """The summary's columns as listed (commas between), each one of ``SUMMARY_COLUMNS``."""
+        text = row.text("Summary columns") if row else ""
+        chosen: list[str] = []
+        for item in (part.strip() for part in text.split(",")):
+            if not item:
+                continue
+            try:
+                name = as_choice("Summary columns", item, SUMMARY_COLUMNS)
+            except CellError as exc:
+                assert row is not None
+                row.fail("Summary columns", str(exc))
+                continue
+            if name in schema.SUMMARY_COLUMNS_NOT_YET:
+                assert row is not None
+                row.fail(
+                    "Summary columns",
+                    f"Summary columns: '{name}' needs a baseline on the Measures sheet, which"
+                    " this version does not read yet, so the column is left out",
+                    "warning",
+                )
+            elif name not in chosen:
+                chosen.append(name)
+        return tuple(chosen)
 
     def _priorities(self) -> list[Priority]:
         priorities = []
@@ -328,14 +366,14 @@ class _Reader(SheetReader):
             period = row.period("Period")
             actual = row.value("Actual", unit, True)
             benchmark = row.value("Benchmark", unit)
-            note = row.text("Note")
+            note, area = row.text("Note"), row.text("Area")
             if row.ok and measure_id in units:
                 assert period is not None and actual is not None
                 where = row.location("Period")
                 for header in ("Actual", "Benchmark"):
                     self.figure_cells[(where, header)] = row.location(header)
                 observations.setdefault(measure_id, []).append(
-                    Observation(period, actual, benchmark, note, where)
+                    Observation(period, actual, benchmark, note, where, area)
                 )
         return observations
 
@@ -362,14 +400,19 @@ class _Reader(SheetReader):
 
     def _rankings(self) -> list[Ranking]:
         groups: dict[tuple[str, str], list[tuple[RankedArea, Row, Period]]] = {}
+        names: dict[tuple[str, str], str] = {}
         spoilt: set[tuple[str, str]] = set()
         for row in self.rows(schema.RANKINGS):
             measure_id, period = row.id("Measure"), row.period("Period")
             area, value = row.text("Area", True), row.number("Value", True)
             own = row.choice("Own area", (schema.YES, "No"), required=False) == schema.YES
+            count, population = row.number("Count"), row.number("Population")
             key = (measure_id, period.label if period else "")
+            if name := row.text("Group"):
+                names.setdefault(key, name)
             if row.ok and period is not None and value is not None:
-                groups.setdefault(key, []).append((RankedArea(area, value, own), row, period))
+                ranked_area = RankedArea(area, value, own, count, population)
+                groups.setdefault(key, []).append((ranked_area, row, period))
             else:
                 spoilt.add(key)  # a group missing a row would give wrong positions
         for key in spoilt:
@@ -394,8 +437,77 @@ class _Reader(SheetReader):
             average, lower, upper = limits.get(key, (None, None, None))
             areas = tuple(a for a, _, _ in rows)
             where = rows[0][1].location("Measure")
-            rankings.append(Ranking(key[0], rows[0][2], areas, average, lower, upper, where))
+            rankings.append(
+                Ranking(
+                    key[0],
+                    rows[0][2],
+                    areas,
+                    average,
+                    lower,
+                    upper,
+                    where,
+                    group_name=names.get(key, ""),
+                )
+            )
         return rankings
+
+    def _group_facts(self) -> list[GroupFacts]:
+        facts = []
+        for row in self.rows(schema.GROUP_POSITION):
+            measure_id, period = row.id("Measure"), row.period("Period")
+            size, rank = row.number("Group size"), row.number("Rank")
+            for header, number in (("Group size", size), ("Rank", rank)):
+                if number is not None and (not number.is_integer() or number < 1):
+                    row.fail(header, f"{header} '{number:g}' is not a whole number of 1 or more")
+            if size is not None and size < 2 and row.ok:
+                row.fail(
+                    "Group size",
+                    f"Group size '{size:g}' is a group of one area, which cannot be compared:"
+                    " type how many areas the group has, your own included (e.g. 15)",
+                )
+            if size is not None and rank is not None and rank > size and row.ok:
+                row.fail("Rank", f"Rank '{rank:g}' is more than the Group size '{size:g}'")
+            one = row.choice("Rank 1 is", ("Lowest", "Highest"), required=False)
+            side = row.choice("Position", schema.LISTS["Positions"], required=False)
+            distance, average = row.number("Distance from average"), row.number("Group average")
+            if row.ok and period is not None:
+                facts.append(
+                    GroupFacts(
+                        measure_id=measure_id,
+                        period=period,
+                        area=row.text("Area"),
+                        group_name=row.text("Group"),
+                        group_size=None if size is None else int(size),
+                        rank=None if rank is None else int(rank),
+                        rank_one_is_lowest=one != "Highest",
+                        position=GroupSide(side) if side else None,
+                        distance=distance,
+                        group_average=average,
+                        where=row.location("Measure"),
+                    )
+                )
+        return facts
+
+    def _ratings(self) -> list[Rating]:
+        ratings = []
+        for row in self.rows(schema.RATINGS):
+            subject, period = row.id("Subject"), row.period("Period")
+            level = row.choice("Rating", schema.LISTS["Ratings"])
+            direction = row.choice("Direction", schema.LISTS["Directions"], required=False)
+            if row.ok and period is not None and level:
+                ratings.append(
+                    Rating(
+                        subject=subject,
+                        period=period,
+                        level=RatingLevel(level),
+                        area=row.text("Area"),
+                        rated_by=row.text("Rated by"),
+                        direction=RatedDirection(direction) if direction else None,
+                        comment=row.text("Comment"),
+                        where=row.location("Subject"),
+                    )
+                )
+        return ratings
 
     def _figures(self) -> list[Figure]:
         figures = []

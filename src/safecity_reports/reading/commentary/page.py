@@ -132,7 +132,7 @@ def pages(report: Report) -> list[tuple[Commentary, Page]]:
         page_measures = tuple(
             PageMeasure(
                 m,
-                measure_status(m, reporting, comparison),
+                measure_status(m, reporting, comparison, report.settings.compare_with),
                 frozenset(stems[m.id] - set().union(*(s for i, s in stems.items() if i != m.id))),
             )
             for m in measures

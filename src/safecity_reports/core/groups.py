@@ -1,0 +1,179 @@
+"""The own area's standing in a comparison group: rank, size, average, distance and position.
+
+Worked out from the full group (every area's figure, the Rankings sheet) wherever it is given,
+and taken as typed (the Group position sheet) only where it is not, so a printed rank or
+distance is never copied when it can be derived. ``disagreements`` lists where typed facts
+contradict the full group, for ``check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safecity_reports.core.formatting import format_number, rounded
+from safecity_reports.core.model import GroupFacts, GroupSide, Polarity, Ranking, Report
+from safecity_reports.core.periods import Period
+from safecity_reports.core.status import GroupPosition, group_position, ranked
+
+DEFAULT_GROUP_NAME = "comparison group"
+"""What a group is called when the workbook gives no name."""
+
+_SIDES = {
+    GroupPosition.ABOVE: GroupSide.ABOVE,
+    GroupPosition.IN_LINE: GroupSide.IN_LINE,
+    GroupPosition.BELOW: GroupSide.BELOW,
+}
+
+DISTANCE_DECIMALS = 1
+"""Decimal places of a distance from the group average (a percentage)."""
+
+
+@dataclass(frozen=True)
+class GroupStanding:
+    """What the report may say about one area in its comparison group for one period."""
+
+    period: Period
+    """The period of the group's figures."""
+    group_name: str
+    """The group's name, or ``DEFAULT_GROUP_NAME``."""
+    size: int | None
+    """How many areas the group has, the own area included; None where not known."""
+    rank: int | None
+    """The area's rank; None where not known."""
+    rank_one_is_lowest: bool
+    """Whether rank 1 is the lowest figure."""
+    position: GroupSide | None
+    """Against the group's limits; None where no limits are known."""
+    distance: float | None
+    """The difference from the group average in per cent of the average; None where unknown."""
+    average: float | None
+    """The group's average figure; None where unknown."""
+    from_full_group: bool
+    """True when worked out from every area's figure, False when taken as typed."""
+
+
+def from_ranking(ranking: Ranking, polarity: Polarity) -> GroupStanding:
+    """The own area's standing worked out from the full group.
+
+    The rank is the position in ``status.ranked`` (lowest first unless high is good); the
+    average is the one given, or else the mean of the areas' figures; the distance is the own
+    figure's difference from the average in per cent of it (None for an average of 0); the
+    position is ``status.group_position`` (None without limits).
+    """
+    positions = ranked(ranking, polarity)
+    own = next(((pos, area) for pos, area in positions if area.is_own_area), None)
+    average = ranking.group_average
+    if average is None and ranking.areas:
+        average = sum(a.value for a in ranking.areas) / len(ranking.areas)
+    distance = None
+    if own is not None and average:
+        distance = (own[1].value - average) / average * 100
+    where = group_position(ranking)
+    return GroupStanding(
+        period=ranking.period,
+        group_name=ranking.group_name or DEFAULT_GROUP_NAME,
+        size=len(ranking.areas),
+        rank=own[0] if own else None,
+        rank_one_is_lowest=polarity is not Polarity.HIGH_IS_GOOD,
+        position=_SIDES[where] if where else None,
+        distance=distance,
+        average=average,
+        from_full_group=True,
+    )
+
+
+def from_facts(facts: GroupFacts) -> GroupStanding:
+    """The standing as typed on the Group position sheet."""
+    return GroupStanding(
+        period=facts.period,
+        group_name=facts.group_name or DEFAULT_GROUP_NAME,
+        size=facts.group_size,
+        rank=facts.rank,
+        rank_one_is_lowest=facts.rank_one_is_lowest,
+        position=facts.position,
+        distance=facts.distance,
+        average=facts.group_average,
+        from_full_group=False,
+    )
+
+
+def latest_ranking(report: Report, measure_id: str, reporting: Period) -> Ranking | None:
+    """The measure's latest full group whose period ends by the reporting period's end."""
+    found = [
+        r for r in report.rankings if r.measure_id == measure_id and r.period.end <= reporting.end
+    ]
+    return max(found, key=lambda r: r.period) if found else None
+
+
+def group_standing(
+    report: Report, measure_id: str, polarity: Polarity, reporting: Period, area: str = ""
+) -> GroupStanding | None:
+    """The area's latest standing by the reporting period: from the full group where given.
+
+    The full group (Rankings) is for the partnership's own area; typed facts may be for any
+    area. None when the workbook has neither.
+    """
+    ranking = latest_ranking(report, measure_id, reporting) if not area else None
+    if ranking is not None:
+        return from_ranking(ranking, polarity)
+    typed = [
+        f
+        for f in report.group_facts
+        if f.measure_id == measure_id and f.area == area and f.period.end <= reporting.end
+    ]
+    return from_facts(max(typed, key=lambda f: f.period)) if typed else None
+
+
+def group_phrase(standing: GroupStanding) -> str:
+    """'the Most Similar Group of 15 areas' (or without the size where it is not known)."""
+    name = standing.group_name
+    article = "the " if not name.lower().startswith("the ") else ""
+    size = f" of {standing.size} areas" if standing.size else ""
+    return f"{article}{name}{size}"
+
+
+def disagreements(ranking: Ranking, facts: GroupFacts, polarity: Polarity) -> list[str]:
+    """How typed facts contradict the full group for the same measure and period, in words.
+
+    A rank is compared after turning it round where the typed rank counts from the other
+    end; a distance is compared to one decimal place, allowing half a percentage point for
+    figures rounded before it was worked out; an average to the group's figures' own
+    precision is not compared (the full group's average is the one given or the mean).
+    """
+    derived = from_ranking(ranking, polarity)
+    found = []
+    if facts.group_size is not None and facts.group_size != derived.size:
+        found.append(f"Group size {facts.group_size} but the Rankings sheet lists {derived.size}")
+    if facts.rank is not None and derived.rank is not None and derived.size:
+        rank = facts.rank
+        if facts.rank_one_is_lowest != derived.rank_one_is_lowest:
+            rank = derived.size + 1 - rank
+        if rank != derived.rank:
+            found.append(
+                f"Rank {facts.rank} but the figures on the Rankings sheet put it"
+                f" {_rank_words(derived, facts.rank_one_is_lowest)}"
+            )
+    if None not in (facts.position, derived.position) and facts.position is not derived.position:
+        assert facts.position is not None and derived.position is not None
+        found.append(
+            f"Position {facts.position.value} but the Rankings and Group limits sheets put it"
+            f" {derived.position.value}"
+        )
+    if (
+        facts.distance is not None
+        and derived.distance is not None
+        and abs(rounded(facts.distance, 1) - rounded(derived.distance, 1)) > 0.5
+    ):
+        found.append(
+            f"Distance from average {format_number(facts.distance, 1)}% but the figures"
+            f" give {format_number(derived.distance, 1)}%"
+        )
+    return found
+
+
+def _rank_words(derived: GroupStanding, one_is_lowest: bool) -> str:
+    # the derived rank in the convention the typed row uses
+    rank, size = derived.rank or 0, derived.size or 0
+    if one_is_lowest != derived.rank_one_is_lowest:
+        rank = size + 1 - rank
+    return f"{rank} of {size} ({'1 = lowest' if one_is_lowest else '1 = highest'})"

@@ -1,0 +1,143 @@
+"""The front page's counts: how many measures of each priority stand where, by what is judged.
+
+What is counted follows the summary's columns: ratings where the summary shows them, else
+positions against the comparison group, else target status, else the direction of travel (as
+always). The table's title says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from safecity_reports.core.areas import area_names, has_own_figures
+from safecity_reports.core.model import Measure, NotAvailable, RatingLevel, Report
+from safecity_reports.core.status import (
+    Judgement,
+    MeasureStatus,
+    TargetStatus,
+    comparison_period,
+    measure_status,
+)
+from safecity_reports.layout.document import Align, Cell, Span, Table, plain
+from safecity_reports.layout.summary_columns import Facts, facts_for, side_judgement
+
+Counter = tuple[str, tuple[str, ...], Callable[[Facts], str]]
+"""(what the title says is counted, the column words, which word a measure falls under)."""
+
+
+def _direction(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
+    """Better, worse, no change, not judged, and a column of its own for measures with no
+    figure for the reporting period (never counted as current)."""
+    period = report.settings.period
+    little = any(s.judgement is Judgement.LITTLE_CHANGE for s in statuses.values())
+    same = "Little or no change" if little else "No change"
+    missing = f"No figure for {period}"
+
+    def word(f: Facts) -> str:
+        status = f.status
+        if not status.up_to_date or (
+            status.current is not None and isinstance(status.current.actual, NotAvailable)
+        ):
+            return missing
+        return {
+            Judgement.IMPROVING: "Better",
+            Judgement.WORSENING: "Worse",
+            Judgement.NO_CHANGE: same,
+            Judgement.LITTLE_CHANGE: same,
+        }.get(status.judgement, "Not judged")
+
+    return ("direction of travel", ("Better", "Worse", same, "Not judged", missing), word)
+
+
+_TARGET: Counter = (
+    "target status",
+    ("Met", "Near", "Missed", "No target or figure"),
+    lambda f: {
+        TargetStatus.MET: "Met",
+        TargetStatus.NEAR: "Near",
+        TargetStatus.MISSED: "Missed",
+    }.get(f.status.target, "No target or figure"),
+)
+
+
+def _position(f: Facts) -> str:
+    if f.standing is None or f.standing.position is None:
+        return "No position"
+    meaning = side_judgement(f.standing.position, f.measure.polarity)
+    return {"better": "Better than group", "worse": "Worse than group"}.get(meaning, "In line")
+
+
+_GROUP: Counter = (
+    "position against their comparison group's range",
+    ("Better than group", "In line", "Worse than group", "No position"),
+    _position,
+)
+
+_RATING: Counter = (
+    "rating",
+    ("Red", "Amber", "Green", "Not rated"),
+    lambda f: (
+        f.rating.level.value
+        if f.rating and f.rating.level in (RatingLevel.RED, RatingLevel.AMBER, RatingLevel.GREEN)
+        else "Not rated"
+    ),
+)
+
+
+def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
+    """What the front page counts, chosen from the summary's columns."""
+    columns = report.settings.summary_columns
+    if "Rating" in columns and report.ratings:
+        return _RATING
+    if "Group position" in columns and (report.rankings or report.group_facts):
+        return _GROUP
+    if "Target status" in columns:
+        return _TARGET
+    return _direction(report, statuses)
+
+
+def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
+    """How many measures of each priority fall under each word of what is counted."""
+    what, words, word_of = counter_for(report, statuses)
+    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w in words)
+    rows = []
+    totals = [0] * len(words)
+
+    areas = area_names(report) if not has_own_figures(report) else ()
+    reporting, comparison = report.settings.period, comparison_period(report.settings)
+    basis = report.settings.compare_with
+
+    def count(measures: list[Measure]) -> list[int]:
+        if areas:  # every area's figures for each measure it has them for
+            found = [
+                word_of(
+                    facts_for(
+                        report, m, measure_status(m, reporting, comparison, basis, area=area), area
+                    )
+                )
+                for m in measures
+                for area in areas
+                if any(o.area == area for o in m.observations)
+                or any(r.area == area and r.subject == m.id for r in report.ratings)
+            ]
+        else:
+            found = [word_of(facts_for(report, m, statuses[m.id])) for m in measures]
+        return [found.count(w) for w in words]
+
+    for priority in report.priorities:
+        counts = count([m for a in priority.actions for m in a.measures])
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+        rows.append(
+            (Cell(plain(priority.name), row_header=True),)
+            + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
+        )
+    rows.append(
+        (Cell((Span("All" if areas else "All measures", bold=True),), row_header=True),)
+        + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
+    )
+    return Table(
+        f"{'Figures for each area' if areas else 'Measures'} by {what}, {report.settings.period}",
+        (header,),
+        tuple(rows),
+        (5.0,) + (1.2,) * len(words),
+    )

@@ -1,0 +1,243 @@
+"""The summary's columns: each one a small function of what is known about one measure.
+
+Settings' ``Summary columns`` chooses them; with none chosen the summary shows Previous, Current
+and Direction, as it always has. A column prints words beside every colour, and "n/a" where the
+report has nothing to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
+from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding, group_standing
+from safecity_reports.core.model import (
+    DEFAULT_SUMMARY_COLUMNS,
+    GroupSide,
+    Measure,
+    NotAvailable,
+    Observation,
+    Pair,
+    Polarity,
+    Rating,
+    RatingLevel,
+    Report,
+    Unit,
+)
+from safecity_reports.core.periods import Period
+from safecity_reports.core.ratings import rating_for
+from safecity_reports.core.status import Direction, MeasureStatus, TargetStatus
+from safecity_reports.layout.document import Align, Span, Spans, Tone, plain
+from safecity_reports.layout.narrative import travel_spans, value_text
+
+NOT_APPLICABLE = "n/a"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one row of the summary may show about a measure."""
+
+    measure: Measure
+    status: MeasureStatus
+    standing: GroupStanding | None
+    """The area's standing in its comparison group, where the workbook gives one."""
+    rating: Rating | None
+    """The rating of the measure (or else of its action), where given."""
+    reporting: Period
+    """The reporting period."""
+    group_size: int | None = None
+    """The size of the measure's latest full group, for a rank measure's 'of 15'."""
+
+
+def facts_for(report: Report, measure: Measure, status: MeasureStatus, area: str = "") -> Facts:
+    """Everything the summary's columns may need about ``measure`` (for ``area``)."""
+    reporting = report.settings.period
+    rating = rating_for(report, measure.id, reporting, area) or rating_for(
+        report, measure.action_id, reporting, area
+    )
+    rankings = [r for r in report.rankings if r.measure_id == measure.id]
+    size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
+    standing = group_standing(report, measure.id, measure.polarity, reporting, area)
+    return Facts(measure, status, standing, rating, reporting, size)
+
+
+def _figure(facts: Facts, observation: Observation | None) -> Spans:
+    if observation is None:
+        return plain("")
+    text = value_text(facts.measure, observation.actual)
+    if facts.measure.unit is Unit.RANK and facts.group_size and text and text != "n/a":
+        text += f" of {facts.group_size}"
+    return plain(text)
+
+
+def _number(value: object, measure: Measure) -> float | None:
+    if isinstance(value, NotAvailable | Pair) or value is None:
+        return None
+    return rounded(float(value), measure.decimals)  # type: ignore[arg-type]
+
+
+def _change(facts: Facts) -> Spans:
+    m, before, after = facts.measure, facts.status.previous, facts.status.current
+    if m.unit is Unit.RANK or before is None or after is None:
+        return plain(NOT_APPLICABLE)
+    old, new = _number(before.actual, m), _number(after.actual, m)
+    if old is None or new is None:
+        return plain(NOT_APPLICABLE)
+    difference = new - old
+    sign = "+" if rounded(difference, m.decimals) > 0 else ""
+    text = f"{sign}{format_number(difference, m.decimals)}"
+    if m.unit is Unit.PERCENTAGE:
+        return plain(f"{text} points")
+    if m.unit is Unit.MONEY:
+        text = f"{sign}£{format_number(abs(difference), m.decimals)}"
+        text = f"-{text}" if rounded(difference, m.decimals) < 0 else text
+    if old:
+        percent = difference / abs(old) * 100
+        text += f" ({'+' if rounded(percent, 1) > 0 else ''}{format_number(percent, 1)}%)"
+    return plain(text)
+
+
+_RATED = {
+    "Improving": "improving",
+    "Worsening": "worsening",
+    "No change": "no change",
+}
+
+
+def _direction(facts: Facts) -> Spans:
+    status = facts.status
+    if status.direction is Direction.NOT_AVAILABLE and facts.rating and facts.rating.direction:
+        word = _RATED.get(facts.rating.direction.value)
+        if word:
+            return plain(f"{word.capitalize()} (as rated)")
+    return travel_spans(status.direction, status.judgement)
+
+
+def _target(facts: Facts) -> Spans:
+    m = facts.measure
+    if m.target is None:
+        return plain("none")
+    return plain(format_value(m.target, m.unit, m.decimals))
+
+
+_TARGET_WORDS = {
+    TargetStatus.MET: ("Met", Tone.GOOD),
+    TargetStatus.NEAR: ("Near", Tone.NEUTRAL),
+    TargetStatus.MISSED: ("Missed", Tone.BAD),
+    TargetStatus.NO_TARGET: ("No target", None),
+    TargetStatus.NOT_AVAILABLE: (NOT_APPLICABLE, None),
+}
+
+
+def _target_status(facts: Facts) -> Spans:
+    word, tone = _TARGET_WORDS[facts.status.target]
+    return (Span(word, bold=tone is not None, tone=tone),)
+
+
+def side_judgement(side: GroupSide, polarity: Polarity) -> str:
+    """'better' or 'worse' for a position against the group's range, or '' where not judged."""
+    if side is GroupSide.IN_LINE or polarity is Polarity.NO_PREFERENCE:
+        return ""
+    above_is_good = polarity is Polarity.HIGH_IS_GOOD
+    return "better" if (side is GroupSide.ABOVE) == above_is_good else "worse"
+
+
+def _position(facts: Facts) -> Spans:
+    standing = facts.standing
+    if standing is None or standing.position is None:
+        return plain(NOT_APPLICABLE)
+    meaning = side_judgement(standing.position, facts.measure.polarity)
+    tone = {"better": Tone.GOOD, "worse": Tone.BAD}.get(meaning, Tone.NEUTRAL)
+    words = standing.position.value + (f", {meaning}" if meaning else "")
+    return (Span(words, bold=bool(meaning), tone=tone),)
+
+
+def distance_text(distance: float) -> str:
+    """'+12.5%', '-3.0%', or '0.0%' for a distance that rounds to nothing."""
+    sign = "+" if rounded(distance, DISTANCE_DECIMALS) > 0 else ""
+    return f"{sign}{format_number(distance, DISTANCE_DECIMALS)}%"
+
+
+def _distance(facts: Facts) -> Spans:
+    standing = facts.standing
+    if standing is None or standing.distance is None:
+        return plain(NOT_APPLICABLE)
+    return plain(distance_text(standing.distance))
+
+
+def rank_text(standing: GroupStanding) -> str:
+    """'10th of 15 (1 = lowest)', or '10th (1 = lowest)' where the size is not known."""
+    if standing.rank is None:
+        return NOT_APPLICABLE
+    size = f" of {standing.size}" if standing.size else ""
+    end = "lowest" if standing.rank_one_is_lowest else "highest"
+    return f"{ordinal(standing.rank)}{size} (1 = {end})"
+
+
+def _rank(facts: Facts) -> Spans:
+    return plain(rank_text(facts.standing) if facts.standing else NOT_APPLICABLE)
+
+
+RATING_TONES = {
+    RatingLevel.RED: Tone.BAD,
+    RatingLevel.AMBER: Tone.NEUTRAL,
+    RatingLevel.GREEN: Tone.GOOD,
+    RatingLevel.GREY: None,
+    RatingLevel.NOT_RATED: None,
+}
+"""The colour a rating's word is printed in; the word always carries the meaning."""
+
+
+def rating_spans(rating: Rating | None, reporting: Period) -> Spans:
+    """'Amber' (bold, coloured), with the period rated where it is not the reporting period."""
+    if rating is None:
+        return plain("not rated")
+    tone = RATING_TONES[rating.level]
+    spans: Spans = (Span(rating.level.value, bold=tone is not None, tone=tone),)
+    if rating.period != reporting:
+        spans += (Span(f" ({rating.period})"),)
+    return spans
+
+
+def _rating(facts: Facts) -> Spans:
+    return rating_spans(facts.rating, facts.reporting)
+
+
+@dataclass(frozen=True)
+class SummaryColumn:
+    """One column the summary may show."""
+
+    name: str
+    """Its header, as typed in Settings' Summary columns."""
+    cell: Callable[[Facts], Spans]
+    """What it prints for one measure."""
+    align: Align = Align.LEFT
+    width: float = 1.5
+
+
+COLUMNS = {
+    c.name: c
+    for c in (
+        SummaryColumn("Previous", lambda f: _figure(f, f.status.previous), Align.RIGHT, 1.4),
+        SummaryColumn("Current", lambda f: _figure(f, f.status.current), Align.RIGHT, 1.4),
+        SummaryColumn("Change", _change, Align.RIGHT, 1.6),
+        SummaryColumn("Direction", _direction, Align.LEFT, 1.85),
+        SummaryColumn("Target", _target, Align.RIGHT, 1.2),
+        SummaryColumn("Target status", _target_status, Align.LEFT, 1.2),
+        SummaryColumn("Group position", _position, Align.LEFT, 1.6),
+        SummaryColumn("Distance from group average", _distance, Align.RIGHT, 1.5),
+        SummaryColumn("Rank", _rank, Align.RIGHT, 1.7),
+        SummaryColumn("Rating", _rating, Align.LEFT, 1.3),
+    )
+}
+"""Every column that can be printed today. Baseline and Change since baseline wait for the
+Measures sheet's baselines (issue 12): the reader warns that they are left out."""
+
+HEADERS = {"Direction": "Travel", "Distance from group average": "Distance from average"}
+"""Shorter headers where the name as typed is long (Travel is today's header)."""
+
+
+def chosen_columns(names: tuple[str, ...]) -> tuple[SummaryColumn, ...]:
+    """The columns chosen (the default where none are), leaving out those not yet printable."""
+    return tuple(COLUMNS[n] for n in (names or DEFAULT_SUMMARY_COLUMNS) if n in COLUMNS)

@@ -1,0 +1,184 @@
+"""The example workbooks of issue 12: every sentence, count and warning the report makes is true.
+
+Year-to-date figures with baselines and year-end targets, a year-end report, a one-period
+monthly report and a report with late figures, as in inputs/examples/ (scripts/make_examples.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safecity_reports.core.coverage import comparable
+from safecity_reports.core.status import report_status
+from safecity_reports.layout.glance import at_a_glance
+from safecity_reports.layout.narrative import active_title, status_sentences
+from safecity_reports.layout.report import comparison_statement
+from safecity_reports.reading.validate import validate
+from safecity_reports.reading.workbook import read_workbook
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "inputs" / "examples"
+
+
+def _read(name: str):
+    report, problems = read_workbook(EXAMPLES / name)
+    assert [p for p in problems if p.severity == "error"] == []
+    return report, report_status(report)
+
+
+def _glance(report, statuses):
+    table = at_a_glance(report, statuses)
+    header = [c.spans[0].text for c in table.header[0]]
+    total = [c.spans[0].text for c in table.rows[-1]]
+    return dict(zip(header[1:], total[1:], strict=True))
+
+
+def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
+    report, statuses = _read("force-year-to-date.xlsx")
+    assert status_sentences(statuses["1.1a"]) == (
+        "Fell from 30,658 in 2012/13 Q3 (April to December 2012) to 29,012 in 2013/14 Q3"
+        " (April to December 2013), which is better. Baseline (2012/13, April 2012 to March"
+        " 2013): 40,861; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " compared. Off track for the target of 38,000 by the end of 2013/14: its share for"
+        " April to December 2013 is 28,500."
+    )
+    assert status_sentences(statuses["1.1b"]) == (
+        "Rose from 3,120 in 2012/13 Q3 (April to December 2012) to 3,185 in 2013/14 Q3"
+        " (April to December 2013), which is worse. Baseline (2012/13, April 2012 to March"
+        " 2013): 4,150; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " compared. Off track for the target of a reduction on last year by the end of"
+        " 2013/14."
+    )
+    assert active_title(statuses["1.1a"]) == "Victim-based crime was lower than a year earlier"
+    assert comparison_statement(report, statuses) == (
+        "Each figure for 2013/14 Q3 is compared with the same period a year earlier unless"
+        " stated otherwise."
+    )
+    assert _glance(report, statuses) == {
+        "Better": "1",
+        "Worse": "1",
+        "No change": "0",
+        "Not judged": "0",
+        "No figure for 2013/14 Q3": "0",
+    }
+
+
+def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_news():
+    report, statuses = _read("year-end-comparative.xlsx")
+    assert status_sentences(statuses["1.1a"]) == (
+        "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse."
+    )
+    assert status_sentences(statuses["1.1b"]) == (
+        "Fell from 0.76 in 2017/18 to 0.75 in 2018/19: little change."
+    )
+    assert active_title(statuses["1.1b"]) == "Robbery - Rate per 1,000 changed little in 2018/19"
+    assert comparison_statement(report, statuses) == (
+        "Comparisons are between 2017/18 and 2018/19 unless stated otherwise."
+    )
+    assert _glance(report, statuses) == {
+        "Better": "0",
+        "Worse": "1",
+        "Little or no change": "1",
+        "Not judged": "0",
+        "No figure for 2018/19": "0",
+    }
+
+
+def test_a_one_period_report_claims_no_comparison():
+    report, statuses = _read("one-period-monthly.xlsx")
+    assert status_sentences(statuses["1.1a"]) == (
+        "The latest figure is 412 in Jan 2016. There is no earlier figure to compare with."
+    )
+    assert comparison_statement(report, statuses) == (
+        "No measure has an earlier figure to compare with its figure for Jan 2016, so this"
+        " report makes no comparisons."
+    )
+    assert _glance(report, statuses)["Not judged"] == "2"
+
+
+def test_late_figures_are_said_to_be_late_and_counted_apart():
+    report, statuses = _read("late-figures.xlsx")
+    assert status_sentences(statuses["1.1a"]) == (
+        "This measure has no figure for 2013/14 Q4; the latest is 46.6% in 2013/14 Q2."
+        " Fell from 50.9% in 2013/14 Q1 to 46.6% in 2013/14 Q2, which is worse."
+    )
+    assert status_sentences(statuses["1.1b"]) == (
+        "The figure for 2013/14 Q4 is not available yet (NYA)."
+    )
+    assert _glance(report, statuses) == {
+        "Better": "1",
+        "Worse": "0",
+        "No change": "0",
+        "Not judged": "0",
+        "No figure for 2013/14 Q4": "2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "warnings"),
+    [
+        ("force-year-to-date.xlsx", []),
+        ("one-period-monthly.xlsx", []),
+        (
+            "late-figures.xlsx",
+            [
+                "Measure 1.1a has no figure for the reporting period 2013/14 Q4 though one is"
+                " due (the latest is for 2013/14 Q2); the report says so and does not count it"
+                " as current on the front page: add the figure, or NYA if it is not yet"
+                " available",
+                "Measure 1.1b's figure for 2013/14 Q4 is 'NYA'; the report prints it as typed"
+                " and compares nothing: type the figure when it is available",
+            ],
+        ),
+    ],
+)
+def test_check_gives_only_genuine_warnings(name, warnings):
+    report, _ = _read(name)
+    assert [p.message for p in validate(report)] == warnings
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.xlsx")))
+def test_no_comparison_joins_figures_of_different_lengths(name):
+    _, statuses = _read(name)
+    for status in statuses.values():
+        for other in (status.previous, status.year_ago):
+            if other is not None and status.current is not None:
+                assert comparable(other.period, status.current.period, status.measure.kind)
+
+
+def test_the_examples_make_reports(make_report, tmp_path):
+    for path in sorted(EXAMPLES.glob("*.xlsx")):
+        result = make_report(path, "-o", tmp_path / path.stem)
+        assert result.exit_code == 0, result.output
+
+
+def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared():
+    from dataclasses import replace
+
+    from safecity_reports.core.model import Observation
+    from safecity_reports.core.periods import parse_period
+
+    report, _ = _read("late-figures.xlsx")
+    measure = report.measures[2]
+    mixed = replace(
+        measure,
+        observations=(
+            Observation(parse_period("2012/13"), 600.0, where=measure.where),
+            *measure.observations[1:],
+        ),
+    )
+    action = replace(report.priorities[0].actions[0], measures=(mixed,))
+    report = replace(report, priorities=(replace(report.priorities[0], actions=(action,)),))
+    messages = [p.message for p in validate(report)]
+    assert (
+        "Measure 1.1c's figures cover different lengths of time (2012/13 covers 12 months,"
+        " 2013/14 Q4 covers 3 months), and the report compares only figures of the same"
+        " length: check the periods, or set 'Figures are' (e.g. Year to date)"
+    ) in messages
+    status = report_status(report)["1.1c"]
+    assert status.previous is None
+    assert status_sentences(status) == (
+        "The latest figure is 138 in 2013/14 Q4. 600 in 2012/13 covers 12 months and"
+        " 2013/14 Q4 covers 3 months, so they are not compared."
+    )
