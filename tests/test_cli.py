@@ -620,7 +620,7 @@ def _streams(path, *options):
 
 
 def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, saved):
-    over_100(workbook)
+    benchmark_over_100(workbook)
     path = saved(workbook)
     code, out, err = _streams(path)
     assert code == 0
@@ -629,13 +629,13 @@ def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, sav
 
 
 def test_check_quiet_prints_no_warnings_only_its_summary(workbook, saved):
-    over_100(workbook)
+    benchmark_over_100(workbook)
     path = saved(workbook)
     assert _streams(path, "-q") == (0, [f"{path}: no errors, 1 warning(s)"], [])
 
 
 def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
-    over_100(workbook)
+    benchmark_over_100(workbook)
     not_a_number(workbook)
     code, out, err = _streams(saved(workbook), "--quiet")
     assert (code, out) == (1, [])
@@ -645,8 +645,8 @@ def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
 
 
 def test_check_quiet_and_strict_prints_the_warnings_that_fail_it(workbook, saved):
-    over_100(workbook)
+    benchmark_over_100(workbook)
     code, out, err = _streams(saved(workbook), "-q", "--strict")
     assert (code, out) == (1, [])
-    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell C3: Actual 160")
+    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell D3: Benchmark 151")
     assert err[-1] == "0 error(s), 1 warning(s)"

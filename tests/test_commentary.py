@@ -311,6 +311,13 @@ def test_a_quoted_figure_as_printed_or_not_the_measures_is_not_a_warning(text, m
 Q2_WARNINGS = [
     "q2.xlsx, sheet Measures, cell A8: Source 'Iquanta - Crime Data' of measure 1.4 is nearly the "
     "same as 'Iqanta - Crime Data' (measure 1.2a); if they are the same source, spell them the same",
+    # two genuine warnings about the figures themselves (issue 12: late and implausible figures)
+    "q2.xlsx, sheet Measures, cell A17: Measure 4.1 has no figure for the reporting period 2016/17 Q2"
+    " though one is due (the latest is for Oct 2013 - Sep 2014); the report says so and does not"
+    " count it as current on the front page: add the figure, or NYA if it is not yet available",
+    "q2.xlsx, sheet Data, cell C64: Measure 4.5 rose by 120% from 0.05 in 2016/17 Q1 to 0.11 in"
+    " 2016/17 Q2; a change of more than half may be a mistake: check the figure before the board"
+    " sees it",
     "q2.xlsx, sheet Commentary, cell B17: The commentary on 1.5 says '20 out of 30 (60%)', but 20 "
     "out of 30 is 66.7%",
     "q2.xlsx, sheet Commentary, cell B35: The commentary on 2.4 says 'increased compared to the "
@@ -327,4 +334,11 @@ def test_check_warns_on_exactly_the_worked_examples_wrong_paragraphs(make_report
     result = make_report("check", Path("inputs/q2.xlsx"))
     assert result.exit_code == 0, result.output
     lines = [line.removeprefix("Warning: ") for line in result.output.splitlines()]
-    assert lines == [*Q2_WARNINGS, "inputs/q2.xlsx: no errors, 5 warning(s)"]
+    assert lines == [*Q2_WARNINGS, "inputs/q2.xlsx: no errors, 7 warning(s)"]
+    commentary = [line for line in lines if "sheet Commentary" in line]
+    assert [line.split(": The commentary on ")[1].split()[0] for line in commentary] == [
+        "1.5",
+        "2.4",
+        "2.5",
+        "2.5",
+    ]

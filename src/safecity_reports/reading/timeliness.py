@@ -33,7 +33,11 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
     workbook as a whole."""
     statuses = report_status(report)
     period = report.settings.period
-    if report.measures and not any(s.up_to_date for s in statuses.values()):
+    rated = {r.subject for r in report.ratings} | {f.measure_id for f in report.group_facts}
+    any_current = any(s.up_to_date for s in statuses.values()) or any(
+        o.period.end == period.end for m in report.measures for o in m.observations
+    )  # an area's figure for the period counts too
+    if any(m.observations for m in report.measures) and not any_current:
         yield (
             None,
             f"No measure has a figure for the reporting period {period}, so the report"
@@ -42,7 +46,8 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
     for measure in report.measures:
         status = statuses[measure.id]
         yield from _mixed_lengths(measure)
-        yield from _missing(measure, status)
+        if measure.observations or measure.id not in rated:  # rated only: no figures is fine
+            yield from _missing(measure, status)
         yield from _jump(measure, status)
 
 

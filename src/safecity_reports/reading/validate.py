@@ -106,8 +106,8 @@ def validate(
     for where, message in timeliness_warnings(report):
         if where is None:
             problems.found.append(Problem(report.source_name, message, "warning"))
-        else:
-            problems.warning(where, message)
+        else:  # a figure's warning names the figure's own cell, not its period's
+            problems.warning(problems.figure_cells.get((where, "Actual"), where), message)
     return problems.found
 
 
