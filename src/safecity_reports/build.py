@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from safecity_reports.core.status import report_status
+from safecity_reports.cycle.manifest import manifest, write_manifest
+from safecity_reports.cycle.provenance import read_provenance, with_provenance
 from safecity_reports.errors import Problem, UsageError
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
@@ -73,11 +75,15 @@ def build_report(
     with Execution(styles, use_cache, progress) as execution:
         progress.stage(f"Reading {workbook.name}")
         report, warnings = load_report(workbook, strict=strict)
+        provenance = read_provenance(workbook)
+        report = with_provenance(report, provenance)
         progress.stage("Working out status")
         statuses = report_status(report)
         document = build_document(report, statuses, today or date.today())
         output.mkdir(parents=True, exist_ok=True)
         copied = execution.write(document, targets)
+        made = manifest(workbook, report, warnings, provenance, datetime.now())
+        write_manifest(output / f"{workbook.stem}.manifest.json", made)
     if copied:
         progress.stage("Done: nothing has changed since the last run, so the report was copied")
     else:

@@ -26,6 +26,7 @@ from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.narrative import ARROWS, travel_spans, value_text
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.revisions import revisions_annex
 
 SUMMARY_ANCHOR = "summary"
 KEY_ANCHOR = "how-to-read"
@@ -256,6 +257,8 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, statuses, report))
 
+    annex_entries, annex = revisions_annex(report)
+    entries += annex_entries
     blocks: list[Block] = [
         *front,
         *_key(),
@@ -266,6 +269,7 @@ def build_document(report: Report, statuses: dict[str, MeasureStatus], today: da
         Heading(1, "Summary", SUMMARY_ANCHOR),
         summary_table(report, statuses, anchors),
         *body,
+        *annex,
     ]
     # the first priority's page break returns to portrait after the landscape summary
     first_break = blocks.index(body[0]) if body else -1
