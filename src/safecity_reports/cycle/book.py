@@ -21,7 +21,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from safecity_reports.errors import UsageError, WorkbookError
+from safecity_reports.errors import Problem, UsageError, WorkbookError
 from safecity_reports.files import replace_atomically
 from safecity_reports.reading import schema
 from safecity_reports.reading.cells import clean, key
@@ -99,6 +99,16 @@ def open_book(path: Path) -> Book:
             f"{name} cannot be read as a workbook ({exc}): open it and save it again"
         ) from None
     return Book(path, data, wb)
+
+
+def file_problem(path: Path, exc: Exception) -> Problem:
+    """A file's error as a problem named by the file, without saying its name twice."""
+    name, message = Path(path).name, str(exc)
+    if message.startswith(f"{name}: "):
+        message = message[len(name) + 2 :]
+    elif message.startswith(f"{name} "):
+        message = "this file " + message[len(name) + 1 :]
+    return Problem(name, message)
 
 
 def save_book(wb: Workbook, path: Path) -> None:

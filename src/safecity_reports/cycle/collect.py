@@ -21,6 +21,7 @@ from safecity_reports.cycle.book import (
     Record,
     Table,
     comparable,
+    file_problem,
     open_book,
     same,
     save_book,
@@ -293,14 +294,7 @@ def collect(workbook: Path, returns: Sequence[Path], output: Path) -> CollectRes
         try:
             result.returns.append(read_return(Path(path), who, who.period))
         except ReportError as exc:
-            problems.append(
-                Problem(
-                    Path(path).name,
-                    str(exc).removeprefix(f"{Path(path).name}: ")
-                    if str(exc).startswith(f"{Path(path).name}: ")
-                    else str(exc),
-                )
-            )
+            problems.append(file_problem(Path(path), exc))
     by_agency: dict[str, list[AgencyReturn]] = {}
     for ret in result.returns:
         by_agency.setdefault(ret.agency, []).append(ret)

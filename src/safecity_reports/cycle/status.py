@@ -8,10 +8,15 @@ from datetime import date
 from pathlib import Path
 
 from safecity_reports.cycle.agencies import partnership
-from safecity_reports.cycle.book import comparable, open_book, table
+from safecity_reports.cycle.book import comparable, file_problem, open_book, table
 from safecity_reports.cycle.returns import long_date
 from safecity_reports.cycle.signoff import AgencyReturn, read_return
-from safecity_reports.errors import Problem, ReportError, UsageError, ValidationFailed
+from safecity_reports.errors import (
+    ReportError,
+    UsageError,
+    ValidationFailed,
+    WorkbookError,
+)
 from safecity_reports.reading import schema
 from safecity_reports.reading.messages import id_sort_key
 
@@ -97,7 +102,7 @@ def quarter_status(
             try:
                 ret = read_return(path, who, who.period)
             except ReportError as exc:
-                problems.append(Problem(path.name, str(exc).removeprefix(f"{path.name} ")))
+                problems.append(file_problem(path, exc))
                 continue
             returns.setdefault(ret.agency, []).append(ret)
     if problems:
@@ -109,7 +114,7 @@ def quarter_status(
         asked = _asked(book.wb, set(who.measures_of(agency)))
         found = returns.get(agency, [])
         if len(found) > 1:
-            raise UsageError(
+            raise WorkbookError(
                 f"{', '.join(r.name for r in found)} are all returns for {agency}: keep one"
             )
         ret = found[0] if found else None
