@@ -30,7 +30,7 @@ def test_docx_only_into_a_chosen_folder_that_does_not_exist_yet(workbook, tmp_pa
     out = tmp_path / "board" / "november"
     result = run(workbook, "-o", out, "--format", "docx", "-q")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["q2.docx"]
+    assert sorted(p.name for p in out.iterdir()) == ["q2.docx", "q2.manifest.json"]
     assert result.output == ""  # -q: nothing but errors
 
 
@@ -75,7 +75,8 @@ def test_a_failed_run_leaves_the_earlier_report_untouched(workbook, tmp_path):
     result = run(broken, "-o", out, "--format", "docx")
     assert result.exit_code == 1
     assert (out / "q2.docx").read_bytes() == earlier
-    assert sorted(p.name for p in out.iterdir()) == ["q2.docx"]  # no temporary file left behind
+    # no temporary file left behind
+    assert sorted(p.name for p in out.iterdir()) == ["q2.docx", "q2.manifest.json"]
 
 
 def test_unknown_format_is_a_usage_error(workbook):

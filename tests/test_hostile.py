@@ -338,7 +338,7 @@ def test_a_failed_run_leaves_the_last_good_report(tmp_path):
     with pytest.raises(ValidationFailed):
         build_report(path, out, formats=("docx",))
     assert (out / "q2.docx").read_bytes() == good
-    assert sorted(p.name for p in out.iterdir()) == ["q2.docx"]
+    assert sorted(p.name for p in out.iterdir()) == ["q2.docx", "q2.manifest.json"]
 
 
 @pytest.mark.parametrize(

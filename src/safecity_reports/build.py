@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from safecity_reports.core.status import report_status
+from safecity_reports.cycle.manifest import manifest, write_manifest
+from safecity_reports.cycle.provenance import read_provenance, with_provenance
 from safecity_reports.errors import Problem, UsageError
 from safecity_reports.files import os_error_message
 from safecity_reports.layout.report import build_document
@@ -76,12 +78,16 @@ def build_report(
     with Execution(styles, use_cache, progress) as execution:
         progress.stage(f"Reading {workbook.name}")
         report, warnings = load_report(workbook, strict=strict, styles=styles)
+        provenance = read_provenance(workbook)
+        report = with_provenance(report, provenance)
         progress.stage("Working out status")
         statuses = report_status(report)
         document = build_document(report, statuses, today or date.today(), styles.language)
         try:
             output.mkdir(parents=True, exist_ok=True)
             copied = execution.write(document, targets)
+            made = manifest(workbook, report, warnings, provenance, datetime.now())
+            write_manifest(output / f"{workbook.stem}.manifest.json", made)
         except OSError as exc:  # a full disk, a read-only folder, a path through a file ...
             raise UsageError(os_error_message(exc, output)) from None
     if copied:

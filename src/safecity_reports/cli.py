@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -177,6 +178,197 @@ def styles_command(folder: Path, force: bool) -> None:
         _fail(exc)
     for path in written:
         click.echo(f"Wrote {path}")
+
+
+# The quarter's cycle (issue 16): next -> returns -> status -> collect -> report; diff between.
+
+
+def _date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    from safecity_reports.cycle.returns import parse_due
+
+    try:
+        return parse_due(text)
+    except UsageError as exc:
+        raise UsageError(str(exc).replace("--due", option)) from None
+
+
+@main.command(
+    "next",
+    help="""Make the next period's workbook from WORKBOOK.
+
+\b
+  make-report next q2.xlsx -o q3.xlsx
+  make-report next q2.xlsx -o q3.xlsx --period "2016/17 Q3"
+
+The settings move on, the figures are kept, last period's commentary moves to the Commentary
+archive sheet, and every measure gets an empty row for the new period. Then
+'make-report check q3.xlsx' lists what the agencies have to fill in.""",
+)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The new workbook to write (.xlsx).",
+)
+@click.option("--period", default=None, help="The new period (default: the one after).")
+def next_command(workbook: Path, output: Path, period: str | None) -> None:
+    from safecity_reports.cycle.next import next_workbook
+
+    try:
+        result = next_workbook(workbook, output, period)
+    except ReportError as exc:
+        _fail(exc)
+    click.echo(f"Wrote {output}: reporting period {result.period}")
+    click.echo(
+        f"Empty rows added for {len(result.added)} figure(s); last period's commentary"
+        f" ({result.archived} row(s)) moved to the Commentary archive sheet"
+    )
+    for measure in result.carried:
+        click.echo(f"Benchmark carried for {measure} (the same figure every period)")
+    for measure, due in result.not_due:
+        click.echo(f"No row for {measure}: its next figure is for {due}, after {result.period}")
+
+
+@main.command(
+    "returns",
+    help="""Write a return for each lead agency of WORKBOOK into the folder OUTPUT.
+
+\b
+  make-report returns q3.xlsx -o returns/ --due 2017-01-20
+  make-report returns q3.xlsx -o returns/ --agency "Hampshire Constabulary"
+
+Each return holds only the agency's measures and actions: history locked, the new period's
+cells open (yellow), a cover sheet saying what is asked and by when, and a sign-off.""",
+)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The folder to write the returns to.",
+)
+@click.option("--due", default=None, help="The date the returns are due, e.g. 2017-01-20.")
+@click.option(
+    "--agency", "agencies", multiple=True, help="Only this agency's return (repeat for more)."
+)
+@click.option("--force", is_flag=True, help="Overwrite returns already in the folder.")
+def returns_command(
+    workbook: Path, output: Path, due: str | None, agencies: tuple[str, ...], force: bool
+) -> None:
+    from safecity_reports.cycle.returns import write_returns
+
+    try:
+        written = write_returns(workbook, output, _date(due, "--due"), agencies, force)
+    except ReportError as exc:
+        _fail(exc)
+    for item in written:
+        click.echo(f"Wrote {item.path}: {item.agency}, {item.open_figures} figure(s) asked for")
+
+
+@main.command(
+    "status",
+    help="""Say whose returns are in, and whose are late, missing, unsigned or provisional.
+
+\b
+  make-report status q3.xlsx returns-in/
+  make-report status q3.xlsx             (before any return is in)
+
+Ends with a chase message for each agency, to paste into an e-mail.""",
+)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path), required=False)
+@click.option("--due", default=None, help="The due date, if not the one the returns give.")
+@click.option("--today", default=None, help="Judge lateness as of this date (default: today).")
+def status_command(workbook: Path, folder: Path | None, due: str | None, today: str | None) -> None:
+    from safecity_reports.cycle.status import quarter_status, status_text
+
+    try:
+        status = quarter_status(workbook, folder, _date(today, "--today"), _date(due, "--due"))
+    except ReportError as exc:
+        _fail(exc)
+    click.echo(status_text(status))
+
+
+@main.command(
+    "collect",
+    help="""Fold the agencies' RETURNS into WORKBOOK, writing the merged workbook to OUTPUT.
+
+\b
+  make-report collect q3.xlsx returns-in/*.xlsx -o q3-merged.xlsx
+
+Refuses returns for another partnership or period, two returns for one agency, and changes
+outside an agency's own rows; keeps changed earlier figures as revisions, and where every
+value came from. Then lists what the merged workbook still lacks.""",
+)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("returns", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The merged workbook to write (.xlsx).",
+)
+def collect_command(workbook: Path, returns: tuple[Path, ...], output: Path) -> None:
+    from safecity_reports.cycle.collect import collect
+
+    try:
+        result = collect(workbook, list(returns), output)
+    except ReportError as exc:
+        _fail(exc)
+    for ret in result.returns:
+        click.echo(
+            f"Collected {ret.name} ({ret.agency}): {result.filled.get(ret.agency, 0)} value(s)"
+        )
+    for revision in result.revisions:
+        why = f": {revision.reason}" if revision.reason else " (no reason given)"
+        click.echo(
+            f"Revised {revision.measure} {revision.period} {revision.column}"
+            f" {revision.old} -> {revision.new} by {revision.agency}{why}"
+        )
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}")
+    click.echo(f"Wrote {output}")
+    errors = [p for p in result.still if p.severity == "error"]
+    if errors:
+        click.echo(
+            f"{output.name} still lacks {len(errors)} value(s) before the report can be made:"
+        )
+        for problem in errors:
+            click.echo(f"  {problem}")
+    else:
+        click.echo(f"{output.name} passes check: make-report {output}")
+
+
+@main.command(
+    "diff",
+    help="""Say what changed between two workbooks, figure by figure and text by text.
+
+\b
+  make-report diff q3.xlsx q3-merged.xlsx
+  make-report diff q3.xlsx q3-merged.xlsx --json""",
+)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff_command(old: Path, new: Path, as_json: bool) -> None:
+    from safecity_reports.cycle.diff import diff_text, diff_workbooks
+
+    try:
+        changes = diff_workbooks(old, new)
+    except ReportError as exc:
+        _fail(exc)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([c.as_dict() for c in changes], indent=2, ensure_ascii=False))
+    else:
+        click.echo(diff_text(changes, old.name, new.name))
 
 
 if __name__ == "__main__":

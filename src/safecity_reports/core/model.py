@@ -456,6 +456,26 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A published figure that a later return changed (the Revisions sheet, issue 16)."""
+
+    measure_id: str
+    period: str
+    """The period of the revised figure, as labelled."""
+    column: str
+    """What changed, e.g. Actual."""
+    old: str
+    """The figure as it was, as text."""
+    new: str
+    """The figure as it is now, as text."""
+    agency: str = ""
+    revised_by: str = ""
+    revised_on: str = ""
+    reason: str = ""
+    """Why, as the return gave it; '' when it gave no reason."""
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the workbook says."""
 
@@ -477,6 +497,8 @@ class Report:
     """Comparison groups' printed facts (the Group position sheet)."""
     ratings: tuple[Rating, ...] = ()
     """RAG ratings of measures and actions."""
+    revisions: tuple[Revision, ...] = ()
+    """Figures revised since the last published report (from the optional Revisions sheet)."""
 
     @property
     def actions(self) -> tuple[KeyAction, ...]:

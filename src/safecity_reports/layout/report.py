@@ -30,6 +30,7 @@ from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.narrative import ARROWS
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.revisions import revisions_annex
 from safecity_reports.layout.summary_columns import (
     HEADERS,
     SummaryColumn,
@@ -303,6 +304,8 @@ def build_document(
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, statuses, report))
 
+    annex_entries, annex = revisions_annex(report)
+    entries += annex_entries
     blocks: list[Block] = [
         *front,
         *_key(statuses),
@@ -313,6 +316,7 @@ def build_document(
         Heading(1, "Summary", SUMMARY_ANCHOR),
         *_summary(report, statuses, anchors),
         *body,
+        *annex,
     ]
     # the first priority's page break returns to portrait after the landscape summary
     first_break = blocks.index(body[0]) if body else -1

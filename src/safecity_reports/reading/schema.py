@@ -440,3 +440,95 @@ DATA_SHEETS = (
 
 INSTRUCTIONS = "Instructions"
 LISTS_SHEET = "Lists"
+
+# Collection (issue 16): sheets written by ``next``, ``returns`` and ``collect``. All optional:
+# the report reads a workbook without them exactly as before. They are not in DATA_SHEETS, so
+# the blank template does not carry them.
+
+COMMENTARY_ARCHIVE = Sheet(
+    "Commentary archive",
+    "Commentary of earlier periods, kept for reference by 'make-report next'; not printed.",
+    (
+        Column("Period", "The period the commentary was written for.", 14, True),
+        *COMMENTARY.columns,
+    ),
+)
+
+REVISION_REASONS = Sheet(
+    "Revision reasons",
+    "In a return: why an earlier period's figure was changed, one row per figure.",
+    (
+        Column("Measure", "The measure's id, e.g. 1.2a.", 10, True),
+        Column("Period", "The period of the figure that was changed, e.g. '2016/17 Q2'.", 16, True),
+        Column("Reason", "Why it changed, e.g. 'late recorded crimes added'.", 70, True),
+    ),
+)
+
+ORIGINS = Sheet(
+    "Origins",
+    "Where each collected value came from: written by 'make-report collect'.",
+    (
+        Column("Sheet", "The sheet of this workbook the value is on.", 14, True),
+        Column("Cell", "The cell of this workbook the value is in.", 8, True),
+        Column("Measure", "The measure, action or page the value belongs to.", 10),
+        Column("Period", "The period of the figure, for a figure.", 14),
+        Column("Column", "The column the value is in, e.g. Actual.", 12),
+        Column("Agency", "The agency whose return gave the value.", 30, True),
+        Column("Return", "The return's file name.", 30, True),
+        Column("SHA-256", "The SHA-256 of the return's file, to tell its versions apart.", 20),
+        Column("Return sheet", "The sheet of the return the value was on.", 14),
+        Column("Return cell", "The cell of the return the value was in.", 10),
+        Column("Signed by", "Who signed the return off.", 24),
+        Column("Signed on", "When the return was signed off.", 12),
+        Column("Figures are", "'Provisional' or 'Final', as the return was signed off.", 12),
+        Column("Collected for", "The reporting period being collected.", 14),
+    ),
+)
+
+REVISIONS = Sheet(
+    "Revisions",
+    "Every earlier figure a return changed: written by 'make-report collect'.",
+    (
+        Column("Measure", "The measure's id.", 10, True),
+        Column("Period", "The period of the revised figure.", 14, True),
+        Column("Column", "The column that changed, e.g. Actual.", 12, True),
+        Column("Old value", "The figure before the revision.", 12),
+        Column("New value", "The figure after the revision.", 12),
+        Column("Agency", "The agency whose return revised it.", 30),
+        Column("Revised by", "Who signed the return off.", 24),
+        Column("Revised on", "When the return was signed off.", 12),
+        Column("Reason", "Why, as the return gave it.", 50),
+        Column("Return", "The return's file name.", 30),
+        Column("Collected for", "The reporting period being collected when it changed.", 14),
+    ),
+)
+
+SIGN_OFFS = Sheet(
+    "Sign-offs",
+    "Each return's sign-off and data-quality note: written by 'make-report collect'.",
+    (
+        Column("Agency", "The agency.", 30, True),
+        Column("Period", "The period returned.", 14, True),
+        Column("Name", "Who signed the return off.", 24),
+        Column("Role", "Their role.", 24),
+        Column("Date", "When they signed it off.", 12),
+        Column("Figures are", "'Provisional' or 'Final'.", 12),
+        Column("Accuracy", "Data-quality note: accuracy.", 30),
+        Column("Validity", "Data-quality note: validity.", 30),
+        Column("Reliability", "Data-quality note: reliability.", 30),
+        Column("Timeliness", "Data-quality note: timeliness.", 30),
+        Column("Relevance", "Data-quality note: relevance.", 30),
+        Column("Completeness", "Data-quality note: completeness.", 30),
+        Column("Return", "The return's file name.", 30),
+        Column("SHA-256", "The SHA-256 of the return's file.", 20),
+    ),
+)
+
+COLLECTION_SHEETS = (COMMENTARY_ARCHIVE, ORIGINS, REVISIONS, SIGN_OFFS)
+"""Optional sheets the quarter's cycle adds to the partnership's workbook."""
+
+FIGURES_ARE = ("Provisional", "Final")
+"""What a return's sign-off may say of its figures."""
+
+DATA_QUALITY = ("Accuracy", "Validity", "Reliability", "Timeliness", "Relevance", "Completeness")
+"""The six dimensions of the data-quality note a return's sign-off gives."""
