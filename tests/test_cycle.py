@@ -95,7 +95,8 @@ def test_a_whole_quarter(tmp_path: Path, make_report: Callable[..., Result]) -> 
     errors = [line for line in lines(check) if line.startswith("Error:")]
     assert errors == [
         f"Error: q3.xlsx, sheet Data, cell C{row}: Actual is blank. The partnership's figure."
-        " A percentage as 58 (or 58%); 'n/a' or '-' if not available."
+        " A percentage as 58 (or 58%); 'n/a' or '-' if not available; 'NYA', 'not yet"
+        " available', 'no new data' or 'awaiting data' if still to come."
         for row in range(65, 84)
     ]
     wb = load_workbook(q3)
