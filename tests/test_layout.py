@@ -158,7 +158,7 @@ def test_summary_derives_arrows_that_agree_with_the_printed_figures():
     # 28.06 -> 29.92 with low is good: up and worse
     assert rows["1.1a"][-3:] == ["28.06", "29.92", "▲ up, worse"]
     # the seed printed 0.12 -> 0.12 with a down arrow; here it can only be no change
-    assert rows["1.1b"][-3:] == ["0.12", "0.12", "▶ no change"]
+    assert rows["1.1b"][-3:] == ["0.12", "0.12", "► no change"]
     # 64.2% -> 62.0% with high is good: down and worse (the seed printed an up arrow)
     assert rows["2.1"][-3:] == ["64.2%", "62.0%", "▼ down, worse"]
     assert rows["1.2"][3:] == ["n/a", "", "", ""]

@@ -21,7 +21,7 @@ from safecity_reports.layout.document import Span, Spans, Tone
 ARROWS = {
     Direction.UP: "▲",
     Direction.DOWN: "▼",
-    Direction.SAME: "▶",
+    Direction.SAME: "►",
     Direction.NOT_AVAILABLE: "–",
 }
 """The glyph for each direction of travel; always printed with a word beside it."""

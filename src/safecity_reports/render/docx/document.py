@@ -55,6 +55,7 @@ from safecity_reports.layout.document import (
     Tone,
 )
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.xml import add_bookmarked_text, add_field, add_hyperlink, xml_safe
 from safecity_reports.render.docx.xml import (
@@ -81,6 +82,7 @@ def write_docx(
     """
     word = _open_reference(styles)
     ref.set_language(word, document.language)
+    list_font(word, styles.font_family, styles.font_regular)
     properties = word.core_properties
     properties.title = document.title
     properties.subject = document.subject

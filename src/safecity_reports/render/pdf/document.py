@@ -53,6 +53,7 @@ from safecity_reports.render.pdf.flowables import (
     TaggedListFlowable,
     TaggedParagraph,
 )
+from safecity_reports.render.pdf.fonts import mend_unicode_maps
 from safecity_reports.render.pdf.furniture import (
     LANDSCAPE,
     PORTRAIT,
@@ -135,6 +136,7 @@ def write_pdf(
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
             embed_deferred(pdf)
+            mend_unicode_maps(pdf)
             add_structure(pdf, path, tree)
 
 
