@@ -169,3 +169,31 @@ def test_no_unicode_map_gives_a_code_a_forbidden_value(reports: dict[str, Made])
             for font in pdf_page.Resources.get("/Font", {}).values():
                 cmap = font.ToUnicode.read_bytes().decode("latin-1")
                 assert not re.search(r"<[0-9A-F]+>\s*<(0000|FEFF|FFFE)>", cmap, re.I)
+
+
+# --- Zoom ------------------------------------------------------------------------------------
+
+
+def test_pdf_charts_are_vector_drawings_and_word_pictures_300_ppi(reports: dict[str, Made]) -> None:
+    made = reports["q2"]
+    charts = len(made.document.charts)
+    forms = images = 0
+    with pikepdf.open(made.pdf) as pdf:
+        for pdf_page in pdf.pages:
+            for xobject in pdf_page.Resources.get("/XObject", {}).values():
+                forms += xobject.Subtype == "/Form"
+                images += xobject.Subtype == "/Image"
+    assert (forms, images) == (charts, 0), "every chart drawn as vector graphics, no picture"
+    word = docx.Document(str(made.docx))
+    pictures = word.inline_shapes
+    assert len(pictures) >= charts
+    for picture in pictures:
+        blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+        image = word.part.related_parts[blip.embed].image
+        assert image.px_width / picture.width.inches >= 299, "at least 300 pixels an inch"
+
+
+def test_text_is_at_least_10_points_and_tables_9() -> None:
+    sizes = load_styles().sizes
+    assert sizes.body >= 10
+    assert min(sizes.table, sizes.note) >= 9

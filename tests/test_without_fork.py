@@ -45,9 +45,7 @@ def test_without_fork_the_report_is_the_same(
 
     monkeypatch.setenv("SAFECITY_REPORTS_FORK", "0")
     started = []
-    monkeypatch.setattr(
-        chart_process.ChartProcess, "__init__", lambda *a, **k: started.append(a)
-    )
+    monkeypatch.setattr(chart_process.ChartProcess, "__init__", lambda *a, **k: started.append(a))
     children = []
     monkeypatch.setattr(pipeline, "_Child", lambda *a, **k: children.append(a))
     build_report(WORKBOOK, tmp_path / "single", use_cache=False, today=day)

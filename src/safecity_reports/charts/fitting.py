@@ -77,6 +77,9 @@ class Look:
             "lines.linewidth": self.pt(2),
             "text.parse_math": False,  # "$" and "%" in labels are text, not mathtext
             "svg.hashsalt": "safecity",
+            # Type 3 fonts hold only the glyphs drawn: Type 42 subsetting of a font with
+            # large layout tables (Liberation Sans) took half a second a chart
+            "pdf.fonttype": 3,
         }
 
     def series_colours(self, count: int) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -130,12 +131,12 @@ def write_pdf(
         return
     # Written to a file and read back as needed, with the charts' pixels put in only then: a
     # report of thousands of charts is a file of hundreds of megabytes.
-    with tempfile.TemporaryFile() as untagged:
+    with tempfile.TemporaryFile() as untagged, ExitStack() as charts:
         final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
         final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
-            embed_deferred(pdf)
+            embed_deferred(pdf, charts)
             mend_unicode_maps(pdf)
             add_structure(pdf, path, tree)
 
