@@ -214,7 +214,8 @@ def test_every_chart_has_alt_text_written_from_its_data():
     assert len(figures) == 3
     alt = figures[0].alt
     assert alt == (
-        "Line chart of Total Crime - Rate per 1,000, 2016/17 Q1 to 2016/17 Q2: rose from 28.06 to 29.92."
+        "Line chart (rate per 1,000), 2016/17 Q1 to 2016/17 Q2: Total Crime rose in 2016/17 Q2."
+        " From 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2."
     )
 
 

@@ -8,10 +8,11 @@ The reports are made once per module from q2, from generated workbooks and from 
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +24,25 @@ from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from pdfua import validate
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from safecity_reports.api import lay_out, read_workbook, write_documents
-from safecity_reports.layout.document import Chart, Document
+from safecity_reports.layout.document import (
+    Chart,
+    ChartKind,
+    Document,
+    FigureBlock,
+    Heading,
+    KeepTogether,
+)
+from safecity_reports.render.pdf.furniture import (
+    PORTRAIT,
+    draw_furniture,
+    frame_size,
+    register_fonts,
+    running_head_lines,
+)
 from safecity_reports.styles import load_styles
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project folder: benchmarks/
@@ -197,3 +214,138 @@ def test_text_is_at_least_10_points_and_tables_9() -> None:
     sizes = load_styles().sizes
     assert sizes.body >= 10
     assert min(sizes.table, sizes.note) >= 9
+
+
+# --- Alt text --------------------------------------------------------------------------------
+
+_VERBS = {"rose": "up", "fell": "down", "was unchanged": "same"}
+
+
+def _figures(document: Document) -> list[FigureBlock]:
+    def visit(blocks: tuple[object, ...]) -> list[FigureBlock]:
+        found: list[FigureBlock] = []
+        for block in blocks:
+            if isinstance(block, KeepTogether):
+                found.extend(visit(block.blocks))
+            elif isinstance(block, FigureBlock):
+                found.append(block)
+        return found
+
+    return visit(document.blocks)
+
+
+@pytest.fixture(scope="module")
+def thirty(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    report, _ = read_workbook(write_workbook(tmp_path_factory.mktemp("thirty") / "g.xlsx", 30))
+    return lay_out(report, date(2016, 11, 1))[0]
+
+
+def test_alt_text_and_title_agree_with_each_other_and_the_data(
+    reports: dict[str, Made], thirty: Document
+) -> None:
+    checked = 0
+    for document in (reports["q2"].document, thirty):
+        for figure in _figures(document):
+            chart = figure.chart
+            assert chart.title and figure.caption.startswith("Source: "), chart.title
+            # one sentence or two after the title, never a listing of every figure
+            assert figure.alt.count(".") <= 12 and len(figure.alt) < 420, figure.alt
+            assert f": {chart.title}." in figure.alt, "the alt text repeats the title"
+            said = [verb for verb in _VERBS if re.search(rf"\b{verb}\b", figure.alt)]
+            if chart.kind is not ChartKind.LINE or not said:
+                continue
+            values = [v for v in chart.series[0].values if v is not None]
+            decimals = chart.decimals if chart.decimals is not None else 2
+            last, before = round(values[-1], decimals), round(values[-2], decimals)
+            move = "up" if last > before else "down" if last < before else "same"
+            assert [_VERBS[v] for v in said] == [move], (figure.alt, values[-2:])
+            checked += 1
+    assert checked >= 20
+
+
+def test_every_chart_has_an_active_title_printed_above_it(reports: dict[str, Made]) -> None:
+    q2 = reports["q2"].document
+    for block in q2.blocks:
+        if isinstance(block, KeepTogether):
+            inner = [b for b in block.blocks if not isinstance(b, KeepTogether)]
+            for b in block.blocks:
+                if isinstance(b, KeepTogether):
+                    inner.extend(b.blocks)
+            for index, b in enumerate(inner):
+                if isinstance(b, FigureBlock):
+                    title = inner[index - 1]
+                    assert title.spans[0].text == b.chart.title  # type: ignore[attr-defined]
+    key_figures = [f for f in _figures(q2) if "3.2" in f.chart.title]
+    assert key_figures and key_figures[0].caption == "Source: SCC, the action's lead agency"
+
+
+# --- The first heading and pages that hold together -------------------------------------------
+
+
+def test_the_cover_title_is_the_first_heading_and_no_table_precedes_it(
+    reports: dict[str, Made],
+) -> None:
+    made = reports["q2"]
+    first = made.document.blocks[0]
+    assert isinstance(first, Heading) and first.cover and first.level == 1
+    with pikepdf.open(made.pdf) as pdf:
+        roles = []
+
+        def visit(node: pikepdf.Object) -> None:
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    roles.append(str(kid.S)[1:])
+                    visit(kid)
+
+        visit(pdf.Root.StructTreeRoot)
+    assert roles[:2] == ["Document", "H1"], roles[:5]
+    word = docx.Document(str(made.docx))
+    title = word.paragraphs[0]
+    assert title.style.name == "Title" and title.text == "Southampton Safe City Partnership"
+    assert title._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+    body = word.element.body
+    assert body.index(title._p) < body.index(word.tables[0]._tbl)
+
+
+def test_the_period_is_printed_once_when_the_title_holds_it(tmp_path: Path) -> None:
+    report, _ = read_workbook(INPUTS / "q2.xlsx")
+    settings = replace(report.settings, title=f"Performance report {report.settings.period}")
+    document, _ = lay_out(replace(report, settings=settings), date(2016, 11, 1))
+    period = str(settings.period)
+    assert document.running_head.count(period) == 1
+    assert document.title.count(period) == 1
+    subtitle = document.blocks[1]
+    assert "".join(s.text for s in subtitle.spans).count(period) == 1  # type: ignore[attr-defined]
+
+
+def test_a_long_running_head_wraps_and_is_never_cut_off() -> None:
+    styles = load_styles()
+    fonts = register_fonts(styles)
+    width = frame_size(PORTRAIT)[0]
+    head = "Southampton Safe City Partnership | " + "Performance report " * 9 + "| 2016/17 Q2"
+    assert len(head) >= 200
+    lines = running_head_lines(head, fonts.regular, styles.sizes.note, width)
+    assert len(lines) == 2 and " ".join(lines) == head, "wrapped whole, at its size"
+    assert all(stringWidth(line, fonts.regular, styles.sizes.note) <= width for line in lines)
+    longer = running_head_lines(head * 2, fonts.regular, styles.sizes.note, width)
+    assert len(longer) == 2 and longer[-1].endswith("\u2026")
+    assert all(stringWidth(line, fonts.regular, styles.sizes.note) <= width for line in longer)
+    short = running_head_lines("A | B | 2016/17 Q2", fonts.regular, styles.sizes.note, width)
+    assert short == ["A | B | 2016/17 Q2"]
+    canvas = Canvas(io.BytesIO())
+    draw_furniture(canvas, running_head=head, page=1, total=1, styles=styles, fonts=fonts)
+    canvas.save()  # draws without error, both lines above the rule
+
+
+def test_a_measure_heading_panel_sentence_and_chart_are_kept_together(
+    reports: dict[str, Made],
+) -> None:
+    together = 0
+    for block in reports["q2"].document.blocks:
+        if isinstance(block, KeepTogether) and isinstance(block.blocks[0], Heading):
+            kinds = [type(b).__name__ for b in block.blocks]
+            if "Callout" in kinds:
+                assert kinds[:3] == ["Heading", "Callout", "Paragraph"]
+                together += any(_figures(Document("", "", "", "", "", (b,))) for b in block.blocks)
+    assert together >= 6  # 1.2a-c, 2.2a-c among them

@@ -198,7 +198,14 @@ class _Writer:
             raise TypeError(f"cannot draw a {type(block).__name__} in Word")
 
     def heading(self, heading: Heading) -> None:
-        paragraph = self.add_paragraph(ref.heading_style(heading.level))
+        if heading.cover:
+            # Word's Title style, made a level-1 heading (navigation pane, tagged PDF export)
+            paragraph = self.add_paragraph("Title")
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), "0")
+            paragraph._p.get_or_add_pPr().append(level)
+        else:
+            paragraph = self.add_paragraph(ref.heading_style(heading.level))
         name = bookmark_name(heading.anchor)
         if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
             paragraph.add_run(xml_safe(heading.text))

@@ -255,7 +255,7 @@ class _Story(TableParts):
         # An outline entry may not skip a level: an h3 straight under an h1 nests one deep.
         level = max(0, min(heading.level - 1, self.outline_level + 1))
         self.outline_level = level
-        style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
+        style = self.text["title" if heading.cover else f"heading{min(max(heading.level, 1), 3)}"]
         slot = self.tree.content(f"H{min(max(heading.level, 1), 6)}")
         return HeadingFlowable(text_markup(heading.text), style, heading, level, slot)
 
