@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass, replace
@@ -349,3 +351,15 @@ def test_a_measure_heading_panel_sentence_and_chart_are_kept_together(
                 assert kinds[:3] == ["Heading", "Callout", "Paragraph"]
                 together += any(_figures(Document("", "", "", "", "", (b,))) for b in block.blocks)
     assert together >= 6  # 1.2a-c, 2.2a-c among them
+
+
+def test_travel_arrows_are_printed_but_not_read_out(reports: dict[str, Made]) -> None:
+    """Poppler reads text as a screen reader does, honouring /ActualText; pypdf reads glyphs."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = reports["q2"].pdf
+    printed = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    read = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert len(re.findall("[▲▼►]", printed)) > 20
+    assert re.findall("[▲▼►]", read) == []
+    assert read.count("up, worse") == printed.count("up, worse") > 0
