@@ -23,7 +23,7 @@ import pikepdf
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle as TextStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ListItem, NextPageTemplate, Spacer
@@ -313,7 +313,8 @@ class _Story(TableParts):
         frame_width, frame_height = frame_size(self.template)
         # Every chart is drawn at the styles' size, so the first pass knows it before they are.
         image_width, image_height = self.styles.chart_size
-        width = frame_width
+        # at its own size (its text then prints at the sizes it was drawn for), as Word places it
+        width = min(frame_width, image_width * inch)
         height = width * image_height / image_width
         # On a landscape page a full-width chart would fill the page: leave room for its caption.
         if height > 0.7 * frame_height:
