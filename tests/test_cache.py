@@ -73,7 +73,7 @@ def test_a_changed_chart_misses_and_is_drawn(tmp_path: Path, drawn: list[str]) -
     paths = draw([RAG, corrected], cache, tmp_path / "run2")
     assert drawn == [RAG.title, RAG.title]
     assert paths[corrected] != paths[RAG]
-    assert len(list(cache.folder.iterdir())) == 2
+    assert sorted(p.suffix for p in cache.folder.iterdir()) == [".pdf", ".pdf", ".png", ".png"]
 
 
 @pytest.mark.parametrize(
@@ -144,8 +144,9 @@ def test_make_report_caches_in_xdg_cache_home_and_not_beside_the_input(
     path = saved(workbook)
     result = make_report(path, "-o", tmp_path / "out", "-q")
     assert result.exit_code == 0, result.output
-    cached = sorted((tmp_path / "xdg" / "safecity-reports" / "charts").iterdir())
+    cached = sorted((tmp_path / "xdg" / "safecity-reports" / "charts").glob("*.png"))
     assert cached and all(is_whole_png(p.read_bytes()) for p in cached)
+    assert all(p.with_suffix(".pdf").read_bytes().startswith(b"%PDF-") for p in cached)
     assert sorted(p.name for p in path.parent.iterdir()) == ["out", "q2.xlsx", "xdg"]
 
 

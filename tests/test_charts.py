@@ -118,7 +118,8 @@ def test_each_kind_draws_a_png_of_the_set_size(chart: Chart, tmp_path: Path) -> 
     path = tmp_path / "chart.png"
     draw_chart(chart, STYLES, path)
     assert png_size(path) == (WIDTH, HEIGHT)
-    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]  # no temporary file left
+    # no temporary file left; the vector drawing for the PDF beside the PNG
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.pdf", "chart.png"]
 
 
 def test_equal_charts_share_one_file_and_distinct_charts_do_not(tmp_path: Path) -> None:
@@ -133,7 +134,8 @@ def test_equal_charts_share_one_file_and_distinct_charts_do_not(tmp_path: Path) 
     assert len(paths) == 3
     assert paths[same_as_rag] == paths[RAG]
     assert len({paths[RAG], paths[TOTAL_CRIME], paths[RANKING]}) == 3
-    assert sorted(tmp_path.iterdir()) == sorted(paths.values())
+    drawings = {p.with_suffix(".pdf") for p in paths.values()}
+    assert sorted(tmp_path.iterdir()) == sorted({*paths.values(), *drawings})
 
 
 def test_file_name_follows_the_chart_and_the_styles() -> None:

@@ -158,7 +158,7 @@ def test_summary_derives_arrows_that_agree_with_the_printed_figures():
     # 28.06 -> 29.92 with low is good: up and worse
     assert rows["1.1a"][-3:] == ["28.06", "29.92", "▲ up, worse"]
     # the seed printed 0.12 -> 0.12 with a down arrow; here it can only be no change
-    assert rows["1.1b"][-3:] == ["0.12", "0.12", "▶ no change"]
+    assert rows["1.1b"][-3:] == ["0.12", "0.12", "► no change"]
     # 64.2% -> 62.0% with high is good: down and worse (the seed printed an up arrow)
     assert rows["2.1"][-3:] == ["64.2%", "62.0%", "▼ down, worse"]
     assert rows["1.2"][3:] == ["n/a", "", "", ""]
@@ -214,7 +214,8 @@ def test_every_chart_has_alt_text_written_from_its_data():
     assert len(figures) == 3
     alt = figures[0].alt
     assert alt == (
-        "Line chart of Total Crime - Rate per 1,000, 2016/17 Q1 to 2016/17 Q2: rose from 28.06 to 29.92."
+        "Line chart (rate per 1,000), 2016/17 Q1 to 2016/17 Q2: Total Crime rose in 2016/17 Q2."
+        " From 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2."
     )
 
 

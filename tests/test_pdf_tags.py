@@ -273,7 +273,9 @@ def test_nothing_is_drawn_outside_a_tag_or_an_artifact(
             for op, stack in _marked_content(page):
                 if op in PAINTING:
                     assert stack, f"page {number}: {op} drawn outside marked content"
-                    assert len(stack) == 1, f"page {number}: marked content nests: {stack}"
+                    # only a decorative mark's /Span (its empty /ActualText) sits inside content
+                    quiet = len(stack) == 2 and stack[1] == "/Span" and stack[0] != "/Artifact"
+                    assert len(stack) == 1 or quiet, f"page {number}: marked content nests: {stack}"
 
 
 def test_page_furniture_is_an_artifact(pdf: Path) -> None:

@@ -94,7 +94,7 @@ SUMMARY = Table(
             cell("Alcohol related violent crime"),
             cell("1.35", align=Align.RIGHT),
             cell("1.54", align=Align.RIGHT),
-            Cell((Span("▶ no change", tone=Tone.NEUTRAL),)),
+            Cell((Span("► no change", tone=Tone.NEUTRAL),)),
         ),
     ),
     widths=(3, 1, 5, 1.5, 1.5, 2),

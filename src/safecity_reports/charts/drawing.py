@@ -1,4 +1,5 @@
-"""Drawing one ``Chart`` with matplotlib: the line, ranking and bar charts, and the PNG they make.
+"""Drawing one ``Chart`` with matplotlib: the line, ranking and bar charts, as a PNG (for Word)
+and as a one-page PDF of vector graphics beside it (for the PDF, sharp at any zoom).
 
 The look starts from the Analysis Function's own style sheet (afcharts) and takes its colours,
 font and size from ``Styles``. Figures are drawn with the object-oriented API on the Agg canvas,
@@ -56,6 +57,15 @@ PNG_COMPRESSION = 3
 the time."""
 
 
+PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
+"""Nothing that changes from run to run: equal charts give equal files."""
+
+
+def vector_path(path: Path) -> Path:
+    """Where the vector (PDF) drawing of the chart whose PNG is ``path`` is written."""
+    return Path(path).with_suffix(".pdf")
+
+
 class Painter:
     """Draws charts with one look, on one figure and canvas that it clears for each chart.
 
@@ -81,6 +91,10 @@ class Painter:
             _DRAW[chart.kind](figure, axes, chart, self.look)
             figure.canvas.draw()
         pixels = np.asarray(figure.canvas.buffer_rgba())  # type: ignore[attr-defined]
+        # The PDF places the chart as vector graphics, sharp at any zoom; written before the
+        # PNG, so a whole PNG (what the image cache checks) means its PDF is there too.
+        with replace_atomically(vector_path(path)) as tmp, style.context(self.style):
+            figure.savefig(tmp, format="pdf", metadata=PDF_METADATA)
         # The afcharts figure is opaque white: without an alpha channel the PNG is smaller and
         # the PDF needs no soft mask. A style with a transparent background keeps its alpha.
         samples = 3 if pixels[..., 3].min() == 255 else 4

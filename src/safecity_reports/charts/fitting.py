@@ -8,9 +8,12 @@ update the ticks first), so nothing is drawn until ``chart_drawing`` paints the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -56,7 +59,8 @@ class Look:
         palette = self.styles.palette
         size = self.pt(TEXT_POINTS)
         return {
-            "font.family": [self.styles.font_family],
+            # the font files' own name: the styles' family is the name Word documents give
+            "font.family": [font_family(self.styles.font_regular)],
             "font.size": size,
             "axes.labelsize": size,
             "xtick.labelsize": size,
@@ -73,6 +77,9 @@ class Look:
             "lines.linewidth": self.pt(2),
             "text.parse_math": False,  # "$" and "%" in labels are text, not mathtext
             "svg.hashsalt": "safecity",
+            # Type 3 fonts hold only the glyphs drawn: Type 42 subsetting of a font with
+            # large layout tables (Liberation Sans) took half a second a chart
+            "pdf.fonttype": 3,
         }
 
     def series_colours(self, count: int) -> list[str]:
@@ -87,6 +94,12 @@ class Look:
     def label_colour(self, colour: str) -> str:
         """``colour`` for text if it is readable on white (4.5:1), otherwise the text colour."""
         return colour if contrast(colour, "#FFFFFF") >= 4.5 else self.styles.palette.text
+
+
+@functools.cache
+def font_family(file: Path) -> str:
+    """The family name inside the TrueType ``file``, as matplotlib finds it once registered."""
+    return str(font_manager.FontProperties(fname=str(file)).get_name())
 
 
 def contrast(first: str, second: str) -> float:

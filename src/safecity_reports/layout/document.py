@@ -47,6 +47,8 @@ class Heading:
     """1 for a priority or front-matter section, 2 for a page, 3 within a page."""
     text: str
     anchor: str
+    cover: bool = False
+    """The report's title on its cover: drawn in the title style, a level-1 heading to readers."""
 
 
 class ParagraphStyle(Enum):

@@ -18,6 +18,7 @@ from safecity_reports.layout.document import (
     Table,
     plain,
 )
+from safecity_reports.layout.narrative import chart_alt
 
 
 def _figure_target(figure: Figure) -> str:
@@ -32,8 +33,9 @@ def _figure_target(figure: Figure) -> str:
     return f"{text}, {verdict.value}"
 
 
-def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
-    """A narrative action's key figures: a table (pounds with their total), and a chart of counts."""
+def figures_blocks(figures: tuple[Figure, ...], source: str = "") -> list[Block]:
+    """A narrative action's key figures: a table (pounds with their total), and a chart of counts
+    with an active title, alt text and ``source`` below it."""
     if not figures:
         return []
     shares = any(f.out_of for f in figures)
@@ -74,18 +76,18 @@ def figures_blocks(figures: tuple[Figure, ...]) -> list[Block]:
     ]
     counts = [f for f in figures if f.unit is Unit.COUNT and not f.out_of]
     if len(counts) >= 2 and len(counts) == len(figures):
+        action = figures[0].action_id
+        largest = sorted(counts, key=lambda f: -f.value)[:3]
+        title = f"Action {action}: " + ", ".join(
+            f"{f.label} {format_number(f.value, 0)}" for f in largest
+        )
         chart = Chart(
             ChartKind.BARS,
-            f"Key figures for action {figures[0].action_id}",
+            title,
             tuple(f.label for f in counts),
             (Series("Number", tuple(f.value for f in counts)),),
             "Number",
         )
-        listing = ", ".join(f"{f.label} {format_number(f.value, 0)}" for f in counts)
-        blocks.insert(
-            0,
-            FigureBlock(
-                chart, f"Bar chart of key figures for action {figures[0].action_id}: {listing}.", ""
-            ),
-        )
+        alt = chart_alt(chart, lambda v: format_number(v, 0), periods=False)
+        blocks.insert(0, FigureBlock(chart, alt, f"Source: {source}" if source else ""))
     return blocks

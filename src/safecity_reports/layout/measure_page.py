@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
@@ -29,8 +31,8 @@ from safecity_reports.layout.key_figures import figures_blocks
 from safecity_reports.layout.names import shared_parts
 from safecity_reports.layout.narrative import (
     active_title,
+    chart_alt,
     polarity_lines,
-    series_alt,
     short_name,
     status_sentences,
     value_text,
@@ -94,9 +96,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
             ),
             _AXIS[measure.unit],
         )
-        values = "; ".join(f"{o.period}: {value_text(measure, o.actual)}" for o in pairs)
-        alt = f"Bar chart of {measure.name} ({first} / {second}) by period: {values}."
-        return FigureBlock(chart, alt, _caption(measure))
+        return FigureBlock(chart, _alt(chart, measure), _caption(measure))
     actuals = tuple(_number(o.actual) for o in observations)
     if sum(v is not None for v in actuals) < 2:
         return None
@@ -113,7 +113,11 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
     )
-    return FigureBlock(chart, series_alt(measure, _benchmark_name(measure)), _caption(measure))
+    return FigureBlock(chart, _alt(chart, measure), _caption(measure))
+
+
+def _alt(chart: Chart, measure: Measure) -> str:
+    return chart_alt(chart, lambda v: value_text(measure, v))
 
 
 def _noun(measure: Measure) -> str:
@@ -249,13 +253,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
         where = group_position(ranking)
         if where is not None:
             own_text += f" It is {where.value}."
-    listing = "; ".join(
-        f"{position}. {area.area} {shown(area.value)}" for position, area in positions
-    )
-    alt = (
-        f"Bar chart ranking {len(positions)} areas by {measure.name}, {ranking.period}, "
-        f"1st is best.{own_text} In order: {listing}."
-    )
+    alt = chart_alt(chart, shown, periods=False)
     table = Table(
         f"{measure.name}: {ranking.group_name or 'comparison group'}, {ranking.period}",
         (
@@ -320,16 +318,25 @@ def measure_blocks(
         lead.append(
             Paragraph(plain("No figures are recorded for this measure."), ParagraphStyle.LEAD)
         )
-    together = (heading, *lead, by_area)  # a short area table stays with its heading
-    blocks.append(KeepTogether(tuple(b for b in together if b is not None)))
+    # a short area table stays with its heading
+    opening: list[Block] = [b for b in (heading, *lead, by_area) if b is not None]
     measure = in_area(measure)  # the partnership's own figures from here on
     charted = False
+    ranking_table: Block | None = None
     if rankings:
-        blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))
+        # its lead sentence and chart join the opening; its table follows
+        *chart_blocks, ranking_table = ranking_blocks(
+            measure, max(rankings, key=lambda r: r.period)
+        )
+        opening.extend(chart_blocks)
         charted = True
     elif with_chart and (figure := series_chart(measure, status)) is not None:
-        blocks.append(titled(figure))
+        opening.append(titled(figure))
         charted = True
+    # the heading, panel, sentence and chart start a new page together rather than split
+    blocks.append(KeepTogether(tuple(opening)))
+    if ranking_table is not None:
+        blocks.append(ranking_table)
     table = period_table(measure)
     if table is not None:
         blocks.append(table)
@@ -369,14 +376,6 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
         for name, m in zip(names, measures, strict=True)
     )
     first = measures[0]
-    values = "; ".join(
-        f"{s.name}: "
-        + ", ".join(
-            f"{p} {format_value(v, first.unit, first.decimals) if v is not None else 'n/a'}"
-            for p, v in zip(periods, s.values, strict=True)
-        )
-        for s in series
-    )
     chart = Chart(
         ChartKind.BARS,
         f"{short_name(first)}: " + " and ".join(s.name.lower() for s in series) + " by survey",
@@ -386,8 +385,23 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
         percent=first.unit is Unit.PERCENTAGE,
         decimals=first.decimals,
     )
-    alt = f"Bar chart of {' and '.join(m.name for m in measures)} by survey. {values}."
-    return FigureBlock(chart, alt, _caption(first))
+    return FigureBlock(chart, _alt(chart, first), _caption(first))
+
+
+NO_SOURCE = "Source: not stated in the workbook"
+
+
+def _sourced(blocks: list[Block], source: str) -> list[Block]:
+    """``blocks`` with ``source`` under every chart that has none: a chart cut out of the report
+    still says where its figures come from."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, FigureBlock) and not block.caption:
+            block = replace(block, caption=source)
+        elif isinstance(block, KeepTogether):
+            block = KeepTogether(tuple(_sourced(list(block.blocks), source)))
+        out.append(block)
+    return out
 
 
 def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) -> list[Block]:
@@ -414,7 +428,14 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
         )
     if not page.measures or page.measures[0] == action.measures[0]:
         # an action's key figures go on its (first) page, whether or not it has measures
-        blocks.extend(figures_blocks(tuple(f for f in report.figures if f.action_id == action.id)))
+        figures = tuple(f for f in report.figures if f.action_id == action.id)
+        blocks.extend(
+            titled(b) if isinstance(b, FigureBlock) else b
+            for b in figures_blocks(figures, action.source)
+        )
+    # a chart cut out of the report still says where its figures come from, or that the
+    # workbook does not say (the report never names a source nobody gave)
+    blocks = _sourced(blocks, f"Source: {action.source}" if action.source else NO_SOURCE)
     if page.commentary:
         blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
         blocks.extend(commentary_blocks(page.commentary))

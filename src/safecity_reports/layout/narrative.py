@@ -6,6 +6,8 @@ disagree with the numbers beside them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from safecity_reports.core.coverage import (
     comparable,
     covered,
@@ -36,12 +38,12 @@ from safecity_reports.core.status import (
     direction_of_travel,
 )
 from safecity_reports.core.targets import share_of_target
-from safecity_reports.layout.document import Span, Spans, Tone
+from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 
 ARROWS = {
     Direction.UP: "▲",
     Direction.DOWN: "▼",
-    Direction.SAME: "▶",
+    Direction.SAME: "►",
     Direction.NOT_AVAILABLE: "–",
 }
 """The glyph for each direction of travel; always printed with a word beside it."""
@@ -383,23 +385,45 @@ def status_sentences(status: MeasureStatus) -> str:
     return " ".join(p for p in parts if p)
 
 
-def series_alt(measure: Measure, benchmark_name: str) -> str:
-    """Alt text for a line chart, from its data: what, when, start and end values, the benchmark's."""
-    observed = [o for o in measure.observations if isinstance(o.actual, int | float)]
-    if not observed:
-        return f"Chart of {measure.name}: no figures recorded."
-    first, last = observed[0], observed[-1]
-    # worded from the figures as printed, like the arrows
-    direction = direction_of_travel(first.actual, last.actual, measure.unit, measure.decimals)
-    moved = _MOVES.get(direction, "was unchanged")
-    text = (
-        f"Line chart of {measure.name}, {first.period} to {last.period}: {moved} from "
-        f"{value_text(measure, first.actual)} to {value_text(measure, last.actual)}"
-    )
-    marks = [o for o in measure.observations if isinstance(o.benchmark, int | float)]
-    if marks:
-        text += (
-            f"; {benchmark_name} {value_text(measure, marks[0].benchmark)} to "
-            f"{value_text(measure, marks[-1].benchmark)}"
-        )
-    return text + "."
+def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True) -> str:
+    """Alt text for ``chart`` written from the same facts as its title: the kind of chart, the
+    periods (``periods``: its categories are periods) and the title itself, then the shape of its
+    first series (highest and lowest, and on a line the last change), ``value`` writing each
+    figure as printed.
+
+    The title is repeated, not reworded, so the two can never disagree; the shape carries no
+    verb of its own."""
+    categories = chart.categories
+    if chart.kind is ChartKind.RANKING:
+        opening = f"Bar chart ranking {len(categories)} areas, 1st is best: {chart.title}."
+    else:
+        kind = "Line chart" if chart.kind is ChartKind.LINE else "Bar chart"
+        span = f", {categories[0]} to {categories[-1]}" if periods else ""
+        opening = f"{kind} ({chart.y_label.lower()}){span}: {chart.title}."
+    points = [
+        (c, v) for c, v in zip(categories, chart.series[0].values, strict=True) if v is not None
+    ]
+    if not points:
+        return f"{opening} No figures are recorded."
+
+    def at(point: tuple[str, float]) -> str:
+        return f"{value(point[1])} in {point[0]}" if periods else f"{point[0]} {value(point[1])}"
+
+    high, low = max(points, key=lambda p: p[1]), min(points, key=lambda p: p[1])
+    if value(high[1]) == value(low[1]):
+        parts = [f"{value(high[1])} throughout"]
+    elif chart.kind is ChartKind.LINE and len(points) == 2:
+        parts = [f"from {at(points[0])} to {at(points[1])}"]
+    else:
+        parts = [f"highest {at(high)}", f"lowest {at(low)}"]
+        if chart.kind is ChartKind.LINE:
+            parts.append(f"latest {at(points[-1])}, after {at(points[-2])}")
+    if chart.kind is ChartKind.BARS and len(chart.series) > 1:
+        parts[0] = f"{chart.series[0].name} {parts[0]}"
+    parts += [f"{label.lower()} {value(v)}" for label, v in chart.reference_lines]
+    for other in chart.series[1:]:
+        latest = [(c, v) for c, v in zip(categories, other.values, strict=True) if v is not None]
+        if latest:
+            parts.append(f"{other.name} {at(latest[-1])}")
+    shape = "; ".join(parts)
+    return f"{opening} {shape[0].upper()}{shape[1:]}."

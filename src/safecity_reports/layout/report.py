@@ -270,9 +270,14 @@ def build_document(
                 anchors[key] = page.anchor
 
     report_date = settings.report_date or today
+    # the period is printed once: not again after a title that holds it
+    dated = str(settings.period) in settings.title
     front: list[Block] = [
-        Paragraph(plain(settings.partnership), ParagraphStyle.TITLE),
-        Paragraph(plain(f"{settings.title}: {settings.period}"), ParagraphStyle.SUBTITLE),
+        Heading(1, settings.partnership, "cover", cover=True),
+        Paragraph(
+            plain(settings.title if dated else f"{settings.title}: {settings.period}"),
+            ParagraphStyle.SUBTITLE,
+        ),
         Paragraph(
             plain(
                 f"Published {_long_date(report_date)}"
@@ -322,9 +327,11 @@ def build_document(
     first_break = blocks.index(body[0]) if body else -1
     if first_break >= 0:
         blocks[first_break] = PageBreak(landscape=False)
-    running_head = f"{settings.partnership} | {settings.title} | {settings.period}"
+    running_head = f"{settings.partnership} | {settings.title}"
+    running_head += "" if dated else f" | {settings.period}"
     return Document(
-        title=f"{settings.partnership}: {settings.title}, {settings.period}",
+        title=f"{settings.partnership}: {settings.title}"
+        + ("" if dated else f", {settings.period}"),
         subject=f"Performance against the partnership's priorities, {settings.period}",
         author=settings.author or settings.partnership,
         language=language or load_styles().language,

@@ -73,6 +73,8 @@ class ImageCache:
         if not self.open():
             return None
         path = self.folder / name
+        if not path.with_suffix(".pdf").is_file():
+            return None  # the chart's vector drawing, written before its PNG, is gone
         try:
             data = path.read_bytes()
         except OSError:

@@ -55,6 +55,7 @@ from safecity_reports.layout.document import (
     Tone,
 )
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.xml import add_bookmarked_text, add_field, add_hyperlink, xml_safe
 from safecity_reports.render.docx.xml import (
@@ -81,6 +82,7 @@ def write_docx(
     """
     word = _open_reference(styles)
     ref.set_language(word, document.language)
+    list_font(word, styles.font_family, styles.font_regular)
     properties = word.core_properties
     properties.title = document.title
     properties.subject = document.subject
@@ -196,7 +198,14 @@ class _Writer:
             raise TypeError(f"cannot draw a {type(block).__name__} in Word")
 
     def heading(self, heading: Heading) -> None:
-        paragraph = self.add_paragraph(ref.heading_style(heading.level))
+        if heading.cover:
+            # Word's Title style, made a level-1 heading (navigation pane, tagged PDF export)
+            paragraph = self.add_paragraph("Title")
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), "0")
+            paragraph._p.get_or_add_pPr().append(level)
+        else:
+            paragraph = self.add_paragraph(ref.heading_style(heading.level))
         name = bookmark_name(heading.anchor)
         if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
             paragraph.add_run(xml_safe(heading.text))

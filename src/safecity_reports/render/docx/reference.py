@@ -178,6 +178,14 @@ def _insert_in_ppr(ppr: object, element: object, before: Sequence[str]) -> None:
     ppr.append(element)  # type: ignore[attr-defined]
 
 
+FONT_LINE = 1.149
+"""Arial's (and Liberation Sans's) own line height, in ems: Word's "multiple" spacing scales it."""
+BODY_LINE = round(1.4 / FONT_LINE, 2)
+"""Text set 1.4 times its size apart, as the PDF sets it (so both break pages alike)."""
+CELL_LINE = round(1.3 / FONT_LINE, 2)
+"""Table text 1.3 times its size apart, as in the PDF."""
+
+
 def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> None:
     """Define every style the renderer uses. With ``replace`` False only missing ones are added."""
     palette, sizes, family = styles.palette, styles.sizes, styles.font_family
@@ -188,7 +196,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         bold: bool = False,
         before: float = 0,
         after: float = 6,
-        line: float | None = 1.15,
+        line: float | None = BODY_LINE,
         keep_next: bool = False,
     ) -> Callable[[WordStyle], None]:
         def define(style: WordStyle) -> None:
@@ -297,9 +305,14 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
 
     _paragraph_style(word, "Header", header, replace)
     _paragraph_style(word, "Footer", text(sizes.note, palette.note, after=0, line=1.0), replace)
-    _paragraph_style(word, TABLE_TEXT, text(sizes.table, palette.text, after=0, line=1.0), replace)
     _paragraph_style(
-        word, TABLE_HEADING, text(sizes.table, "#FFFFFF", bold=True, after=0, line=1.0), replace
+        word, TABLE_TEXT, text(sizes.table, palette.text, after=0, line=CELL_LINE), replace
+    )
+    _paragraph_style(
+        word,
+        TABLE_HEADING,
+        text(sizes.table, "#FFFFFF", bold=True, after=0, line=CELL_LINE),
+        replace,
     )
 
     def callout(style: WordStyle) -> None:

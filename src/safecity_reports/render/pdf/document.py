@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ import pikepdf
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle as TextStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ListItem, NextPageTemplate, Spacer
@@ -53,6 +54,7 @@ from safecity_reports.render.pdf.flowables import (
     TaggedListFlowable,
     TaggedParagraph,
 )
+from safecity_reports.render.pdf.fonts import mend_unicode_maps
 from safecity_reports.render.pdf.furniture import (
     LANDSCAPE,
     PORTRAIT,
@@ -129,12 +131,13 @@ def write_pdf(
         return
     # Written to a file and read back as needed, with the charts' pixels put in only then: a
     # report of thousands of charts is a file of hundreds of megabytes.
-    with tempfile.TemporaryFile() as untagged:
+    with tempfile.TemporaryFile() as untagged, ExitStack() as charts:
         final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
         final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
-            embed_deferred(pdf)
+            embed_deferred(pdf, charts)
+            mend_unicode_maps(pdf)
             add_structure(pdf, path, tree)
 
 
@@ -252,7 +255,7 @@ class _Story(TableParts):
         # An outline entry may not skip a level: an h3 straight under an h1 nests one deep.
         level = max(0, min(heading.level - 1, self.outline_level + 1))
         self.outline_level = level
-        style = self.text[f"heading{min(max(heading.level, 1), 3)}"]
+        style = self.text["title" if heading.cover else f"heading{min(max(heading.level, 1), 3)}"]
         slot = self.tree.content(f"H{min(max(heading.level, 1), 6)}")
         return HeadingFlowable(text_markup(heading.text), style, heading, level, slot)
 
@@ -310,7 +313,8 @@ class _Story(TableParts):
         frame_width, frame_height = frame_size(self.template)
         # Every chart is drawn at the styles' size, so the first pass knows it before they are.
         image_width, image_height = self.styles.chart_size
-        width = frame_width
+        # at its own size (its text then prints at the sizes it was drawn for), as Word places it
+        width = min(frame_width, image_width * inch)
         height = width * image_height / image_width
         # On a landscape page a full-width chart would fill the page: leave room for its caption.
         if height > 0.7 * frame_height:

@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle as TextStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -180,14 +181,10 @@ def draw_furniture(
     # Not content: a screen reader skips artifacts, and announces pages by itself.
     with marked(canvas, HEADER):
         if running_head:
-            # Shrink a long head rather than let it run off the page.
-            head_size = size
-            while head_size > 6 and canvas.stringWidth(running_head, fonts.regular, head_size) > (
-                text_width
-            ):
-                head_size -= 0.5
-            canvas.setFont(fonts.regular, head_size)
-            canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE, running_head)
+            canvas.setFont(fonts.regular, size)
+            lines = running_head_lines(running_head, fonts.regular, size, text_width)
+            for index, line in enumerate(reversed(lines)):  # the last line sits on the baseline
+                canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE + index * size * 1.2, line)
         canvas.setStrokeColor(colors.HexColor(palette.rule))
         canvas.setLineWidth(0.5)
         rule_y = height - HEAD_BASELINE - 0.25 * cm
@@ -197,6 +194,22 @@ def draw_furniture(
         label = f"Page {page} of {total}" if total else f"Page {page}"
         canvas.drawRightString(width - MARGIN_SIDE, FOOT_BASELINE, label)
     canvas.restoreState()
+
+
+HEAD_LINES = 2
+"""Lines the running head may take above its rule."""
+
+
+def running_head_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """The running head wrapped to ``width`` at ``size``: at most two lines, the second cut
+    short with an ellipsis when the head is longer still. Never wider than ``width``."""
+    lines = simpleSplit(text, font, size, width)
+    if len(lines) <= HEAD_LINES:
+        return lines
+    kept, rest = lines[: HEAD_LINES - 1], " ".join(lines[HEAD_LINES - 1 :])
+    while rest and pdfmetrics.stringWidth(rest + "\u2026", font, size) > width:
+        rest = rest[:-1]
+    return [*kept, rest.rstrip() + "\u2026"]
 
 
 def page_of(anchor_pages: Mapping[str, int], anchor: str) -> str:

@@ -9,10 +9,18 @@ as a logo may be) are left to reportlab.
 
 The pixels are read from the file when the PDF is saved, so a report of thousands of charts does
 not hold them all while it is laid out.
+
+A chart drawn as vector graphics too (a one-page PDF beside its PNG, see ``charts.drawing``)
+goes in as that page instead: ``embed_deferred`` turns the empty image into a form XObject of
+the page, scaled to the unit square an image fills, so the content stream that places it is the
+same and the chart stays sharp at any zoom. (svglib would have redrawn matplotlib's SVG with
+reportlab, path by path and slower; a form XObject copies matplotlib's own drawing as it is.)
 """
 
 from __future__ import annotations
 
+import zlib
+from contextlib import ExitStack
 from pathlib import Path
 
 import pikepdf
@@ -111,14 +119,48 @@ def image_data(path: Path) -> bytes:
         raise ReportError(f"the chart image {path} cannot be read: {exc}") from exc
 
 
-def embed_deferred(pdf: pikepdf.Pdf) -> None:
-    """Fill each image reportlab wrote empty (``deferred``) with its PNG's pixels, read one at a
-    time. Held as bytes in reportlab's output, the pixels of a report of thousands of charts
-    were most of its memory: three copies of each while reportlab saved the file."""
+def embed_deferred(pdf: pikepdf.Pdf, charts: ExitStack) -> None:
+    """Fill each image reportlab wrote empty (``deferred``) with its chart: the vector drawing
+    beside its PNG where there is one, else the PNG's pixels, read one at a time. Held as bytes
+    in reportlab's output, the pixels of a report of thousands of charts were most of its
+    memory: three copies of each while reportlab saved the file.
+
+    The vector drawings' files are opened on ``charts``, which must stay open until ``pdf`` is
+    saved (their streams are copied then)."""
     for image in pdf.objects:
         if isinstance(image, pikepdf.Stream) and DEFERRED_KEY in image:
             path = Path(str(image[DEFERRED_KEY]))
             del image[DEFERRED_KEY]
+            vector = path.with_suffix(".pdf")
+            if vector.is_file():
+                _make_form(pdf, image, charts.enter_context(_open_chart(vector)))
+                continue
             parameters = image.DecodeParms
             assert isinstance(parameters, pikepdf.Dictionary)
             image.write(image_data(path), filter=pikepdf.Name.FlateDecode, decode_parms=parameters)
+
+
+def _open_chart(path: Path) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(path)
+    except (OSError, pikepdf.PdfError) as exc:
+        raise ReportError(f"the chart drawing {path} cannot be read: {exc}") from exc
+
+
+def _make_form(pdf: pikepdf.Pdf, image: pikepdf.Stream, chart: pikepdf.Pdf) -> None:
+    """Make the empty ``image`` a form XObject of ``chart``'s page, in the unit square."""
+    page = chart.pages[0]
+    left, bottom, right, top = (float(v) for v in page.mediabox)
+    resources = pdf.copy_foreign(page.obj.get("/Resources", pikepdf.Dictionary()))
+    page.contents_coalesce()
+    content = zlib.compress(page.obj.Contents.read_bytes() if "/Contents" in page.obj else b"", 6)
+    for key in list(image.keys()):
+        if key not in ("/Length",):
+            del image[key]
+    image.write(content, filter=pikepdf.Name.FlateDecode)
+    image.Type = pikepdf.Name.XObject
+    image.Subtype = pikepdf.Name.Form
+    image.BBox = pikepdf.Array([left, bottom, right, top])
+    width, height = right - left, top - bottom
+    image.Matrix = pikepdf.Array([1 / width, 0, 0, 1 / height, -left / width, -bottom / height])
+    image.Resources = resources

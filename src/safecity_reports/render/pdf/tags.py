@@ -13,6 +13,7 @@ annotations' /StructParent and /Contents, /MarkInfo and the XMP metadata (with p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 
 @dataclass(frozen=True)
@@ -163,13 +165,39 @@ def marked(canvas: Canvas, mark: Mark) -> Iterator[None]:
     tree.end(canvas)
 
 
+DECORATIVE = "\u25b2\u25bc\u25ba"
+"""Marks printed beside the words that say the same (the travel arrows: "▲ up, worse")."""
+_DECORATIVE = re.compile(f"([{DECORATIVE}])")
+
+
+class QuietMarksText(PDFTextObject):
+    """Text in which each decorative mark carries an empty /ActualText, so a screen reader
+    reads "up, worse" once rather than "black up-pointing triangle, up, worse". (Marking it as
+    an artifact instead would nest an artifact in tagged content, which PDF/UA forbids.)"""
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        if not _DECORATIVE.search(text):
+            return str(super()._formatText(text))
+        out = []
+        for part in _DECORATIVE.split(text):
+            if part in DECORATIVE and part:
+                out.append(f"/Span <</ActualText ()>> BDC {super()._formatText(part)} EMC")
+            elif part:
+                out.append(str(super()._formatText(part)))
+        return " ".join(out)
+
+
 class TaggedCanvas(Canvas):
-    """A canvas that tells its structure tree about every link annotation it adds."""
+    """A canvas that tells its structure tree about every link annotation it adds, and whose
+    text objects quieten decorative marks."""
 
     def __init__(self, *args: Any, structure: StructureTree, **kw: Any):
         super().__init__(*args, **kw)
         self.structure = structure
         self._link_anchor = ""
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:  # noqa: N802
+        return QuietMarksText(self, x, y, direction=direction)
 
     def linkRect(self, contents: str, destinationname: str, *args: Any, **kw: Any) -> Any:  # noqa: N802,N803
         self._link_anchor = destinationname
