@@ -119,7 +119,7 @@ def test_the_commissioners_overview_compares_the_districts(tmp_path):
     assert _rows(burglary)[3] == ["Leedham", "1.88", "1.74", "-0.14 (-7.4%)", "▼ down, better"]
     calderbrook = tables["Calderbrook: every measure, 2016/17 Q3"]
     assert _rows(calderbrook)[4][:2] == ["2.1", "Victims satisfied with the service (%)"]
-    assert _rows(calderbrook)[4][-2:] == ["0 points", "▶ no change"]
+    assert _rows(calderbrook)[4][-2:] == ["0 points", "► no change"]
     assert "Summary of performance, 2016/17 Q3" not in tables  # the districts' tables instead
     headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
     assert headings[:5] == ["Brackley", "Calderbrook", "Kirkfield", "Leedham", "Wakemoor"]

@@ -154,7 +154,7 @@ def test_each_figure_has_one_spelling_in_every_place(printed, kind, spelt, never
 
 def test_ranking_values_keep_the_measures_decimals(printed) -> None:
     # high is good, so the own area's 12.5 and 0.25 come last of three
-    assert "3. Here 0.3." in printed["alt text"]
-    assert "3. Here 13%." in printed["alt text"]
+    assert "lowest Here 0.3." in printed["alt text"]
+    assert "lowest Here 13%." in printed["alt text"]
     assert "Here is 3rd of 3 with 13%." in printed["sentence"]
     assert "Here is 3rd of 3 with 0.3." in printed["sentence"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -22,9 +23,7 @@ Q2 = ROOT / "inputs" / "q2.xlsx"
 def copied(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     """The default styles copied to ``tmp_path/styles`` with each (old, new) text replaced."""
     folder = tmp_path / "styles"
-    folder.mkdir()
-    for file in DEFAULT_FOLDER.iterdir():
-        (folder / file.name).write_bytes(file.read_bytes())
+    shutil.copytree(DEFAULT_FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
     toml = folder / "style.toml"
     text = toml.read_text(encoding="utf-8")
     for old, new in edits:
@@ -42,7 +41,7 @@ def test_the_description_of_the_keys_is_the_styles_own() -> None:
 def test_the_defaults_load_and_pass_their_own_checks() -> None:
     styles = load_styles()
     assert styles.palette.primary == "#12436D"
-    assert styles.chart_dpi == 200
+    assert styles.chart_dpi == 300
     assert styles.language == "en-GB"
 
 
@@ -54,7 +53,7 @@ def test_the_defaults_load_and_pass_their_own_checks() -> None:
             "palette.primry is not a key of [palette] (did you mean 'primary'?)",
         ),
         (
-            ("dpi = 200", 'dpi = "high"'),
+            ("dpi = 300", 'dpi = "high"'),
             "charts.dpi must be a whole number of dots per inch from 72 to 1200 (such as 200),"
             ' got "high"',
         ),
@@ -89,7 +88,7 @@ def test_the_defaults_load_and_pass_their_own_checks() -> None:
             ' (such as ["#12436D", "#28A197"]), got ["navy", "#28A197", "#801650", "#F46A25"]',
         ),
         (
-            ('regular = ""', 'regular = "Arial.ttf"'),
+            ('regular = "fonts/LiberationSans-Regular.ttf"', 'regular = "Arial.ttf"'),
             'fonts.regular names "Arial.ttf", which is not a file in {folder}',
         ),
     ],
@@ -109,7 +108,7 @@ def test_every_problem_is_reported_at_once(tmp_path) -> None:
     folder = copied(
         tmp_path,
         ("primary = ", "primry = "),
-        ("dpi = 200", 'dpi = "high"'),
+        ("dpi = 300", 'dpi = "high"'),
         ('text = "#0B0C0C"', 'text = "black"'),
         ("heading3 = 11\n", ""),
     )
@@ -149,7 +148,10 @@ def test_styles_copies_the_defaults_out_and_report_uses_the_copy(tmp_path, make_
     folder = tmp_path / "council"
     result = make_report("styles", folder)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["reference.docx", "style.toml"]
+    assert sorted(p.name for p in folder.iterdir()) == ["fonts", "reference.docx", "style.toml"]
+    assert sorted(p.name for p in (folder / "fonts").iterdir()) == sorted(
+        p.name for p in (DEFAULT_FOLDER / "fonts").iterdir()
+    )
     assert (folder / "style.toml").read_bytes() == (DEFAULT_FOLDER / "style.toml").read_bytes()
     toml = folder / "style.toml"
     toml.write_text(toml.read_text().replace("#12436D", "#123456"))

@@ -135,7 +135,7 @@ def load_styles(folder: Path | None = None) -> Styles:
 
 
 def write_default_styles(folder: Path, force: bool = False) -> list[Path]:
-    """Copy the default styles (``style.toml`` and ``reference.docx``) into ``folder`` for a
+    """Copy the default styles (``style.toml``, ``reference.docx`` and the fonts) into ``folder`` for a
     council to edit, creating it if needed; returns the files written.
 
     Raises ``UsageError`` if ``folder`` is a file, or a folder that is not empty and ``force`` is
@@ -151,9 +151,16 @@ def write_default_styles(folder: Path, force: bool = False) -> list[Path]:
     except OSError as exc:
         raise UsageError(f"cannot make the folder {folder}: {exc.strerror}") from None
     written = []
-    for source in sorted(DEFAULT_FOLDER.iterdir()):
-        if source.is_file():
-            with replace_atomically(folder / source.name) as tmp:
+    for source in sorted(DEFAULT_FOLDER.rglob("*")):  # the fonts are in a folder of their own
+        if source.is_file() and "__pycache__" not in source.parts:
+            target = folder / source.relative_to(DEFAULT_FOLDER)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot make the folder {target.parent}: {exc.strerror}"
+                ) from None
+            with replace_atomically(target) as tmp:
                 shutil.copyfile(source, tmp)
-            written.append(folder / source.name)
+            written.append(target)
     return written
