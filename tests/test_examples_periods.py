@@ -14,7 +14,8 @@ from safecity_reports.core.coverage import comparable
 from safecity_reports.core.status import report_status
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.narrative import active_title, status_sentences
-from safecity_reports.layout.report import comparison_statement
+from safecity_reports.layout.report import comparison_statement, summary_table
+from safecity_reports.layout.summary_columns import COLUMNS, facts_for
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read_workbook
 
@@ -67,7 +68,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
 def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_news():
     report, statuses = _read("year-end-comparative.xlsx")
     assert status_sentences(statuses["1.1a"]) == (
-        "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse."
+        "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse. Baseline (2014/15):"
+        " 45.10; 2018/19 is 17.9% higher, which is worse."
     )
     assert status_sentences(statuses["1.1b"]) == (
         "Fell from 0.76 in 2017/18 to 0.75 in 2018/19: little change."
@@ -182,3 +184,23 @@ def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared()
         "The latest figure is 138 in 2013/14 Q4. 600 in 2012/13 covers 12 months and"
         " 2013/14 Q4 covers 3 months, so they are not compared."
     )
+
+
+def test_the_summary_prints_the_baseline_and_the_change_since_it():
+    report, statuses = _read("year-end-comparative.xlsx")
+    table = summary_table(report, statuses, {})
+    header = [c.text for c in table.header[0]]
+    assert header[-2:] == ["Baseline", "Since baseline"]
+    rows = {
+        next(c.text for c in row if c.text.startswith("1.1")): [c.text for c in row]
+        for row in table.rows
+    }
+    assert rows["1.1a"][-2:] == ["45.10 (2014/15)", "+8.08 (+17.9%), ▲ up, worse"]
+    assert rows["1.1b"][-2:] == ["none", "n/a"]
+
+
+def test_a_baseline_of_another_length_is_not_compared_in_the_summary():
+    report, statuses = _read("force-year-to-date.xlsx")
+    facts = facts_for(report, report.measures[0], statuses["1.1a"])
+    assert [s.text for s in COLUMNS["Change since baseline"].cell(facts)] == ["not comparable"]
+    assert [s.text for s in COLUMNS["Baseline"].cell(facts)] == ["40,861 (2012/13)"]

@@ -169,7 +169,11 @@ def test_ratings_are_read_and_checked(tmp_path):
     [
         ("Current, rank,  Rating", ("Current", "Rank", "Rating"), None),
         ("Current, Rnak", ("Current",), "Summary columns 'Rnak' is not one of"),
-        ("Current, Baseline", ("Current",), "Summary columns: 'Baseline' needs a baseline"),
+        (
+            "Current, Baseline, change since baseline",
+            ("Current", "Baseline", "Change since baseline"),
+            None,
+        ),
     ],
 )
 def test_summary_columns_are_read_from_settings(tmp_path, typed, columns, problem):

@@ -117,10 +117,6 @@ SETTING_ROWS = (
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
 
-SUMMARY_COLUMNS_NOT_YET = ("Baseline", "Change since baseline")
-"""Summary columns accepted but not yet printed: they need the Measures sheet's Baseline columns
-(issue 12). The reader warns and leaves them out."""
-
 AGENCIES = Sheet(
     "Agencies",
     "The partnership's agencies. The Lead agency dropdown offers these.",

@@ -273,15 +273,7 @@ class _Reader(SheetReader):
                 assert row is not None
                 row.fail("Summary columns", str(exc))
                 continue
-            if name in schema.SUMMARY_COLUMNS_NOT_YET:
-                assert row is not None
-                row.fail(
-                    "Summary columns",
-                    f"Summary columns: '{name}' needs a baseline on the Measures sheet, which"
-                    " this version does not read yet, so the column is left out",
-                    "warning",
-                )
-            elif name not in chosen:
+            if name not in chosen:
                 chosen.append(name)
         return tuple(chosen)
 
