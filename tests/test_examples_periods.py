@@ -6,15 +6,19 @@ monthly report and a report with late figures, as in inputs/examples/ (scripts/m
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from safecity_reports.core.coverage import comparable
+from safecity_reports.core.model import PageLayout
 from safecity_reports.core.status import report_status
+from safecity_reports.layout.document import FigureBlock, Heading, Table
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.narrative import active_title, status_sentences
-from safecity_reports.layout.report import comparison_statement, summary_table
+from safecity_reports.layout.report import build_document, comparison_statement, summary_table
 from safecity_reports.layout.summary_columns import COLUMNS, facts_for
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read_workbook
@@ -204,3 +208,52 @@ def test_a_baseline_of_another_length_is_not_compared_in_the_summary():
     facts = facts_for(report, report.measures[0], statuses["1.1a"])
     assert [s.text for s in COLUMNS["Change since baseline"].cell(facts)] == ["not comparable"]
     assert [s.text for s in COLUMNS["Baseline"].cell(facts)] == ["40,861 (2012/13)"]
+
+
+def test_a_year_end_report_is_one_table_not_a_page_per_measure():
+    report, statuses = _read("year-end-comparative.xlsx")
+    document = build_document(report, statuses, date(2019, 5, 1))
+    tables = {b.caption: b for b in document.blocks if isinstance(b, Table)}
+    table = tables["Measures 1.1a to 1.1b in one table, 2018/19"]
+    assert [c.text for c in table.header[0]] == [
+        "Measure",
+        "2017/18",
+        "2018/19",
+        "Change",
+        "Travel",
+        "Notes",
+    ]
+    assert [[c.text for c in row] for row in table.rows] == [
+        [
+            "1.1a Violence against the person - Rate per 1,000",
+            "50.30",
+            "53.18",
+            "+2.88 (+5.7%)",
+            "▲ up, worse",
+            "Baseline (2014/15): 45.10; 2018/19 is 17.9% higher, which is worse.",
+        ],
+        [
+            "1.1b Robbery - Rate per 1,000",
+            "0.76",
+            "0.75",
+            "-0.01 (-1.3%)",
+            "▼ down, little change",
+            "none",
+        ],
+    ]
+    headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
+    assert headings[-1] == "Measures 1.1a to 1.1b in one table"
+    assert not any(isinstance(b, FigureBlock) for b in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("typed", "pages"), [("Pages for every measure", 2), ("Tables only", 0), (None, 0)]
+)
+def test_the_layout_setting_chooses_pages_or_tables(typed, pages):
+    report, statuses = _read("year-end-comparative.xlsx")
+    if typed:
+        layout = PageLayout(typed)
+        report = replace(report, settings=replace(report.settings, layout=layout))
+    document = build_document(report, statuses, date(2019, 5, 1))
+    headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
+    assert len([h for h in headings if not h.startswith("Measures ")]) == pages

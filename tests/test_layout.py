@@ -13,6 +13,7 @@ from safecity_reports.core.model import (
     KeyAction,
     Measure,
     Observation,
+    PageLayout,
     Polarity,
     Priority,
     Report,
@@ -90,7 +91,12 @@ def small_report(commentary=()):
         ),
     )
     return Report(
-        Settings("Testford Partnership", "Performance report", parse_period("2016/17 Q2")),
+        Settings(
+            "Testford Partnership",
+            "Performance report",
+            parse_period("2016/17 Q2"),
+            layout=PageLayout.PAGES,
+        ),
         (Priority("1", "Reduce crime", (one, two)), Priority("2", "Reduce youth crime", (three,))),
         commentary=tuple(commentary),
     )

@@ -13,6 +13,7 @@ from safecity_reports.core.model import (
     FigureKind,
     Frequency,
     GroupSide,
+    PageLayout,
     Polarity,
     RatedDirection,
     RatingLevel,
@@ -66,6 +67,7 @@ LISTS = {
     "Rank 1 is": ("Lowest", "Highest"),
     "Ratings": tuple(r.value for r in RatingLevel),
     "Directions": tuple(d.value for d in RatedDirection),
+    "Layouts": tuple(p.value for p in PageLayout),
 }
 """Dropdown lists kept on the Lists sheet, by name."""
 
@@ -112,6 +114,13 @@ SETTING_ROWS = (
         "Area pages",
         "With an Area column on the Data sheet: 'Yes' gives each area a page of its own as well"
         " as the overview tables. Leave blank for the overview tables only.",
+        False,
+    ),
+    (
+        "Layout",
+        "'Pages for every measure', 'Tables only' or 'Automatic'. Leave blank (Automatic) to put"
+        " measures with only one or two figures into one table per priority, with their"
+        " commentary under it, and give the others a page each.",
         False,
     ),
 )
