@@ -15,8 +15,9 @@ import pytest
 from safecity_reports.core.coverage import comparable
 from safecity_reports.core.model import PageLayout
 from safecity_reports.core.status import report_status
-from safecity_reports.layout.document import FigureBlock, Heading, Table
+from safecity_reports.layout.document import ChartKind, FigureBlock, Heading, Table
 from safecity_reports.layout.glance import at_a_glance
+from safecity_reports.layout.measure_page import series_chart
 from safecity_reports.layout.narrative import active_title, status_sentences
 from safecity_reports.layout.report import build_document, comparison_statement, summary_table
 from safecity_reports.layout.summary_columns import COLUMNS, facts_for
@@ -257,3 +258,35 @@ def test_the_layout_setting_chooses_pages_or_tables(typed, pages):
     document = build_document(report, statuses, date(2019, 5, 1))
     headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
     assert len([h for h in headings if not h.startswith("Measures ")]) == pages
+
+
+def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
+    report, statuses = _read("force-year-to-date.xlsx")
+    figure = series_chart(report.measures[0], statuses["1.1a"])
+    chart = figure.chart
+    assert chart.kind is ChartKind.BARS  # bars from zero, each set beside the same months
+    assert chart.categories == ("April to June", "April to September", "April to December")
+    assert [(s.name, s.values) for s in chart.series] == [
+        ("2012/13", (None, None, 30658.0)),
+        ("2013/14", (9870.0, 20409.0, 29012.0)),
+    ]
+    assert chart.title == active_title(statuses["1.1a"])
+    assert chart.title == "Victim-based crime was lower than a year earlier"
+    assert figure.alt == (
+        "Bar chart of Victim-based crime - Count, counted from the start of each year, by how"
+        " far into the year: 2012/13 to 2013/14. April to December 2012: 30,658; April to June"
+        " 2013: 9,870; April to September 2013: 20,409; April to December 2013: 29,012."
+    )
+    # the 12-month baseline is not drawn among 9-month figures
+    assert chart.reference_lines == ()
+
+
+def test_a_baseline_of_the_same_length_is_a_labelled_line_on_the_chart():
+    report, statuses = _read("year-end-comparative.xlsx")
+    figure = series_chart(report.measures[0], statuses["1.1a"])
+    assert figure.chart.kind is ChartKind.BARS
+    assert figure.chart.reference_lines == (("Baseline 2014/15", 45.10),)
+    assert figure.alt == (
+        "Bar chart of Violence against the person - Rate per 1,000, 2017/18 and 2018/19: rose"
+        " from 50.30 to 53.18."
+    )

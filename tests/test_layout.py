@@ -26,6 +26,7 @@ from safecity_reports.core.periods import parse_period
 from safecity_reports.core.status import report_status
 from safecity_reports.layout.document import (
     Callout,
+    ChartKind,
     Contents,
     FigureBlock,
     Heading,
@@ -219,9 +220,13 @@ def test_every_chart_has_alt_text_written_from_its_data():
     figures = [b for b in _walk(doc.blocks) if isinstance(b, FigureBlock)]
     assert len(figures) == 3
     alt = figures[0].alt
+    # two figures: bars from zero, not a line on an axis cropped to them
+    assert figures[0].chart.kind is ChartKind.BARS
     assert alt == (
-        "Line chart of Total Crime - Rate per 1,000, 2016/17 Q1 to 2016/17 Q2: rose from 28.06 to 29.92."
+        "Bar chart of Total Crime - Rate per 1,000, 2016/17 Q1 and 2016/17 Q2: rose from 28.06"
+        " to 29.92."
     )
+    assert figures[0].chart.title == "Total Crime rose in 2016/17 Q2"
 
 
 def _walk(blocks):

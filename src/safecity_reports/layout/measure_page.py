@@ -38,6 +38,7 @@ from safecity_reports.layout.narrative import (
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
+from safecity_reports.layout.time_charts import baseline_lines, two_figure_chart, year_to_date_chart
 
 _AXIS = {
     Unit.PERCENTAGE: "Per cent",
@@ -97,6 +98,12 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         values = "; ".join(f"{o.period}: {value_text(measure, o.actual)}" for o in pairs)
         alt = f"Bar chart of {measure.name} ({first} / {second}) by period: {values}."
         return FigureBlock(chart, alt, _caption(measure))
+    axis, caption = _AXIS[measure.unit], _caption(measure)
+    truthful = year_to_date_chart(measure, status, axis, caption) or two_figure_chart(
+        measure, status, axis, caption, _benchmark_name(measure)
+    )
+    if truthful is not None:
+        return truthful
     actuals = tuple(_number(o.actual) for o in observations)
     if sum(v is not None for v in actuals) < 2:
         return None
@@ -110,6 +117,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         tuple(o.period.label for o in observations),
         tuple(series),
         _AXIS[measure.unit],
+        reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
     )
