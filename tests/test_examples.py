@@ -84,9 +84,34 @@ def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp
     assert violence[-3:] == ["Above, worse", "+18.4%", "12th of 15 (1 = lowest)"]
     drugs = next(r for r in rows if r[0] == "1.4b")
     assert drugs[-3:] == ["Below, better", "-27.8%", "3rd of 15 (1 = lowest)"]
+    # 14 measures of two figures each: one table, not 14 pages
+    compact = tables["Measures 1.1 to 1.4b in one table, 2016/17"]
+    assert [c.text for c in compact.header[0]] == [
+        "Measure",
+        "2015/16",
+        "2016/17",
+        "Change",
+        "Travel",
+        "Group position",
+        "Distance from average",
+        "Rank",
+    ]
+    rows = _rows(compact)
+    assert len(rows) == 14
+    assert rows[1] == [
+        "1.2a Violence against the person - rate per 1,000 population",
+        "17.93",
+        "21.05",
+        "+3.12 (+17.4%)",
+        "▲ up, worse",
+        "Above, worse",
+        "+18.4%",
+        "12th of 15 (1 = lowest)",
+    ]
     assert (
-        "In the Most Similar Group of 15 areas, 2016/17: 12th of 15 (1 = lowest), 18.4% above"
-        " the group average and above the group's normal range, which is worse." in text
+        "Group position, distance and rank are against the Most Similar Group of 15 areas,"
+        " 2016/17. The position is against the group's normal range; the distance is from the"
+        " group average, in per cent of it." in text
     )
     glance = next(t for c, t in tables.items() if c.startswith("Measures by position"))
     assert _rows(glance)[-1] == ["All measures", "2", "9", "3", "0"]

@@ -6,15 +6,21 @@ monthly report and a report with late figures, as in inputs/examples/ (scripts/m
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from safecity_reports.core.coverage import comparable
+from safecity_reports.core.model import PageLayout
 from safecity_reports.core.status import report_status
+from safecity_reports.layout.document import ChartKind, FigureBlock, Heading, Table
 from safecity_reports.layout.glance import at_a_glance
+from safecity_reports.layout.measure_page import series_chart
 from safecity_reports.layout.narrative import active_title, status_sentences
-from safecity_reports.layout.report import comparison_statement
+from safecity_reports.layout.report import build_document, comparison_statement, summary_table
+from safecity_reports.layout.summary_columns import COLUMNS, facts_for
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read_workbook
 
@@ -67,7 +73,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
 def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_news():
     report, statuses = _read("year-end-comparative.xlsx")
     assert status_sentences(statuses["1.1a"]) == (
-        "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse."
+        "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse. Baseline (2014/15):"
+        " 45.10; 2018/19 is 17.9% higher, which is worse."
     )
     assert status_sentences(statuses["1.1b"]) == (
         "Fell from 0.76 in 2017/18 to 0.75 in 2018/19: little change."
@@ -181,4 +188,105 @@ def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared()
     assert status_sentences(status) == (
         "The latest figure is 138 in 2013/14 Q4. 600 in 2012/13 covers 12 months and"
         " 2013/14 Q4 covers 3 months, so they are not compared."
+    )
+
+
+def test_the_summary_prints_the_baseline_and_the_change_since_it():
+    report, statuses = _read("year-end-comparative.xlsx")
+    table = summary_table(report, statuses, {})
+    header = [c.text for c in table.header[0]]
+    assert header[-2:] == ["Baseline", "Since baseline"]
+    rows = {
+        next(c.text for c in row if c.text.startswith("1.1")): [c.text for c in row]
+        for row in table.rows
+    }
+    assert rows["1.1a"][-2:] == ["45.10 (2014/15)", "+8.08 (+17.9%), ▲ up, worse"]
+    assert rows["1.1b"][-2:] == ["none", "n/a"]
+
+
+def test_a_baseline_of_another_length_is_not_compared_in_the_summary():
+    report, statuses = _read("force-year-to-date.xlsx")
+    facts = facts_for(report, report.measures[0], statuses["1.1a"])
+    assert [s.text for s in COLUMNS["Change since baseline"].cell(facts)] == ["not comparable"]
+    assert [s.text for s in COLUMNS["Baseline"].cell(facts)] == ["40,861 (2012/13)"]
+
+
+def test_a_year_end_report_is_one_table_not_a_page_per_measure():
+    report, statuses = _read("year-end-comparative.xlsx")
+    document = build_document(report, statuses, date(2019, 5, 1))
+    tables = {b.caption: b for b in document.blocks if isinstance(b, Table)}
+    table = tables["Measures 1.1a to 1.1b in one table, 2018/19"]
+    assert [c.text for c in table.header[0]] == [
+        "Measure",
+        "2017/18",
+        "2018/19",
+        "Change",
+        "Travel",
+        "Notes",
+    ]
+    assert [[c.text for c in row] for row in table.rows] == [
+        [
+            "1.1a Violence against the person - Rate per 1,000",
+            "50.30",
+            "53.18",
+            "+2.88 (+5.7%)",
+            "▲ up, worse",
+            "Baseline (2014/15): 45.10; 2018/19 is 17.9% higher, which is worse.",
+        ],
+        [
+            "1.1b Robbery - Rate per 1,000",
+            "0.76",
+            "0.75",
+            "-0.01 (-1.3%)",
+            "▼ down, little change",
+            "none",
+        ],
+    ]
+    headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
+    assert headings[-1] == "Measures 1.1a to 1.1b in one table"
+    assert not any(isinstance(b, FigureBlock) for b in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("typed", "pages"), [("Pages for every measure", 2), ("Tables only", 0), (None, 0)]
+)
+def test_the_layout_setting_chooses_pages_or_tables(typed, pages):
+    report, statuses = _read("year-end-comparative.xlsx")
+    if typed:
+        layout = PageLayout(typed)
+        report = replace(report, settings=replace(report.settings, layout=layout))
+    document = build_document(report, statuses, date(2019, 5, 1))
+    headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
+    assert len([h for h in headings if not h.startswith("Measures ")]) == pages
+
+
+def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
+    report, statuses = _read("force-year-to-date.xlsx")
+    figure = series_chart(report.measures[0], statuses["1.1a"])
+    chart = figure.chart
+    assert chart.kind is ChartKind.BARS  # bars from zero, each set beside the same months
+    assert chart.categories == ("April to June", "April to September", "April to December")
+    assert [(s.name, s.values) for s in chart.series] == [
+        ("2012/13", (None, None, 30658.0)),
+        ("2013/14", (9870.0, 20409.0, 29012.0)),
+    ]
+    assert chart.title == active_title(statuses["1.1a"])
+    assert chart.title == "Victim-based crime was lower than a year earlier"
+    assert figure.alt == (
+        "Bar chart of Victim-based crime - Count, counted from the start of each year, by how"
+        " far into the year: 2012/13 to 2013/14. April to December 2012: 30,658; April to June"
+        " 2013: 9,870; April to September 2013: 20,409; April to December 2013: 29,012."
+    )
+    # the 12-month baseline is not drawn among 9-month figures
+    assert chart.reference_lines == ()
+
+
+def test_a_baseline_of_the_same_length_is_a_labelled_line_on_the_chart():
+    report, statuses = _read("year-end-comparative.xlsx")
+    figure = series_chart(report.measures[0], statuses["1.1a"])
+    assert figure.chart.kind is ChartKind.BARS
+    assert figure.chart.reference_lines == (("Baseline 2014/15", 45.10),)
+    assert figure.alt == (
+        "Bar chart (rate per 1,000), 2017/18 to 2018/19: Violence against the person rose in"
+        " 2018/19. Highest 53.18 in 2018/19; lowest 50.30 in 2017/18; baseline 2014/15 45.10."
     )

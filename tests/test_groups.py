@@ -6,7 +6,7 @@ import pytest
 from tests.fixtures.workbooks import add_row, save, set_setting, valid_workbook
 
 from safecity_reports.core.groups import from_ranking, group_standing
-from safecity_reports.core.model import GroupSide, Polarity, RatingLevel
+from safecity_reports.core.model import GroupSide, PageLayout, Polarity, RatingLevel
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read
 
@@ -169,7 +169,11 @@ def test_ratings_are_read_and_checked(tmp_path):
     [
         ("Current, rank,  Rating", ("Current", "Rank", "Rating"), None),
         ("Current, Rnak", ("Current",), "Summary columns 'Rnak' is not one of"),
-        ("Current, Baseline", ("Current",), "Summary columns: 'Baseline' needs a baseline"),
+        (
+            "Current, Baseline, change since baseline",
+            ("Current", "Baseline", "Change since baseline"),
+            None,
+        ),
     ],
 )
 def test_summary_columns_are_read_from_settings(tmp_path, typed, columns, problem):
@@ -189,3 +193,18 @@ def test_data_rows_for_other_areas_do_not_count_as_duplicates(tmp_path):
     report, problems = _read(tmp_path, change)
     assert problems == [] or all("two rows" not in m for _, m in problems)
     assert [o.area for o in report.measures[0].observations].count("North") == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "layout", "problem"),
+    [
+        ("tables only", PageLayout.TABLES, None),
+        ("", PageLayout.AUTOMATIC, None),
+        ("Compact", PageLayout.AUTOMATIC, "Layout 'Compact' is not one of: Automatic,"),
+    ],
+)
+def test_the_layout_is_read_from_settings(tmp_path, typed, layout, problem):
+    report, problems = _read(tmp_path, lambda wb: set_setting(wb, "Layout", typed))
+    assert report.settings.layout is layout
+    found = [m for _, m in problems if m.startswith("Layout")]
+    assert found[0].startswith(problem) if problem else found == []

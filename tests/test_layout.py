@@ -13,6 +13,7 @@ from safecity_reports.core.model import (
     KeyAction,
     Measure,
     Observation,
+    PageLayout,
     Polarity,
     Priority,
     Report,
@@ -25,6 +26,7 @@ from safecity_reports.core.periods import parse_period
 from safecity_reports.core.status import report_status
 from safecity_reports.layout.document import (
     Callout,
+    ChartKind,
     Contents,
     FigureBlock,
     Heading,
@@ -90,7 +92,12 @@ def small_report(commentary=()):
         ),
     )
     return Report(
-        Settings("Testford Partnership", "Performance report", parse_period("2016/17 Q2")),
+        Settings(
+            "Testford Partnership",
+            "Performance report",
+            parse_period("2016/17 Q2"),
+            layout=PageLayout.PAGES,
+        ),
         (Priority("1", "Reduce crime", (one, two)), Priority("2", "Reduce youth crime", (three,))),
         commentary=tuple(commentary),
     )
@@ -213,10 +220,13 @@ def test_every_chart_has_alt_text_written_from_its_data():
     figures = [b for b in _walk(doc.blocks) if isinstance(b, FigureBlock)]
     assert len(figures) == 3
     alt = figures[0].alt
+    # two figures: bars from zero, not a line on an axis cropped to them
+    assert figures[0].chart.kind is ChartKind.BARS
     assert alt == (
-        "Line chart (rate per 1,000), 2016/17 Q1 to 2016/17 Q2: Total Crime rose in 2016/17 Q2."
-        " From 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2."
+        "Bar chart (rate per 1,000), 2016/17 Q1 to 2016/17 Q2: Total Crime rose in 2016/17 Q2."
+        " Highest 29.92 in 2016/17 Q2; lowest 28.06 in 2016/17 Q1."
     )
+    assert figures[0].chart.title == "Total Crime rose in 2016/17 Q2"
 
 
 def _walk(blocks):

@@ -18,6 +18,7 @@ from safecity_reports.core.model import (
     KeyAction,
     Measure,
     Observation,
+    PageLayout,
     Polarity,
     Priority,
     RankedArea,
@@ -85,7 +86,8 @@ def _report() -> Report:
         for m in (PERCENT, RATE, RANKED, RATE_RANKED)
     )
     return Report(
-        Settings("Testford Partnership", "Performance report", Q2),
+        # pages for every measure: the compact table prints changes (0.5 to 0.3 is -0.2)
+        Settings("Testford Partnership", "Performance report", Q2, layout=PageLayout.PAGES),
         (Priority("1", "Reduce crime", actions),),
         rankings=(RANKING, RATE_RANKING),
     )

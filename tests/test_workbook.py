@@ -268,3 +268,26 @@ def test_an_optional_sheet_is_not_mistaken_for_another_known_sheet(workbook, sav
     report, problems = _read(saved, workbook)
     assert problems == []
     assert report.figures == ()
+
+
+def test_the_instructions_explain_every_optional_column_with_an_example(tmp_path):
+    from openpyxl import load_workbook
+
+    from safecity_reports.reading.template import write_template
+
+    path = tmp_path / "blank.xlsx"
+    write_template(path)
+    sheet = load_workbook(path)["Instructions"]
+    text = "\n".join(str(c.value) for c in sheet["A"] if c.value)
+    for words in (
+        "Figures are",
+        "2013/14 Q3 is April to December 2013",
+        "Compare with",
+        "Baseline period 2012/13",
+        "Target date 2013/14",
+        "Little change",
+        "NYA",
+        "Layout",
+        "Tables only",
+    ):
+        assert words in text

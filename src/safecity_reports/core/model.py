@@ -67,6 +67,17 @@ class CompareWith(Enum):
     SAME_PERIOD_A_YEAR_EARLIER = "Same period a year earlier"
 
 
+class PageLayout(Enum):
+    """Whether measures get a page each or share a table (Settings' Layout)."""
+
+    AUTOMATIC = "Automatic"
+    """A measure with one or two figures of its own goes into its priority's table."""
+    PAGES = "Pages for every measure"
+    """Every measure has a page (or shares one its commentary names), as before."""
+    TABLES = "Tables only"
+    """Every measure goes into its priority's table, except one with a full comparison group."""
+
+
 class Frequency(Enum):
     """How often a measure is reported."""
 
@@ -453,6 +464,8 @@ class Settings:
     """The summary's columns as chosen (names from ``SUMMARY_COLUMNS``); () means the default."""
     area_pages: bool = False
     """With several areas: whether each area also gets a page of its own."""
+    layout: PageLayout = PageLayout.AUTOMATIC
+    """Whether measures get a page each or share their priority's table."""
 
 
 @dataclass(frozen=True)

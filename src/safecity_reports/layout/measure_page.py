@@ -40,6 +40,7 @@ from safecity_reports.layout.narrative import (
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
+from safecity_reports.layout.time_charts import baseline_lines, two_figure_chart, year_to_date_chart
 
 _AXIS = {
     Unit.PERCENTAGE: "Per cent",
@@ -97,6 +98,13 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
             _AXIS[measure.unit],
         )
         return FigureBlock(chart, _alt(chart, measure), _caption(measure))
+    axis, caption = _AXIS[measure.unit], _caption(measure)
+    by_year = year_to_date_chart(measure, status, axis, caption)
+    if by_year is not None:  # its categories are months into the year: its own alt text
+        return by_year
+    pair = two_figure_chart(measure, status, axis, caption, _benchmark_name(measure))
+    if pair is not None:  # alt text from the chart's own title and shape, as every chart
+        return replace(pair, alt=_alt(pair.chart, measure))
     actuals = tuple(_number(o.actual) for o in observations)
     if sum(v is not None for v in actuals) < 2:
         return None
@@ -110,6 +118,7 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         tuple(o.period.label for o in observations),
         tuple(series),
         _AXIS[measure.unit],
+        reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
     )

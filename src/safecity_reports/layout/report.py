@@ -9,6 +9,7 @@ from safecity_reports.core.model import CompareWith, KeyAction, Measure, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import Direction, MeasureStatus, comparison_period
 from safecity_reports.layout.areas import area_tables
+from safecity_reports.layout.compact import compact_blocks, in_table
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -253,6 +254,18 @@ def _page_title(page: Page) -> str:
     return shared_title(tuple(m.name for m in page.measures))
 
 
+def _table_anchor(priority_id: str) -> str:
+    return f"table-{priority_id}" if priority_id else "table"
+
+
+def _table_title(pages: tuple[Page, ...]) -> str:
+    """'Measures 1.1 to 1.4b in one table' (or the one measure's label)."""
+    first, last = pages[0].measures[0].id, pages[-1].measures[-1].id
+    if first == last:
+        return f"Measure {first} in a table"
+    return f"Measures {first} to {last} in one table"
+
+
 def build_document(
     report: Report, statuses: dict[str, MeasureStatus], today: date, language: str | None = None
 ) -> Document:
@@ -263,11 +276,13 @@ def build_document(
     """
     settings = report.settings
     plan = plan_pages(report)
+    tabled = {page.label for _, pages in plan for page in pages if in_table(page, report)}
     anchors = {}
-    for _, pages in plan:
+    for priority, pages in plan:
         for page in pages:
+            anchor = _table_anchor(priority.id) if page.label in tabled else page.anchor
             for key in [m.id for m in page.measures] or [page.action.id]:
-                anchors[key] = page.anchor
+                anchors[key] = anchor
 
     report_date = settings.report_date or today
     # the period is printed once: not again after a title that holds it
@@ -301,11 +316,19 @@ def build_document(
         entries.append((1, title, anchor))
         body.append(PageBreak())
         body.append(Heading(1, title, anchor))
+        table = tuple(page for page in pages if page.label in tabled)
+        pages = tuple(page for page in pages if page.label not in tabled)
+        if table:
+            label = _table_title(table)
+            entries.append((2, label, _table_anchor(priority.id)))
+            body.extend(compact_blocks(label, _table_anchor(priority.id), table, statuses, report))
         for index, page in enumerate(pages):
             heading = f"{page.label} {_page_title(page)}"
             entries.append((2, heading, page.anchor))
-            if index and not (_light(page, report) and _light(pages[index - 1], report)):
-                body.append(PageBreak())
+            if index or table:
+                previous = pages[index - 1] if index else None
+                if not (previous and _light(page, report) and _light(previous, report)):
+                    body.append(PageBreak())
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, statuses, report))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from safecity_reports.core.coverage import comparable
 from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
 from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding, group_standing
 from safecity_reports.core.model import (
@@ -78,11 +79,17 @@ def _number(value: object, measure: Measure) -> float | None:
 
 
 def _change(facts: Facts) -> Spans:
-    m, before, after = facts.measure, facts.status.previous, facts.status.current
-    if m.unit is Unit.RANK or before is None or after is None:
+    before, after = facts.status.previous, facts.status.current
+    if before is None or after is None:
         return plain(NOT_APPLICABLE)
-    old, new = _number(before.actual, m), _number(after.actual, m)
-    if old is None or new is None:
+    return change_spans(facts.measure, before.actual, after.actual)
+
+
+def change_spans(m: Measure, before: object, after: object) -> Spans:
+    """The change from ``before`` to ``after`` as printed: '-512 (-4.3%)', '+2.0 points', or
+    'n/a' for a rank or where either is not a figure."""
+    old, new = _number(before, m), _number(after, m)
+    if m.unit is Unit.RANK or old is None or new is None:
         return plain(NOT_APPLICABLE)
     difference = new - old
     sign = "+" if rounded(difference, m.decimals) > 0 else ""
@@ -112,6 +119,32 @@ def _direction(facts: Facts) -> Spans:
         if word:
             return plain(f"{word.capitalize()} (as rated)")
     return travel_spans(status.direction, status.judgement)
+
+
+def _baseline(facts: Facts) -> Spans:
+    baseline = facts.measure.baseline
+    if baseline is None:
+        return plain("none")
+    m = facts.measure
+    return plain(f"{format_value(baseline.value, m.unit, m.decimals)} ({baseline.period})")
+
+
+def _since_baseline(facts: Facts) -> Spans:
+    """The change from the baseline to the current figure, with its meaning in words; 'n/a'
+    where there is no baseline; 'not comparable' where it covers another length of time."""
+    status, baseline = facts.status, facts.measure.baseline
+    if baseline is None or status.current is None:
+        return plain(NOT_APPLICABLE)
+    if not comparable(baseline.period, status.current.period, facts.measure.kind):
+        return plain("not comparable")  # the page's sentences say the two lengths of time
+    if status.baseline_direction is Direction.NOT_AVAILABLE:
+        return plain(NOT_APPLICABLE)
+    change = change_spans(facts.measure, baseline.value, status.current.actual)
+    if change == plain(NOT_APPLICABLE):
+        return change
+    return (
+        change + (Span(", "),) + travel_spans(status.baseline_direction, status.baseline_judgement)
+    )
 
 
 def _target(facts: Facts) -> Spans:
@@ -223,6 +256,8 @@ COLUMNS = {
         SummaryColumn("Current", lambda f: _figure(f, f.status.current), Align.RIGHT, 1.4),
         SummaryColumn("Change", _change, Align.RIGHT, 1.6),
         SummaryColumn("Direction", _direction, Align.LEFT, 1.85),
+        SummaryColumn("Baseline", _baseline, Align.RIGHT, 1.5),
+        SummaryColumn("Change since baseline", _since_baseline, Align.LEFT, 2.0),
         SummaryColumn("Target", _target, Align.RIGHT, 1.2),
         SummaryColumn("Target status", _target_status, Align.LEFT, 1.2),
         SummaryColumn("Group position", _position, Align.LEFT, 1.6),
@@ -231,13 +266,16 @@ COLUMNS = {
         SummaryColumn("Rating", _rating, Align.LEFT, 1.3),
     )
 }
-"""Every column that can be printed today. Baseline and Change since baseline wait for the
-Measures sheet's baselines (issue 12): the reader warns that they are left out."""
+"""Every column the summary can print, by the name typed in Settings' Summary columns."""
 
-HEADERS = {"Direction": "Travel", "Distance from group average": "Distance from average"}
+HEADERS = {
+    "Direction": "Travel",
+    "Distance from group average": "Distance from average",
+    "Change since baseline": "Since baseline",
+}
 """Shorter headers where the name as typed is long (Travel is today's header)."""
 
 
 def chosen_columns(names: tuple[str, ...]) -> tuple[SummaryColumn, ...]:
-    """The columns chosen (the default where none are), leaving out those not yet printable."""
+    """The columns chosen (the default where none are), in the order chosen."""
     return tuple(COLUMNS[n] for n in (names or DEFAULT_SUMMARY_COLUMNS) if n in COLUMNS)

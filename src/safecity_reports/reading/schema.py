@@ -13,6 +13,7 @@ from safecity_reports.core.model import (
     FigureKind,
     Frequency,
     GroupSide,
+    PageLayout,
     Polarity,
     RatedDirection,
     RatingLevel,
@@ -66,6 +67,7 @@ LISTS = {
     "Rank 1 is": ("Lowest", "Highest"),
     "Ratings": tuple(r.value for r in RatingLevel),
     "Directions": tuple(d.value for d in RatedDirection),
+    "Layouts": tuple(p.value for p in PageLayout),
 }
 """Dropdown lists kept on the Lists sheet, by name."""
 
@@ -114,12 +116,15 @@ SETTING_ROWS = (
         " as the overview tables. Leave blank for the overview tables only.",
         False,
     ),
+    (
+        "Layout",
+        "'Pages for every measure', 'Tables only' or 'Automatic'. Leave blank (Automatic) to put"
+        " measures with only one or two figures into one table per priority, with their"
+        " commentary under it, and give the others a page each.",
+        False,
+    ),
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
-
-SUMMARY_COLUMNS_NOT_YET = ("Baseline", "Change since baseline")
-"""Summary columns accepted but not yet printed: they need the Measures sheet's Baseline columns
-(issue 12). The reader warns and leaves them out."""
 
 AGENCIES = Sheet(
     "Agencies",

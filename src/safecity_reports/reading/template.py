@@ -56,6 +56,33 @@ Summary columns (Settings): e.g. Previous, Current, Change, Group position, Dist
 average, Rank, Rating. Several areas: type each figure's area in the Data sheet's Area column (e.g.
 Calderdale); Area pages (Settings) Yes gives each area a page of its own.
 
+What each figure covers (Measures, Figures are): blank or For the period for a quarter's own
+figure; Year to date for a running total from April (2013/14 Q3 is April to December 2013, and is
+compared with April to December 2012); Rolling 12 months for the 12 months to the period's end;
+Snapshot for a position on the last day (a caseload); Survey wave for one wave of a survey. The
+report only compares figures that cover the same length of time.
+
+Compare with (Settings): blank compares a quarter with the quarter before, and year-to-date or
+rolling figures with the same period a year earlier; type Same period a year earlier to compare
+every figure with a year before (crime is seasonal).
+
+Baseline (Measures): Baseline period 2012/13 and Baseline 40861 give the figure progress is judged
+from; the report compares it with the current figure only where both cover the same length of time.
+
+Targets (Measures): Target 38000 with Target date 2013/14 is due at the end of 2013/14, and the
+report says whether the year so far is on track; Target type Stay below or Stay above makes it a
+limit; Target Reduction means lower than last year.
+
+Little change (Measures): 2% (or a number such as 0.5) makes a smaller change read "little change"
+rather than better or worse.
+
+Figures still to come (Data, Actual): type NYA, not yet available, no new data or awaiting data; the
+report prints the words, never a figure, and check warns while the reporting period has one.
+
+Layout (Settings): blank (Automatic) puts measures with only one or two figures and no commentary
+into one table per priority; Tables only puts every measure there (a year-end table of crime
+types); Pages for every measure gives each its own page.
+
 Click a column's header to see what goes in it. Columns with a dropdown only accept its values.
 Check the workbook before sending it on: make-report check workbook.xlsx
 

@@ -40,6 +40,7 @@ from safecity_reports.core.model import (
     Location,
     Measure,
     Observation,
+    PageLayout,
     Polarity,
     Priority,
     RankedArea,
@@ -244,6 +245,10 @@ class _Reader(SheetReader):
         report_date = one("Report date")
         compare = one("Compare with")
         compare_with = compare.choice("Compare with", _COMPARE, required=False) if compare else None
+        chosen = one("Layout")
+        layout = (
+            chosen.choice("Layout", schema.LISTS["Layouts"], required=False) if chosen else None
+        )
         result = Settings(
             partnership=text("Partnership", True),
             title=text("Report title", True),
@@ -253,6 +258,7 @@ class _Reader(SheetReader):
             author=text("Published by", False),
             footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
             compare_with=CompareWith(compare_with) if compare_with else None,
+            layout=PageLayout(layout) if layout else PageLayout.AUTOMATIC,
             summary_columns=self._summary_columns(one("Summary columns")),
             area_pages=bool(one("Area pages"))
             and one("Area pages").choice("Area pages", (schema.YES, "No"), False)  # type: ignore[union-attr]
@@ -273,15 +279,7 @@ class _Reader(SheetReader):
                 assert row is not None
                 row.fail("Summary columns", str(exc))
                 continue
-            if name in schema.SUMMARY_COLUMNS_NOT_YET:
-                assert row is not None
-                row.fail(
-                    "Summary columns",
-                    f"Summary columns: '{name}' needs a baseline on the Measures sheet, which"
-                    " this version does not read yet, so the column is left out",
-                    "warning",
-                )
-            elif name not in chosen:
+            if name not in chosen:
                 chosen.append(name)
         return tuple(chosen)
 

@@ -1,0 +1,231 @@
+"""The compact layout: measures with only one or two figures and no commentary share one table
+per priority instead of a page each (Settings' Layout; 'Tables only' puts every measure there).
+
+A page of its own for a measure with two annual figures repeats the same two numbers in a
+sentence, a chart and a table. In the table each such measure is one row: its previous and
+current figures, the change and its meaning, what is compared, the group's facts where the
+workbook gives them, and notes saying everything the page's sentences would have said beyond
+the comparison (why nothing is compared, the baseline, the benchmark, the target). The
+commentary of the pages it replaces follows the table.
+"""
+
+from __future__ import annotations
+
+from safecity_reports.core.groups import group_phrase
+from safecity_reports.core.model import CompareWith, Measure, PageLayout, Report
+from safecity_reports.core.status import Direction, MeasureStatus
+from safecity_reports.layout.document import (
+    Align,
+    Block,
+    Cell,
+    Heading,
+    Paragraph,
+    ParagraphStyle,
+    Span,
+    Table,
+    plain,
+)
+from safecity_reports.layout.measure_page import commentary_blocks
+from safecity_reports.layout.narrative import (
+    baseline_sentence,
+    benchmark_sentence,
+    change_sentence,
+    late_sentence,
+    target_sentence,
+    travel_spans,
+    value_text,
+    year_sentence,
+)
+from safecity_reports.layout.pages import Page
+from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
+
+MOST_FIGURES = 2
+"""Automatic layout: a measure with at most this many figures of its own goes into the table."""
+
+GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
+"""The summary's group columns, shown in the table where any of its measures has group facts."""
+
+
+def in_table(page: Page, report: Report) -> bool:
+    """Whether the page's measures go into their priority's table rather than onto a page.
+
+    Never for a narrative action, a measure with a full comparison group (its chart is the
+    point), figures for several areas, or an action's key figures. Automatic: only a page with
+    no commentary whose every measure has one or two figures of the partnership's own; Tables
+    only: every other page, its commentary printed after the table.
+    """
+    layout = report.settings.layout
+    if layout is PageLayout.PAGES or not page.measures:
+        return False
+    ranked = {r.measure_id for r in report.rankings}
+    if any(f.action_id == page.action.id for f in report.figures):
+        return False
+    if layout is PageLayout.AUTOMATIC and page.commentary:
+        return False
+    for measure in page.measures:
+        if measure.id in ranked or any(o.area for o in measure.observations):
+            return False
+        if layout is PageLayout.AUTOMATIC and not 1 <= len(measure.observations) <= MOST_FIGURES:
+            return False
+    return True
+
+
+def _notes(status: MeasureStatus) -> str:
+    """What the page's sentences say beyond the previous and current figures and the change."""
+    parts = [late_sentence(status)]
+    if status.previous is None or status.direction is Direction.NOT_AVAILABLE:
+        parts.append(change_sentence(status))  # why nothing is compared
+    parts += [
+        year_sentence(status),
+        baseline_sentence(status),
+        benchmark_sentence(status),
+        target_sentence(status),
+    ]
+    measure, current = status.measure, status.current
+    if current is not None and current.note:
+        parts.append(f"{current.period}: {current.note.rstrip('.')}.")
+    if measure.notes:
+        parts.append(measure.notes.rstrip(".") + ".")
+    return " ".join(p for p in parts if p)
+
+
+def _periods(statuses: list[MeasureStatus]) -> tuple[str, str] | None:
+    """The previous and current periods where every row compares the same two; else None."""
+    pairs = {
+        (s.previous.period.label, s.current.period.label)
+        for s in statuses
+        if s.previous is not None and s.current is not None
+    }
+    everyone = all(s.previous is not None and s.current is not None for s in statuses)
+    return next(iter(pairs)) if everyone and len(pairs) == 1 else None
+
+
+def _figure(measure: Measure, status: MeasureStatus, which: str, dated: bool) -> str:
+    observation = status.previous if which == "previous" else status.current
+    if observation is None:
+        return "none" if which == "previous" else "no figure"
+    text = value_text(measure, observation.actual)
+    return f"{text} ({observation.period})" if dated else text
+
+
+def _basis(status: MeasureStatus) -> str:
+    if status.previous is None:
+        return "not compared"
+    if status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
+        return "same period a year earlier"
+    return "previous period"
+
+
+def compact_table(
+    measures: tuple[Measure, ...], statuses: dict[str, MeasureStatus], report: Report, title: str
+) -> Table:
+    """One row per measure: previous, current, change, direction, basis, group facts, notes."""
+    rows_status = [statuses[m.id] for m in measures]
+    periods = _periods(rows_status)
+    grouped = [
+        COLUMNS[name]
+        for name in GROUP_COLUMNS
+        if any(facts_for(report, m, statuses[m.id]).standing for m in measures)
+    ]
+    header = (
+        Cell(plain("Measure")),
+        Cell(plain(periods[0] if periods else "Previous"), Align.RIGHT),
+        Cell(plain(periods[1] if periods else "Current"), Align.RIGHT),
+        Cell(plain("Change"), Align.RIGHT),
+        Cell(plain("Travel")),
+        *(() if periods else (Cell(plain("Compared with")),)),
+        *(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in grouped),
+        Cell(plain("Notes")),
+    )
+    notes = [_notes(s) for s in rows_status]
+    noted = any(notes)  # a Notes column only where some measure has something to note
+    if not noted:
+        header = header[:-1]
+    rows = []
+    for measure, status, note in zip(measures, rows_status, notes, strict=True):
+        facts = facts_for(report, measure, status)
+        before, after = status.previous, status.current
+        change = (
+            change_spans(measure, before.actual, after.actual)
+            if before is not None and after is not None
+            else plain("n/a")
+        )
+        rows.append(
+            (
+                Cell(plain(f"{measure.id} {measure.name}"), row_header=True),
+                Cell(plain(_figure(measure, status, "previous", not periods)), Align.RIGHT),
+                Cell(plain(_figure(measure, status, "current", not periods)), Align.RIGHT),
+                Cell(change, Align.RIGHT),
+                Cell(travel_spans(status.direction, status.judgement)),
+                *(() if periods else (Cell(plain(_basis(status))),)),
+                *(Cell(c.cell(facts), c.align) for c in grouped),
+                *((Cell(plain(note or "none")),) if noted else ()),
+            )
+        )
+    widths = (
+        (3.8, 1.6, 1.6, 1.7, 1.6)
+        + (() if periods else (1.6,))
+        + tuple(c.width for c in grouped)
+        + ((3.6,) if noted else ())
+    )
+    return Table(title, (header,), tuple(rows), widths)
+
+
+def compact_blocks(
+    label: str,
+    anchor: str,
+    pages: tuple[Page, ...],
+    statuses: dict[str, MeasureStatus],
+    report: Report,
+) -> list[Block]:
+    """The heading, the table of the pages' measures, their sources and their commentary."""
+    measures = tuple(m for page in pages for m in page.measures)
+    period = report.settings.period
+    blocks: list[Block] = [
+        Heading(2, label, anchor),
+        compact_table(measures, statuses, report, f"{label}, {period}"),
+    ]
+    standings = [
+        standing
+        for m in measures
+        if (standing := facts_for(report, m, statuses[m.id]).standing) is not None
+    ]
+    groups = list(dict.fromkeys((group_phrase(s), str(s.period)) for s in standings))
+    if groups:
+        against = "; ".join(f"{name}, {when}" for name, when in groups)
+        blocks.append(
+            Paragraph(
+                plain(
+                    f"Group position, distance and rank are against {against}. The position"
+                    " is against the group's normal range; the distance is from the group"
+                    " average, in per cent of it."
+                ),
+                ParagraphStyle.NOTE,
+            )
+        )
+    sources = list(dict.fromkeys(m.source for m in measures if m.source))
+    if sources:
+        blocks.append(
+            Paragraph(
+                plain(f"Source{'s' if len(sources) > 1 else ''}: {'; '.join(sources)}."),
+                ParagraphStyle.NOTE,
+            )
+        )
+    for page in pages:
+        if page.commentary:
+            blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+            action = page.action
+            if action.text:
+                lead = (Span("Lead: ", bold=True), Span(action.lead_agency))
+                blocks.append(
+                    Paragraph(
+                        (
+                            Span("Key action: ", bold=True),
+                            Span(f"{action.text} "),
+                            *(lead if action.lead_agency else ()),
+                        ),
+                        ParagraphStyle.NOTE,
+                    )
+                )
+            blocks.extend(commentary_blocks(page.commentary))
+    return blocks
