@@ -149,6 +149,9 @@ class Chart:
     decimals: int | None = None
     """Decimal places for the values printed on the chart, as in the tables; None: as few as
     show every value."""
+    inverted: bool = False
+    """Whether the value axis runs downwards (a position over time: 1st at the top, so a rank
+    that improves is a line that rises)."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.key_figures import figures_blocks
-from safecity_reports.layout.names import shared_parts
+from safecity_reports.layout.names import distinct_names, shared_parts
 from safecity_reports.layout.narrative import (
     active_title,
     polarity_lines,
@@ -76,8 +76,13 @@ def _benchmark_name(measure: Measure) -> str:
     return measure.benchmark_label or "Benchmark"
 
 
-def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
-    """Actuals against benchmark over the periods, or a pair's two counts as bars."""
+RANK_AXIS = "Position (1st at the top)"
+"""A position's value axis over time: drawn downwards, so that an improving rank rises."""
+
+
+def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> FigureBlock | None:
+    """Actuals against benchmark over the periods, or a pair's two counts as bars; ``name`` is
+    what the title calls the measure (by default its short name)."""
     observations = measure.observations
     if measure.unit is Unit.PAIR:
         pairs = [o for o in observations if isinstance(o.actual, Pair)]
@@ -86,7 +91,8 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         first, second = _pair_names(measure)
         chart = Chart(
             ChartKind.BARS,
-            f"{short_name(measure)}: {first.lower()} and {second.lower()} by {_noun(measure)}",
+            f"{name or short_name(measure)}: {first.lower()} and {second.lower()} by "
+            f"{_noun(measure)}",
             tuple(o.period.label for o in pairs),
             (
                 Series(first, tuple(o.actual.first for o in pairs)),  # type: ignore[union-attr]
@@ -104,14 +110,16 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
     benchmarks = tuple(_number(o.benchmark) for o in observations)
     if any(v is not None for v in benchmarks):
         series.append(Series(_benchmark_name(measure), benchmarks))
+    rank = measure.unit is Unit.RANK
     chart = Chart(
         ChartKind.LINE,
-        active_title(status),
+        active_title(status, name),
         tuple(o.period.label for o in observations),
         tuple(series),
-        _AXIS[measure.unit],
+        RANK_AXIS if rank else _AXIS[measure.unit],
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
+        inverted=rank,
     )
     return FigureBlock(chart, series_alt(measure, _benchmark_name(measure)), _caption(measure))
 
@@ -209,8 +217,9 @@ def ranking_value_text(measure: Measure, value: float, decimals: int) -> str:
     return format_value(value, unit, decimals)
 
 
-def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
-    """A comparison group's ranking as a bar chart and a table, with the own area named."""
+def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[Block]:
+    """A comparison group's ranking as a bar chart (1st at the top) and a table, with the own
+    area named; ``name`` is what the chart's title calls the measure."""
     positions = ranked(ranking, measure.polarity)
     decimals = ranking_decimals(measure, ranking)
 
@@ -230,7 +239,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     )
     chart = Chart(
         ChartKind.RANKING,
-        f"{short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
+        f"{name or short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
         f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
@@ -290,9 +299,15 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
 
 
 def measure_blocks(
-    measure: Measure, status: MeasureStatus, report: Report, in_group: bool, with_chart: bool = True
+    measure: Measure,
+    status: MeasureStatus,
+    report: Report,
+    in_group: bool,
+    with_chart: bool = True,
+    name: str = "",
 ) -> list[Block]:
-    """Everything about one measure, except the page's commentary."""
+    """Everything about one measure, except the page's commentary; ``name`` is what its chart's
+    title calls it (one no other measure on the page shares)."""
     blocks: list[Block] = []
     heading = (
         Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
@@ -325,9 +340,9 @@ def measure_blocks(
     measure = in_area(measure)  # the partnership's own figures from here on
     charted = False
     if rankings:
-        blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period)))
+        blocks.extend(ranking_blocks(measure, max(rankings, key=lambda r: r.period), name))
         charted = True
-    elif with_chart and (figure := series_chart(measure, status)) is not None:
+    elif with_chart and (figure := series_chart(measure, status, name)) is not None:
         blocks.append(titled(figure))
         charted = True
     table = period_table(measure)
@@ -406,10 +421,13 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
     survey = survey_chart(page.measures)
     if survey is not None:
         blocks.append(titled(survey))
-    for measure in page.measures:
+    names = distinct_names(
+        tuple(short_name(m) for m in page.measures), tuple(m.name for m in page.measures)
+    )
+    for measure, name in zip(page.measures, names, strict=True):
         blocks.extend(
             measure_blocks(
-                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
+                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None, name
             )
         )
     if not page.measures or page.measures[0] == action.measures[0]:

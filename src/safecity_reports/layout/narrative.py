@@ -113,6 +113,18 @@ def _at(measure: Measure, observation: Observation) -> str:
 
 
 _MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
+_RANK_MOVES = {
+    Direction.UP: "moved further from 1st",
+    Direction.DOWN: "moved nearer 1st",
+    Direction.SAME: "was unchanged",
+}
+"""A position's moves in words that fit its chart, drawn with 1st at the top: a rank number that
+falls is a line that rises."""
+
+
+def move_words(measure: Measure) -> dict[Direction, str]:
+    """The verbs for a measure's figures going up, down or staying the same."""
+    return _RANK_MOVES if measure.unit is Unit.RANK else _MOVES
 
 
 def _meaning(judgement: Judgement) -> str:
@@ -239,7 +251,7 @@ def short_name(measure: Measure) -> str:
     name = measure.name
     for cut in (" - ", " ("):
         head = name.split(cut, 1)[0].strip()
-        if len(head) >= 8:
+        if len(head) >= 6:  # 'Robbery' stands on its own; 'ASB' or 'MSG' would not
             name = head
     return name
 
@@ -251,32 +263,35 @@ _YEAR_WORDS = {
 }
 
 
-def active_title(status: MeasureStatus) -> str:
+def active_title(status: MeasureStatus, name: str = "") -> str:
     """A chart title that tells the story: 'Total Crime rose for the second quarter running'.
 
     A run counts only changes between figures that cover the same length of time, one
-    straight after the other; on the year-earlier basis the title says so.
+    straight after the other; on the year-earlier basis the title says so. ``name`` is what the
+    title calls the measure (one that tells it from the others on its page); by default its
+    short name.
     """
     measure = status.measure
+    name = name or short_name(measure)
     if status.direction not in _MOVES:
-        return f"{short_name(measure)}, {measure.observations[0].period} to {measure.observations[-1].period}"
+        return f"{name}, {measure.observations[0].period} to {measure.observations[-1].period}"
     if status.judgement is Judgement.LITTLE_CHANGE:
-        title = f"{short_name(measure)} changed little in {status.current.period}"  # type: ignore[union-attr]
+        title = f"{name} changed little in {status.current.period}"  # type: ignore[union-attr]
     elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
-        title = f"{short_name(measure)} {_YEAR_WORDS[status.direction]}"
+        title = f"{name} {_YEAR_WORDS[status.direction]}"
     else:
         run = 1
         moves = _moves(measure, status)
         while run < len(moves) and moves[-1 - run] is status.direction:
             run += 1
-        verb = _MOVES[status.direction]
+        verb = move_words(measure)[status.direction]
         noun = _PERIOD_NOUNS[measure.frequency]
         if status.direction is Direction.SAME:
-            title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
+            title = f"{name} was unchanged in {status.current.period}"  # type: ignore[union-attr]
         elif run >= 2:
-            title = f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+            title = f"{name} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
         else:
-            title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
+            title = f"{name} {verb} in {status.current.period}"  # type: ignore[union-attr]
     if status.benchmark in (BenchmarkStatus.BETTER, BenchmarkStatus.WORSE):
         title += f", {status.benchmark.value.split()[0]} than the benchmark"
     return title
@@ -391,9 +406,10 @@ def series_alt(measure: Measure, benchmark_name: str) -> str:
     first, last = observed[0], observed[-1]
     # worded from the figures as printed, like the arrows
     direction = direction_of_travel(first.actual, last.actual, measure.unit, measure.decimals)
-    moved = _MOVES.get(direction, "was unchanged")
+    moved = move_words(measure).get(direction, "was unchanged")  # type: ignore[arg-type]
+    axis = ", 1st at the top" if measure.unit is Unit.RANK else ""
     text = (
-        f"Line chart of {measure.name}, {first.period} to {last.period}: {moved} from "
+        f"Line chart of {measure.name}, {first.period} to {last.period}{axis}: {moved} from "
         f"{value_text(measure, first.actual)} to {value_text(measure, last.actual)}"
     )
     marks = [o for o in measure.observations if isinstance(o.benchmark, int | float)]
