@@ -3,8 +3,8 @@ the key to the arrows where the summary prints them."""
 
 from __future__ import annotations
 
-from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.areas import area_names, has_own_figures
+from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.status import (
     Direction,
     MeasureStatus,
