@@ -28,7 +28,9 @@ class Span:
     tone: Tone | None = None
     """Colour the text by what it means (an arrow that is good or bad news)."""
     link: str = ""
-    """An anchor of a ``Heading`` to link to."""
+    """An anchor to link to: a ``Heading``'s, or a span's ``anchor`` (a note and its mark)."""
+    anchor: str = ""
+    """Where links to this span land (a note, or the mark in the text that refers to it)."""
 
 
 Spans = tuple[Span, ...]
@@ -65,6 +67,8 @@ class ParagraphStyle(Enum):
 class Paragraph:
     spans: Spans
     style: ParagraphStyle = ParagraphStyle.BODY
+    note: str = ""
+    """A footnote's id (its anchor): the PDF tags the paragraph as a Note with this /ID."""
 
 
 @dataclass(frozen=True)

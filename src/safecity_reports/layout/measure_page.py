@@ -35,6 +35,7 @@ from safecity_reports.layout.narrative import (
     status_sentences,
     value_text,
 )
+from safecity_reports.layout.notes import note_mark, note_paragraph
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
@@ -159,13 +160,22 @@ def period_table(measure: Measure) -> Table | None:
                 groups.append(Cell(plain(group), Align.RIGHT))
             previous = group
         header.append(tuple(groups))
-    notes = [o.note for o in observations if o.note]
-    marks = {note: f" [note {i + 1}]" for i, note in enumerate(dict.fromkeys(notes))}
+    numbers = {
+        note: i + 1 for i, note in enumerate(dict.fromkeys(o.note for o in observations if o.note))
+    }
+    marked: set[str] = set()
+
+    def period_cell(short: str, note: str) -> Cell:
+        if not note:
+            return Cell(plain(short), Align.RIGHT)
+        mark = note_mark(measure.id, numbers[note], first=note not in marked)
+        marked.add(note)
+        return Cell((Span(f"{short} "), mark), Align.RIGHT)
+
     header.append(
         (Cell(plain("Period"), row_header=True),)
         + tuple(
-            Cell(plain(short + (marks[o.note] if o.note else "")), Align.RIGHT)
-            for (_, short), o in zip(headings, observations, strict=True)
+            period_cell(short, o.note) for (_, short), o in zip(headings, observations, strict=True)
         )
     )
     rows = [
@@ -191,10 +201,7 @@ def period_table(measure: Measure) -> Table | None:
 
 def _notes(measure: Measure) -> list[Block]:
     notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
-    blocks: list[Block] = [
-        Paragraph(plain(f"[note {i + 1}] {note}"), ParagraphStyle.NOTE)
-        for i, note in enumerate(notes)
-    ]
+    blocks: list[Block] = [note_paragraph(measure.id, i + 1, note) for i, note in enumerate(notes)]
     if measure.notes:
         blocks.append(Paragraph(plain(measure.notes), ParagraphStyle.NOTE))
     return blocks

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pikepdf
 from reportlab import rl_config
@@ -179,7 +180,8 @@ class _Story(TableParts):
             case Heading():
                 return [self.heading(block)]
             case Paragraph():
-                return [self.paragraph(block.spans, self.text[block.style.value])]
+                slot = self.content("Note", block.spans, id=block.note) if block.note else None
+                return [self.paragraph(block.spans, self.text[block.style.value], slot)]
             case BulletList():
                 return [self.bullets(block)]
             case Table():
@@ -220,6 +222,8 @@ class _Story(TableParts):
                 text = (
                     f'<a href="{href(span.link)}" color="{self.palette.primary}"><u>{text}</u></a>'
                 )
+            if span.anchor:  # a destination for links (a note, or the mark that cites it)
+                text = f'<a name="{escape(span.anchor, {chr(34): "&quot;"})}"/>{text}'
             parts.append(text)
         return "".join(parts)
 
