@@ -87,3 +87,10 @@ def test_the_word_document_links_marks_and_notes_through_bookmarks(written):
     notes = [t for t in targets if t.startswith("note_")]
     assert len(notes) == 3 and set(notes) <= bookmarks
     assert len(set(notes)) == 2  # the note, and the first mark
+
+
+def test_a_mark_on_a_header_fill_is_printed_in_the_headers_white(written):
+    xml = zipfile.ZipFile(written / "n.docx").read("word/document.xml").decode()
+    marks = re.findall(r'<w:hyperlink w:anchor="note_[^"]*"[^>]*>(.*?)</w:hyperlink>', xml)
+    assert any('<w:color w:val="FFFFFF"/>' in m for m in marks)  # in the header
+    assert not all('<w:color w:val="FFFFFF"/>' in m for m in marks)  # not in the note

@@ -208,8 +208,9 @@ class _Story(TableParts):
 
     # Text
 
-    def markup(self, spans: Spans) -> str:
-        """Reportlab paragraph markup for ``spans``, every piece of text escaped first."""
+    def markup(self, spans: Spans, link_colour: str = "") -> str:
+        """Reportlab paragraph markup for ``spans``, every piece of text escaped first; links
+        in ``link_colour`` (the primary colour by default; a header's text colour on its fill)."""
         parts = []
         for span in spans:
             text = text_markup(span.text)
@@ -220,7 +221,8 @@ class _Story(TableParts):
             if span.link:
                 # Underlined as well as coloured: colour alone must not carry meaning.
                 text = (
-                    f'<a href="{href(span.link)}" color="{self.palette.primary}"><u>{text}</u></a>'
+                    f'<a href="{href(span.link)}" color="{link_colour or self.palette.primary}">'
+                    f"<u>{text}</u></a>"
                 )
             if span.anchor:  # a destination for links (a note, or the mark that cites it)
                 text = f'<a name="{escape(span.anchor, {chr(34): "&quot;"})}"/>{text}'
