@@ -79,7 +79,7 @@ def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_ne
     assert status_sentences(statuses["1.1b"]) == (
         "Fell from 0.76 in 2017/18 to 0.75 in 2018/19: little change."
     )
-    assert active_title(statuses["1.1b"]) == "Robbery - Rate per 1,000 changed little in 2018/19"
+    assert active_title(statuses["1.1b"]) == "Robbery changed little in 2018/19"
     assert comparison_statement(report, statuses) == (
         "Comparisons are between 2017/18 and 2018/19 unless stated otherwise."
     )

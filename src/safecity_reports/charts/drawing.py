@@ -180,6 +180,8 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.set_xticks(range(count))
     ticks = _nice_ticks(_values(chart), from_zero=False, percent=chart.percent)
     _value_axis(axes.yaxis, ticks, chart.percent)
+    if chart.inverted:  # a position: 1st at the top, so a rank that improves rises
+        axes.invert_yaxis()
     axes.spines["bottom"].set_color(palette.rule)
     axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
 

@@ -28,7 +28,9 @@ class Span:
     tone: Tone | None = None
     """Colour the text by what it means (an arrow that is good or bad news)."""
     link: str = ""
-    """An anchor of a ``Heading`` to link to."""
+    """An anchor to link to: a ``Heading``'s, or a span's ``anchor`` (a note and its mark)."""
+    anchor: str = ""
+    """Where links to this span land (a note, or the mark in the text that refers to it)."""
 
 
 Spans = tuple[Span, ...]
@@ -67,6 +69,8 @@ class ParagraphStyle(Enum):
 class Paragraph:
     spans: Spans
     style: ParagraphStyle = ParagraphStyle.BODY
+    note: str = ""
+    """A footnote's id (its anchor): the PDF tags the paragraph as a Note with this /ID."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,9 @@ class Chart:
     decimals: int | None = None
     """Decimal places for the values printed on the chart, as in the tables; None: as few as
     show every value."""
+    inverted: bool = False
+    """Whether the value axis runs downwards (a position over time: 1st at the top, so a rank
+    that improves is a line that rises)."""
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,27 @@ _RATING: Counter = (
 )
 
 
+COUNTER_MEANINGS = {
+    "direction of travel": "whether each figure changed for the better or the worse since the"
+    " figure it is compared with",
+    _TARGET[0]: "whether each figure met its target, came near it or missed it",
+    _GROUP[0]: "whether each figure is better or worse than its comparison group's normal range,"
+    " or in line with it",
+    _RATING[0]: "the rating each measure was given",
+}
+"""What each front-page count judges, for 'How to read this report'."""
+
+
+def counter_sentence(report: Report, statuses: dict[str, MeasureStatus]) -> str:
+    """One sentence on what the front page counts and under which words."""
+    what, words, _ = counter_for(report, statuses)
+    listed = ", ".join(words[:-1]) + f" or {words[-1]}"
+    return (
+        f"The table on the front page counts each priority's measures by {what}: "
+        f"{COUNTER_MEANINGS[what]} ({listed})."
+    )
+
+
 def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     """What the front page counts, chosen from the summary's columns."""
     columns = report.settings.summary_columns

@@ -28,7 +28,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.key_figures import figures_blocks
-from safecity_reports.layout.names import shared_parts
+from safecity_reports.layout.names import distinct_names, shared_parts
 from safecity_reports.layout.narrative import (
     active_title,
     chart_alt,
@@ -37,6 +37,7 @@ from safecity_reports.layout.narrative import (
     status_sentences,
     value_text,
 )
+from safecity_reports.layout.notes import note_mark, note_paragraph
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
@@ -79,8 +80,13 @@ def _benchmark_name(measure: Measure) -> str:
     return measure.benchmark_label or "Benchmark"
 
 
-def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
-    """Actuals against benchmark over the periods, or a pair's two counts as bars."""
+RANK_AXIS = "Position (1st at the top)"
+"""A position's value axis over time: drawn downwards, so that an improving rank rises."""
+
+
+def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> FigureBlock | None:
+    """Actuals against benchmark over the periods, or a pair's two counts as bars; ``name`` is
+    what the title calls the measure (by default its short name)."""
     observations = measure.observations
     if measure.unit is Unit.PAIR:
         pairs = [o for o in observations if isinstance(o.actual, Pair)]
@@ -89,7 +95,8 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         first, second = _pair_names(measure)
         chart = Chart(
             ChartKind.BARS,
-            f"{short_name(measure)}: {first.lower()} and {second.lower()} by {_noun(measure)}",
+            f"{name or short_name(measure)}: {first.lower()} and {second.lower()} by "
+            f"{_noun(measure)}",
             tuple(o.period.label for o in pairs),
             (
                 Series(first, tuple(o.actual.first for o in pairs)),  # type: ignore[union-attr]
@@ -99,10 +106,10 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
         )
         return FigureBlock(chart, _alt(chart, measure), _caption(measure))
     axis, caption = _AXIS[measure.unit], _caption(measure)
-    by_year = year_to_date_chart(measure, status, axis, caption)
+    by_year = year_to_date_chart(measure, status, axis, caption, name)
     if by_year is not None:  # its categories are months into the year: its own alt text
         return by_year
-    pair = two_figure_chart(measure, status, axis, caption, _benchmark_name(measure))
+    pair = two_figure_chart(measure, status, axis, caption, _benchmark_name(measure), name)
     if pair is not None:  # alt text from the chart's own title and shape, as every chart
         return replace(pair, alt=_alt(pair.chart, measure))
     actuals = tuple(_number(o.actual) for o in observations)
@@ -112,15 +119,17 @@ def series_chart(measure: Measure, status: MeasureStatus) -> FigureBlock | None:
     benchmarks = tuple(_number(o.benchmark) for o in observations)
     if any(v is not None for v in benchmarks):
         series.append(Series(_benchmark_name(measure), benchmarks))
+    rank = measure.unit is Unit.RANK
     chart = Chart(
         ChartKind.LINE,
-        active_title(status),
+        active_title(status, name),
         tuple(o.period.label for o in observations),
         tuple(series),
-        _AXIS[measure.unit],
+        RANK_AXIS if rank else _AXIS[measure.unit],
         reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
+        inverted=rank,
     )
     return FigureBlock(chart, _alt(chart, measure), _caption(measure))
 
@@ -164,13 +173,22 @@ def period_table(measure: Measure) -> Table | None:
                 groups.append(Cell(plain(group), Align.RIGHT))
             previous = group
         header.append(tuple(groups))
-    notes = [o.note for o in observations if o.note]
-    marks = {note: f" [note {i + 1}]" for i, note in enumerate(dict.fromkeys(notes))}
+    numbers = {
+        note: i + 1 for i, note in enumerate(dict.fromkeys(o.note for o in observations if o.note))
+    }
+    marked: set[str] = set()
+
+    def period_cell(short: str, note: str) -> Cell:
+        if not note:
+            return Cell(plain(short), Align.RIGHT)
+        mark = note_mark(measure.id, numbers[note], first=note not in marked)
+        marked.add(note)
+        return Cell((Span(f"{short} "), mark), Align.RIGHT)
+
     header.append(
         (Cell(plain("Period"), row_header=True),)
         + tuple(
-            Cell(plain(short + (marks[o.note] if o.note else "")), Align.RIGHT)
-            for (_, short), o in zip(headings, observations, strict=True)
+            period_cell(short, o.note) for (_, short), o in zip(headings, observations, strict=True)
         )
     )
     rows = [
@@ -196,10 +214,7 @@ def period_table(measure: Measure) -> Table | None:
 
 def _notes(measure: Measure) -> list[Block]:
     notes = list(dict.fromkeys(o.note for o in measure.observations if o.note))
-    blocks: list[Block] = [
-        Paragraph(plain(f"[note {i + 1}] {note}"), ParagraphStyle.NOTE)
-        for i, note in enumerate(notes)
-    ]
+    blocks: list[Block] = [note_paragraph(measure.id, i + 1, note) for i, note in enumerate(notes)]
     if measure.notes:
         blocks.append(Paragraph(plain(measure.notes), ParagraphStyle.NOTE))
     return blocks
@@ -222,8 +237,9 @@ def ranking_value_text(measure: Measure, value: float, decimals: int) -> str:
     return format_value(value, unit, decimals)
 
 
-def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
-    """A comparison group's ranking as a bar chart and a table, with the own area named."""
+def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[Block]:
+    """A comparison group's ranking as a bar chart (1st at the top) and a table, with the own
+    area named; ``name`` is what the chart's title calls the measure."""
     positions = ranked(ranking, measure.polarity)
     decimals = ranking_decimals(measure, ranking)
 
@@ -243,7 +259,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
     )
     chart = Chart(
         ChartKind.RANKING,
-        f"{short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
+        f"{name or short_name(measure)}: {positions[own][1].area if own is not None else 'our area'} "
         f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
@@ -297,9 +313,15 @@ def ranking_blocks(measure: Measure, ranking: Ranking) -> list[Block]:
 
 
 def measure_blocks(
-    measure: Measure, status: MeasureStatus, report: Report, in_group: bool, with_chart: bool = True
+    measure: Measure,
+    status: MeasureStatus,
+    report: Report,
+    in_group: bool,
+    with_chart: bool = True,
+    name: str = "",
 ) -> list[Block]:
-    """Everything about one measure, except the page's commentary."""
+    """Everything about one measure, except the page's commentary; ``name`` is what its chart's
+    title calls it (one no other measure on the page shares)."""
     blocks: list[Block] = []
     heading = (
         Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
@@ -335,11 +357,11 @@ def measure_blocks(
     if rankings:
         # its lead sentence and chart join the opening; its table follows
         *chart_blocks, ranking_table = ranking_blocks(
-            measure, max(rankings, key=lambda r: r.period)
+            measure, max(rankings, key=lambda r: r.period), name
         )
         opening.extend(chart_blocks)
         charted = True
-    elif with_chart and (figure := series_chart(measure, status)) is not None:
+    elif with_chart and (figure := series_chart(measure, status, name)) is not None:
         opening.append(titled(figure))
         charted = True
     # the heading, panel, sentence and chart start a new page together rather than split
@@ -429,10 +451,13 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
     survey = survey_chart(page.measures)
     if survey is not None:
         blocks.append(titled(survey))
-    for measure in page.measures:
+    names = distinct_names(
+        tuple(short_name(m) for m in page.measures), tuple(m.name for m in page.measures)
+    )
+    for measure, name in zip(page.measures, names, strict=True):
         blocks.extend(
             measure_blocks(
-                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None
+                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None, name
             )
         )
     if not page.measures or page.measures[0] == action.measures[0]:

@@ -36,3 +36,20 @@ def shared_title(names: tuple[str, ...]) -> str:
     head = " ".join(words[0][:prefix])
     tail = " ".join(words[0][len(words[0]) - suffix :]) if suffix else ""
     return " ".join(part for part in (head, " / ".join(middles), tail) if part)
+
+
+def distinct_names(short: tuple[str, ...], full: tuple[str, ...]) -> tuple[str, ...]:
+    """A name for each of the measures on one page that no other there shares, for their charts'
+    titles: the short name; where two share it, the short name with what tells them apart
+    ('Treatment completion (opiate)'); failing that, the full name."""
+    parts = shared_parts(full)
+    names = []
+    for index, (name, whole) in enumerate(zip(short, full, strict=True)):
+        part = parts[index].strip("()%,;: ") if parts else ""
+        if short.count(name) == 1:
+            names.append(name)
+        elif part and part not in name:
+            names.append(f"{name} ({part})")
+        else:
+            names.append(whole)
+    return tuple(names) if len(set(names)) == len(names) else full

@@ -115,6 +115,18 @@ def _at(measure: Measure, observation: Observation) -> str:
 
 
 _MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
+_RANK_MOVES = {
+    Direction.UP: "moved further from 1st",
+    Direction.DOWN: "moved nearer 1st",
+    Direction.SAME: "was unchanged",
+}
+"""A position's moves in words that fit its chart, drawn with 1st at the top: a rank number that
+falls is a line that rises."""
+
+
+def move_words(measure: Measure) -> dict[Direction, str]:
+    """The verbs for a measure's figures going up, down or staying the same."""
+    return _RANK_MOVES if measure.unit is Unit.RANK else _MOVES
 
 
 def _meaning(judgement: Judgement) -> str:
@@ -241,7 +253,7 @@ def short_name(measure: Measure) -> str:
     name = measure.name
     for cut in (" - ", " ("):
         head = name.split(cut, 1)[0].strip()
-        if len(head) >= 8:
+        if len(head) >= 6:  # 'Robbery' stands on its own; 'ASB' or 'MSG' would not
             name = head
     return name
 
@@ -253,32 +265,35 @@ _YEAR_WORDS = {
 }
 
 
-def active_title(status: MeasureStatus) -> str:
+def active_title(status: MeasureStatus, name: str = "") -> str:
     """A chart title that tells the story: 'Total Crime rose for the second quarter running'.
 
     A run counts only changes between figures that cover the same length of time, one
-    straight after the other; on the year-earlier basis the title says so.
+    straight after the other; on the year-earlier basis the title says so. ``name`` is what the
+    title calls the measure (one that tells it from the others on its page); by default its
+    short name.
     """
     measure = status.measure
+    name = name or short_name(measure)
     if status.direction not in _MOVES:
-        return f"{short_name(measure)}, {measure.observations[0].period} to {measure.observations[-1].period}"
+        return f"{name}, {measure.observations[0].period} to {measure.observations[-1].period}"
     if status.judgement is Judgement.LITTLE_CHANGE:
-        title = f"{short_name(measure)} changed little in {status.current.period}"  # type: ignore[union-attr]
+        title = f"{name} changed little in {status.current.period}"  # type: ignore[union-attr]
     elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
-        title = f"{short_name(measure)} {_YEAR_WORDS[status.direction]}"
+        title = f"{name} {_YEAR_WORDS[status.direction]}"
     else:
         run = 1
         moves = _moves(measure, status)
         while run < len(moves) and moves[-1 - run] is status.direction:
             run += 1
-        verb = _MOVES[status.direction]
+        verb = move_words(measure)[status.direction]
         noun = _PERIOD_NOUNS[measure.frequency]
         if status.direction is Direction.SAME:
-            title = f"{short_name(measure)} was unchanged in {status.current.period}"  # type: ignore[union-attr]
+            title = f"{name} was unchanged in {status.current.period}"  # type: ignore[union-attr]
         elif run >= 2:
-            title = f"{short_name(measure)} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
+            title = f"{name} {verb} for the {_COUNTS.get(run, f'{run}th')} {noun} running"
         else:
-            title = f"{short_name(measure)} {verb} in {status.current.period}"  # type: ignore[union-attr]
+            title = f"{name} {verb} in {status.current.period}"  # type: ignore[union-attr]
     if status.benchmark in (BenchmarkStatus.BETTER, BenchmarkStatus.WORSE):
         title += f", {status.benchmark.value.split()[0]} than the benchmark"
     return title
@@ -410,12 +425,14 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         return f"{value(point[1])} in {point[0]}" if periods else f"{point[0]} {value(point[1])}"
 
     high, low = max(points, key=lambda p: p[1]), min(points, key=lambda p: p[1])
+    # on an axis with 1st at the top (a position) the lowest number is the best place
+    top, bottom = ("worst", "best") if chart.inverted else ("highest", "lowest")
     if value(high[1]) == value(low[1]):
         parts = [f"{value(high[1])} throughout"]
     elif chart.kind is ChartKind.LINE and len(points) == 2:
         parts = [f"from {at(points[0])} to {at(points[1])}"]
     else:
-        parts = [f"highest {at(high)}", f"lowest {at(low)}"]
+        parts = [f"{top} {at(high)}", f"{bottom} {at(low)}"]
         if chart.kind is ChartKind.LINE:
             parts.append(f"latest {at(points[-1])}, after {at(points[-2])}")
     if chart.kind is ChartKind.BARS and len(chart.series) > 1:

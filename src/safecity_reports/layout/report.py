@@ -7,13 +7,12 @@ from datetime import date
 from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import CompareWith, KeyAction, Measure, Report
 from safecity_reports.core.ratings import rating_for
-from safecity_reports.core.status import Direction, MeasureStatus, comparison_period
+from safecity_reports.core.status import MeasureStatus, comparison_period
 from safecity_reports.layout.areas import area_tables
 from safecity_reports.layout.compact import compact_blocks, in_table
 from safecity_reports.layout.document import (
     Align,
     Block,
-    Callout,
     Cell,
     Contents,
     Document,
@@ -23,14 +22,13 @@ from safecity_reports.layout.document import (
     ParagraphStyle,
     Span,
     Table,
-    Tone,
     plain,
 )
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
-from safecity_reports.layout.narrative import ARROWS
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
 from safecity_reports.layout.summary_columns import (
     HEADERS,
@@ -42,53 +40,10 @@ from safecity_reports.layout.summary_columns import (
 from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
-KEY_ANCHOR = "how-to-read"
 
 
 def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
-    bases = {s.basis for s in statuses.values() if s.previous is not None}
-    against = (
-        "the previous period"
-        if bases <= {CompareWith.PREVIOUS_PERIOD}
-        else "the same period a year earlier"
-        if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
-        else "the period it is compared with"
-    )
-    lines = (
-        (
-            Span(ARROWS[Direction.UP], bold=True),
-            Span(f" up: the figure rose since {against}"),
-        ),
-        (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
-        (
-            Span(ARROWS[Direction.SAME], bold=True),
-            Span(" no change: the figure is the same as printed"),
-        ),
-        (
-            Span("better", bold=True, tone=Tone.GOOD),
-            Span(" or "),
-            Span("worse", bold=True, tone=Tone.BAD),
-            Span(
-                ": whether the change is good or bad news for that measure, given its preferred direction"
-            ),
-        ),
-        (Span("n/a: no figure to compare, or no measure for the action"),),
-    )
-    return [
-        Heading(1, "How to read this report", KEY_ANCHOR),
-        Paragraph(
-            plain(
-                f"Each measure shows its latest figure against {against}. The arrow gives the "
-                "direction of travel and the words beside it say whether that is better or worse; "
-                "colour repeats what the words say and is never the only guide."
-            )
-        ),
-        Callout(lines),
-    ]
 
 
 def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> str:
@@ -336,7 +291,7 @@ def build_document(
     entries += annex_entries
     blocks: list[Block] = [
         *front,
-        *_key(statuses),
+        *reading_guide(report, statuses),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),

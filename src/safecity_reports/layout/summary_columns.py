@@ -247,23 +247,101 @@ class SummaryColumn:
     """What it prints for one measure."""
     align: Align = Align.LEFT
     width: float = 1.5
+    meaning: str = ""
+    """What the column holds, for 'How to read this report': the words after its header."""
 
 
 COLUMNS = {
     c.name: c
     for c in (
-        SummaryColumn("Previous", lambda f: _figure(f, f.status.previous), Align.RIGHT, 1.4),
-        SummaryColumn("Current", lambda f: _figure(f, f.status.current), Align.RIGHT, 1.4),
-        SummaryColumn("Change", _change, Align.RIGHT, 1.6),
-        SummaryColumn("Direction", _direction, Align.LEFT, 1.85),
-        SummaryColumn("Baseline", _baseline, Align.RIGHT, 1.5),
-        SummaryColumn("Change since baseline", _since_baseline, Align.LEFT, 2.0),
-        SummaryColumn("Target", _target, Align.RIGHT, 1.2),
-        SummaryColumn("Target status", _target_status, Align.LEFT, 1.2),
-        SummaryColumn("Group position", _position, Align.LEFT, 1.6),
-        SummaryColumn("Distance from group average", _distance, Align.RIGHT, 1.5),
-        SummaryColumn("Rank", _rank, Align.RIGHT, 1.7),
-        SummaryColumn("Rating", _rating, Align.LEFT, 1.3),
+        SummaryColumn(
+            "Previous",
+            lambda f: _figure(f, f.status.previous),
+            Align.RIGHT,
+            1.4,
+            "the figure the current one is compared with.",
+        ),
+        SummaryColumn(
+            "Current",
+            lambda f: _figure(f, f.status.current),
+            Align.RIGHT,
+            1.4,
+            "the measure's latest figure up to the period of this report.",
+        ),
+        SummaryColumn(
+            "Change",
+            _change,
+            Align.RIGHT,
+            1.6,
+            "the current figure less the previous one (in points for a percentage), and that "
+            "change as a per cent of the previous figure.",
+        ),
+        SummaryColumn(
+            "Direction",
+            _direction,
+            Align.LEFT,
+            1.85,
+            "whether the figure went up or down, and whether that is better or worse (see the "
+            "arrows below).",
+        ),
+        SummaryColumn(
+            "Baseline",
+            _baseline,
+            Align.RIGHT,
+            1.5,
+            "the figure progress is judged from, with its period, or none.",
+        ),
+        SummaryColumn(
+            "Change since baseline",
+            _since_baseline,
+            Align.LEFT,
+            2.0,
+            "the current figure against the baseline, where both cover the same length of "
+            "time, and whether that is better or worse.",
+        ),
+        SummaryColumn(
+            "Target", _target, Align.RIGHT, 1.2, "the target set for the measure, or none."
+        ),
+        SummaryColumn(
+            "Target status",
+            _target_status,
+            Align.LEFT,
+            1.2,
+            "whether the current figure met its target, fell short by no more than the "
+            "tolerance allowed (near), or missed it.",
+        ),
+        SummaryColumn(
+            "Group position",
+            _position,
+            Align.LEFT,
+            1.6,
+            "whether the figure is above, within or below the normal range of its comparison "
+            "group, and whether that is better or worse for the measure.",
+        ),
+        SummaryColumn(
+            "Distance from group average",
+            _distance,
+            Align.RIGHT,
+            1.5,
+            "how far the figure is above (+) or below (-) the group's average, as a per cent "
+            "of that average.",
+        ),
+        SummaryColumn(
+            "Rank",
+            _rank,
+            Align.RIGHT,
+            1.7,
+            "the area's place in its comparison group, and whether 1st is the lowest or the "
+            "highest figure.",
+        ),
+        SummaryColumn(
+            "Rating",
+            _rating,
+            Align.LEFT,
+            1.3,
+            "the rating the measure's rater gave it, in words as well as colour, with the "
+            "period rated where it is not the period of this report.",
+        ),
     )
 }
 """Every column the summary can print, by the name typed in Settings' Summary columns."""

@@ -42,7 +42,7 @@ def _reach(observation: Observation, kind: FigureKind) -> str:
 
 
 def year_to_date_chart(
-    measure: Measure, status: MeasureStatus, axis: str, caption: str
+    measure: Measure, status: MeasureStatus, axis: str, caption: str, name: str = ""
 ) -> FigureBlock | None:
     """Bars of the year-to-date figures: the months into the year along the bottom, one bar
     per year in each; None where the measure's figures are not year to date or fewer than two."""
@@ -63,7 +63,7 @@ def year_to_date_chart(
     )
     chart = Chart(
         ChartKind.BARS,
-        active_title(status),
+        active_title(status, name),
         tuple(reach for reach, _ in reaches),
         series[-4:],  # at most four colours
         axis,
@@ -82,7 +82,7 @@ def year_to_date_chart(
 
 
 def two_figure_chart(
-    measure: Measure, status: MeasureStatus, axis: str, caption: str, benchmark: str
+    measure: Measure, status: MeasureStatus, axis: str, caption: str, benchmark: str, name: str = ""
 ) -> FigureBlock | None:
     """Two figures as bars from zero (with the benchmark's beside them, where given); None
     where the measure has more or fewer than two figures of its own."""
@@ -96,7 +96,7 @@ def two_figure_chart(
         series.append(Series(benchmark, marks))
     chart = Chart(
         ChartKind.BARS,
-        active_title(status),
+        active_title(status, name),
         tuple(o.period.label for o in observed),
         tuple(series),
         axis,

@@ -57,7 +57,14 @@ from safecity_reports.layout.document import (
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.tables import draw_table
-from safecity_reports.render.docx.xml import add_bookmarked_text, add_field, add_hyperlink, xml_safe
+from safecity_reports.render.docx.xml import (
+    add_bookmarked_text,
+    add_field,
+    add_hyperlink,
+    end_bookmark,
+    start_bookmark,
+    xml_safe,
+)
 from safecity_reports.render.docx.xml import (
     bookmark_name as bookmark_name,  # part of this module's interface
 )
@@ -221,14 +228,30 @@ class _Writer:
 
     def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None:
         for span in spans:
+            # a span that links may point at (a note, or its mark) is a bookmark of its own
+            number = self.bookmark(paragraph, span.anchor) if span.anchor else None
             if span.link:
                 self.hyperlink(paragraph, span.text, span.link, bold=span.bold or bold)
-                continue
-            run = paragraph.add_run(xml_safe(span.text))
-            if span.bold or bold or span.tone is not None:
-                run.bold = True
-            if span.tone is not None:
-                run.font.color.rgb = self.tones[span.tone]
+            else:
+                run = paragraph.add_run(xml_safe(span.text))
+                if span.bold or bold or span.tone is not None:
+                    run.bold = True
+                if span.tone is not None:
+                    run.font.color.rgb = self.tones[span.tone]
+            if number is not None:
+                end_bookmark(paragraph, number)
+
+    def bookmark(self, paragraph: WordParagraph, anchor: str) -> int | None:
+        """Open the bookmark for ``anchor`` in ``paragraph`` and give its id, or None where the
+        name is taken (Word keeps only the first bookmark of a name)."""
+        name = bookmark_name(anchor)
+        if name in self.bookmarks:
+            return None
+        self.bookmarks.add(name)
+        number = self.next_bookmark
+        self.next_bookmark += 1
+        start_bookmark(paragraph, name, number)
+        return number
 
     def hyperlink(self, paragraph: WordParagraph, text: str, anchor: str, bold: bool) -> None:
         style = self.style_id(ref.HYPERLINK, WD_STYLE_TYPE.CHARACTER)

@@ -106,6 +106,7 @@ def draw_table(host: TableHost, table: Table) -> None:
         host.spans(paragraph, cell.spans, bold=cell.row_header)
         if is_header:
             shade(word_cell, palette.header_fill)
+            _links_in_header_colour(paragraph)
             word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         else:
             word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
@@ -203,3 +204,14 @@ def _table_properties(word_table: WordTable, caption: str, rule: str) -> None:
     title = OxmlElement("w:tblCaption")
     title.set(qn("w:val"), xml_safe(caption))
     tbl_pr.append(title)
+
+
+def _links_in_header_colour(paragraph: WordParagraph) -> None:
+    """A link on the header's fill (a note's mark) in the header's white, still underlined: the
+    Hyperlink style's colour would vanish into the fill."""
+    for link in paragraph._p.iter(qn("w:hyperlink")):
+        for run in link.iter(qn("w:r")):
+            properties = run.get_or_add_rPr()
+            colour = OxmlElement("w:color")
+            colour.set(qn("w:val"), "FFFFFF")
+            properties.append(colour)

@@ -44,13 +44,23 @@ def bookmark_name(anchor: str) -> str:
 
 def add_bookmarked_text(paragraph: WordParagraph, text: str, name: str, number: int) -> None:
     """``text`` at the end of ``paragraph`` inside the bookmark ``name`` (whose id is ``number``)."""
+    start_bookmark(paragraph, name, number)
+    paragraph.add_run(xml_safe(text))
+    end_bookmark(paragraph, number)
+
+
+def start_bookmark(paragraph: WordParagraph, name: str, number: int) -> None:
+    """Open the bookmark ``name`` (id ``number``) at the end of ``paragraph``."""
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), name)
+    paragraph._p.append(start)
+
+
+def end_bookmark(paragraph: WordParagraph, number: int) -> None:
+    """Close the bookmark whose id is ``number`` at the end of ``paragraph``."""
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
-    paragraph._p.append(start)
-    paragraph.add_run(xml_safe(text))
     paragraph._p.append(end)
 
 

@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pikepdf
 from reportlab import rl_config
@@ -182,7 +183,8 @@ class _Story(TableParts):
             case Heading():
                 return [self.heading(block)]
             case Paragraph():
-                return [self.paragraph(block.spans, self.text[block.style.value])]
+                slot = self.content("Note", block.spans, id=block.note) if block.note else None
+                return [self.paragraph(block.spans, self.text[block.style.value], slot)]
             case BulletList():
                 return [self.bullets(block)]
             case Table():
@@ -209,8 +211,9 @@ class _Story(TableParts):
 
     # Text
 
-    def markup(self, spans: Spans) -> str:
-        """Reportlab paragraph markup for ``spans``, every piece of text escaped first."""
+    def markup(self, spans: Spans, link_colour: str = "") -> str:
+        """Reportlab paragraph markup for ``spans``, every piece of text escaped first; links
+        in ``link_colour`` (the primary colour by default; a header's text colour on its fill)."""
         parts = []
         for span in spans:
             text = text_markup(span.text)
@@ -221,8 +224,11 @@ class _Story(TableParts):
             if span.link:
                 # Underlined as well as coloured: colour alone must not carry meaning.
                 text = (
-                    f'<a href="{href(span.link)}" color="{self.palette.primary}"><u>{text}</u></a>'
+                    f'<a href="{href(span.link)}" color="{link_colour or self.palette.primary}">'
+                    f"<u>{text}</u></a>"
                 )
+            if span.anchor:  # a destination for links (a note, or the mark that cites it)
+                text = f'<a name="{escape(span.anchor, {chr(34): "&quot;"})}"/>{text}'
             parts.append(text)
         return "".join(parts)
 

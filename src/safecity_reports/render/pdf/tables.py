@@ -54,7 +54,7 @@ class TableParts:
     template: str
     anchor_pages: Mapping[str, int]
 
-    def markup(self, spans: Spans) -> str:
+    def markup(self, spans: Spans, link_colour: str = "") -> str:
         raise NotImplementedError
 
     def content(self, role: str, spans: Spans, parent: Element | None = None, **kw: object) -> Slot:
@@ -132,7 +132,8 @@ class TableParts:
             for place in row:
                 cell = place.cell
                 bold = place.header or cell.row_header
-                markup = self.markup(cell.spans)
+                # a link on the header's fill takes the header's text colour, underlined
+                markup = self.markup(cell.spans, "#FFFFFF" if place.header else "")
                 grid[place.row][place.column] = TaggedParagraph(
                     f"<b>{markup}</b>" if bold else markup,
                     self.cell_style(cell.align, header=place.header),

@@ -68,6 +68,8 @@ class Element:
     alt: str = ""
     anchor: str = ""
     """The destination of a Link made for an annotation drawn inside a paragraph."""
+    id: str = ""
+    """The element's /ID (a Note's), listed in the structure tree's /IDTree."""
 
 
 @dataclass(eq=False)
@@ -235,6 +237,7 @@ class _Writer:
         self.pages = [page.obj for page in pdf.pages]
         self.mcid_parents: dict[int, dict[int, Dictionary]] = {}
         self.annotations: list[tuple[Any, Dictionary, str]] = []
+        self.ids: dict[str, Dictionary] = {}
 
     def write(self, tree: StructureTree) -> None:
         pdf = self.pdf
@@ -263,6 +266,11 @@ class _Writer:
                 ParentTreeNextKey=key,
             )
         )
+        if self.ids:  # a name tree: keys as byte strings, in order
+            names: list[Any] = []
+            for name in sorted(self.ids):
+                names.extend([String(name), self.ids[name]])
+            root.IDTree = pdf.make_indirect(Dictionary(Names=Array(names)))
         document.P = root
         pdf.Root.StructTreeRoot = root
         pdf.Root.MarkInfo = Dictionary(Marked=True)
@@ -303,6 +311,9 @@ class _Writer:
             obj.Pg = self.pages[page_index]
         if element.alt:
             obj.Alt = String(element.alt)
+        if element.id:
+            obj.ID = String(element.id)
+            self.ids[element.id] = obj
         if element.attributes:
             attributes: dict[str, Any] = {"/O": Name.Table}
             for key, value in element.attributes.items():

@@ -1,0 +1,131 @@
+"""'How to read this report': what the front page counts, what the summary's columns hold, and
+the key to the arrows where the summary prints them."""
+
+from __future__ import annotations
+
+from safecity_reports.core.areas import area_names, has_own_figures
+from safecity_reports.core.model import CompareWith, Report
+from safecity_reports.core.status import (
+    Direction,
+    MeasureStatus,
+    comparison_period,
+    measure_status,
+)
+from safecity_reports.layout.document import (
+    Block,
+    BulletList,
+    Callout,
+    Heading,
+    Paragraph,
+    Span,
+    Tone,
+    plain,
+)
+from safecity_reports.layout.glance import counter_sentence
+from safecity_reports.layout.narrative import ARROWS
+from safecity_reports.layout.summary_columns import HEADERS, chosen_columns
+
+KEY_ANCHOR = "how-to-read"
+
+
+def _comparisons(report: Report, statuses: dict[str, MeasureStatus]) -> list[MeasureStatus]:
+    """The statuses the summary prints: the partnership's, or each area's where it has no
+    figures of its own (as the front page counts them)."""
+    areas = area_names(report) if not has_own_figures(report) else ()
+    if not areas:
+        return list(statuses.values())
+    reporting, comparison = report.settings.period, comparison_period(report.settings)
+    basis = report.settings.compare_with
+    return [
+        measure_status(m, reporting, comparison, basis, area=area)
+        for m in report.measures
+        for area in areas
+    ]
+
+
+def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Block]:
+    """'How to read this report': what the front page counts, what each of the summary's
+    columns holds (one sentence each), and the arrows where the summary prints them."""
+    made = _comparisons(report, statuses)
+    bases = {s.basis for s in made if s.previous is not None}
+    against = (
+        "the previous period"
+        if bases <= {CompareWith.PREVIOUS_PERIOD}
+        else "the same period a year earlier"
+        if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
+        else "the period it is compared with"
+    )
+    lines = (
+        (
+            Span(ARROWS[Direction.UP], bold=True),
+            Span(f" up: the figure rose since {against}"),
+        ),
+        (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
+        (
+            Span(ARROWS[Direction.SAME], bold=True),
+            Span(" no change: the figure is the same as printed"),
+        ),
+        (
+            Span("better", bold=True, tone=Tone.GOOD),
+            Span(" or "),
+            Span("worse", bold=True, tone=Tone.BAD),
+            Span(
+                ": whether the change is good or bad news for that measure, given its preferred direction"
+            ),
+        ),
+        (Span("n/a: no figure to compare, or no measure for the action"),),
+    )
+    blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
+    if report.measures:
+        blocks.append(Paragraph(plain(counter_sentence(report, statuses))))
+    columns = chosen_columns(report.settings.summary_columns)
+    compared = any(s.previous is not None and s.current is not None for s in made)
+
+    def meaning(name: str, meaning: str) -> str:
+        if name != "Direction" or compared:
+            return meaning
+        rated = any(r.direction is not None for r in report.ratings)
+        return (
+            "the direction of travel its rater gave the measure, marked 'as rated'; this report "
+            "holds no figures to compare."
+            if rated
+            else "whether the figure went up or down; no measure in this report has an earlier "
+            "figure to compare with."
+        )
+
+    blocks.append(Paragraph(plain("The summary's columns:")))
+    blocks.append(
+        BulletList(
+            tuple(
+                (
+                    1,
+                    (
+                        Span(HEADERS.get(c.name, c.name), bold=True),
+                        Span(f": {meaning(c.name, c.meaning)}"),
+                    ),
+                )
+                for c in columns
+            )
+        )
+    )
+    if compared and any(c.name == "Direction" for c in columns):
+        blocks.append(
+            Paragraph(
+                plain(
+                    f"Each measure's latest figure is compared with {against}. The arrow gives "
+                    "the direction of travel and the words beside it say whether that is better "
+                    "or worse; colour repeats what the words say and is never the only guide."
+                )
+            )
+        )
+        blocks.append(Callout(lines))
+    else:
+        blocks.append(
+            Paragraph(
+                plain(
+                    "Colour repeats what the words say and is never the only guide. n/a: not "
+                    "applicable, or no figure to judge."
+                )
+            )
+        )
+    return blocks
