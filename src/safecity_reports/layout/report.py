@@ -28,7 +28,7 @@ from safecity_reports.layout.document import (
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
-from safecity_reports.layout.narrative import ARROWS
+from safecity_reports.layout.narrative import ARROWS, testing_paragraph
 from safecity_reports.layout.pages import Page, plan_pages
 from safecity_reports.layout.revisions import revisions_annex
 from safecity_reports.layout.summary_columns import (
@@ -48,7 +48,7 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
+def _key(statuses: dict[str, MeasureStatus], population_source: str = "") -> list[Block]:
     bases = {s.basis for s in statuses.values() if s.previous is not None}
     against = (
         "the previous period"
@@ -77,6 +77,16 @@ def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
         ),
         (Span("n/a: no figure to compare, or no measure for the action"),),
     )
+    tested = [s for s in statuses.values() if s.test is not None]
+    if tested:
+        lines = (
+            *lines[:3],
+            (
+                Span(ARROWS[Direction.SAME], bold=True),
+                Span(" no significant change: the figures differ, but chance could explain it"),
+            ),
+            *lines[3:],
+        )
     return [
         Heading(1, "How to read this report", KEY_ANCHOR),
         Paragraph(
@@ -87,6 +97,11 @@ def _key(statuses: dict[str, MeasureStatus]) -> list[Block]:
             )
         ),
         Callout(lines),
+        *(
+            [Paragraph(plain(testing_paragraph(tested[0], len(tested), population_source)))]
+            if tested
+            else []
+        ),
     ]
 
 
@@ -308,7 +323,7 @@ def build_document(
     entries += annex_entries
     blocks: list[Block] = [
         *front,
-        *_key(statuses),
+        *_key(statuses, settings.population_source),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),
