@@ -212,3 +212,24 @@ def test_word_document_opens_in_libreoffice(built, tmp_path):
     assert len(converted.pages) > 20
     text = squash(" ".join(page.extract_text() for page in converted.pages))
     assert "Total Crime - Rate per 1,000" in text
+
+
+def test_the_exceptions_page_lists_q2s_concerns_and_no_improvement():
+    from safecity_reports.core.status import report_status
+    from safecity_reports.layout.document import BulletList, Paragraph
+    from safecity_reports.layout.exceptions import exceptions_blocks
+
+    report, _ = load_report(WORKBOOK)
+    blocks = exceptions_blocks(report, report_status(report), {})
+    concerns = next(b for b in blocks if isinstance(b, BulletList))
+    lines = ["".join(span.text for span in spans) for _, spans in concerns.items]
+    assert lines == [
+        "1.2a Total Crime - Rate per 1,000: a significant change for the worse (see 1.2a).",
+        "1.2b Anti-social Behaviour - Rate per 1,000: a significant change for the worse"
+        " (see 1.2b).",
+        "4.1 Proportion of youth offenders who re-offend (%): late: no figure for 2016/17 Q2;"
+        " the latest is for Oct 2013 - Sep 2014 (see 4.1).",
+        "4.2a Gaining Gold 'Artsmark' standard for arts provision - Increase education, training"
+        " and employment engagement by 10%: no figure for 2016/17 Q2 (see 4.2a).",
+    ]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].spans[0].text == "None."

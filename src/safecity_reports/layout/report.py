@@ -25,6 +25,8 @@ from safecity_reports.layout.document import (
     Tone,
     plain,
 )
+from safecity_reports.layout.exceptions import ANCHOR as EXCEPTIONS_ANCHOR
+from safecity_reports.layout.exceptions import exceptions_blocks
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
@@ -302,6 +304,7 @@ def build_document(
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),
+        *([(1, "Exceptions", EXCEPTIONS_ANCHOR)] if report.measures else []),
         (1, "Summary", SUMMARY_ANCHOR),
     ]
     body: list[Block] = []
@@ -324,6 +327,7 @@ def build_document(
     blocks: list[Block] = [
         *front,
         *_key(statuses, settings.population_source),
+        *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),
