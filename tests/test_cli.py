@@ -410,7 +410,8 @@ WARNINGS = [
         "sheet Settings, cell A20",
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
-        "Report date, Published by, Footnote, Compare with, Summary columns, Area pages or Layout"
+        "Report date, Published by, Footnote, Compare with, Summary columns, Area pages, Layout,"
+        " Population, Population source or Confidence"
         " (did you mean 'Report date'?)",
     ),
     (

@@ -146,6 +146,10 @@ def test_the_commissioners_overview_compares_the_districts(tmp_path):
     assert _rows(calderbrook)[4][:2] == ["2.1", "Victims satisfied with the service (%)"]
     assert _rows(calderbrook)[4][-2:] == ["0 points", "► no change"]
     assert "Summary of performance, 2016/17 Q3" not in tables  # the districts' tables instead
-    headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
+    headings = [
+        b.text
+        for b in blocks
+        if isinstance(b, Heading) and b.level == 2 and not b.anchor.startswith("exceptions")
+    ]
     assert headings[:5] == ["Brackley", "Calderbrook", "Kirkfield", "Leedham", "Wakemoor"]
     assert not any(isinstance(b, KeepTogether) and not b.blocks for b in blocks)

@@ -53,4 +53,4 @@ def test_ranking_values_keep_the_measures_decimals():
         if isinstance(b, FigureBlock)
     ]
     assert figure.chart.decimals == 1
-    assert "1. Luton 12.0%; 2. Testshire 12.5%; 3. Bristol 13.3%" in figure.alt
+    assert "Highest Bristol 13.3%; lowest Luton 12.0%; group average 12.6%." in figure.alt

@@ -372,15 +372,7 @@ def test_travel_arrows_are_printed_but_not_read_out(reports: dict[str, Made]) ->
 @needs_libreoffice
 @pytest.mark.parametrize(
     "measures",
-    [
-        None,
-        pytest.param(
-            30,
-            marks=pytest.mark.xfail(
-                strict=True, reason="commentary still runs over a page more often in the PDF"
-            ),
-        ),
-    ],
+    [None, 30],
     ids=["q2", "generated-30"],
 )
 def test_word_converted_by_libreoffice_has_the_pdfs_page_count_within_one(

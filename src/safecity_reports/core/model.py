@@ -176,6 +176,10 @@ class Observation:
     """The row it was read from."""
     area: str = ""
     """The area the figure is for, when one workbook holds several; '' for the partnership."""
+    count: float | None = None
+    """The number of events behind the figure (the Count column, issue 14), where given."""
+    denominator: float | None = None
+    """The population or cohort the figure is per (the Denominator column), where given."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,11 @@ class Measure:
     """Whether ``little_change`` is a percentage of the earlier figure (typed ``2%``)."""
     theme: str = ""
     """A heading under which a measure with no key action is listed."""
+    population: float | None = None
+    """The population the measure's rates are per where it is not the partnership's (the
+    Measures sheet's Population column, issue 14); None: the partnership's, for a rate."""
+    population_not_known: bool = False
+    """The Population column says 'Not known': the partnership's population does not apply."""
 
 
 @dataclass(frozen=True)
@@ -466,6 +475,12 @@ class Settings:
     """With several areas: whether each area also gets a page of its own."""
     layout: PageLayout = PageLayout.AUTOMATIC
     """Whether measures get a page each or share their priority's table."""
+    population: float | None = None
+    """The partnership's population, which turns its rates into counts (issue 14)."""
+    population_source: str = ""
+    """Which estimate ``population`` is and where it comes from."""
+    confidence: float = 0.95
+    """The level of confidence intervals and significance tests: 0.95 or 0.998."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from safecity_reports.core.model import (
     Value,
 )
 from safecity_reports.core.periods import Period, previous_period
+from safecity_reports.core.significance import ChangeTest, change_test
 from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against_target: callers find them here)
     TargetStatus,
     against_target,
@@ -52,6 +53,8 @@ class Judgement(Enum):
     WORSENING = "worsening"
     NO_CHANGE = "no change"
     LITTLE_CHANGE = "little change"
+    NOT_SIGNIFICANT = "no significant change"
+    """The figures differ, but by no more than chance would explain (issue 14)."""
     NOT_JUDGED = "not judged"
 
 
@@ -215,6 +218,19 @@ def compared(
     return direction, meaning
 
 
+def tested(direction: Direction, meaning: Judgement, test: ChangeTest | None) -> Judgement:
+    """``meaning``, unless a change that the test finds no more than chance: that is
+    NOT_SIGNIFICANT (never better or worse). Untested changes and little change keep theirs."""
+    if (
+        test is not None
+        and not test.significant
+        and direction in (Direction.UP, Direction.DOWN)
+        and meaning is not Judgement.LITTLE_CHANGE
+    ):
+        return Judgement.NOT_SIGNIFICANT
+    return meaning
+
+
 def basis_for(measure: Measure, compare_with: CompareWith | None) -> CompareWith:
     """The comparison basis for ``measure``: as set for the report, or by its kind of figure.
 
@@ -271,6 +287,15 @@ class MeasureStatus:
     """Whether ``baseline_direction`` is good news."""
     reporting: Period | None = None
     """The period the report is for."""
+    test: ChangeTest | None = None
+    """The test of the change from ``previous`` to ``current`` against chance; None where the
+    events behind either figure are not known (the change cannot be tested)."""
+    year_test: ChangeTest | None = None
+    """The same test of the change from ``year_ago`` to ``current``."""
+    confidence: float = 0.95
+    """The level of the tests and intervals."""
+    population: float | None = None
+    """The partnership's population (Settings), which turns rates into counts."""
 
     @property
     def late(self) -> bool:
@@ -290,6 +315,8 @@ def measure_status(
     comparison: Period,
     compare_with: CompareWith | None = None,
     area: str = "",
+    population: float | None = None,
+    confidence: float = 0.95,
 ) -> MeasureStatus:
     """The status of ``measure`` when reporting on ``reporting`` against ``comparison``.
 
@@ -298,7 +325,9 @@ def measure_status(
     figure that covers the same length of time (``coverage.comparable``): on the previous
     period basis the latest such figure (``comparison`` itself where it is recorded), on the
     year-earlier basis the same period a year before. Figures are compared as printed to the
-    measure's decimal places.
+    measure's decimal places. Where the events behind both figures are known
+    (``significance.events``, with ``population`` the partnership's), a change that chance
+    would explain at ``confidence`` is NOT_SIGNIFICANT.
     """
     kind = measure.kind
     basis = basis_for(measure, compare_with)
@@ -328,6 +357,10 @@ def measure_status(
 
     direction, meaning = compared(measure, value(previous), value(current))
     year_direction, year_meaning = compared(measure, value(year_ago), value(current))
+    test = change_test(measure, previous, current, population, confidence)
+    year_test = change_test(measure, year_ago, current, population, confidence)
+    meaning = tested(direction, meaning, test)
+    year_meaning = tested(year_direction, year_meaning, year_test)
     baseline_direction, baseline_meaning = Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED
     if (
         current is not None
@@ -368,6 +401,10 @@ def measure_status(
         baseline_direction=baseline_direction,
         baseline_judgement=baseline_meaning,
         reporting=reporting,
+        test=test,
+        year_test=year_test,
+        confidence=confidence,
+        population=population,
     )
 
 
@@ -380,5 +417,15 @@ def report_status(report: Report) -> dict[str, MeasureStatus]:
     """The status of every measure in the report, keyed by measure id, in report order."""
     reporting = report.settings.period
     comparison = comparison_period(report.settings)
-    compare_with = report.settings.compare_with
-    return {m.id: measure_status(m, reporting, comparison, compare_with) for m in report.measures}
+    settings = report.settings
+    return {
+        m.id: measure_status(
+            m,
+            reporting,
+            comparison,
+            settings.compare_with,
+            population=settings.population,
+            confidence=settings.confidence,
+        )
+        for m in report.measures
+    }

@@ -29,8 +29,11 @@ def _direction(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     """Better, worse, no change, not judged, and a column of its own for measures with no
     figure for the reporting period (never counted as current)."""
     period = report.settings.period
-    little = any(s.judgement is Judgement.LITTLE_CHANGE for s in statuses.values())
-    same = "Little or no change" if little else "No change"
+    found = {s.judgement for s in statuses.values()}
+    little = Judgement.LITTLE_CHANGE in found
+    # a change that could be chance is counted with no change (issue 14)
+    significant = " significant" if Judgement.NOT_SIGNIFICANT in found else ""
+    same = f"Little or no{significant} change" if little else f"No{significant} change"
     missing = f"No figure for {period}"
 
     def word(f: Facts) -> str:
@@ -44,6 +47,7 @@ def _direction(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
             Judgement.WORSENING: "Worse",
             Judgement.NO_CHANGE: same,
             Judgement.LITTLE_CHANGE: same,
+            Judgement.NOT_SIGNIFICANT: same,
         }.get(status.judgement, "Not judged")
 
     return ("direction of travel", ("Better", "Worse", same, "Not judged", missing), word)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
+from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.layout.areas import measure_by_area
 from safecity_reports.layout.document import (
@@ -154,8 +155,34 @@ def _caption(measure: Measure) -> str:
     return f"Source: {measure.source}" if measure.source else ""
 
 
-def period_table(measure: Measure) -> Table | None:
-    """The table of periods: actuals and benchmark, years grouping their quarters."""
+def interval_row(
+    measure: Measure, population: float | None, confidence: float
+) -> tuple[Cell, ...] | None:
+    """A period table's row of confidence intervals ('29.25 to 30.61'), where the events behind
+    at least one figure are known; 'not known' where they are not for a period."""
+    limits = [interval(measure, o, population, confidence) for o in measure.observations]
+    if not any(limits):
+        return None
+    return (
+        Cell(plain(f"{level_words(confidence)} confidence interval"), row_header=True),
+    ) + tuple(
+        Cell(
+            plain(
+                f"{value_text(measure, pair[0])} to {value_text(measure, pair[1])}"
+                if pair
+                else "not known"
+            ),
+            Align.RIGHT,
+        )
+        for pair in limits
+    )
+
+
+def period_table(
+    measure: Measure, population: float | None = None, confidence: float = 0.95
+) -> Table | None:
+    """The table of periods: actuals and benchmark, years grouping their quarters; and the
+    figures' confidence intervals where the events behind them are known."""
     observations = measure.observations
     if not observations:
         return None
@@ -205,6 +232,9 @@ def period_table(measure: Measure) -> Table | None:
                 for o in observations
             )
         )
+    intervals = interval_row(measure, population, confidence)
+    if intervals is not None:
+        rows.append(intervals)
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
     caption = f"{measure.name.rstrip('.')}, {span}"
@@ -368,7 +398,7 @@ def measure_blocks(
     blocks.append(KeepTogether(tuple(opening)))
     if ranking_table is not None:
         blocks.append(ranking_table)
-    table = period_table(measure)
+    table = period_table(measure, status.population, status.confidence)
     if table is not None:
         blocks.append(table)
     blocks.extend(_notes(measure))

@@ -29,6 +29,7 @@ from safecity_reports.core.model import (
     Unit,
     Value,
 )
+from safecity_reports.core.significance import MULTIPLIERS, events, interval, level_words
 from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
@@ -53,6 +54,7 @@ TONES = {
     Judgement.WORSENING: Tone.BAD,
     Judgement.NO_CHANGE: Tone.NEUTRAL,
     Judgement.LITTLE_CHANGE: Tone.NEUTRAL,
+    Judgement.NOT_SIGNIFICANT: Tone.NEUTRAL,
     Judgement.NOT_JUDGED: Tone.NEUTRAL,
 }
 
@@ -62,11 +64,20 @@ _JUDGEMENT_WORDS = {
 }
 
 
-def travel_spans(direction: Direction, judgement: Judgement) -> Spans:
-    """The arrow and its meaning, e.g. '▲ up, worse': never colour or glyph alone."""
+_CHANGES = {Direction.UP: "increase", Direction.DOWN: "decrease"}
+"""What a change tested and found significant is called (GSS: only then 'increase')."""
+
+
+def travel_spans(direction: Direction, judgement: Judgement, tested: bool = False) -> Spans:
+    """The arrow and its meaning, e.g. '▲ up, worse': never colour or glyph alone. A change
+    tested against chance reads '▲ increase, worse' when significant and '▶ no significant
+    change' (neutral) when not."""
     if direction is Direction.NOT_AVAILABLE:
         return (Span("n/a"),)
-    words = direction.value
+    if judgement is Judgement.NOT_SIGNIFICANT:
+        arrow = Span(ARROWS[Direction.SAME], bold=True, tone=Tone.NEUTRAL)
+        return (arrow, Span(" no significant change"))
+    words = _CHANGES[direction] if tested and direction in _CHANGES else direction.value
     if judgement in _JUDGEMENT_WORDS:
         words = f"{words}, {_JUDGEMENT_WORDS[judgement]}"
     elif judgement is Judgement.LITTLE_CHANGE:
@@ -129,12 +140,79 @@ def move_words(measure: Measure) -> dict[Direction, str]:
     return _RANK_MOVES if measure.unit is Unit.RANK else _MOVES
 
 
-def _meaning(judgement: Judgement) -> str:
-    """', which is worse' / ': little change' / '' after a comparison."""
+def _meaning(judgement: Judgement, significant: Direction | None = None) -> str:
+    """', which is worse' / ': little change' / '' after a comparison; with ``significant``
+    (the direction of a change tested and found significant), ', a significant increase,
+    which is worse'."""
     if judgement is Judgement.LITTLE_CHANGE:
         return ": little change"
+    if judgement is Judgement.NOT_SIGNIFICANT:
+        return ": no significant change"
     word = _JUDGEMENT_WORDS.get(judgement)
-    return f", which is {word}" if word else ""
+    change = f", a significant {_CHANGES[significant]}" if significant in _CHANGES else ""
+    return f"{change}, which is {word}" if word else change
+
+
+UNTESTED = (
+    "Whether this change is more than chance cannot be tested: the workbook gives no counts"
+    " or population for these figures."
+)
+"""Said after a change between rates or percentages whose events are not known."""
+
+
+def _untested(status: MeasureStatus) -> str:
+    """UNTESTED, after a rise or fall of a rate or percentage that was not tested."""
+    if (
+        status.test is None
+        and status.measure.unit in MULTIPLIERS
+        and status.direction in (Direction.UP, Direction.DOWN)
+        and status.judgement is not Judgement.LITTLE_CHANGE
+    ):
+        return " " + UNTESTED
+    return ""
+
+
+def testing_paragraph(status: MeasureStatus, tested: int, population_source: str) -> str:
+    """'How to read this report' on the test, its level and the intervals, said once."""
+    level = level_words(status.confidence)
+    source = ""
+    if status.population is not None:
+        source = (
+            f" Counts behind rates of the partnership's residents are worked out from its"
+            f" population of {format_number(status.population, 0)}"
+            + (f" ({population_source.rstrip('.')})." if population_source else ".")
+        )
+    return (
+        f"Where the workbook gives the counts behind a rate or a percentage ({tested} of this"
+        f" report's comparisons), the change is tested against chance at the {level} level:"
+        " rates by the exact test for two Poisson rates, percentages by Fisher's exact test."
+        " Only a significant change is called an increase or a decrease and judged better or"
+        " worse; otherwise the report says 'no significant change'. The other changes cannot be"
+        " tested, and are worded as before. Confidence intervals are"
+        f" {level}: for rates exact (Poisson) below 10 events and Byar's method from 10, for"
+        f" percentages Wilson's.{source}"
+    )
+
+
+def interval_sentence(status: MeasureStatus) -> str:
+    """The current figure's confidence interval in words, where its events are known: 'The 95%
+    confidence interval for 2016/17 Q2 is 29.25 to 30.61: allowing for chance, the underlying
+    figure probably lies in this range (about 7,507 events in a population of 250,900).'"""
+    m, current = status.measure, status.current
+    if current is None or not status.up_to_date:
+        return ""
+    limits = interval(m, current, status.population, status.confidence)
+    found = events(m, current, status.population)
+    if limits is None or found is None:
+        return ""
+    base = "a cohort" if m.unit is Unit.PERCENTAGE else "a population"
+    about = "about " if found.worked_out else ""
+    return (
+        f"The {level_words(status.confidence)} confidence interval for {current.period} is"
+        f" {value_text(m, limits[0])} to {value_text(m, limits[1])}: allowing for chance, the"
+        f" underlying figure probably lies in this range ({about}{format_number(found.count, 0)}"
+        f" out of {base} of {format_number(found.exposure, 0)})."
+    )
 
 
 def _no_comparison(status: MeasureStatus) -> str:
@@ -183,11 +261,16 @@ def change_sentence(status: MeasureStatus) -> str:
             f"Unchanged at {value_text(m, current.actual)} from {previous.period}"
             f" to {current.period}"
         )
+    elif status.judgement is Judgement.NOT_SIGNIFICANT:
+        # GSS: a change that is not significant is not described as a rise or a fall
+        now = _at(m, current)
+        sentence = f"{now[:1].upper()}{now[1:]}, against {_at(m, previous)}"
     else:
         sentence = (
             f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
         )
-    return f"{sentence}{_meaning(status.judgement)}."
+    significant = status.direction if status.test is not None else None
+    return f"{sentence}{_meaning(status.judgement, significant)}.{_untested(status)}"
 
 
 def year_sentence(status: MeasureStatus) -> str:
@@ -205,7 +288,12 @@ def year_sentence(status: MeasureStatus) -> str:
         Direction.DOWN: "Lower than",
         Direction.SAME: "The same as",
     }
-    return f"{words[status.year_direction]} a year earlier ({_at(m, year_ago)}){_meaning(status.year_judgement)}."
+    word = words[status.year_direction]
+    if status.year_judgement is Judgement.NOT_SIGNIFICANT:
+        word = "Compared with"
+    significant = status.year_direction if status.year_test is not None else None
+    meaning = _meaning(status.year_judgement, significant)
+    return f"{word} a year earlier ({_at(m, year_ago)}){meaning}."
 
 
 def baseline_sentence(status: MeasureStatus) -> str:
@@ -279,6 +367,8 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
         return f"{name}, {measure.observations[0].period} to {measure.observations[-1].period}"
     if status.judgement is Judgement.LITTLE_CHANGE:
         title = f"{name} changed little in {status.current.period}"  # type: ignore[union-attr]
+    elif status.judgement is Judgement.NOT_SIGNIFICANT:
+        title = f"{name}: no significant change in {status.current.period}"  # type: ignore[union-attr]
     elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
         title = f"{name} {_YEAR_WORDS[status.direction]}"
     else:
@@ -392,6 +482,7 @@ def status_sentences(status: MeasureStatus) -> str:
     parts = (
         late_sentence(status),
         change_sentence(status),
+        interval_sentence(status),
         year_sentence(status),
         baseline_sentence(status),
         benchmark_sentence(status),

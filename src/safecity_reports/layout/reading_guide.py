@@ -22,7 +22,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.glance import counter_sentence
-from safecity_reports.layout.narrative import ARROWS
+from safecity_reports.layout.narrative import ARROWS, testing_paragraph
 from safecity_reports.layout.summary_columns import HEADERS, chosen_columns
 
 KEY_ANCHOR = "how-to-read"
@@ -75,6 +75,16 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
         ),
         (Span("n/a: no figure to compare, or no measure for the action"),),
     )
+    tested = [s for s in statuses.values() if s.test is not None]
+    if tested:  # the changes tested against chance have a word of their own
+        lines = (
+            *lines[:3],
+            (
+                Span(ARROWS[Direction.SAME], bold=True),
+                Span(" no significant change: the figures differ, but chance could explain it"),
+            ),
+            *lines[3:],
+        )
     blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
     if report.measures:
         blocks.append(Paragraph(plain(counter_sentence(report, statuses))))
@@ -119,6 +129,9 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
             )
         )
         blocks.append(Callout(lines))
+        if tested:
+            source = report.settings.population_source
+            blocks.append(Paragraph(plain(testing_paragraph(tested[0], len(tested), source))))
     else:
         blocks.append(
             Paragraph(

@@ -24,6 +24,8 @@ from safecity_reports.layout.document import (
     Table,
     plain,
 )
+from safecity_reports.layout.exceptions import ANCHOR as EXCEPTIONS_ANCHOR
+from safecity_reports.layout.exceptions import exceptions_blocks
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
@@ -262,6 +264,7 @@ def build_document(
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),
+        *([(1, "Exceptions", EXCEPTIONS_ANCHOR)] if report.measures else []),
         (1, "Summary", SUMMARY_ANCHOR),
     ]
     body: list[Block] = []
@@ -292,6 +295,7 @@ def build_document(
     blocks: list[Block] = [
         *front,
         *reading_guide(report, statuses),
+        *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),

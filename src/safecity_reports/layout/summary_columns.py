@@ -118,7 +118,7 @@ def _direction(facts: Facts) -> Spans:
         word = _RATED.get(facts.rating.direction.value)
         if word:
             return plain(f"{word.capitalize()} (as rated)")
-    return travel_spans(status.direction, status.judgement)
+    return travel_spans(status.direction, status.judgement, status.test is not None)
 
 
 def _baseline(facts: Facts) -> Spans:

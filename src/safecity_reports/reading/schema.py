@@ -123,6 +123,24 @@ SETTING_ROWS = (
         " commentary under it, and give the others a page each.",
         False,
     ),
+    (
+        "Population",
+        "The partnership's population, e.g. 250,900: it turns rates per 1,000 residents into"
+        " counts, so changes can be tested against chance. Leave blank if not known.",
+        False,
+    ),
+    (
+        "Population source",
+        "Which population estimate that is and where it comes from, e.g. 'ONS mid-2016"
+        " population estimate'.",
+        False,
+    ),
+    (
+        "Confidence",
+        "The confidence level of intervals and tests of change: '95%' or '99.8%'. Leave blank"
+        " for 95%.",
+        False,
+    ),
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
 
@@ -261,6 +279,13 @@ MEASURES = Sheet(
             " or a percentage of the earlier figure such as 2%.",
             14,
         ),
+        Column(
+            "Population",
+            "For a rate of another population than the partnership's residents: that population"
+            " (e.g. 21,500 young people aged 10 to 17), or 'Not known'. Blank: Settings'"
+            " Population.",
+            14,
+        ),
     ),
 )
 
@@ -294,6 +319,17 @@ DATA = Sheet(
             "When the workbook holds several partnerships or wards: the area the figure is for,"
             " e.g. 'Calderdale'. Blank: the partnership itself.",
             20,
+        ),
+        Column(
+            "Count",
+            "The number of events behind the figure, e.g. 2 (children who offended), if known.",
+            10,
+        ),
+        Column(
+            "Denominator",
+            "The population or cohort the figure is per, e.g. 40 (looked-after children), if"
+            " known.",
+            12,
         ),
     ),
 )

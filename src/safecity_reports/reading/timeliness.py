@@ -82,7 +82,7 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
             f"Measure {measure.id} has no figures on the Data sheet, so its page says only that:"
             " add its figures, or NYA where they are not yet available",
         )
-    elif status.late and status.current is not None and _overdue(measure, status):
+    elif status.late and status.current is not None and overdue(measure, status):
         yield (
             measure.where,
             f"Measure {measure.id} has no figure for the reporting period {period} though one is"
@@ -101,7 +101,7 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
             )
 
 
-def _overdue(measure: Measure, status: MeasureStatus) -> bool:
+def overdue(measure: Measure, status: MeasureStatus) -> bool:
     """Whether a newer figure should exist by the end of the reporting period: the next one is
     due as long after the latest as the latest came after the one before (or, for a single
     figure, as long as it covers). An annual figure for 2015/16 is not overdue in 2016/17 Q2."""

@@ -287,6 +287,8 @@ def _ratings(report: Report, problems: _Problems, skipped: set[str]) -> None:
             comparison_period(report.settings),
             report.settings.compare_with,
             area=rating.area,
+            population=None if rating.area else report.settings.population,
+            confidence=report.settings.confidence,
         )
         current = status.current
         if current is not None and current.period == rating.period:

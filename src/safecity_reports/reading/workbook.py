@@ -263,6 +263,7 @@ class _Reader(SheetReader):
             area_pages=bool(one("Area pages"))
             and one("Area pages").choice("Area pages", (schema.YES, "No"), False)  # type: ignore[union-attr]
             == schema.YES,
+            **_population(one("Population"), one("Population source"), one("Confidence")),
         )
         return result
 
@@ -365,13 +366,21 @@ class _Reader(SheetReader):
             actual = row.value("Actual", unit, True)
             benchmark = row.value("Benchmark", unit)
             note, area = row.text("Note"), row.text("Area")
+            count, denominator = row.number("Count"), row.number("Denominator")
+            for header, number in (("Count", count), ("Denominator", denominator)):
+                if number is not None and number < 0:
+                    row.fail(
+                        header, f"{header} '{number:g}' is below zero; type a number of 0 or more"
+                    )
+            if denominator == 0:
+                row.fail("Denominator", "Denominator '0' is not a population; type it above 0")
             if row.ok and measure_id in units:
                 assert period is not None and actual is not None
                 where = row.location("Period")
                 for header in ("Actual", "Benchmark"):
                     self.figure_cells[(where, header)] = row.location(header)
                 observations.setdefault(measure_id, []).append(
-                    Observation(period, actual, benchmark, note, where, area)
+                    Observation(period, actual, benchmark, note, where, area, count, denominator)
                 )
         return observations
 
@@ -543,6 +552,41 @@ class _Reader(SheetReader):
 _COMPARE = tuple(c.value for c in CompareWith)
 
 
+_CONFIDENCES = {"95%": 0.95, "99.8%": 0.998}
+
+
+def _population(
+    population: Row | None, source: Row | None, confidence: Row | None
+) -> dict[str, Any]:
+    """Settings' Population, Population source and Confidence, as keyword arguments."""
+    details: dict[str, Any] = {}
+    number = population.number("Population") if population else None
+    if number is not None:
+        if number <= 0:
+            population.fail(  # type: ignore[union-attr]
+                "Population", f"Population '{number:g}' is not a population; type it above 0"
+            )
+        else:
+            details["population"] = number
+    if source and (text := source.text("Population source")):
+        details["population_source"] = text
+    if confidence is not None and confidence.raw("Confidence") is not None:
+        raw = confidence.raw("Confidence")
+        scale = 100 if isinstance(raw, int | float) and raw <= 1 else 1
+        typed = f"{float(raw) * scale:g}%" if isinstance(raw, int | float) else clean(str(raw))
+        typed = typed.replace(" ", "")
+        if not typed.endswith("%"):
+            typed += "%"
+        if typed in _CONFIDENCES:
+            details["confidence"] = _CONFIDENCES[typed]
+        else:
+            confidence.fail(
+                "Confidence",
+                f"Confidence '{clean(str(raw))}' is not a level the report uses; type 95% or 99.8%",
+            )
+    return details
+
+
 def _target(row: Row) -> tuple[float | None, TargetKind | None]:
     """The Target column: a figure, or 'Reduction' / 'Increase' (a change on last year)."""
     raw = row.raw("Target")
@@ -593,6 +637,14 @@ def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]
         details["little_change_relative"] = (
             isinstance(raw, str) and raw.strip().endswith("%")
         ) or "%" in str(row.cells["Little change"].number_format)  # type: ignore[union-attr]
+    population = row.raw("Population")
+    if isinstance(population, str) and clean(population).casefold() == "not known":
+        details["population_not_known"] = True
+    elif (number := row.number("Population")) is not None:
+        if number <= 0:
+            row.fail("Population", f"Population '{number:g}' is not a population; type it above 0")
+        else:
+            details["population"] = number
     return details
 
 

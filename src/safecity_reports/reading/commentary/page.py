@@ -132,7 +132,14 @@ def pages(report: Report) -> list[tuple[Commentary, Page]]:
         page_measures = tuple(
             PageMeasure(
                 m,
-                measure_status(m, reporting, comparison, report.settings.compare_with),
+                measure_status(
+                    m,
+                    reporting,
+                    comparison,
+                    report.settings.compare_with,
+                    population=report.settings.population,
+                    confidence=report.settings.confidence,
+                ),
                 frozenset(stems[m.id] - set().union(*(s for i, s in stems.items() if i != m.id))),
             )
             for m in measures

@@ -1,0 +1,140 @@
+"""Whether a change is more than chance: the events behind a figure, its confidence interval,
+and the test of a change between two figures (issue 14).
+
+A rate or a percentage is a count of events over a population or cohort. Where the workbook
+gives them (the Data sheet's Count and Denominator, or a population for rates: the Measures
+sheet's Population, else Settings' Population), the report can say how sure a figure is and
+whether a change could be chance; where it does not, it says the change cannot be tested. Pure:
+the statistics are ``safecity_reports.stats``'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safecity_reports.core.model import Measure, Observation, Unit
+from safecity_reports.stats import (
+    compare_counts,
+    compare_proportions,
+    proportion_interval,
+    rate_interval,
+)
+
+MULTIPLIERS = {Unit.PERCENTAGE: 100.0, Unit.RATE_PER_1000: 1000.0, Unit.RATE_PER_10000: 10000.0}
+"""What a figure of each unit is per: a percentage per 100, a rate per 1,000 or 10,000."""
+
+
+@dataclass(frozen=True)
+class Events:
+    """The events behind one figure."""
+
+    count: int
+    """How many events (children who offended, crimes), a whole number."""
+    exposure: float
+    """The population or cohort they are out of."""
+    worked_out: bool
+    """Whether the count was worked out from the figure and a population (not typed)."""
+
+
+@dataclass(frozen=True)
+class ChangeTest:
+    """The test of a change between two figures against chance."""
+
+    p_value: float
+    """The two-sided p-value: how likely a change at least this large is by chance alone."""
+    confidence: float
+    """The level the change is judged at (0.95 or 0.998)."""
+    proportions: bool
+    """Fisher's exact test of two proportions (True) or the exact test of two rates (False)."""
+
+    @property
+    def significant(self) -> bool:
+        """Whether chance alone would explain the change less often than ``1 - confidence``."""
+        return self.p_value < 1 - self.confidence
+
+
+def level_words(confidence: float) -> str:
+    """'95%' or '99.8%'."""
+    return f"{confidence * 100:g}%"
+
+
+def population_for(measure: Measure, population: float | None) -> float | None:
+    """The population a rate measure's figures are per: its own, else the partnership's
+    (``population``, from Settings) unless the measure says it is not known."""
+    if measure.unit not in (Unit.RATE_PER_1000, Unit.RATE_PER_10000):
+        return None
+    if measure.population is not None:
+        return measure.population
+    return None if measure.population_not_known else population
+
+
+def events(measure: Measure, observation: Observation, population: float | None) -> Events | None:
+    """The count and exposure behind ``observation``'s figure, where they can be known.
+
+    A percentage needs its Count or its Denominator (the other follows from the figure); a
+    rate needs its Count or a population (its Denominator, else ``population_for``). Worked-out
+    counts are rounded to whole events. None for other units, a figure that is not a number,
+    or a figure of zero whose population is not given.
+    """
+    multiplier = MULTIPLIERS.get(measure.unit)
+    value = observation.actual
+    if multiplier is None or not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    count, exposure = observation.count, observation.denominator
+    if exposure is None and measure.unit is not Unit.PERCENTAGE:
+        exposure = population_for(measure, population)
+    if count is not None and exposure is not None:
+        return Events(round(count), exposure, False)
+    if exposure is not None:
+        return Events(round(value * exposure / multiplier), exposure, True)
+    if count is not None and value > 0:
+        return Events(round(count), count * multiplier / value, False)
+    return None
+
+
+def interval(
+    measure: Measure, observation: Observation, population: float | None, confidence: float
+) -> tuple[float, float] | None:
+    """The figure's confidence interval in its own unit (per cent, or per 1,000 ...): Wilson's
+    for a percentage, exact Poisson (below 10 events) or Byar's for a rate; None where the
+    events are not known."""
+    found = events(measure, observation, population)
+    if found is None:
+        return None
+    multiplier = MULTIPLIERS[measure.unit]
+    if measure.unit is Unit.PERCENTAGE:
+        if found.count > found.exposure:
+            return None
+        low, high = proportion_interval(found.count, found.exposure, confidence)
+        return low * multiplier, high * multiplier
+    return rate_interval(found.count, found.exposure, multiplier, confidence)
+
+
+def change_test(
+    measure: Measure,
+    before: Observation | None,
+    after: Observation | None,
+    population: float | None,
+    confidence: float,
+) -> ChangeTest | None:
+    """The test of the change from ``before`` to ``after``; None where either figure's events
+    are not known (the change cannot be tested).
+
+    Percentages: Fisher's exact test (``compare_proportions``) of the two cohorts; rates: the
+    exact conditional test of two Poisson rates (``compare_counts``) with the populations as
+    exposures, which is fair because only figures covering the same length of time are compared.
+    """
+    if before is None or after is None:
+        return None
+    first = events(measure, before, population)
+    second = events(measure, after, population)
+    if first is None or second is None:
+        return None
+    if measure.unit is Unit.PERCENTAGE:
+        sizes = (round(first.exposure), round(second.exposure))
+        if first.count > sizes[0] or second.count > sizes[1] or min(sizes) <= 0:
+            return None
+        p_value = compare_proportions(first.count, sizes[0], second.count, sizes[1])
+        return ChangeTest(p_value, confidence, True)
+    p_value = compare_counts(first.count, first.exposure, second.count, second.exposure)
+    return ChangeTest(p_value, confidence, False)
