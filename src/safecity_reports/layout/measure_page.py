@@ -137,33 +137,21 @@ def _caption(measure: Measure) -> str:
 
 
 def period_table(measure: Measure) -> Table | None:
-    """The table of periods: actuals and benchmark, years grouping their quarters."""
+    """The table of periods: a row of actuals (and of benchmarks) under one header row that
+    names each period in full ("2016/17 Q2"), so that no header cell spans several columns and
+    each column's header says on its own which period it is."""
     observations = measure.observations
     if not observations:
         return None
-    headings = [o.period.heading for o in observations]
-    has_groups = any(group for group, _ in headings)
-    header: list[tuple[Cell, ...]] = []
-    if has_groups:
-        groups: list[Cell] = [Cell(plain("Year"), row_header=True)]
-        previous = None
-        for group, _ in headings:
-            if group == previous:
-                last = groups[-1]
-                groups[-1] = Cell(last.spans, Align.RIGHT, col_span=last.col_span + 1)
-            else:
-                groups.append(Cell(plain(group), Align.RIGHT))
-            previous = group
-        header.append(tuple(groups))
     notes = [o.note for o in observations if o.note]
     marks = {note: f" [note {i + 1}]" for i, note in enumerate(dict.fromkeys(notes))}
-    header.append(
+    header = [
         (Cell(plain("Period"), row_header=True),)
         + tuple(
-            Cell(plain(short + (marks[o.note] if o.note else "")), Align.RIGHT)
-            for (_, short), o in zip(headings, observations, strict=True)
+            Cell(plain(str(o.period) + (marks[o.note] if o.note else "")), Align.RIGHT)
+            for o in observations
         )
-    )
+    ]
     rows = [
         (Cell(plain("Actual"), row_header=True),)
         + tuple(
@@ -181,7 +169,7 @@ def period_table(measure: Measure) -> Table | None:
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
     caption = f"{measure.name.rstrip('.')}, {span}"
-    widths = (2.2,) + (1.0,) * len(observations)
+    widths = (2.2,) + (1.1,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
 
 
