@@ -122,6 +122,30 @@ def test_each_kind_draws_a_png_of_the_set_size(chart: Chart, tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.pdf", "chart.png"]
 
 
+@pytest.mark.parametrize("chart", [TOTAL_CRIME, RANKING, RAG], ids=lambda c: c.kind.value)
+def test_matplotlib_draws_each_chart_once_for_both_documents(
+    chart: Chart, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF's vector drawing and Word's PNG come from one drawing: drawing every chart twice
+    (Agg for the PNG, then the PDF) made a 300-measure report a third slower."""
+    from matplotlib.figure import Figure
+
+    draws = []
+    original = Figure.draw
+
+    def counted(self: Figure, renderer: object) -> None:
+        draws.append(type(renderer).__name__)
+        original(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", counted)
+    draw_chart(chart, STYLES, tmp_path / "chart.png")
+    assert len(draws) == 1, draws
+    # the PNG is that drawing's pixels: mostly the white page, with the chart's own colours
+    image = matplotlib.image.imread(tmp_path / "chart.png")
+    assert image.shape == (HEIGHT, WIDTH, 3)
+    assert matches(image, STYLES.palette.primary).any()
+
+
 def test_equal_charts_share_one_file_and_distinct_charts_do_not(tmp_path: Path) -> None:
     same_as_rag = Chart(
         ChartKind.BARS,

@@ -19,7 +19,7 @@ from safecity_reports.layout.document import ChartKind, FigureBlock, Heading, Ta
 from safecity_reports.layout.glance import at_a_glance
 from safecity_reports.layout.measure_page import series_chart
 from safecity_reports.layout.narrative import UNTESTED, active_title, status_sentences
-from safecity_reports.layout.report import build_document, comparison_statement, summary_table
+from safecity_reports.layout.report import build_document, comparison_statement, summary_tables
 from safecity_reports.layout.summary_columns import COLUMNS, facts_for
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read_workbook
@@ -193,13 +193,11 @@ def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared()
 
 def test_the_summary_prints_the_baseline_and_the_change_since_it():
     report, statuses = _read("year-end-comparative.xlsx")
-    table = summary_table(report, statuses, {})
+    tables = summary_tables(report, statuses, {})
+    table = tables[0]
     header = [c.text for c in table.header[0]]
     assert header[-2:] == ["Baseline", "Since baseline"]
-    rows = {
-        next(c.text for c in row if c.text.startswith("1.1")): [c.text for c in row]
-        for row in table.rows
-    }
+    rows = {row[0].text.split()[0]: [c.text for c in row] for t in tables for row in t.rows}
     assert rows["1.1a"][-2:] == ["45.10 (2014/15)", "+8.08 (+17.9%), ▲ up, worse"]
     assert rows["1.1b"][-2:] == ["none", "n/a"]
 

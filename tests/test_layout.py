@@ -36,7 +36,7 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.pages import page_label, plan_pages
-from safecity_reports.layout.report import build_document, summary_table
+from safecity_reports.layout.report import build_document, summary_tables
 
 
 def measure(
@@ -158,17 +158,24 @@ def _cells(table: Table):
     return [[cell.text for cell in row] for row in table.rows]
 
 
+def summary_table(report, statuses, anchors) -> Table:
+    """The summary's tables as one, for the checks on its rows."""
+    tables = summary_tables(report, statuses, anchors)
+    return Table("summary", tables[0].header, tuple(r for t in tables for r in t.rows), (1,))
+
+
 def test_summary_derives_arrows_that_agree_with_the_printed_figures():
     report = small_report()
     table = summary_table(report, report_status(report), {})
-    rows = {next(c for c in row if c[:1].isdigit()): row for row in _cells(table)}
+    rows = {row[0].split()[0]: row for row in _cells(table)}
     # 28.06 -> 29.92 with low is good: up and worse
     assert rows["1.1a"][-3:] == ["28.06", "29.92", "▲ up, worse"]
     # the seed printed 0.12 -> 0.12 with a down arrow; here it can only be no change
     assert rows["1.1b"][-3:] == ["0.12", "0.12", "► no change"]
     # 64.2% -> 62.0% with high is good: down and worse (the seed printed an up arrow)
     assert rows["2.1"][-3:] == ["64.2%", "62.0%", "▼ down, worse"]
-    assert rows["1.2"][3:] == ["n/a", "", "", ""]
+    assert rows["1.2"][0] == "1.2 Spend the levy well (no measure)"
+    assert rows["1.2"][3:] == ["no measure", "no measure", "no measure"]
 
 
 def test_summary_arrow_colour_follows_polarity_and_never_stands_alone():
@@ -179,12 +186,30 @@ def test_summary_arrow_colour_follows_polarity_and_never_stands_alone():
     assert travel[0].text.endswith("worse")
 
 
-def test_priority_cell_spans_its_rows():
+def test_each_priority_has_its_table_whose_rows_are_headed_by_their_measure():
     report = small_report()
-    table = summary_table(report, report_status(report), {})
-    first = table.rows[0][0]
-    assert (first.text, first.row_span, first.row_header) == ("Reduce crime", 3, True)
-    assert table.row_groups == (3,)
+    tables = summary_tables(report, report_status(report), {})
+    assert [t.caption for t in tables] == [
+        "Summary of performance, 2016/17 Q2: Priority 1, Reduce crime",
+        "Summary of performance, 2016/17 Q2: Priority 2, Reduce youth crime",
+    ]
+    first = tables[0]
+    assert [c.text for c in first.header[0]] == [
+        "Measure",
+        "Key action",
+        "Lead agency",
+        "Previous",
+        "Current",
+        "Travel",
+    ]
+    assert [[c.row_header for c in row] for row in first.rows] == [[True] + [False] * 5] * 3
+    assert first.rows[0][0].text.startswith("1.1a ")
+    assert (
+        first.rows[0][1].text == first.rows[1][1].text
+    )  # the action repeats on its measures' rows
+    assert first.row_groups == (2,)  # the second action starts a group
+    cells = [c for t in tables for row in (*t.header, *t.rows) for c in row]
+    assert all(c.row_span == c.col_span == 1 and c.text.strip() for c in cells)
 
 
 def test_not_available_figures_are_not_judged():

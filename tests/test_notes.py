@@ -38,7 +38,7 @@ def test_the_mark_links_to_the_note_and_the_note_back_to_its_first_mark():
         (note_anchor("2.2a", 1), mark_anchor("2.2a", 1)),
         (note_anchor("2.2a", 1), ""),  # the same note again: one place to come back to
     ]
-    assert [c.text for c in table.header[-1]][2] == "Quarter 2 [note 1]"
+    assert [c.text for c in table.header[-1]][2] == "2016/17 Q2 [note 1]"
 
 
 @pytest.fixture(scope="module")

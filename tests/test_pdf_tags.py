@@ -192,21 +192,34 @@ def test_tables_have_header_cells_and_rows(pdf: Path) -> None:
         assert len(pages) >= 2
 
 
-def test_the_spanning_priority_cell_is_a_row_header_with_its_row_span(
+def test_the_summarys_rows_are_headed_by_their_measure_and_no_cell_spans(
     report: tuple[Document, Path],
 ) -> None:
-    _, path = report
+    document, path = report
+    laid_out = [b for b in _blocks(document) if isinstance(b, Table)]
     with pikepdf.open(path) as doc:
         tables = [e for e in _tree(doc) if _role(e) == "Table"]
-        spanning = [
-            cell
-            for table in tables
-            for row in _children(table)
-            for cell in _children(row)
-            if "/A" in cell and "/RowSpan" in cell.A and cell.A.get("/Scope") == "/Row"
+        assert len(tables) == len(laid_out)
+        cells = [c for t in tables for row in _children(t) for c in _children(row)]
+        assert not [c for c in cells if "/A" in c and ("/RowSpan" in c.A or "/ColSpan" in c.A)]
+        summaries = [
+            (table, element)
+            for table, element in zip(laid_out, tables, strict=True)
+            if table.caption.startswith("Summary of performance")
         ]
-        assert spanning
-        assert all(_role(cell) == "TH" for cell in spanning)
+        priorities = [b for b in _blocks(document) if isinstance(b, Heading) and b.level == 1]
+        named = [h for h in priorities if h.text.startswith("Priority")]
+        assert len(summaries) == len(named)  # a table per priority
+        for table, element in summaries:
+            header, *rows = [r for r in _children(element) if _role(r) == "TR"]
+            assert {(_role(c), str(c.A.Scope)) for c in _children(header)} == {("TH", "/Column")}
+            assert len(rows) == len(table.rows)
+            for row, laid in zip(rows, table.rows, strict=True):
+                first, *rest = _children(row)
+                # the measure (the action, where it has none) heads the row
+                assert (_role(first), str(first.A.Scope)) == ("TH", "/Row")
+                assert laid[0].row_header and laid[0].text.split()[0][0].isdigit()
+                assert [_role(c) for c in rest] == ["TD"] * (len(table.widths) - 1)
 
 
 def test_lists_have_labels_and_bodies(pdf: Path) -> None:

@@ -156,19 +156,6 @@ def test_months(label, months):
     assert parse_period(label).months == months
 
 
-@pytest.mark.parametrize(
-    ("label", "heading"),
-    [
-        ("2016/17 Q2", ("2016/17", "Quarter 2")),
-        ("Sep 2016", ("2016", "Sep")),
-        ("2015/16", ("", "2015/16")),
-        ("Oct 2013 - Sep 2014", ("", "Oct 2013 - Sep 2014")),
-    ],
-)
-def test_heading(label, heading):
-    assert parse_period(label).heading == heading
-
-
 def test_periods_sort_by_when_they_end():
     labels = ["2016/17 Q2", "2015/16", "Sep 2016", "Oct 2013 - Sep 2014", "2016/17 Q1"]
     ordered = sorted(parse_period(label) for label in labels)

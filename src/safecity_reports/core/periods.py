@@ -64,17 +64,6 @@ class Period:
             and self.end.year == other.end.year - 1
         )
 
-    @property
-    def heading(self) -> tuple[str, str]:
-        """Two header lines for a table column: a group (year) and the period within it."""
-        if self.kind is PeriodKind.QUARTER:
-            year, quarter = self.label.split()
-            return year, f"Quarter {quarter[1]}"
-        if self.kind is PeriodKind.MONTH:
-            month, year = self.label.split()
-            return year, month
-        return "", self.label
-
     def __str__(self) -> str:
         return self.label
 

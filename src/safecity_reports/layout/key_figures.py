@@ -20,11 +20,14 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.narrative import chart_alt
 
+NOT_APPLICABLE = "not applicable"
+"""What a key figure's cell says where the figure has no such part (no 'out of', no total)."""
+
 
 def _figure_target(figure: Figure) -> str:
     """'70%, missed': a key figure's share against the share it should reach."""
     if figure.target is None:
-        return ""
+        return "none"
     text = format_value(figure.target, Unit.PERCENTAGE, 0)
     if not figure.out_of:
         return text
@@ -51,9 +54,14 @@ def figures_blocks(figures: tuple[Figure, ...], source: str = "") -> list[Block]
             Cell(plain(format_value(f.value, f.unit, 0)), Align.RIGHT),
         ]
         if shares:
-            share = format_value(100 * f.value / f.out_of, Unit.PERCENTAGE, 1) if f.out_of else ""
+            share = (
+                format_value(100 * f.value / f.out_of, Unit.PERCENTAGE, 1)
+                if f.out_of
+                else NOT_APPLICABLE
+            )
+            out_of = format_value(f.out_of, f.unit, 0) if f.out_of else NOT_APPLICABLE
             row += [
-                Cell(plain(format_value(f.out_of, f.unit, 0) if f.out_of else ""), Align.RIGHT),
+                Cell(plain(out_of), Align.RIGHT),
                 Cell(plain(share), Align.RIGHT),
             ]
         if len(header) > len(row):
@@ -66,6 +74,7 @@ def figures_blocks(figures: tuple[Figure, ...], source: str = "") -> list[Block]
             (
                 Cell((Span("Total", bold=True),), row_header=True),
                 Cell((Span(format_value(total, Unit.MONEY, 0), bold=True),), Align.RIGHT),
+                *(Cell(plain(NOT_APPLICABLE), Align.RIGHT) for _ in header[2:]),
             )
         )
     widths = (4.0,) + (1.2,) * (len(header) - 1)

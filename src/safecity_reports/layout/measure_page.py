@@ -181,43 +181,29 @@ def interval_row(
 def period_table(
     measure: Measure, population: float | None = None, confidence: float = 0.95
 ) -> Table | None:
-    """The table of periods: actuals and benchmark, years grouping their quarters; and the
-    figures' confidence intervals where the events behind them are known."""
+    """The table of periods: a row of actuals (and of benchmarks, and of confidence intervals
+    where the events behind the figures are known) under one header row that names each period
+    in full ("2016/17 Q2"), so that no header cell spans several columns and each column's header
+    says on its own which period it is."""
     observations = measure.observations
     if not observations:
         return None
-    headings = [o.period.heading for o in observations]
-    has_groups = any(group for group, _ in headings)
-    header: list[tuple[Cell, ...]] = []
-    if has_groups:
-        groups: list[Cell] = [Cell(plain("Year"), row_header=True)]
-        previous = None
-        for group, _ in headings:
-            if group == previous:
-                last = groups[-1]
-                groups[-1] = Cell(last.spans, Align.RIGHT, col_span=last.col_span + 1)
-            else:
-                groups.append(Cell(plain(group), Align.RIGHT))
-            previous = group
-        header.append(tuple(groups))
     numbers = {
         note: i + 1 for i, note in enumerate(dict.fromkeys(o.note for o in observations if o.note))
     }
     marked: set[str] = set()
 
-    def period_cell(short: str, note: str) -> Cell:
+    def period_cell(label: str, note: str) -> Cell:
         if not note:
-            return Cell(plain(short), Align.RIGHT)
+            return Cell(plain(label), Align.RIGHT)
         mark = note_mark(measure.id, numbers[note], first=note not in marked)
         marked.add(note)
-        return Cell((Span(f"{short} "), mark), Align.RIGHT)
+        return Cell((Span(f"{label} "), mark), Align.RIGHT)
 
-    header.append(
+    header = [
         (Cell(plain("Period"), row_header=True),)
-        + tuple(
-            period_cell(short, o.note) for (_, short), o in zip(headings, observations, strict=True)
-        )
-    )
+        + tuple(period_cell(str(o.period), o.note) for o in observations)
+    ]
     rows = [
         (Cell(plain("Actual"), row_header=True),)
         + tuple(
@@ -238,7 +224,7 @@ def period_table(
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
     caption = f"{measure.name.rstrip('.')}, {span}"
-    widths = (2.2,) + (1.0,) * len(observations)
+    widths = (2.2,) + (1.1,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
 
 

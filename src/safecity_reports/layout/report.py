@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from safecity_reports.core.areas import area_names, has_own_figures
-from safecity_reports.core.model import CompareWith, KeyAction, Measure, Report
+from safecity_reports.core.model import CompareWith, KeyAction, Measure, Priority, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import MeasureStatus, comparison_period
 from safecity_reports.layout.areas import area_tables
@@ -94,22 +94,25 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     return measure.name
 
 
-def _summary_rows(
+NO_MEASURE = "no measure"
+"""What a figure column of an action without a measure says: there is no figure to give."""
+
+
+def _priority_rows(
+    priority: Priority,
     report: Report,
     statuses: dict[str, MeasureStatus],
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
 ) -> tuple[tuple[tuple[Cell, ...], ...], tuple[int, ...]]:
+    """A priority's rows, a row per measure (per action where it has none), and the rows that
+    start a new action. Every cell is filled in: an action's text and lead agency repeat on
+    each of its measures' rows, as a reader moving along any one row needs them."""
     rows: list[tuple[Cell, ...]] = []
     starts: list[int] = []
-    for priority in report.priorities:
+    for action in priority.actions:
         starts.append(len(rows))
-        span = sum(max(1, len(a.measures)) for a in priority.actions)
-        for index, action in enumerate(priority.actions):
-            lines = _action_rows(action, report, statuses, anchors, columns)
-            if index == 0 and lines:
-                lines[0] = (Cell(plain(priority.name), row_span=span, row_header=True), *lines[0])
-            rows.extend(lines)
+        rows.extend(_action_rows(action, report, statuses, anchors, columns))
     return tuple(rows), tuple(starts[1:])
 
 
@@ -121,55 +124,73 @@ def _action_rows(
     columns: tuple[SummaryColumn, ...],
 ) -> list[tuple[Cell, ...]]:
     link = anchors.get(action.measures[0].id if action.measures else action.id, "")
-    text = Cell((Span(action.text),), row_span=max(1, len(action.measures)))
-    agency = Cell(plain(action.lead_agency), row_span=max(1, len(action.measures)))
+    text = Cell((Span(f"{action.id} {action.text}".strip()),))
+    agency = Cell(plain(action.lead_agency or "not given"))
     if not action.measures:
         rating = rating_for(report, action.id, report.settings.period)
         return [
             (
-                Cell((Span(action.id, link=link),)),
+                Cell(
+                    (Span(action.id, link=link), Span(f" {action.text} ({NO_MEASURE})")),
+                    row_header=True,
+                ),
                 text,
                 agency,
-                Cell(plain("n/a")),
                 *(
                     Cell(rating_spans(rating, report.settings.period))
-                    if column.name == "Rating" and rating
-                    else Cell(plain(""))
+                    if column.name == "Rating"
+                    else Cell(plain(NO_MEASURE))
                     for column in columns
                 ),
             )
         ]
     rows = []
-    for index, measure in enumerate(action.measures):
+    for measure in action.measures:
         status = statuses[measure.id]
         facts = facts_for(report, measure, status)
-        cells = [Cell((Span(measure.id, link=anchors.get(measure.id, "")),))]
-        if index == 0:
-            cells += [text, agency]
-        cells.append(Cell(plain(_measure_label(measure, status))))
+        name = Cell(
+            (
+                Span(measure.id, link=anchors.get(measure.id, "")),
+                Span(f" {_measure_label(measure, status)}"),
+            ),
+            row_header=True,
+        )
+        cells = [name, text, agency]
         cells += [Cell(column.cell(facts), column.align) for column in columns]
         rows.append(tuple(cells))
     return rows
 
 
-def summary_table(
+def summary_tables(
     report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
-) -> Table:
-    """The summary: priority, action, lead agency, measure, then the columns Settings choose
-    (previous, current and travel by default)."""
+) -> tuple[Table, ...]:
+    """The summary, a table per priority named in its caption: the measure (the action, where it
+    has none) heads each row, then the key action, its lead agency and the columns Settings
+    choose (previous, current and travel by default).
+
+    No cell spans several rows or columns and none is empty, so the table reads the same cell
+    by cell as it looks: a priority spanning its rows was heard only on its first row, and was
+    the row header of measures it did not name."""
     columns = chosen_columns(report.settings.summary_columns)
     header = tuple(
-        Cell(plain(text), Align.LEFT)
-        for text in ("Priority", "Action", "Key action", "Lead agency", "Measure")
+        Cell(plain(text), Align.LEFT) for text in ("Measure", "Key action", "Lead agency")
     ) + tuple(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns)
-    rows, groups = _summary_rows(report, statuses, anchors, columns)
-    return Table(
-        f"Summary of performance, {report.settings.period}",
-        (header,),
-        rows,
-        (1.8, 0.95, 4.4, 1.9, 4.2) + tuple(c.width for c in columns),
-        row_groups=groups,
-    )
+    tables = []
+    for number, priority in enumerate(report.priorities, start=1):
+        rows, groups = _priority_rows(priority, report, statuses, anchors, columns)
+        if not rows:
+            continue
+        tables.append(
+            Table(
+                f"Summary of performance, {report.settings.period}:"
+                f" Priority {priority.id or number}, {priority.name}",
+                (header,),
+                rows,
+                (5.0, 4.6, 2.0) + tuple(c.width for c in columns),
+                row_groups=groups,
+            )
+        )
+    return tuple(tables)
 
 
 def _summary(
@@ -178,7 +199,7 @@ def _summary(
     """The summary table; with several areas, a table per area too (instead of the summary,
     where the partnership itself has no figures)."""
     if not area_names(report):
-        return [summary_table(report, statuses, anchors)]
+        return [*summary_tables(report, statuses, anchors)]
     if not has_own_figures(report):
         return [
             Paragraph(
@@ -190,7 +211,7 @@ def _summary(
             *area_tables(report),
         ]
     return [
-        summary_table(report, statuses, anchors),
+        *summary_tables(report, statuses, anchors),
         Heading(1, "Areas", "areas"),
         *area_tables(report),
     ]
@@ -294,6 +315,9 @@ def build_document(
     entries += annex_entries
     blocks: list[Block] = [
         *front,
+        # the guide starts a page of its own: with the tests' paragraph it no longer fits under
+        # the front page's table, and a page break keeps both documents' pages alike
+        PageBreak(),
         *reading_guide(report, statuses),
         *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
         PageBreak(),

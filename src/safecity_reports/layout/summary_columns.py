@@ -63,10 +63,14 @@ def facts_for(report: Report, measure: Measure, status: MeasureStatus, area: str
     return Facts(measure, status, standing, rating, reporting, size)
 
 
+NO_FIGURE = "no figure"
+"""What a figure column says where the workbook has no figure for the period."""
+
+
 def _figure(facts: Facts, observation: Observation | None) -> Spans:
     if observation is None:
-        return plain("")
-    text = value_text(facts.measure, observation.actual)
+        return plain(NO_FIGURE)
+    text = value_text(facts.measure, observation.actual) or NO_FIGURE
     if facts.measure.unit is Unit.RANK and facts.group_size and text and text != "n/a":
         text += f" of {facts.group_size}"
     return plain(text)

@@ -1,4 +1,4 @@
-"""Drawing each ``Chart`` once as a PNG image that the Word and PDF documents both place.
+"""Drawing each ``Chart`` once: a vector PDF that the PDF places, and a PNG of it for Word.
 
 Charts found in an ``ImageCache`` from an earlier run are not drawn again; the others are drawn
 by ``chart_drawing`` (the only modules importing matplotlib are it and ``chart_layout``), in
@@ -12,8 +12,10 @@ every chart cached, this process draws what it must itself, importing matplotlib
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import multiprocessing
 import os
@@ -38,7 +40,8 @@ Progress = Callable[[int, int], None]
 
 @functools.cache
 def drawing_version() -> str:
-    """Changes whenever the drawing code or matplotlib changes, so cached images follow it."""
+    """Changes whenever the drawing code, matplotlib or pdfium (which rasterises the charts)
+    changes, so cached images follow it."""
     digest = hashlib.sha256()
     package = Path(__file__).parents[1]
     spec = importlib.util.find_spec("matplotlib")
@@ -47,6 +50,8 @@ def drawing_version() -> str:
         files.append(Path(spec.origin).parent / "_version.py")
     for file in files:
         digest.update(file.read_bytes() if file.is_file() else file.name.encode())
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        digest.update(importlib.metadata.version("pypdfium2").encode())
     return digest.hexdigest()[:16]
 
 

@@ -3,7 +3,9 @@
 The table is drawn on the "Report Table" style of the reference document, with the few direct
 properties both Word and LibreOffice honour (a fixed layout, horizontal rules, cell margins).
 Header rows repeat on each page and are marked for assistive technology; no row splits across
-a page.
+a page. Word has no mark for a row header cell: where a table's first column heads its rows,
+the table's look says so ("first column"), and the cells are bold; the report's own tables
+span no cells, but a ``Table`` that does is still drawn with merged cells.
 """
 
 from __future__ import annotations
@@ -83,7 +85,9 @@ def draw_table(host: TableHost, table: Table) -> None:
     # in one list instead, or a long table takes time growing with its square.
     grid = word_table._cells
     _set_widths(word_table, _column_widths(table.widths, host.text_width()))
-    _table_properties(word_table, table.caption, host.styles.palette.rule)
+    _table_properties(
+        word_table, table.caption, host.styles.palette.rule, _first_column_heads(table)
+    )
 
     palette = host.styles.palette
     header_rows = len(table.header)
@@ -161,9 +165,18 @@ def _set_widths(word_table: WordTable, widths: list[int]) -> None:
     tbl_w.set(qn("w:w"), str(round(sum(widths) * _TWIPS_PER_EMU)))
 
 
-def _table_properties(word_table: WordTable, caption: str, rule: str) -> None:
+def _first_column_heads(table: Table) -> bool:
+    """Whether every body row starts with its row header: the only row headers Word can name
+    (its table look's "first column"); a cell elsewhere in a row cannot be marked as one."""
+    return bool(table.rows) and all(row and row[0].row_header for row in table.rows)
+
+
+def _table_properties(
+    word_table: WordTable, caption: str, rule: str, first_column: bool = False
+) -> None:
     """Direct table properties that LibreOffice and Word both honour: a fixed layout, light
-    horizontal rules, a header row for assistive technology, and the caption as its title."""
+    horizontal rules, a header row for assistive technology, the first column marked as the
+    rows' headers where it is (``first_column``), and the caption as its title."""
     tbl_pr = word_table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -194,13 +207,14 @@ def _table_properties(word_table: WordTable, caption: str, rule: str) -> None:
     for attribute, value in (
         ("firstRow", "1"),
         ("lastRow", "0"),
-        ("firstColumn", "0"),
+        ("firstColumn", "1" if first_column else "0"),
         ("lastColumn", "0"),
         ("noHBand", "1"),
         ("noVBand", "1"),
     ):
         look.set(qn(f"w:{attribute}"), value)
-    look.set(qn("w:val"), "0620")  # the same flags in the Word 2007 form: header row, no banding
+    # the same flags in the Word 2007 form: header row (0x20), first column (0x80), no banding
+    look.set(qn("w:val"), "06A0" if first_column else "0620")
     title = OxmlElement("w:tblCaption")
     title.set(qn("w:val"), xml_safe(caption))
     tbl_pr.append(title)
