@@ -297,3 +297,21 @@ def test_the_default_names_are_the_ratings_sheet_s_words(default) -> None:
     cells = _filled_cells(_word(default))
     assert {f for f, _ in cells["Amber"]} == {load_styles().rating("Amber").fill}
     assert "(Red, Amber, Green or Not rated)" in _pdf_text(default)
+
+
+def test_lay_out_names_the_ratings_as_its_styles_do(tmp_path) -> None:
+    from datetime import date
+
+    from safecity_reports.api import lay_out, read_workbook
+    from safecity_reports.layout.summary_columns import rating_spans
+
+    report, _ = read_workbook(RATED)
+    styles = load_styles(styles_with(tmp_path, council_table()))
+    document, _ = lay_out(report, date(2026, 11, 30), styles)
+    assert "text='Off track'" in repr(document)
+    assert "text='Amber'" not in repr(document)
+    # a measure no one rated: the not-rated name, plain, on no colour
+    names = tuple(styles.rating_names.items())
+    period = report.settings.period
+    assert rating_spans(None, period, names)[0].text == "No rating"
+    assert rating_spans(None, period)[0].text == "Not rated"

@@ -216,9 +216,10 @@ def _rank(facts: Facts) -> Spans:
 
 def rating_spans(rating: Rating | None, reporting: Period, names: RatingNames = ()) -> Spans:
     """'Amber' (or the name the styles give it, bold), with the period rated where it is not
-    the reporting period; the cell takes the rating's colour (``rating_fill``)."""
+    the reporting period; the cell takes the rating's colour (``rating_fill``). A measure no
+    one rated is 'Not rated' (or its name), in plain text on no colour."""
     if rating is None:
-        return plain("not rated")
+        return plain(rating_name(RatingLevel.NOT_RATED, names))
     spans: Spans = (Span(rating_name(rating.level, names), bold=True),)
     if rating.period != reporting:
         spans += (Span(f" ({rating.period})"),)
