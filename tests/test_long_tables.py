@@ -93,3 +93,29 @@ def test_a_cell_longer_than_a_page_is_split_and_every_row_printed() -> None:
 
 def test_short_tables_are_one_table() -> None:
     assert not isinstance(table_flowable(_spec(pdf_long_tables.WINDOW)), LongTable)
+
+
+def test_a_cell_s_fill_lands_on_its_own_cell_in_every_window() -> None:
+    """A rating's fill (a command for one cell) is in the window holding its row, at that row's
+    place in the window, and in no other window; a header cell's is in every window."""
+    base = _spec(100)
+    spec = TableSpec(
+        **{
+            **base.__dict__,
+            "cell_commands": [
+                (0, 2, ("BACKGROUND", "#D4351C")),
+                (70, 2, ("BACKGROUND", "#00703C")),
+            ],
+        }
+    )
+
+    def fills(start: int, end: int) -> list[tuple]:
+        table = make_table(spec, start, end)
+        return [
+            (r0, c0, str(colour))
+            for name, (c0, r0), (c1, r1), colour in table._bkgrndcmds  # noqa: SLF001
+            if name == "BACKGROUND" and (c0, r0) == (c1, r1)
+        ]
+
+    assert fills(1, 41) == [(0, 2, "#D4351C")]
+    assert fills(41, 81) == [(0, 2, "#D4351C"), (30, 2, "#00703C")]

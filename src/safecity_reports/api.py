@@ -32,10 +32,12 @@ def lay_out(
 ) -> tuple[Document, dict[str, MeasureStatus]]:
     """Judge every measure and lay the report out: the document both renderers draw, and each
     measure's status by id. ``today`` is the date printed when the workbook gives none; the
-    language the document declares is that of ``styles`` (the defaults when None)."""
+    language the document declares, and the names ratings are printed with, are those of
+    ``styles`` (the defaults when None)."""
     statuses = report_status(report)
     language = styles.language if styles is not None else None
-    return build_document(report, statuses, today or date.today(), language), statuses
+    names = styles.rating_names if styles is not None else None
+    return build_document(report, statuses, today or date.today(), language, names), statuses
 
 
 def write_documents(

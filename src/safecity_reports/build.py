@@ -82,7 +82,9 @@ def build_report(
         report = with_provenance(report, provenance)
         progress.stage("Working out status")
         statuses = report_status(report)
-        document = build_document(report, statuses, today or date.today(), styles.language)
+        document = build_document(
+            report, statuses, today or date.today(), styles.language, styles.rating_names
+        )
         try:
             output.mkdir(parents=True, exist_ok=True)
             copied = execution.write(document, targets)

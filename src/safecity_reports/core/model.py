@@ -481,6 +481,9 @@ class Settings:
     """Which estimate ``population`` is and where it comes from."""
     confidence: float = 0.95
     """The level of confidence intervals and significance tests: 0.95 or 0.998."""
+    rating_names: tuple[tuple[str, str], ...] = ()
+    """(Ratings sheet word, name printed) for each rating a council renamed in its styles;
+    () prints the sheet's words. Set by ``build_document``, not read from the workbook."""
 
 
 @dataclass(frozen=True)

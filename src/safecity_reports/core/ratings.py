@@ -7,7 +7,7 @@ give one, and ``contradiction`` says where they do and disagree.
 
 from __future__ import annotations
 
-from safecity_reports.core.model import RatedDirection, Rating, Report
+from safecity_reports.core.model import RatedDirection, Rating, RatingLevel, Report
 from safecity_reports.core.periods import Period
 from safecity_reports.core.status import Judgement, MeasureStatus
 
@@ -49,3 +49,12 @@ def contradiction(rating: Rating, status: MeasureStatus) -> str:
         f" went from {status.previous.period} to {status.current.period} as"
         f" '{figures.value}'; the report prints the figures' direction"
     )
+
+
+RatingNames = tuple[tuple[str, str], ...]
+"""(Ratings sheet word, name printed) pairs: ``Settings.rating_names``."""
+
+
+def rating_name(level: RatingLevel, names: RatingNames = ()) -> str:
+    """The name printed for ``level``: the styles' (such as "Off track"), else the sheet's."""
+    return dict(names).get(level.value, level.value)

@@ -26,7 +26,7 @@ def _cells(
         area=area,
     )
     facts = facts_for(report, measure, status, area)
-    return tuple(Cell(c.cell(facts), c.align) for c in columns)
+    return tuple(c.cell_for(facts) for c in columns)
 
 
 def _header(first: str, columns: tuple[SummaryColumn, ...]) -> tuple[Cell, ...]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from safecity_reports.core.model import RatingLevel
+
 
 class Tone(Enum):
     """What a coloured mark means to the reader; renderers map it to a palette colour."""
@@ -31,6 +33,9 @@ class Span:
     """An anchor to link to: a ``Heading``'s, or a span's ``anchor`` (a note and its mark)."""
     anchor: str = ""
     """Where links to this span land (a note, or the mark in the text that refers to it)."""
+    fill: RatingLevel | None = None
+    """Draw the text on this rating's colour (renderers take it from the styles, with black
+    or white text, whichever contrasts more)."""
 
 
 Spans = tuple[Span, ...]
@@ -95,6 +100,8 @@ class Cell:
     """Columns this cell covers; the covered cells are omitted."""
     row_header: bool = False
     """A cell that heads its row (for screen readers)."""
+    fill: RatingLevel | None = None
+    """Fill the cell with this rating's colour, its text black or white to contrast with it."""
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import Measure, NotAvailable, RatingLevel, Report
+from safecity_reports.core.ratings import rating_name
 from safecity_reports.core.status import (
     Judgement,
     MeasureStatus,
@@ -77,15 +78,25 @@ _GROUP: Counter = (
     _position,
 )
 
-_RATING: Counter = (
-    "rating",
-    ("Red", "Amber", "Green", "Not rated"),
-    lambda f: (
-        f.rating.level.value
-        if f.rating and f.rating.level in (RatingLevel.RED, RatingLevel.AMBER, RatingLevel.GREEN)
-        else "Not rated"
-    ),
-)
+_RATED = (RatingLevel.RED, RatingLevel.AMBER, RatingLevel.GREEN)
+"""The ratings counted each in a column of their own; the rest (grey, not rated, none given)
+are counted as not rated."""
+_RATING_WHAT = "rating"
+
+
+def _rating(report: Report) -> Counter:
+    """Red, amber, green and not rated, under the names the styles give them."""
+    names = report.settings.rating_names
+    not_rated = rating_name(RatingLevel.NOT_RATED, names)
+    return (
+        _RATING_WHAT,
+        (*(rating_name(level, names) for level in _RATED), not_rated),
+        lambda f: (
+            rating_name(f.rating.level, names)
+            if f.rating and f.rating.level in _RATED
+            else not_rated
+        ),
+    )
 
 
 COUNTER_MEANINGS = {
@@ -94,7 +105,7 @@ COUNTER_MEANINGS = {
     _TARGET[0]: "whether each figure met its target, came near it or missed it",
     _GROUP[0]: "whether each figure is better or worse than its comparison group's normal range,"
     " or in line with it",
-    _RATING[0]: "the rating each measure was given",
+    _RATING_WHAT: "the rating each measure was given",
 }
 """What each front-page count judges, for 'How to read this report'."""
 
@@ -113,7 +124,7 @@ def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     """What the front page counts, chosen from the summary's columns."""
     columns = report.settings.summary_columns
     if "Rating" in columns and report.ratings:
-        return _RATING
+        return _rating(report)
     if "Group position" in columns and (report.rankings or report.group_facts):
         return _GROUP
     if "Target status" in columns:
@@ -124,7 +135,15 @@ def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
 def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
     """How many measures of each priority fall under each word of what is counted."""
     what, words, word_of = counter_for(report, statuses)
-    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w in words)
+    # a rating's column is headed by its name on its colour
+    fills = (
+        {rating_name(level, report.settings.rating_names): level for level in _RATED}
+        if what == _RATING_WHAT
+        else {}
+    )
+    header = (Cell(plain("Priority")),) + tuple(
+        Cell(plain(w), Align.RIGHT, fill=fills.get(w)) for w in words
+    )
     rows = []
     totals = [0] * len(words)
 

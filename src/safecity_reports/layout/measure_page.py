@@ -359,7 +359,11 @@ def measure_blocks(
     if sentence:
         lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
     if facts.rating is not None:
-        lead.append(Paragraph(rating_paragraph(facts.rating, reporting), ParagraphStyle.LEAD))
+        lead.append(
+            Paragraph(
+                rating_paragraph(facts.rating, reporting, facts.rating_names), ParagraphStyle.LEAD
+            )
+        )
     by_area = measure_by_area(report, measure)
     if not lead and by_area is None:
         lead.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from safecity_reports.core.areas import area_names, has_own_figures
@@ -37,6 +39,7 @@ from safecity_reports.layout.summary_columns import (
     SummaryColumn,
     chosen_columns,
     facts_for,
+    rating_fill,
     rating_spans,
 )
 from safecity_reports.styles import load_styles
@@ -137,7 +140,10 @@ def _action_rows(
                 text,
                 agency,
                 *(
-                    Cell(rating_spans(rating, report.settings.period))
+                    Cell(
+                        rating_spans(rating, report.settings.period, report.settings.rating_names),
+                        fill=rating_fill(rating),
+                    )
                     if column.name == "Rating"
                     else Cell(plain(NO_MEASURE))
                     for column in columns
@@ -156,7 +162,7 @@ def _action_rows(
             row_header=True,
         )
         cells = [name, text, agency]
-        cells += [Cell(column.cell(facts), column.align) for column in columns]
+        cells += [column.cell_for(facts) for column in columns]
         rows.append(tuple(cells))
     return rows
 
@@ -245,13 +251,23 @@ def _table_title(pages: tuple[Page, ...]) -> str:
 
 
 def build_document(
-    report: Report, statuses: dict[str, MeasureStatus], today: date, language: str | None = None
+    report: Report,
+    statuses: dict[str, MeasureStatus],
+    today: date,
+    language: str | None = None,
+    rating_names: Mapping[str, str] | None = None,
 ) -> Document:
     """Lay out the report: every fact of the workbook, in the order a board member reads it.
 
     ``language`` is the tag the documents declare (the styles' ``[document] language``); None
-    takes the default styles' language.
+    takes the default styles' language. ``rating_names`` gives the name printed for each
+    Ratings sheet word (the styles' ``[ratings]``, such as "Red": "Off track"); None takes
+    the default styles' names.
     """
+    if rating_names is None:
+        rating_names = load_styles().rating_names
+    named = tuple((word, name) for word, name in rating_names.items() if word != name)
+    report = replace(report, settings=replace(report.settings, rating_names=named))
     settings = report.settings
     plan = plan_pages(report)
     tabled = {page.label for _, pages in plan for page in pages if in_table(page, report)}

@@ -8,9 +8,10 @@ from safecity_reports.core.formatting import format_number, rounded
 from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding, group_phrase
 from safecity_reports.core.model import GroupSide, Measure, Rating
 from safecity_reports.core.periods import Period
+from safecity_reports.core.ratings import RatingNames, rating_name
 from safecity_reports.layout.document import Span, Spans
 from safecity_reports.layout.narrative import value_text
-from safecity_reports.layout.summary_columns import RATING_TONES, rank_text, side_judgement
+from safecity_reports.layout.summary_columns import rank_text, side_judgement
 
 _SIDE_WORDS = {
     GroupSide.ABOVE: "above the group's normal range",
@@ -48,14 +49,14 @@ def group_sentence(measure: Measure, standing: GroupStanding) -> str:
     return f"In {phrase}, {standing.period}: {listed}."
 
 
-def rating_paragraph(rating: Rating, reporting: Period) -> Spans:
-    """'Rating for 2016/17 Q3: Amber, given by the lead officer. <comment>'"""
-    tone = RATING_TONES[rating.level]
+def rating_paragraph(rating: Rating, reporting: Period, names: RatingNames = ()) -> Spans:
+    """'Rating for 2016/17 Q3: Amber, given by the lead officer. <comment>', the rating named
+    as the styles name it and drawn on its colour."""
     by = f", given by {rating.rated_by}" if rating.rated_by else ""
     later = " (the latest rating)" if rating.period != reporting else ""
     spans: Spans = (
         Span(f"Rating for {rating.period}{later}: "),
-        Span(rating.level.value, bold=True, tone=tone),
+        Span(rating_name(rating.level, names), bold=True, fill=rating.level),
         Span(f"{by}."),
     )
     if rating.comment:

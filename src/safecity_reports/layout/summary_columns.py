@@ -27,9 +27,9 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period
-from safecity_reports.core.ratings import rating_for
+from safecity_reports.core.ratings import RatingNames, rating_for, rating_name
 from safecity_reports.core.status import Direction, MeasureStatus, TargetStatus
-from safecity_reports.layout.document import Align, Span, Spans, Tone, plain
+from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, plain
 from safecity_reports.layout.narrative import travel_spans, value_text
 
 NOT_APPLICABLE = "n/a"
@@ -49,6 +49,8 @@ class Facts:
     """The reporting period."""
     group_size: int | None = None
     """The size of the measure's latest full group, for a rank measure's 'of 15'."""
+    rating_names: RatingNames = ()
+    """The names the styles give the ratings (``Settings.rating_names``)."""
 
 
 def facts_for(report: Report, measure: Measure, status: MeasureStatus, area: str = "") -> Facts:
@@ -60,7 +62,7 @@ def facts_for(report: Report, measure: Measure, status: MeasureStatus, area: str
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
     size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
     standing = group_standing(report, measure.id, measure.polarity, reporting, area)
-    return Facts(measure, status, standing, rating, reporting, size)
+    return Facts(measure, status, standing, rating, reporting, size, report.settings.rating_names)
 
 
 NO_FIGURE = "no figure"
@@ -216,29 +218,25 @@ def _rank(facts: Facts) -> Spans:
     return plain(rank_text(facts.standing) if facts.standing else NOT_APPLICABLE)
 
 
-RATING_TONES = {
-    RatingLevel.RED: Tone.BAD,
-    RatingLevel.AMBER: Tone.NEUTRAL,
-    RatingLevel.GREEN: Tone.GOOD,
-    RatingLevel.GREY: None,
-    RatingLevel.NOT_RATED: None,
-}
-"""The colour a rating's word is printed in; the word always carries the meaning."""
-
-
-def rating_spans(rating: Rating | None, reporting: Period) -> Spans:
-    """'Amber' (bold, coloured), with the period rated where it is not the reporting period."""
+def rating_spans(rating: Rating | None, reporting: Period, names: RatingNames = ()) -> Spans:
+    """'Amber' (or the name the styles give it, bold), with the period rated where it is not
+    the reporting period; the cell takes the rating's colour (``rating_fill``). A measure no
+    one rated is 'Not rated' (or its name), in plain text on no colour."""
     if rating is None:
-        return plain("not rated")
-    tone = RATING_TONES[rating.level]
-    spans: Spans = (Span(rating.level.value, bold=tone is not None, tone=tone),)
+        return plain(rating_name(RatingLevel.NOT_RATED, names))
+    spans: Spans = (Span(rating_name(rating.level, names), bold=True),)
     if rating.period != reporting:
         spans += (Span(f" ({rating.period})"),)
     return spans
 
 
+def rating_fill(rating: Rating | None) -> RatingLevel | None:
+    """The rating whose colour a cell showing ``rating`` is filled with; None for none given."""
+    return rating.level if rating is not None else None
+
+
 def _rating(facts: Facts) -> Spans:
-    return rating_spans(facts.rating, facts.reporting)
+    return rating_spans(facts.rating, facts.reporting, facts.rating_names)
 
 
 @dataclass(frozen=True)
@@ -253,6 +251,12 @@ class SummaryColumn:
     width: float = 1.5
     meaning: str = ""
     """What the column holds, for 'How to read this report': the words after its header."""
+    fill: Callable[[Facts], RatingLevel | None] = lambda facts: None
+    """The rating whose colour the cell is filled with, if any."""
+
+    def cell_for(self, facts: Facts) -> Cell:
+        """The column's cell for one measure."""
+        return Cell(self.cell(facts), self.align, fill=self.fill(facts))
 
 
 COLUMNS = {
@@ -345,6 +349,7 @@ COLUMNS = {
             1.3,
             "the rating the measure's rater gave it, in words as well as colour, with the "
             "period rated where it is not the period of this report.",
+            lambda f: rating_fill(f.rating),
         ),
     )
 }

@@ -10,12 +10,18 @@ import importlib.resources
 import importlib.util
 import shutil
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from safecity_reports.errors import UsageError
 from safecity_reports.files import replace_atomically
-from safecity_reports.styles.checks import StylesInvalid, check, check_files
+from safecity_reports.styles.checks import (
+    RATING_KEYS,
+    StylesInvalid,
+    check,
+    check_files,
+    default_ratings,
+)
 
 DEFAULT_FOLDER = Path(str(importlib.resources.files(__name__) / "default"))
 """The styles shipped inside the package (used when no other folder is given). The package is
@@ -53,6 +59,20 @@ class Sizes:
     heading3: float
 
 
+@dataclass(frozen=True)
+class RatingLook:
+    """How one rating is printed: its words, and the fill of its cell."""
+
+    name: str
+    fill: str
+    """``#RRGGBB``; its text is black or white (``contrast.text_on``)."""
+
+
+def _rating_looks(table: dict[str, str]) -> tuple[tuple[str, RatingLook], ...]:
+    given = {**default_ratings(), **table}
+    return tuple((key, RatingLook(given[key], given[f"{key}_fill"])) for key in RATING_KEYS)
+
+
 CATEGORICAL = ("#12436D", "#28A197", "#801650", "#F46A25")
 """The Analysis Function's categorical palette (afcharts), first four colours."""
 
@@ -77,6 +97,17 @@ class Styles:
     chart_categorical: tuple[str, ...] = CATEGORICAL
     """Series colours, in order, for a chart with three or more series (two series use primary
     and secondary, one uses primary)."""
+    ratings: tuple[tuple[str, RatingLook], ...] = field(default_factory=lambda: _rating_looks({}))
+    """Each rating (``red``, ``amber``, ``green``, ``grey``, ``not_rated``) as printed."""
+
+    def rating(self, level: str) -> RatingLook:
+        """How the rating ``level`` ("Red", "Not rated": a Ratings sheet word) is printed."""
+        return dict(self.ratings)[level.lower().replace(" ", "_")]
+
+    @property
+    def rating_names(self) -> dict[str, str]:
+        """Each Ratings sheet word ("Not rated") and the name printed for it."""
+        return {key.replace("_", " ").capitalize(): look.name for key, look in self.ratings}
 
 
 def _dejavu(bold: bool) -> Path:
@@ -131,6 +162,7 @@ def load_styles(folder: Path | None = None) -> Styles:
         logo=optional_file(document["logo"]),
         reference_docx=optional_file(document["reference_docx"]),
         chart_categorical=tuple(charts.get("categorical", CATEGORICAL)),
+        ratings=_rating_looks(data.get("ratings", {})),
     )
 
 

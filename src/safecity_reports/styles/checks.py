@@ -9,12 +9,16 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import importlib.resources
 import json
 import math
 import re
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from safecity_reports.errors import Problem, UsageError, ValidationFailed
 
@@ -66,6 +70,10 @@ LANGUAGE = Kind(
         isinstance(v, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", v) is not None
     ),
 )
+RATING_NAME = Kind(
+    'a name for the rating in quotes, at most 30 characters (such as "Off track")',
+    lambda v: isinstance(v, str) and v.strip() == v and 0 < len(v) <= 30 and v.isprintable(),
+)
 COLOURS = Kind(
     'a list of one to four colours as "#RRGGBB" (such as ["#12436D", "#28A197"])',
     lambda v: isinstance(v, list) and 1 <= len(v) <= 4 and all(_is_colour(c) for c in v),
@@ -84,6 +92,8 @@ _PALETTE = (
     "primary secondary tertiary muted text note rule header_fill stripe_fill good bad neutral"
 )
 _SIZES = "body note table title heading1 heading2 heading3"
+RATING_KEYS = ("red", "amber", "green", "grey", "not_rated")
+"""The ratings as ``style.toml`` names them: ``red`` is its name, ``red_fill`` its colour."""
 
 KEYS: Mapping[str, Mapping[str, Key]] = {
     "palette": {name: Key(COLOUR) for name in _PALETTE.split()},
@@ -96,6 +106,11 @@ KEYS: Mapping[str, Mapping[str, Key]] = {
         "categorical": Key(COLOURS, required=False),
     },
     "document": {"language": Key(LANGUAGE), "logo": Key(FILE), "reference_docx": Key(FILE)},
+    # optional, as it came after councils had copied the styles: a missing key keeps its default
+    "ratings": {
+        **{name: Key(RATING_NAME, required=False) for name in RATING_KEYS},
+        **{f"{name}_fill": Key(COLOUR, required=False) for name in RATING_KEYS},
+    },
 }
 """Every table of ``style.toml`` and every key it may hold, with what the key accepts."""
 
@@ -163,6 +178,8 @@ def check(data: Mapping[str, object], where: str) -> list[Problem]:
     for name, keys in KEYS.items():
         table = data.get(name)
         if name not in data and name not in meant:
+            if not any(spec.required for spec in keys.values()):
+                continue  # a table of optional keys may be left out
             problems.append(
                 Problem(where, f"the [{name}] table is missing; it holds {', '.join(keys)}")
             )
@@ -172,6 +189,40 @@ def check(data: Mapping[str, object], where: str) -> list[Problem]:
                     problems.append(
                         Problem(where, f"{name}.{key} is missing; give {spec.kind.accepts}")
                     )
+    problems += _same_rating_names(data.get("ratings"), where)
+    return problems
+
+
+@functools.cache
+def default_ratings() -> Mapping[str, str]:
+    """The ``[ratings]`` table of the default ``style.toml``: what a key left out keeps."""
+    text = (importlib.resources.files(__package__) / "default" / "style.toml").read_text("utf-8")
+    return MappingProxyType(tomllib.loads(text)["ratings"])
+
+
+def _same_rating_names(table: object, where: str) -> list[Problem]:
+    """Two ratings with the same name, given or kept (the front page counts each under its
+    own); reported at the key given, not the one kept."""
+    if not isinstance(table, dict):
+        return []
+    named: dict[str, str] = {}
+    problems = []
+    given = sorted(RATING_KEYS, key=lambda k: k in table)  # the kept names first
+    for key in given:
+        name = table.get(key, default_ratings()[key])
+        if not RATING_NAME.test(name):
+            continue
+        assert isinstance(name, str)
+        if name.casefold() in named:
+            problems.append(
+                Problem(
+                    where,
+                    f"ratings.{key} and ratings.{named[name.casefold()]} are both {shown(name)};"
+                    " give each rating a name of its own",
+                )
+            )
+        else:
+            named[name.casefold()] = key
     return problems
 
 

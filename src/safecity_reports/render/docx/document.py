@@ -62,6 +62,7 @@ from safecity_reports.render.docx.xml import (
     add_field,
     add_hyperlink,
     end_bookmark,
+    shade_run,
     start_bookmark,
     xml_safe,
 )
@@ -69,6 +70,7 @@ from safecity_reports.render.docx.xml import (
     bookmark_name as bookmark_name,  # part of this module's interface
 )
 from safecity_reports.styles import Styles
+from safecity_reports.styles.contrast import text_on
 
 _PARAGRAPH_STYLES = {
     ParagraphStyle.BODY: "Normal",
@@ -238,6 +240,9 @@ class _Writer:
                     run.bold = True
                 if span.tone is not None:
                     run.font.color.rgb = self.tones[span.tone]
+                if span.fill is not None:
+                    fill = self.styles.rating(span.fill.value).fill
+                    shade_run(run, fill, text_on(fill))
             if number is not None:
                 end_bookmark(paragraph, number)
 

@@ -29,6 +29,7 @@ from safecity_reports.layout.grid import table_grid
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
     cell_margins,
+    colour_text,
     insert_before,
     on_off,
     shade,
@@ -36,6 +37,7 @@ from safecity_reports.render.docx.xml import (
     xml_safe,
 )
 from safecity_reports.styles import Styles
+from safecity_reports.styles.contrast import text_on
 
 _ALIGNMENTS = {
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
@@ -117,6 +119,10 @@ def draw_table(host: TableHost, table: Table) -> None:
             body_row = row - header_rows
             if not table.row_groups and body_row % 2 == 1:
                 shade(word_cell, palette.stripe_fill)
+        if cell.fill is not None:  # a rating's colour, its text black or white to contrast
+            fill = host.styles.rating(cell.fill.value).fill
+            shade(word_cell, fill)
+            colour_text(paragraph, text_on(fill))
         if row in group_starts and row > header_rows:
             top_border(word_cell, palette.primary)
 

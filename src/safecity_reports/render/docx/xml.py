@@ -13,8 +13,10 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 _BOOKMARK_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -129,6 +131,38 @@ def shade(cell: _Cell, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
     insert_before(tc_pr, shd, _AFTER_SHADING)
+
+
+_AFTER_RUN_SHADING = (
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+"""What follows ``w:shd`` in a run's properties (ECMA-376, CT_RPr)."""
+
+
+def shade_run(run: Run, fill: str, colour: str) -> None:
+    """Draw ``run``'s text in ``colour`` on ``fill`` (both "#RRGGBB")."""
+    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    r_pr = run._r.get_or_add_rPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    insert_before(r_pr, shd, _AFTER_RUN_SHADING)
+
+
+def colour_text(paragraph: WordParagraph, colour: str) -> None:
+    """Every run of ``paragraph``, links too, in ``colour`` ("#RRGGBB")."""
+    for run in paragraph._p.iter(qn("w:r")):
+        r_pr = run.get_or_add_rPr()
+        r_pr.get_or_add_color().val = RGBColor.from_string(colour.lstrip("#").upper())
 
 
 def top_border(cell: _Cell, colour: str) -> None:

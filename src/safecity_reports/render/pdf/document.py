@@ -75,6 +75,7 @@ from safecity_reports.render.pdf.tags import (
     add_structure,
 )
 from safecity_reports.styles import Styles
+from safecity_reports.styles.contrast import text_on
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,9 @@ class _Story(TableParts):
                 text = f"<b>{text}</b>"
             if span.tone is not None:
                 text = f'<font color="{self.tone_colour(span.tone)}">{text}</font>'
+            if span.fill is not None:  # a rating's colour, its text black or white to contrast
+                fill = self.styles.rating(span.fill.value).fill
+                text = f'<font color="{text_on(fill)}" backColor="{fill}">{text}</font>'
             if span.link:
                 # Underlined as well as coloured: colour alone must not carry meaning.
                 text = (

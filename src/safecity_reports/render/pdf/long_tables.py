@@ -43,6 +43,8 @@ class TableSpec:
     space_after: float
     row_commands: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     """(row, command without its cells) of each style command for one whole row."""
+    cell_commands: list[tuple[int, int, tuple[Any, ...]]] = field(default_factory=list)
+    """(row, column, command without its cells) of each style command for one cell."""
 
     @property
     def rows(self) -> int:
@@ -69,6 +71,9 @@ def make_table(spec: TableSpec, start: int | None = None, end: int | None = None
     for r, (name, *values) in spec.row_commands:
         if start <= r < end or r < header:
             commands.append((name, (0, row(r)), (-1, row(r)), *values))
+    for r, c, (name, *values) in spec.cell_commands:
+        if start <= r < end or r < header:
+            commands.append((name, (c, row(r)), (c, row(r)), *values))
     for r, width, colour in spec.rules_above:
         if start < r < end:  # not above the first row: the header's rule is there
             commands.append(

@@ -24,6 +24,7 @@ from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
 from safecity_reports.render.pdf.long_tables import TableSpec, table_flowable
 from safecity_reports.render.pdf.tags import REPEATED, Element, Slot, StructureTree
 from safecity_reports.styles import Palette, Styles
+from safecity_reports.styles.contrast import text_on
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -71,7 +72,7 @@ class TableParts:
         n_header = len(table.header)
         element = self.tree.element("Table")
         caption_slot = self.tree.content("Caption", element) if table.caption else None
-        grid, spans = self.table_grid(table, element)
+        grid, spans, fills = self.table_grid(table, element)
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -95,6 +96,10 @@ class TableParts:
                 col_widths=[width * w / total for w in table.widths],
                 commands=commands,
                 spans=spans,
+                cell_commands=[
+                    (row, column, ("BACKGROUND", colors.HexColor(fill)))
+                    for row, column, fill in fills
+                ],
                 rules_above=[
                     (n_header + group, 1.25, self.palette.primary)
                     for group in table.row_groups
@@ -116,9 +121,10 @@ class TableParts:
 
     def table_grid(
         self, table: Table, element: Element
-    ) -> tuple[list[list[object]], list[tuple[int, int, int, int]]]:
-        """The cells placed on a full grid (covered cells left empty), and the (first column,
-        first row, last column, last row) of each cell that spans several.
+    ) -> tuple[list[list[object]], list[tuple[int, int, int, int]], list[tuple[int, int, str]]]:
+        """The cells placed on a full grid (covered cells left empty), the (first column,
+        first row, last column, last row) of each cell that spans several, and the (row, column,
+        colour) of each cell filled with a rating's colour.
 
         Each row becomes a TR of ``element``; a header cell is a TH for its column, a row header
         a TH for its row, with the rows and columns it spans. Raises ``TableShapeError`` if a
@@ -127,6 +133,7 @@ class TableParts:
         placed = table_grid(table)
         grid: list[list[object]] = [[""] * len(table.widths) for _ in placed]
         spans: list[tuple[int, int, int, int]] = []
+        fills: list[tuple[int, int, str]] = []
         for row in placed:
             tr = self.tree.element("TR", element)
             for place in row:
@@ -134,6 +141,10 @@ class TableParts:
                 bold = place.header or cell.row_header
                 # a link on the header's fill takes the header's text colour, underlined
                 markup = self.markup(cell.spans, "#FFFFFF" if place.header else "")
+                if cell.fill is not None:  # a rating's colour, its text black or white on it
+                    fill = self.styles.rating(cell.fill.value).fill
+                    markup = f'<font color="{text_on(fill)}">{markup}</font>'
+                    fills.append((place.row, place.column, fill))
                 grid[place.row][place.column] = TaggedParagraph(
                     f"<b>{markup}</b>" if bold else markup,
                     self.cell_style(cell.align, header=place.header),
@@ -146,7 +157,7 @@ class TableParts:
                 )
                 if place.spans_several:
                     spans.append((place.column, place.row, place.last_column, place.last_row))
-        return grid, spans
+        return grid, spans, fills
 
     def cell_style(self, align: Align, header: bool) -> TextStyle:
         base = self.text["cell_header" if header else "cell"]
