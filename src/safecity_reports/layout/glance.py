@@ -20,6 +20,7 @@ from safecity_reports.core.status import (
 )
 from safecity_reports.layout.document import Align, Cell, Span, Table, plain
 from safecity_reports.layout.summary_columns import Facts, facts_for, side_judgement
+from safecity_reports.layout.themes import grouping_word
 
 Counter = tuple[str, tuple[str, ...], Callable[[Facts], str]]
 """(what the title says is counted, the column words, which word a measure falls under)."""
@@ -104,7 +105,8 @@ def counter_sentence(report: Report, statuses: dict[str, MeasureStatus]) -> str:
     what, words, _ = counter_for(report, statuses)
     listed = ", ".join(words[:-1]) + f" or {words[-1]}"
     return (
-        f"The table on the front page counts each priority's measures by {what}: "
+        f"The table on the front page counts each {grouping_word(report).lower()}'s measures"
+        f" by {what}: "
         f"{COUNTER_MEANINGS[what]} ({listed})."
     )
 
@@ -124,7 +126,9 @@ def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
 def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
     """How many measures of each priority fall under each word of what is counted."""
     what, words, word_of = counter_for(report, statuses)
-    header = (Cell(plain("Priority")),) + tuple(Cell(plain(w), Align.RIGHT) for w in words)
+    header = (Cell(plain(grouping_word(report))),) + tuple(
+        Cell(plain(w), Align.RIGHT) for w in words
+    )
     rows = []
     totals = [0] * len(words)
 

@@ -39,6 +39,8 @@ from safecity_reports.layout.summary_columns import (
     facts_for,
     rating_spans,
 )
+from safecity_reports.layout.themes import grouping_word, stated_columns
+from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
@@ -86,12 +88,12 @@ def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> 
 
 def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     if status.late and status.previous is None and status.current:
-        return f"{measure.name} (latest figure: {status.current.period})"
+        return f"{named(measure)} (latest figure: {status.current.period})"
     if status.stated_otherwise and status.previous and status.current:
         periods = f"{status.previous.period} to {status.current.period}"
         frequency = measure.frequency.value
-        return f"{measure.name} ({frequency}: {periods})"
-    return measure.name
+        return f"{named(measure)} ({frequency}: {periods})"
+    return named(measure)
 
 
 def _summary_rows(
@@ -99,6 +101,7 @@ def _summary_rows(
     statuses: dict[str, MeasureStatus],
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
+    stated: tuple[bool, bool],
 ) -> tuple[tuple[tuple[Cell, ...], ...], tuple[int, ...]]:
     rows: list[tuple[Cell, ...]] = []
     starts: list[int] = []
@@ -106,7 +109,7 @@ def _summary_rows(
         starts.append(len(rows))
         span = sum(max(1, len(a.measures)) for a in priority.actions)
         for index, action in enumerate(priority.actions):
-            lines = _action_rows(action, report, statuses, anchors, columns)
+            lines = _action_rows(action, report, statuses, anchors, columns, stated)
             if index == 0 and lines:
                 lines[0] = (Cell(plain(priority.name), row_span=span, row_header=True), *lines[0])
             rows.extend(lines)
@@ -119,17 +122,18 @@ def _action_rows(
     statuses: dict[str, MeasureStatus],
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
+    stated: tuple[bool, bool],
 ) -> list[tuple[Cell, ...]]:
     link = anchors.get(action.measures[0].id if action.measures else action.id, "")
     text = Cell((Span(action.text),), row_span=max(1, len(action.measures)))
     agency = Cell(plain(action.lead_agency), row_span=max(1, len(action.measures)))
+    said = tuple(c for c, shown in zip((text, agency), stated, strict=True) if shown)
     if not action.measures:
         rating = rating_for(report, action.id, report.settings.period)
         return [
             (
                 Cell((Span(action.id, link=link),)),
-                text,
-                agency,
+                *said,
                 Cell(plain("n/a")),
                 *(
                     Cell(rating_spans(rating, report.settings.period))
@@ -145,7 +149,7 @@ def _action_rows(
         facts = facts_for(report, measure, status)
         cells = [Cell((Span(measure.id, link=anchors.get(measure.id, "")),))]
         if index == 0:
-            cells += [text, agency]
+            cells += said
         cells.append(Cell(plain(_measure_label(measure, status))))
         cells += [Cell(column.cell(facts), column.align) for column in columns]
         rows.append(tuple(cells))
@@ -158,16 +162,28 @@ def summary_table(
     """The summary: priority, action, lead agency, measure, then the columns Settings choose
     (previous, current and travel by default)."""
     columns = chosen_columns(report.settings.summary_columns)
-    header = tuple(
-        Cell(plain(text), Align.LEFT)
-        for text in ("Priority", "Action", "Key action", "Lead agency", "Measure")
-    ) + tuple(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns)
-    rows, groups = _summary_rows(report, statuses, anchors, columns)
+    stated = stated_columns(report)
+    wider = 0.0 if stated[0] else 1.0  # no key action column: room for themes and names
+    fixed = tuple(
+        (text, width)
+        for text, width, shown in (
+            (grouping_word(report), 1.8 + wider, True),
+            ("Action" if stated[0] else "Measure", 0.95 + wider * 0.45, True),
+            ("Key action", 4.4, stated[0]),
+            ("Lead agency", 1.9, stated[1]),
+            ("Measure" if stated[0] else "Name", 4.2 + wider, True),
+        )
+        if shown
+    )
+    header = tuple(Cell(plain(text), Align.LEFT) for text, _ in fixed) + tuple(
+        Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns
+    )
+    rows, groups = _summary_rows(report, statuses, anchors, columns, stated)
     return Table(
         f"Summary of performance, {report.settings.period}",
         (header,),
         rows,
-        (1.8, 0.95, 4.4, 1.9, 4.2) + tuple(c.width for c in columns),
+        tuple(width for _, width in fixed) + tuple(c.width for c in columns),
         row_groups=groups,
     )
 
@@ -270,7 +286,7 @@ def build_document(
     body: list[Block] = []
     for priority, pages in plan:
         anchor = f"priority-{priority.id}"
-        title = f"Priority {priority.id}: {priority.name}"
+        title = priority.name if priority.implied else f"Priority {priority.id}: {priority.name}"
         entries.append((1, title, anchor))
         body.append(PageBreak())
         body.append(Heading(1, title, anchor))

@@ -113,8 +113,8 @@ def validate(
 
 def _duplicates(report: Report, problems: _Problems) -> None:
     for what, records in (
-        ("Priority", report.priorities),
-        ("Action", report.actions),
+        ("Priority", [p for p in report.priorities if not p.implied]),
+        ("Action", [a for a in report.actions if not a.implied]),
         ("Measure", report.measures),
     ):
         first: dict[str, Location] = {}
@@ -131,9 +131,9 @@ def _duplicates(report: Report, problems: _Problems) -> None:
 
 def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
     measures = [m.id for m in report.measures]
-    actions = [a.id for a in report.actions]
+    actions = [a.id for a in report.actions if not a.implied]
     for action in report.actions:
-        if action.lead_agency not in report.agencies:
+        if action.lead_agency and action.lead_agency not in report.agencies:
             problems.error(
                 action.where,
                 not_listed("Lead agency", action.lead_agency, "Agencies", report.agencies),
