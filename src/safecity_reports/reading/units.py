@@ -3,6 +3,7 @@ anything ('Rate per 1,000 households'), or any other text, a plain number in tha
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -26,15 +27,23 @@ class ReadUnit:
 
 
 class UnitError(ValueError):
-    """A Unit that starts as a rate but does not say what it is per."""
+    """A Unit that is a listed one mistyped, or a rate that does not say what it is per."""
 
 
 def read_unit(typed: str) -> ReadUnit:
-    """The unit ``typed`` names. Raises ``UnitError`` for 'Rate per' without a number above 0."""
+    """The unit ``typed`` names. Raises ``UnitError`` for a near miss of a listed unit
+    ('percent'), a unit with no words ('%') and 'Rate per' without a number above 0."""
     text = clean(typed)
     listed = {key(u): u for u in schema.LISTS["Units"]}
     if key(text) in listed:
         return ReadUnit(Unit(listed[key(text)]))
+    close = difflib.get_close_matches(key(text), list(listed), 1, 0.75)
+    if close or not re.search(r"[^\W\d_]", text):
+        hint = f" (did you mean '{listed[close[0]]}'?)" if close else ""
+        raise UnitError(
+            f"Unit '{text}' is not one of: {', '.join(schema.LISTS['Units'])}{hint}; type one of"
+            " them, or a unit of your own in words, such as 'Days'"
+        )
     rate = _RATE.fullmatch(text)
     if rate is None and key(text).startswith(key("Rate per")):
         raise UnitError(
