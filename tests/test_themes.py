@@ -337,3 +337,15 @@ def test_an_action_no_agency_leads_belongs_to_no_agencys_return():
     found = partnership(wb)
     assert found.leads() == ["SCC", "Hampshire Constabulary"]
     assert found.owner("1.1a") == ""
+
+
+def test_a_measure_without_action_or_theme_beside_key_actions_is_warned_about(tmp_path):
+    """A forgotten Action is not silently a section of its own."""
+    wb = valid_workbook()
+    cell = set_cell(wb, "Measures", 2, "Action", None)
+    report, problems = read_workbook(save(wb, tmp_path))
+    assert [str(p) for p in problems] == [
+        f"q2.xlsx, sheet Measures, cell {cell}: Measure 1.1a has no Action and no Theme, so it"
+        " is listed under 'Measures': type the id of its key action, or a Theme"
+    ]
+    assert [p.name for p in report.priorities][-1] == "Measures"

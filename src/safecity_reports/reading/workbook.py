@@ -698,6 +698,13 @@ def _assemble(
     themed: dict[str, list[KeyAction]] = {}  # theme -> implied actions, one per measure
     for measure, row in measures:
         if not measure.action_id:
+            if action_ids and not measure.theme:
+                row.fail(
+                    "Action",
+                    f"Measure {measure.id} has no Action and no Theme, so it is listed under"
+                    " 'Measures': type the id of its key action, or a Theme",
+                    "warning",
+                )
             found = () if measure.id in given else observations.get(measure.id, ())
             given.add(measure.id)
             series = tuple(sorted(found, key=lambda o: o.period))
