@@ -33,6 +33,7 @@ from safecity_reports.layout.units import named
 from safecity_reports.reading import schema
 from safecity_reports.reading.template import new_workbook
 from safecity_reports.reading.units import UnitError, read_unit
+from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -349,3 +350,16 @@ def test_a_measure_without_action_or_theme_beside_key_actions_is_warned_about(tm
         " is listed under 'Measures': type the id of its key action, or a Theme"
     ]
     assert [p.name for p in report.priorities][-1] == "Measures"
+
+
+def test_a_measure_with_the_id_of_another_key_action_is_an_error(tmp_path):
+    """Measure 1.2 listed under a theme while key action 1.2 exists: which page is which?"""
+    wb = valid_workbook()
+    set_cell(wb, "Measures", 3, "Action", None)
+    set_cell(wb, "Measures", 3, "Theme", "Comparisons")
+    report, problems = read_workbook(save(wb, tmp_path))
+    errors = [str(p) for p in validate(report) if p.severity == "error"]
+    assert errors == [
+        "q2.xlsx, sheet Measures, cell A3: Measure 1.2 has the id of key action 1.2 but is not"
+        " one of its measures; give it an id of its own, such as 1.2a, or type 1.2 in its Action"
+    ]

@@ -138,6 +138,16 @@ def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
                 action.where,
                 not_listed("Lead agency", action.lead_agency, "Agencies", report.agencies),
             )
+    stated = {a.id: a for a in report.actions if not a.implied}
+    for measure in report.measures:
+        action = stated.get(measure.id)
+        if action is not None and measure not in action.measures:
+            problems.error(
+                measure.where,
+                f"Measure {measure.id} has the id of key action {action.id} but is not one of"
+                f" its measures; give it an id of its own, such as {measure.id}a, or type"
+                f" {action.id} in its Action",
+            )
     for page in report.commentary:
         for page_id in page.covers:
             if page_id not in measures and page_id not in actions and page_id not in skipped:
