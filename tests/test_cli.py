@@ -135,7 +135,8 @@ ERRORS = [
         bad_unit,
         "sheet Measures, cell D2",
         "Unit 'percent' is not one of: Percentage, Rate per 1,000, "
-        "Rate per 10,000, Count, Rank, Pair of counts, Pounds (did you mean 'Percentage'?)",
+        "Rate per 10,000, Count, Rank, Pair of counts, Pounds (did you mean 'Percentage'?);"
+        " type one of them, or a unit of your own in words, such as 'Days'",
     ),
     (bad_decimals, "sheet Measures, cell G2", "Decimals '1.5' is not one of: 0, 1, 2, 3"),
     (

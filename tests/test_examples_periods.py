@@ -72,19 +72,19 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
 
 def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_news():
     report, statuses = _read("year-end-comparative.xlsx")
-    assert status_sentences(statuses["1.1a"]) == (
+    assert status_sentences(statuses["V1"]) == (
         "Rose from 50.30 in 2017/18 to 53.18 in 2018/19, which is worse. " + UNTESTED + " Baseline"
         " (2014/15): 45.10; 2018/19 is 17.9% higher, which is worse."
     )
-    assert status_sentences(statuses["1.1b"]) == (
+    assert status_sentences(statuses["V2"]) == (
         "Fell from 0.76 in 2017/18 to 0.75 in 2018/19: little change."
     )
-    assert active_title(statuses["1.1b"]) == "Robbery changed little in 2018/19"
+    assert active_title(statuses["V2"]) == "Robbery changed little in 2018/19"
     assert comparison_statement(report, statuses) == (
         "Comparisons are between 2017/18 and 2018/19 unless stated otherwise."
     )
     assert _glance(report, statuses) == {
-        "Better": "0",
+        "Better": "2",
         "Worse": "1",
         "Little or no change": "1",
         "Not judged": "0",
@@ -194,12 +194,45 @@ def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared()
 def test_the_summary_prints_the_baseline_and_the_change_since_it():
     report, statuses = _read("year-end-comparative.xlsx")
     tables = summary_tables(report, statuses, {})
-    table = tables[0]
-    header = [c.text for c in table.header[0]]
-    assert header[-2:] == ["Baseline", "Since baseline"]
-    rows = {row[0].text.split()[0]: [c.text for c in row] for t in tables for row in t.rows}
-    assert rows["1.1a"][-2:] == ["45.10 (2014/15)", "+8.08 (+17.9%), ▲ up, worse"]
-    assert rows["1.1b"][-2:] == ["none", "n/a"]
+    # a table per theme; no key action or lead agency column, as no measure states one
+    assert [t.caption for t in tables] == [
+        "Summary of performance, 2018/19: Violence",
+        "Summary of performance, 2018/19: Homes and neighbourhoods",
+    ]
+    for table in tables:
+        assert [c.text for c in table.header[0]] == [
+            "Measure",
+            "Previous",
+            "Current",
+            "Change",
+            "Travel",
+            "Baseline",
+            "Since baseline",
+        ]
+    assert [[c.text for c in row] for t in tables for row in t.rows] == [
+        [
+            "V1 Violence against the person - Rate per 1,000",
+            "50.30",
+            "53.18",
+            "+2.88 (+5.7%)",
+            "▲ up, worse",
+            "45.10 (2014/15)",
+            "+8.08 (+17.9%), ▲ up, worse",
+        ],
+        ["V2 Robbery - Rate per 1,000", "0.76", "0.75", "-0.01 (-1.3%)", "▼ down, little change"]
+        + ["none", "n/a"],
+        [
+            "H1 Domestic burglary (rate per 1,000 households)",
+            "6.4",
+            "5.1",
+            "-1.3 (-20.3%)",
+            "▼ down, better",
+            "none",
+            "n/a",
+        ],
+        ["H2 Time to close an anti-social behaviour case (days)", "41", "34", "-7 (-17.1%)"]
+        + ["▼ down, better", "none", "n/a"],
+    ]
 
 
 def test_a_baseline_of_another_length_is_not_compared_in_the_summary():
@@ -213,7 +246,7 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
     report, statuses = _read("year-end-comparative.xlsx")
     document = build_document(report, statuses, date(2019, 5, 1))
     tables = {b.caption: b for b in document.blocks if isinstance(b, Table)}
-    table = tables["Measures 1.1a to 1.1b in one table, 2018/19"]
+    table = tables["Measures V1 to V2 in one table, 2018/19"]
     assert [c.text for c in table.header[0]] == [
         "Measure",
         "2017/18",
@@ -224,7 +257,7 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
     ]
     assert [[c.text for c in row] for row in table.rows] == [
         [
-            "1.1a Violence against the person - Rate per 1,000",
+            "V1 Violence against the person - Rate per 1,000",
             "50.30",
             "53.18",
             "+2.88 (+5.7%)",
@@ -232,7 +265,7 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
             "Baseline (2014/15): 45.10; 2018/19 is 17.9% higher, which is worse.",
         ],
         [
-            "1.1b Robbery - Rate per 1,000",
+            "V2 Robbery - Rate per 1,000",
             "0.76",
             "0.75",
             "-0.01 (-1.3%)",
@@ -241,12 +274,12 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
         ],
     ]
     headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2]
-    assert headings[-1] == "Measures 1.1a to 1.1b in one table"
+    assert headings[-1] == "Measures H1 to H2 in one table"
     assert not any(isinstance(b, FigureBlock) for b in document.blocks)
 
 
 @pytest.mark.parametrize(
-    ("typed", "pages"), [("Pages for every measure", 2), ("Tables only", 0), (None, 0)]
+    ("typed", "pages"), [("Pages for every measure", 4), ("Tables only", 0), (None, 0)]
 )
 def test_the_layout_setting_chooses_pages_or_tables(typed, pages):
     report, statuses = _read("year-end-comparative.xlsx")
@@ -281,7 +314,7 @@ def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
 
 def test_a_baseline_of_the_same_length_is_a_labelled_line_on_the_chart():
     report, statuses = _read("year-end-comparative.xlsx")
-    figure = series_chart(report.measures[0], statuses["1.1a"])
+    figure = series_chart(report.measures[0], statuses["V1"])
     assert figure.chart.kind is ChartKind.BARS
     assert figure.chart.reference_lines == (("Baseline 2014/15", 45.10),)
     assert figure.alt == (

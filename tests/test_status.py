@@ -592,6 +592,8 @@ PATHS = {
     Unit.MONEY: (6000.0, 4000.0, 5000.0, 4500.0),
     Unit.RANK: (12.0, 8.0, 10.0, 9.0),
     Unit.PAIR: (Pair(4, 2), Pair(3, 1), Pair(3, 2), None),
+    Unit.RATE: (60.0, 40.0, 50.0, 45.0),
+    Unit.NUMBER: (60.0, 40.0, 50.0, 45.0),
 }
 STATUS_EXPECTED = {
     # polarity: (judgement of the rise, of being lower than a year ago, against the benchmark)

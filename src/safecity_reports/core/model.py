@@ -32,6 +32,10 @@ class Unit(Enum):
     RANK = "Rank"
     PAIR = "Pair of counts"
     MONEY = "Pounds"
+    RATE = "Rate per N"
+    """A rate per some other number than 1,000 or 10,000 (``Measure.rate_per`` says which)."""
+    NUMBER = "Number"
+    """Any other figure: a plain number, its unit as typed in ``Measure.unit_label``."""
 
     @property
     def noun(self) -> str:
@@ -243,6 +247,11 @@ class Measure:
     Measures sheet's Population column, issue 14); None: the partnership's, for a rate."""
     population_not_known: bool = False
     """The Population column says 'Not known': the partnership's population does not apply."""
+    unit_label: str = ""
+    """The unit as typed where it says more than ``unit``: 'Rate per 1,000 households', 'Days';
+    empty for a unit typed as one of the listed ones."""
+    rate_per: float | None = None
+    """For ``Unit.RATE``: what the rate is per (100, 100,000 ...)."""
 
 
 @dataclass(frozen=True)
@@ -265,6 +274,9 @@ class KeyAction:
     """Its measures, in workbook order; empty for a narrative-only action."""
     where: Location = field(default=NOWHERE, compare=False)
     """The row it was read from."""
+    implied: bool = False
+    """Made by the reader for a measure the workbook gives no key action: it has no text and no
+    lead agency, and the report prints nothing for it."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +291,9 @@ class Priority:
     """Its key actions in id order."""
     where: Location = field(default=NOWHERE, compare=False)
     """The row it was read from."""
+    implied: bool = False
+    """A theme (or 'Measures') the reader made for measures with no key action: its name is the
+    theme; it has no number of its own to print."""
 
 
 @dataclass(frozen=True)

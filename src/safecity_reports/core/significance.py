@@ -10,6 +10,7 @@ the statistics are ``safecity_reports.stats``'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from safecity_reports.core.model import Measure, Observation, Unit
@@ -21,6 +22,18 @@ from safecity_reports.stats import (
 )
 
 MULTIPLIERS = {Unit.PERCENTAGE: 100.0, Unit.RATE_PER_1000: 1000.0, Unit.RATE_PER_10000: 10000.0}
+
+_RESIDENTS = re.compile(r"population|residents|people|persons", re.IGNORECASE)
+"""Words in a rate's unit that say it is per head of the partnership's residents."""
+
+
+def multiplier(measure: Measure) -> float | None:
+    """What a percentage or rate is per: 100, 1,000, the N of 'Rate per N'; None otherwise."""
+    if measure.unit is Unit.RATE:
+        return measure.rate_per
+    return MULTIPLIERS.get(measure.unit)
+
+
 """What a figure of each unit is per: a percentage per 100, a rate per 1,000 or 10,000."""
 
 
@@ -61,10 +74,12 @@ def level_words(confidence: float) -> str:
 def population_for(measure: Measure, population: float | None) -> float | None:
     """The population a rate measure's figures are per: its own, else the partnership's
     (``population``, from Settings) unless the measure says it is not known."""
-    if measure.unit not in (Unit.RATE_PER_1000, Unit.RATE_PER_10000):
+    if measure.unit not in (Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.RATE):
         return None
     if measure.population is not None:
         return measure.population
+    if measure.unit_label and not _RESIDENTS.search(measure.unit_label):
+        return None  # a rate per 1,000 households is not per head of the residents
     return None if measure.population_not_known else population
 
 
@@ -76,9 +91,9 @@ def events(measure: Measure, observation: Observation, population: float | None)
     counts are rounded to whole events. None for other units, a figure that is not a number,
     or a figure of zero whose population is not given.
     """
-    multiplier = MULTIPLIERS.get(measure.unit)
+    per = multiplier(measure)
     value = observation.actual
-    if multiplier is None or not isinstance(value, int | float) or isinstance(value, bool):
+    if per is None or not isinstance(value, int | float) or isinstance(value, bool):
         return None
     count, exposure = observation.count, observation.denominator
     if exposure is None and measure.unit is not Unit.PERCENTAGE:
@@ -86,9 +101,9 @@ def events(measure: Measure, observation: Observation, population: float | None)
     if count is not None and exposure is not None:
         return Events(round(count), exposure, False)
     if exposure is not None:
-        return Events(round(value * exposure / multiplier), exposure, True)
+        return Events(round(value * exposure / per), exposure, True)
     if count is not None and value > 0:
-        return Events(round(count), count * multiplier / value, False)
+        return Events(round(count), count * per / value, False)
     return None
 
 
@@ -101,13 +116,14 @@ def interval(
     found = events(measure, observation, population)
     if found is None:
         return None
-    multiplier = MULTIPLIERS[measure.unit]
+    per = multiplier(measure)
+    assert per is not None  # events are known only for a percentage or a rate
     if measure.unit is Unit.PERCENTAGE:
         if found.count > found.exposure:
             return None
         low, high = proportion_interval(found.count, found.exposure, confidence)
-        return low * multiplier, high * multiplier
-    return rate_interval(found.count, found.exposure, multiplier, confidence)
+        return low * per, high * per
+    return rate_interval(found.count, found.exposure, per, confidence)
 
 
 def change_test(

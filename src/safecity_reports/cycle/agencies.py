@@ -91,7 +91,8 @@ def partnership(wb: Workbook) -> Partnership:
     if (actions := table(wb, schema.KEY_ACTIONS)) is not None:
         for record in actions.records():
             lead = record.text("Lead agency")
-            leads[_id(record.values.get("Action"))] = by_key.get(key(lead), lead)
+            if lead:  # an action no agency leads belongs to nobody's return
+                leads[_id(record.values.get("Action"))] = by_key.get(key(lead), lead)
     measure_action, names = {}, {}
     if (measures := table(wb, schema.MEASURES)) is not None:
         for record in measures.records():

@@ -38,6 +38,7 @@ from safecity_reports.layout.narrative import (
 )
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
+from safecity_reports.layout.units import named
 
 MOST_FIGURES = 2
 """Automatic layout: a measure with at most this many figures of its own goes into the table."""
@@ -152,7 +153,7 @@ def compact_table(
         )
         rows.append(
             (
-                Cell(plain(f"{measure.id} {measure.name}"), row_header=True),
+                Cell(plain(f"{measure.id} {named(measure)}"), row_header=True),
                 Cell(plain(_figure(measure, status, "previous", not periods)), Align.RIGHT),
                 Cell(plain(_figure(measure, status, "current", not periods)), Align.RIGHT),
                 Cell(change, Align.RIGHT),

@@ -21,6 +21,7 @@ from safecity_reports.core.status import (
 )
 from safecity_reports.layout.document import Align, Cell, Span, Table, plain
 from safecity_reports.layout.summary_columns import Facts, facts_for, side_judgement
+from safecity_reports.layout.themes import grouping_word
 
 Counter = tuple[str, tuple[str, ...], Callable[[Facts], str]]
 """(what the title says is counted, the column words, which word a measure falls under)."""
@@ -115,7 +116,8 @@ def counter_sentence(report: Report, statuses: dict[str, MeasureStatus]) -> str:
     what, words, _ = counter_for(report, statuses)
     listed = ", ".join(words[:-1]) + f" or {words[-1]}"
     return (
-        f"The table on the front page counts each priority's measures by {what}: "
+        f"The table on the front page counts each {grouping_word(report).lower()}'s measures"
+        f" by {what}: "
         f"{COUNTER_MEANINGS[what]} ({listed})."
     )
 
@@ -141,7 +143,7 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
         if what == _RATING_WHAT
         else {}
     )
-    header = (Cell(plain("Priority")),) + tuple(
+    header = (Cell(plain(grouping_word(report))),) + tuple(
         Cell(plain(w), Align.RIGHT, fill=fills.get(w)) for w in words
     )
     rows = []

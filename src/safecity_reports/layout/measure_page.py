@@ -6,7 +6,16 @@ from dataclasses import replace
 
 from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
-from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
+from safecity_reports.core.model import (
+    Frequency,
+    KeyAction,
+    Measure,
+    Pair,
+    Ranking,
+    Report,
+    TextBlock,
+    Unit,
+)
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.layout.areas import measure_by_area
@@ -43,16 +52,7 @@ from safecity_reports.layout.pages import Page
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
 from safecity_reports.layout.time_charts import baseline_lines, two_figure_chart, year_to_date_chart
-
-_AXIS = {
-    Unit.PERCENTAGE: "Per cent",
-    Unit.RATE_PER_1000: "Rate per 1,000",
-    Unit.RATE_PER_10000: "Rate per 10,000",
-    Unit.COUNT: "Number",
-    Unit.RANK: "Position",
-    Unit.PAIR: "Number",
-    Unit.MONEY: "Pounds (£)",
-}
+from safecity_reports.layout.units import axis_label, named
 
 
 def commentary_blocks(blocks: tuple[TextBlock, ...]) -> list[Block]:
@@ -103,10 +103,10 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
                 Series(first, tuple(o.actual.first for o in pairs)),  # type: ignore[union-attr]
                 Series(second, tuple(o.actual.second for o in pairs)),  # type: ignore[union-attr]
             ),
-            _AXIS[measure.unit],
+            axis_label(measure),
         )
         return FigureBlock(chart, _alt(chart, measure), _caption(measure))
-    axis, caption = _AXIS[measure.unit], _caption(measure)
+    axis, caption = axis_label(measure), _caption(measure)
     by_year = year_to_date_chart(measure, status, axis, caption, name)
     if by_year is not None:  # its categories are months into the year: its own alt text
         return by_year
@@ -126,7 +126,7 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         active_title(status, name),
         tuple(o.period.label for o in observations),
         tuple(series),
-        RANK_AXIS if rank else _AXIS[measure.unit],
+        RANK_AXIS if rank else axis_label(measure),
         reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
@@ -279,7 +279,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
         f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
-        "Value" if measure.unit is Unit.RANK else _AXIS[measure.unit],
+        "Value" if measure.unit is Unit.RANK else axis_label(measure),
         highlight=own,
         reference_lines=lines,
         percent=measure.unit is Unit.PERCENTAGE,
@@ -340,7 +340,7 @@ def measure_blocks(
     title calls it (one no other measure on the page shares)."""
     blocks: list[Block] = []
     heading = (
-        Heading(3, f"{measure.id} {measure.name}", f"measure-{measure.id}") if in_group else None
+        Heading(3, f"{measure.id} {named(measure)}", f"measure-{measure.id}") if in_group else None
     )
     reporting = report.settings.period
     facts = facts_for(report, measure, status)
@@ -432,7 +432,7 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
         f"{short_name(first)}: " + " and ".join(s.name.lower() for s in series) + " by survey",
         tuple(p.label for p in periods),
         series,
-        _AXIS[first.unit],
+        axis_label(first),
         percent=first.unit is Unit.PERCENTAGE,
         decimals=first.decimals,
     )
@@ -455,19 +455,20 @@ def _sourced(blocks: list[Block], source: str) -> list[Block]:
     return out
 
 
+def action_intro(action: KeyAction) -> list[Block]:
+    """'Key action: ... Lead: ...', with only what the workbook states: nothing for a measure
+    listed under a theme, no 'Lead:' where no agency leads."""
+    spans = (
+        *((Span("Key action: ", bold=True), Span(f"{action.text} ")) if action.text else ()),
+        *((Span("Lead: ", bold=True), Span(action.lead_agency)) if action.lead_agency else ()),
+    )
+    return [Paragraph(spans, ParagraphStyle.NOTE)] if spans else []
+
+
 def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) -> list[Block]:
     """The blocks of one page, after its heading."""
     action = page.action
-    intro = Paragraph(
-        (
-            Span("Key action: ", bold=True),
-            Span(f"{action.text} "),
-            Span("Lead: ", bold=True),
-            Span(action.lead_agency),
-        ),
-        ParagraphStyle.NOTE,
-    )
-    blocks: list[Block] = [intro]
+    blocks: list[Block] = [*action_intro(action)]
     survey = survey_chart(page.measures)
     if survey is not None:
         blocks.append(titled(survey))

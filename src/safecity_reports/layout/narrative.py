@@ -29,7 +29,7 @@ from safecity_reports.core.model import (
     Unit,
     Value,
 )
-from safecity_reports.core.significance import MULTIPLIERS, events, interval, level_words
+from safecity_reports.core.significance import events, interval, level_words, multiplier
 from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
@@ -40,6 +40,7 @@ from safecity_reports.core.status import (
 )
 from safecity_reports.core.targets import share_of_target
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
+from safecity_reports.layout.units import unit_noun, with_unit
 
 ARROWS = {
     Direction.UP: "▲",
@@ -92,7 +93,7 @@ def value_text(measure: Measure, value: Value | None) -> str:
 
 def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
     """The polarity panel: 'A high number is POOR' / preferred direction / 'a low number is GOOD'."""
-    noun = measure.unit.noun
+    noun = unit_noun(measure)
     if measure.polarity is Polarity.NO_PREFERENCE:
         return (
             (
@@ -122,7 +123,7 @@ def _at(measure: Measure, observation: Observation) -> str:
     label does not say: '2,528 in 2013/14 Q3 (April to December 2013)'."""
     covers = describe(observation.period, measure.kind)
     when = f"{observation.period} ({covers})" if covers else str(observation.period)
-    return f"{value_text(measure, observation.actual)} in {when}"
+    return f"{with_unit(measure, value_text(measure, observation.actual))} in {when}"
 
 
 _MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
@@ -164,7 +165,7 @@ def _untested(status: MeasureStatus) -> str:
     """UNTESTED, after a rise or fall of a rate or percentage that was not tested."""
     if (
         status.test is None
-        and status.measure.unit in MULTIPLIERS
+        and multiplier(status.measure) is not None
         and status.direction in (Direction.UP, Direction.DOWN)
         and status.judgement is not Judgement.LITTLE_CHANGE
     ):
@@ -258,7 +259,7 @@ def change_sentence(status: MeasureStatus) -> str:
         return f"The latest figure is {_at(m, current)}. {_no_comparison(status)}"
     if status.direction is Direction.SAME:
         sentence = (
-            f"Unchanged at {value_text(m, current.actual)} from {previous.period}"
+            f"Unchanged at {with_unit(m, value_text(m, current.actual))} from {previous.period}"
             f" to {current.period}"
         )
     elif status.judgement is Judgement.NOT_SIGNIFICANT:

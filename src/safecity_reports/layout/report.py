@@ -42,6 +42,8 @@ from safecity_reports.layout.summary_columns import (
     rating_fill,
     rating_spans,
 )
+from safecity_reports.layout.themes import stated_columns
+from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
@@ -89,12 +91,12 @@ def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> 
 
 def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     if status.late and status.previous is None and status.current:
-        return f"{measure.name} (latest figure: {status.current.period})"
+        return f"{named(measure)} (latest figure: {status.current.period})"
     if status.stated_otherwise and status.previous and status.current:
         periods = f"{status.previous.period} to {status.current.period}"
         frequency = measure.frequency.value
-        return f"{measure.name} ({frequency}: {periods})"
-    return measure.name
+        return f"{named(measure)} ({frequency}: {periods})"
+    return named(measure)
 
 
 NO_MEASURE = "no measure"
@@ -107,6 +109,7 @@ def _priority_rows(
     statuses: dict[str, MeasureStatus],
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
+    stated: tuple[bool, bool],
 ) -> tuple[tuple[tuple[Cell, ...], ...], tuple[int, ...]]:
     """A priority's rows, a row per measure (per action where it has none), and the rows that
     start a new action. Every cell is filled in: an action's text and lead agency repeat on
@@ -115,7 +118,7 @@ def _priority_rows(
     starts: list[int] = []
     for action in priority.actions:
         starts.append(len(rows))
-        rows.extend(_action_rows(action, report, statuses, anchors, columns))
+        rows.extend(_action_rows(action, report, statuses, anchors, columns, stated))
     return tuple(rows), tuple(starts[1:])
 
 
@@ -125,10 +128,13 @@ def _action_rows(
     statuses: dict[str, MeasureStatus],
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
+    stated: tuple[bool, bool],
 ) -> list[tuple[Cell, ...]]:
     link = anchors.get(action.measures[0].id if action.measures else action.id, "")
-    text = Cell((Span(f"{action.id} {action.text}".strip()),))
+    text = Cell(plain(f"{action.id} {action.text}" if action.text else "no key action"))
     agency = Cell(plain(action.lead_agency or "not given"))
+    # a column no action states (measures under themes) is left out, never filled with '-'
+    said = tuple(c for c, shown in zip((text, agency), stated, strict=True) if shown)
     if not action.measures:
         rating = rating_for(report, action.id, report.settings.period)
         return [
@@ -137,8 +143,7 @@ def _action_rows(
                     (Span(action.id, link=link), Span(f" {action.text} ({NO_MEASURE})")),
                     row_header=True,
                 ),
-                text,
-                agency,
+                *said,
                 *(
                     Cell(
                         rating_spans(rating, report.settings.period, report.settings.rating_names),
@@ -161,7 +166,7 @@ def _action_rows(
             ),
             row_header=True,
         )
-        cells = [name, text, agency]
+        cells = [name, *said]
         cells += [column.cell_for(facts) for column in columns]
         rows.append(tuple(cells))
     return rows
@@ -178,21 +183,35 @@ def summary_tables(
     by cell as it looks: a priority spanning its rows was heard only on its first row, and was
     the row header of measures it did not name."""
     columns = chosen_columns(report.settings.summary_columns)
-    header = tuple(
-        Cell(plain(text), Align.LEFT) for text in ("Measure", "Key action", "Lead agency")
-    ) + tuple(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns)
+    stated = stated_columns(report)
+    fixed = tuple(
+        (text, width)
+        for text, width, shown in (
+            ("Measure", 5.0 if stated[0] else 7.0, True),
+            ("Key action", 4.6, stated[0]),
+            ("Lead agency", 2.0, stated[1]),
+        )
+        if shown
+    )
+    header = tuple(Cell(plain(text), Align.LEFT) for text, _ in fixed) + tuple(
+        Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns
+    )
     tables = []
     for number, priority in enumerate(report.priorities, start=1):
-        rows, groups = _priority_rows(priority, report, statuses, anchors, columns)
+        rows, groups = _priority_rows(priority, report, statuses, anchors, columns, stated)
         if not rows:
             continue
+        group = (
+            priority.name
+            if priority.implied
+            else f"Priority {priority.id or number}, {priority.name}"
+        )
         tables.append(
             Table(
-                f"Summary of performance, {report.settings.period}:"
-                f" Priority {priority.id or number}, {priority.name}",
+                f"Summary of performance, {report.settings.period}: {group}",
                 (header,),
                 rows,
-                (5.0, 4.6, 2.0) + tuple(c.width for c in columns),
+                tuple(width for _, width in fixed) + tuple(c.width for c in columns),
                 row_groups=groups,
             )
         )
@@ -307,7 +326,7 @@ def build_document(
     body: list[Block] = []
     for priority, pages in plan:
         anchor = f"priority-{priority.id}"
-        title = f"Priority {priority.id}: {priority.name}"
+        title = priority.name if priority.implied else f"Priority {priority.id}: {priority.name}"
         entries.append((1, title, anchor))
         body.append(PageBreak())
         body.append(Heading(1, title, anchor))

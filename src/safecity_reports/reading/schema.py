@@ -38,6 +38,8 @@ class Column:
     """Whether every row must have a value here."""
     choices: str = ""
     """The name of a list on the Lists sheet (or ``Agencies``) that a dropdown offers."""
+    typed_too: bool = False
+    """Whether text outside the dropdown's list is accepted too (the dropdown only suggests)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Sheet:
 
 
 LISTS = {
-    "Units": tuple(u.value for u in Unit),
+    "Units": tuple(u.value for u in Unit if u not in (Unit.RATE, Unit.NUMBER)),
     "Polarities": tuple(p.value for p in Polarity),
     "Frequencies": tuple(f.value for f in Frequency),
     "Yes": (YES,),
@@ -173,7 +175,8 @@ PRIORITIES = Sheet(
 
 KEY_ACTIONS = Sheet(
     "Key actions",
-    "The key actions under each priority, and the agency that leads each one.",
+    "The key actions under each priority, and the agency that leads each one. Optional: leave"
+    " it empty when measures are listed under themes.",
     (
         Column(
             "Action",
@@ -185,9 +188,10 @@ KEY_ACTIONS = Sheet(
         Column("Key action", "What the partnership will do.", 70, True),
         Column(
             "Lead agency",
-            "The agency that leads the action (from the Agencies sheet).",
+            "The agency that leads the action (from the Agencies sheet). Blank if the report does"
+            " not name one.",
             30,
-            True,
+            False,
             "Agencies",
         ),
         Column(
@@ -209,7 +213,12 @@ MEASURES = Sheet(
             10,
             True,
         ),
-        Column("Action", "The id of the key action this measures, e.g. 1.2.", 10, True),
+        Column(
+            "Action",
+            "The id of the key action this measures, e.g. 1.2. Blank: the measure is listed under"
+            " its Theme.",
+            10,
+        ),
         Column(
             "Name",
             "The measure's name as the board reads it, e.g. 'Total Crime - Rate per 1,000'.",
@@ -218,10 +227,13 @@ MEASURES = Sheet(
         ),
         Column(
             "Unit",
-            "What the figures are: a percentage, a rate, a count, a rank or a pair of counts ('11 / 2').",
+            "What the figures are: pick one from the list, or type your own: 'Rate per 1,000"
+            " households' (a rate per any number of anything), or 'Days', 'Score' (a number"
+            " printed with its unit).",
             16,
             True,
             "Units",
+            typed_too=True,
         ),
         Column(
             "Polarity",
@@ -285,6 +297,12 @@ MEASURES = Sheet(
             " (e.g. 21,500 young people aged 10 to 17), or 'Not known'. Blank: Settings'"
             " Population.",
             14,
+        ),
+        Column(
+            "Theme",
+            "For a measure with no Action: the heading it is listed under, e.g. 'Violence'."
+            " Blank: 'Measures'.",
+            24,
         ),
     ),
 )

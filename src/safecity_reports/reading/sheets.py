@@ -45,6 +45,9 @@ from safecity_reports.reading.cells import (
 from safecity_reports.reading.messages import did_you_mean
 
 _OPTIONAL_SHEETS = {
+    schema.PRIORITIES.name,
+    schema.KEY_ACTIONS.name,
+    schema.AGENCIES.name,
     schema.COMMENTARY.name,
     schema.RANKINGS.name,
     schema.GROUP_LIMITS.name,

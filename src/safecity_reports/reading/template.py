@@ -83,7 +83,19 @@ Layout (Settings): blank (Automatic) puts measures with only one or two figures 
 into one table per priority; Tables only puts every measure there (a year-end table of crime
 types); Pages for every measure gives each its own page.
 
-Click a column's header to see what goes in it. Columns with a dropdown only accept its values.
+Plain lists of measures (Measures): a report without priorities or key actions leaves Action
+blank and types a Theme, e.g. Violence or Homes and neighbourhoods; each theme gets its own section
+and the Priorities and Key actions sheets may stay empty. Lead agency (Key actions) may be blank
+too. Leave blank what the source does not say: the report prints nothing there, so do not type "-"
+or make an agency up.
+
+Units (Measures): pick one from the dropdown, or type the unit your source uses. Rate per 1,000
+households (or Rate per 100,000 population) is a rate per that number of whatever follows, and the
+chart's axis says so; anything else, such as Days or Score, is a plain number printed with its unit
+("34 days").
+
+Click a column's header to see what goes in it. Columns with a dropdown only accept its values,
+except Unit, which takes your own words too.
 Check the workbook before sending it on: make-report check workbook.xlsx
 
 The sheets:"""
@@ -108,9 +120,13 @@ def _dropdowns(ws: Worksheet, sheet: Sheet, list_ranges: dict[str, str]) -> None
             continue
         letter = get_column_letter(index)
         rule = DataValidation(type="list", formula1=list_ranges[column.choices], allow_blank=True)
-        rule.error = f"Choose a value from the list ({column.choices})."
         rule.errorTitle = column.header[:32]
         rule.showErrorMessage = True
+        if column.typed_too:  # the list suggests; Excel lets other text through after a note
+            rule.errorStyle = "information"
+            rule.error = f"Not one of the usual {column.choices.lower()}: kept as typed."
+        else:
+            rule.error = f"Choose a value from the list ({column.choices})."
         rule.add(f"{letter}2:{letter}{ENTRY_ROWS}")
         ws.add_data_validation(rule)
 

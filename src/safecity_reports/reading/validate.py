@@ -113,8 +113,8 @@ def validate(
 
 def _duplicates(report: Report, problems: _Problems) -> None:
     for what, records in (
-        ("Priority", report.priorities),
-        ("Action", report.actions),
+        ("Priority", [p for p in report.priorities if not p.implied]),
+        ("Action", [a for a in report.actions if not a.implied]),
         ("Measure", report.measures),
     ):
         first: dict[str, Location] = {}
@@ -131,12 +131,22 @@ def _duplicates(report: Report, problems: _Problems) -> None:
 
 def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
     measures = [m.id for m in report.measures]
-    actions = [a.id for a in report.actions]
+    actions = [a.id for a in report.actions if not a.implied]
     for action in report.actions:
-        if action.lead_agency not in report.agencies:
+        if action.lead_agency and action.lead_agency not in report.agencies:
             problems.error(
                 action.where,
                 not_listed("Lead agency", action.lead_agency, "Agencies", report.agencies),
+            )
+    stated = {a.id: a for a in report.actions if not a.implied}
+    for measure in report.measures:
+        action = stated.get(measure.id)
+        if action is not None and measure not in action.measures:
+            problems.error(
+                measure.where,
+                f"Measure {measure.id} has the id of key action {action.id} but is not one of"
+                f" its measures; give it an id of its own, such as {measure.id}a, or type"
+                f" {action.id} in its Action",
             )
     for page in report.commentary:
         for page_id in page.covers:

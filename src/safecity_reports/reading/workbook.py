@@ -57,10 +57,11 @@ from safecity_reports.core.model import (
 from safecity_reports.core.periods import Period, PeriodKind
 from safecity_reports.errors import Problem, UsageError, WorkbookError
 from safecity_reports.reading import schema
-from safecity_reports.reading.cells import CellError, as_choice, clean, key, page_ids
+from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
 from safecity_reports.reading.sheets import Row, SheetReader
+from safecity_reports.reading.units import ReadUnit, UnitError, read_unit
 from safecity_reports.reading.zipcheck import Package, check_file_size, check_package
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -296,7 +297,7 @@ class _Reader(SheetReader):
         actions = []
         for row in self.rows(schema.KEY_ACTIONS):
             action_id = row.id("Action")
-            agency = row.text("Lead agency", True)
+            agency = row.text("Lead agency")
             agency = next((a for a in agencies if a.casefold() == agency.casefold()), agency)
             action = KeyAction(
                 id=action_id,
@@ -315,7 +316,7 @@ class _Reader(SheetReader):
         measures = []
         for row in self.rows(schema.MEASURES):
             measure_id = row.id("Measure")
-            unit = row.choice("Unit", schema.LISTS["Units"])
+            unit = _unit(row)
             polarity = row.choice("Polarity", schema.LISTS["Polarities"])
             frequency = row.choice("Frequency", schema.LISTS["Frequencies"])
             decimals = row.number("Decimals", True)
@@ -324,7 +325,7 @@ class _Reader(SheetReader):
             target, target_kind = _target(row)
             tolerance = row.number("Tolerance")
             details = _measure_details(row, target_kind)
-            action_id, name = row.id("Action"), row.text("Name", True)
+            action_id, name = row.id("Action", False), row.text("Name", True)
             benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
             if not self.keep(row, measure_id):
                 self.skipped.add(action_id)  # its action is not really bare
@@ -334,7 +335,10 @@ class _Reader(SheetReader):
                     (
                         Measure(
                             id=measure_id,
-                            unit=Unit(unit),
+                            unit=unit.unit,
+                            unit_label=unit.label,
+                            rate_per=unit.rate_per,
+                            theme=row.text("Theme"),
                             polarity=Polarity(polarity),
                             frequency=Frequency(frequency),
                             decimals=int(decimals),
@@ -587,6 +591,18 @@ def _population(
     return details
 
 
+def _unit(row: Row) -> ReadUnit | None:
+    """The Unit column: a listed unit, a rate per N of anything, or any other text."""
+    typed = row.raw("Unit", True)
+    if typed is None or typed is BAD:
+        return None
+    try:
+        return read_unit(str(typed))
+    except UnitError as exc:
+        row.fail("Unit", str(exc))
+        return None
+
+
 def _target(row: Row) -> tuple[float | None, TargetKind | None]:
     """The Target column: a figure, or 'Reduction' / 'Increase' (a change on last year)."""
     raw = row.raw("Target")
@@ -648,6 +664,19 @@ def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]
     return details
 
 
+def _implied_action(measure: Measure) -> KeyAction:
+    """The key action a measure without one is listed under: no text, no lead agency."""
+    return KeyAction(
+        id=measure.id,
+        priority_id="",
+        text="",
+        lead_agency="",
+        measures=(measure,),
+        where=measure.where,
+        implied=True,
+    )
+
+
 def _assemble(
     settings: Settings,
     priorities: list[Priority],
@@ -666,7 +695,23 @@ def _assemble(
     action_ids = [a.id for a, _ in actions]
     by_action: dict[str, list[Measure]] = {}
     given: set[str] = set()  # a duplicated measure id gets its figures once, with the first
+    themed: dict[str, list[KeyAction]] = {}  # theme -> implied actions, one per measure
     for measure, row in measures:
+        if not measure.action_id:
+            if action_ids and not measure.theme:
+                row.fail(
+                    "Action",
+                    f"Measure {measure.id} has no Action and no Theme, so it is listed under"
+                    " 'Measures': type the id of its key action, or a Theme",
+                    "warning",
+                )
+            found = () if measure.id in given else observations.get(measure.id, ())
+            given.add(measure.id)
+            series = tuple(sorted(found, key=lambda o: o.period))
+            themed.setdefault(measure.theme, []).append(
+                _implied_action(replace(measure, observations=series))
+            )
+            continue
         if measure.action_id in action_ids:
             found = () if measure.id in given else observations.get(measure.id, ())
             given.add(measure.id)
@@ -693,6 +738,12 @@ def _assemble(
     for priority in priorities:
         ordered = sorted(by_priority.pop(priority.id, ()), key=lambda a: id_sort_key(a.id))
         linked.append(Priority(priority.id, priority.name, tuple(ordered), priority.where))
+    for number, (theme, implied) in enumerate(themed.items(), start=1):
+        linked.append(
+            Priority(
+                f"T{number}", theme or "Measures", tuple(implied), implied[0].where, implied=True
+            )
+        )
     return Report(
         settings, tuple(linked), tuple(commentary), tuple(rankings), tuple(figures), agencies, name
     )

@@ -51,6 +51,7 @@ _UNIT_NOUNS = {
     "Percentage": ("percentage", "proportion", "level"),
     "Rate per 1,000": ("rate", "level"),
     "Rate per 10,000": ("rate", "level"),
+    "Rate per N": ("rate", "level"),
     "Count": ("number", "total", "level"),
 }
 """Words that stand for the measure on a page of one measure: 'the rate is now 0.13'."""

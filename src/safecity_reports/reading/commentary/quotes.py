@@ -27,7 +27,14 @@ _OTHER_TIME = re.compile(
     r"|regional|there|(?:19|20)\d{2}|Q[1-4]|quarter\s+[1-4])\b",
     re.IGNORECASE,
 )
-_NUMERIC = (Unit.PERCENTAGE, Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.COUNT)
+_NUMERIC = (
+    Unit.PERCENTAGE,
+    Unit.RATE_PER_1000,
+    Unit.RATE_PER_10000,
+    Unit.RATE,
+    Unit.COUNT,
+    Unit.NUMBER,
+)
 
 
 def check(clause: str, page: Page) -> list[str]:
