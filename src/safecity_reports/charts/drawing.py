@@ -215,6 +215,18 @@ def _draw_line(
             break  # the labels are where the last layout measured them: it stands
     if moved:
         layout(figure, axes)
+    if chart.intervals:  # the error bars' key
+        bar = Line2D(
+            [],
+            [],
+            color=palette.note,
+            marker="|",
+            linestyle="none",
+            markersize=look.pt(9),
+            label=chart.interval_name or "Confidence interval",
+        )
+        legend_above(figure, axes, title_top, look, [bar])
+        layout(figure, axes)
     return title_top
 
 

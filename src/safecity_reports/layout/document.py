@@ -177,7 +177,9 @@ class Chart:
     that improves is a line that rises)."""
     intervals: tuple[tuple[float, float] | None, ...] = ()
     """A line or XmR chart's confidence interval per value of its first series (None where not
-    known); empty where none is known: drawn as error bars."""
+    known); empty where none is known: drawn as error bars on a line chart."""
+    interval_name: str = ""
+    """What the error bars are, for the chart's key: '95% confidence interval'."""
     marks: tuple[Mark, ...] = ()
     """An XmR chart's mark per point of its series."""
     trial: bool = False

@@ -136,6 +136,9 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         decimals=measure.decimals,
         inverted=rank,
         intervals=limits if any(limits) else (),
+        interval_name=f"{level_words(status.confidence)} confidence interval"
+        if any(limits)
+        else "",
     )
     return FigureBlock(chart, _alt(chart, measure), _caption(measure))
 

@@ -534,6 +534,7 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         if latest:
             parts.append(f"{other.name} {at(latest[-1])}")
     if chart.intervals:
-        parts.append("vertical bars show each figure's confidence interval where it is known")
+        name = chart.interval_name or "confidence interval"
+        parts.append(f"vertical bars show each figure's {name} where it is known")
     shape = "; ".join(parts)
     return f"{opening} {shape[0].upper()}{shape[1:]}."
