@@ -355,3 +355,15 @@ def test_the_xmr_and_funnel_charts_draw_their_marks(example, tmp_path):
     assert concern.sum() > 50, "the special cause of concern is not drawn in the bad colour"
     draw_chart(_figure(blocks, ChartKind.FUNNEL, "Burglary").chart, STYLES, tmp_path / "f.png")
     assert (tmp_path / "f.png").stat().st_size > 1000
+
+
+def test_how_to_read_explains_the_xmr_charts_and_funnel_plots(example, q2):
+    def guide(blocks) -> str:
+        return " ".join(
+            "".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)
+        )
+
+    text = guide(example[2])
+    assert "Monthly measures with at least 12 figures in a row are drawn as XmR" in text
+    assert "the group is also drawn as a funnel plot" in text
+    assert "XmR" not in guide(q2[2]) and "funnel plot" not in guide(q2[2])

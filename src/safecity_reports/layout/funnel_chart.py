@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from safecity_reports.core.formatting import format_number
 from safecity_reports.core.funnel import Funnel, funnel_of
-from safecity_reports.core.model import Measure, Ranking, Unit
+from safecity_reports.core.model import Measure, Ranking, Report, Unit
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Series
 from safecity_reports.layout.narrative import short_name, value_text
 from safecity_reports.stats import funnel_position
@@ -95,3 +95,21 @@ def funnel_alt(measure: Measure, chart: Chart, funnel: Funnel) -> str:
 def _beyond(count: float, population: float, funnel: Funnel) -> bool:
     found = funnel_position(count, population, funnel.group_rate, funnel.multiplier)
     return found.position != "in line"
+
+
+def funnel_guide(report: Report) -> str:
+    """How to read the report's funnel plots, for How to read this report; empty without one."""
+    units = {m.id: m.unit for m in report.measures}
+    if not any(
+        r.measure_id in units and funnel_of(r, units[r.measure_id]) for r in report.rankings
+    ):
+        return ""
+    return (
+        "Where every area in a comparison group gives its number of events and its population, "
+        "the group is also drawn as a funnel plot: each area's rate against its population, the "
+        "group's rate (all the events over all the population), and lines at 95% (dashed) and "
+        "99.8% (solid) that chance alone keeps within. The lines narrow as the population grows, "
+        "because a large area's rate varies less by chance. An area outside the 99.8% lines is "
+        "above or below the group's rate by more than chance, and the report says so; one outside "
+        "only the 95% lines is one to watch."
+    )

@@ -8,7 +8,7 @@ pages, whose short series stay plain line charts. The limits and the rules are
 
 from __future__ import annotations
 
-from safecity_reports.core.model import Frequency, Measure, Observation, Unit
+from safecity_reports.core.model import Frequency, Measure, Observation, Report, Unit
 from safecity_reports.core.periods import Period
 from safecity_reports.core.variation import spc_chart
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Mark, Series
@@ -168,3 +168,24 @@ def xmr_alt(measure: Measure, spec: Chart, chart: XmRChart) -> str:
 
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def xmr_guide(report: Report) -> str:
+    """How to read the report's XmR charts, for How to read this report; empty without one."""
+    period = report.settings.period
+    if not any(page_xmr(m, period) for m in report.measures):
+        return ""
+    return (
+        f"Monthly measures with at least {FEWEST_POINTS} figures in a row are drawn as XmR "
+        "(statistical process control) charts, as NHS England's Making Data Count guidance draws "
+        "them. The solid line is the average (mean); the dashed lines are the upper and lower "
+        "limits of normal variation, worked out from how much the figures usually change from one "
+        "month to the next. A figure outside the limits, 7 or more figures in a row on one side "
+        "of the mean, 7 or more each higher (or lower) than the one before, or 2 of 3 in a row "
+        "close to a limit is a special cause: something has probably changed. Special causes are "
+        "drawn as squares (concern), diamonds (improvement) or crosses (a measure with no better "
+        "direction); every other figure is common cause variation, the ups and downs chance alone "
+        f"gives. With fewer than {FEWEST_FOR_FIRM_LIMITS} figures the limits are trial limits. "
+        "Where a target is set, the report says whether the figures, as they vary now, will meet "
+        "it every month, miss it every month, or meet it in some months only."
+    )
