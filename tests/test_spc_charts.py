@@ -40,6 +40,7 @@ from safecity_reports.layout.document import (
     ParagraphStyle,
 )
 from safecity_reports.layout.exceptions import exceptions
+from safecity_reports.layout.funnel_chart import funnel_sentence
 from safecity_reports.layout.measure_page import interval_row
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.workbook import read_workbook
@@ -259,15 +260,15 @@ def test_the_funnel_plot_of_a_group_with_counts_and_populations(example):
         "Burglary: Northbridge is higher than the group's rate, beyond chance (2025)"
     )
     assert _lead(blocks, "Northbridge is 15th of 15") == (
-        "Northbridge is 15th of 15 with 6.32. Above the group average: higher than chance alone"
-        " would explain (99.8% limits)."
+        "Northbridge is 15th of 15 with 6.32. Northbridge is above the group's rate of 4.90:"
+        " higher than chance alone would explain for its population (outside the 99.8% limits)."
     )
     assert figure.alt.startswith(
         "Funnel plot of 15 areas' rate per 1,000 against their population: Burglary:"
         " Northbridge is higher than the group's rate, beyond chance (2025). Group rate 4.90."
         " The funnel's lines show how far an area's rate can differ from the group's by chance"
         " alone at its population: 95% and 99.8% limits, narrower for larger populations."
-        " Northbridge (our area): 6.32, population 250,000; Above the group average"
+        " Northbridge (our area): 6.32, population 250,000. Northbridge is above the group's rate"
     )
     outside = [
         area
@@ -367,3 +368,23 @@ def test_how_to_read_explains_the_xmr_charts_and_funnel_plots(example, q2):
     assert "Monthly measures with at least 12 figures in a row are drawn as XmR" in text
     assert "the group is also drawn as a funnel plot" in text
     assert "XmR" not in guide(q2[2]) and "funnel plot" not in guide(q2[2])
+
+
+def test_an_area_outside_only_the_95_percent_lines_is_one_to_watch():
+    group = (("Northbridge", 1290, SPC_POPULATION),) + BURGLARY_GROUP[1:]
+    areas = tuple(
+        RankedArea(a, round(c / p * 1000, 2), i == 0, c, p) for i, (a, c, p) in enumerate(group)
+    )
+    ranking = Ranking("2.3a", parse_period("2025"), areas)
+    report, _ = _read(EXAMPLE)
+    burglary = next(m for m in report.measures if m.id == "2.3a")
+    rate = sum(c for _, c, _ in group) / sum(p for _, _, p in group) * 1000
+    own = 1290 / SPC_POPULATION * 1000
+    assert funnel_limits(rate, SPC_POPULATION, 1000, 0.95)[1] < own
+    assert own < funnel_limits(rate, SPC_POPULATION, 1000, 0.998)[1]
+    assert funnel_sentence(burglary, ranking) == (
+        f"Northbridge is in line with the group's rate of {rate:.2f}: the difference could be"
+        " chance. It is higher at the 95% level (outside the 95% limits): one to watch."
+    )
+    standing = from_ranking(ranking, Polarity.LOW_IS_GOOD, Unit.RATE_PER_1000)
+    assert standing.position is GroupSide.IN_LINE and standing.warning

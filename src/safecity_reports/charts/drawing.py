@@ -296,7 +296,7 @@ def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     own = chart.highlight
     decimals = _value_decimals(chart)
     handles: list[Artist] = []
-    styles = {"95%": (0, (4, 2)), "99.8%": "-"}
+    styles = {"95%": (0, (4, 2)), "99.8%": (0, (1, 1.2))}  # dashed, dotted; the rate solid
     for curve in chart.curves:
         level, _, side = curve.name.partition(" ")
         (line,) = axes.plot(
@@ -304,7 +304,7 @@ def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
             [math.nan if v is None else v for v in curve.values],
             color=palette.neutral,
             linestyle=styles.get(level, ":"),
-            linewidth=look.pt(1.1),
+            linewidth=look.pt(1.3),
             zorder=2,
             label=f"{level} limits",
         )

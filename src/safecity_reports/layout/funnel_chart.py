@@ -77,7 +77,7 @@ def funnel_alt(measure: Measure, chart: Chart, funnel: Funnel) -> str:
         i = funnel.own
         parts.append(
             f"{chart.categories[i]} (our area): {v(funnel.rates[i])}, population "
-            f"{format_number(funnel.populations[i], 0)}; {funnel.position.description}"
+            f"{format_number(funnel.populations[i], 0)}. {_position_words(measure, funnel)}"
         )
     outside = [
         a
@@ -108,8 +108,39 @@ def funnel_guide(report: Report) -> str:
         "Where every area in a comparison group gives its number of events and its population, "
         "the group is also drawn as a funnel plot: each area's rate against its population, the "
         "group's rate (all the events over all the population), and lines at 95% (dashed) and "
-        "99.8% (solid) that chance alone keeps within. The lines narrow as the population grows, "
+        "99.8% (dotted) that chance alone keeps within. The lines narrow as the population grows, "
         "because a large area's rate varies less by chance. An area outside the 99.8% lines is "
         "above or below the group's rate by more than chance, and the report says so; one outside "
         "only the 95% lines is one to watch."
     )
+
+
+_SENTENCES = {
+    "above": "{who} is above the group's rate of {rate}: higher than chance alone would explain"
+    " for its population (outside the 99.8% limits).",
+    "below": "{who} is below the group's rate of {rate}: lower than chance alone would explain"
+    " for its population (outside the 99.8% limits).",
+    "in line": "{who} is in line with the group's rate of {rate}: the difference could be chance.",
+}
+
+
+def funnel_sentence(measure: Measure, ranking: Ranking) -> str:
+    """Where the own area sits on the funnel, in words: 'Northbridge is above the group's rate
+    of 4.90: higher than chance alone would explain for its population (outside the 99.8%
+    limits).' Empty without a funnel or an own area."""
+    funnel = funnel_of(ranking, measure.unit)
+    return "" if funnel is None else _position_words(measure, funnel)
+
+
+def _position_words(measure: Measure, funnel: Funnel) -> str:
+    position = funnel.position
+    if position is None or funnel.own is None:
+        return ""
+    words = _SENTENCES[position.position].format(
+        who=funnel.areas[funnel.own], rate=value_text(measure, funnel.group_rate)
+    )
+    if position.position == "in line" and position.warning:
+        rate = funnel.rates[funnel.own]
+        side = "higher" if rate > funnel.group_rate else "lower"
+        words += f" It is {side} at the 95% level (outside the 95% limits): one to watch."
+    return words

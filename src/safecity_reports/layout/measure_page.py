@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
-from safecity_reports.core.funnel import funnel_of
 from safecity_reports.core.model import Frequency, Measure, Pair, Ranking, Report, TextBlock, Unit
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
@@ -29,7 +28,7 @@ from safecity_reports.layout.document import (
     Table,
     plain,
 )
-from safecity_reports.layout.funnel_chart import funnel_figure
+from safecity_reports.layout.funnel_chart import funnel_figure, funnel_sentence
 from safecity_reports.layout.key_figures import figures_blocks
 from safecity_reports.layout.names import distinct_names, shared_parts
 from safecity_reports.layout.narrative import (
@@ -313,10 +312,10 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
         own_text = (
             f" {area.area} is {ordinal(position)} of {len(positions)} with {shown(area.value)}."
         )
-        funnel = funnel_of(ranking, measure.unit)
+        on_funnel = funnel_sentence(measure, ranking)
         where = group_position(ranking)
-        if funnel is not None and funnel.position is not None:
-            own_text += f" {funnel.position.description}"
+        if on_funnel:
+            own_text += f" {on_funnel}"
         elif where is not None:
             own_text += f" It is {where.value}."
     alt = chart_alt(chart, shown, periods=False)
