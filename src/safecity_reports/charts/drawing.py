@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 from matplotlib import font_manager, patheffects, style
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import XAxis, YAxis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -43,8 +44,8 @@ from safecity_reports.charts.fitting import (
 )
 from safecity_reports.core.formatting import fewest_decimals, format_number
 from safecity_reports.files import replace_atomically
-from safecity_reports.layout.document import Chart, ChartKind
-from safecity_reports.styles import Styles
+from safecity_reports.layout.document import Chart, ChartKind, Mark
+from safecity_reports.styles import Palette, Styles
 
 AFCHARTS_STYLE = "afcharts.afcharts"
 """The Analysis Function's matplotlib style sheet, shipped in the afcharts package."""
@@ -154,14 +155,18 @@ def _register_fonts(styles: Styles) -> None:
 # --- The three kinds ------------------------------------------------------------------------
 
 
-def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+def _draw_line(
+    figure: Figure, axes: Axes, chart: Chart, look: Look, colours: Sequence[str] = ()
+) -> float:
+    """The line chart, its series in ``colours`` (by default the look's); returns the height
+    of its axis title (for a key above it)."""
     count = len(chart.categories)
     palette = look.styles.palette
     decimals = _value_decimals(chart)
     end_labels: list[Annotation] = []
     markers = [("-", "o"), ((0, (4, 2)), "s"), (":", "^"), ("-.", "D")]
     for index, (series, colour) in enumerate(
-        zip(chart.series, look.series_colours(len(chart.series)), strict=True)
+        zip(chart.series, colours or look.series_colours(len(chart.series)), strict=True)
     ):
         ys = [math.nan if v is None else v for v in series.values]
         linestyle, marker = markers[index]
@@ -203,6 +208,16 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
         ref_decimals = max(decimals, min(_decimals([value]), 1))
         text = f"{wrap(name, 20)}\n{_number(value, ref_decimals, chart.percent)}"
         end_labels.append(end_label(axes, count - 1, text, value, palette.text, look))
+    if chart.intervals:  # the first series' confidence intervals, as error bars
+        at = [(i, pair) for i, pair in enumerate(chart.intervals) if pair is not None]
+        axes.vlines(
+            [i for i, _ in at],
+            [pair[0] for _, pair in at],
+            [pair[1] for _, pair in at],
+            color=palette.note,
+            linewidth=look.pt(0.8),
+            zorder=3.5,
+        )
     axes.set_xticks(range(count))
     ticks = _nice_ticks(_values(chart), from_zero=False, percent=chart.percent)
     _value_axis(axes.yaxis, ticks, chart.percent)
@@ -215,7 +230,7 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     # on the plot's size.
     renderer = layout(figure, axes, rounds=1)
     choose_period_labels(figure, axes, chart.categories, look)
-    axis_title(figure, axes, chart.y_label, look)
+    title_top = axis_title(figure, axes, chart.y_label, look)
     moved = True
     for _ in range(2):
         layout(figure, axes)
@@ -226,6 +241,163 @@ def _draw_line(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
             break  # the labels are where the last layout measured them: it stands
     if moved:
         layout(figure, axes)
+    if chart.intervals:  # the error bars' key
+        bar = Line2D(
+            [],
+            [],
+            color=palette.note,
+            marker="|",
+            linestyle="none",
+            markersize=look.pt(9),
+            label=chart.interval_name or "Confidence interval",
+        )
+        legend_above(figure, axes, title_top, look, [bar])
+        layout(figure, axes)
+    return title_top
+
+
+MARK_STYLE = {
+    Mark.CONCERN: ("s", "bad", "Special cause of concern"),
+    Mark.IMPROVEMENT: ("D", "good", "Special cause of improvement"),
+    Mark.NEUTRAL: ("X", "secondary", "Special cause"),
+}
+"""An XmR chart's special-cause points: a shape and a colour each, so neither alone tells them
+apart."""
+
+
+def _common_cause_colour(palette: Palette) -> str:
+    """An XmR chart's line and common-cause points: grey (the note colour, 7:1 on white), so
+    the coloured special causes stand out as NHS England's charts draw them."""
+    return palette.note
+
+
+def _draw_xmr(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+    """The line with its mean and limits (as a line chart draws reference lines), each
+    special-cause point drawn over it in its own shape and colour, and a key above."""
+    palette = look.styles.palette
+    title_top = _draw_line(figure, axes, chart, look, (_common_cause_colour(palette),))
+    (series,) = chart.series
+    handles: list[Artist] = []
+    for mark, (marker, colour_name, name) in MARK_STYLE.items():
+        at = [i for i, m in enumerate(chart.marks) if m is mark]
+        if not at:
+            continue
+        colour = getattr(palette, colour_name)
+        (handle,) = axes.plot(
+            at,
+            [series.values[i] for i in at],
+            linestyle="none",
+            marker=marker,
+            markersize=look.pt(8),
+            color=colour,
+            markeredgecolor="white",
+            markeredgewidth=look.pt(0.8),
+            zorder=10,
+            clip_on=False,
+            label=name,
+        )
+        handles.append(handle)
+    (common,) = axes.plot(
+        [],
+        [],
+        linestyle="-",
+        marker="o",
+        color=_common_cause_colour(palette),
+        markersize=look.pt(6),
+        markeredgecolor="white",
+        label="Common cause",
+    )
+    handles.append(common)
+    if chart.trial:
+        handles.append(Line2D([], [], linestyle="none", label="Trial limits (under 13 points)"))
+    legend_above(figure, axes, title_top, look, handles)
+    layout(figure, axes)
+
+
+def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
+    """Each area's rate against its population, the group's rate and the funnel's limits; the
+    own area picked out in colour, size and a label with its name."""
+    palette = look.styles.palette
+    (series,) = chart.series
+    own = chart.highlight
+    decimals = _value_decimals(chart)
+    handles: list[Artist] = []
+    styles = {"95%": (0, (4, 2)), "99.8%": (0, (1, 1.2))}  # dashed, dotted; the rate solid
+    for curve in chart.curves:
+        level, _, side = curve.name.partition(" ")
+        (line,) = axes.plot(
+            chart.curve_x,
+            [math.nan if v is None else v for v in curve.values],
+            color=palette.neutral,
+            linestyle=styles.get(level, ":"),
+            linewidth=look.pt(1.3),
+            zorder=2,
+            label=f"{level} limits",
+        )
+        if side.startswith("upper"):
+            handles.append(line)
+    for name, value, _dashed in _reference_lines(chart):
+        handles.insert(
+            0,
+            axes.axhline(
+                value,
+                color=palette.text,
+                linewidth=look.pt(1.2),
+                zorder=3,
+                label=f"{name}: {_number(value, max(decimals, 1), chart.percent)}",
+            ),
+        )
+    others = [i for i in range(len(chart.categories)) if i != own]
+    values = [math.nan if v is None else v for v in series.values]
+    axes.scatter(
+        [chart.x_values[i] for i in others],
+        [values[i] for i in others],
+        s=look.pt(5.5) ** 2,
+        color=palette.muted,
+        edgecolors="white",
+        linewidths=look.pt(0.6),
+        zorder=4,
+        clip_on=False,
+    )
+    if own is not None:
+        axes.scatter(
+            [chart.x_values[own]],
+            [values[own]],
+            s=look.pt(8.5) ** 2,
+            marker="D",
+            color=palette.primary,
+            edgecolors="white",
+            linewidths=look.pt(0.8),
+            zorder=6,
+            clip_on=False,
+        )
+        axes.annotate(
+            f"{chart.categories[own]}{OWN_AREA_SUFFIX}\n"
+            f"{_number(values[own], decimals, chart.percent)}",
+            (chart.x_values[own], values[own]),
+            xytext=(look.pt(8), look.pt(6)),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontweight="bold",
+            color=look.label_colour(palette.primary),
+            path_effects=[patheffects.withStroke(linewidth=look.pt(2.5), foreground="white")],
+            annotation_clip=False,
+            zorder=7,
+        )
+    shown = [v for v in values if not math.isnan(v)] + [v for _, v in chart.reference_lines]
+    ticks = _nice_ticks(shown, from_zero=False, percent=chart.percent, headroom=0.15)
+    _value_axis(axes.yaxis, ticks, chart.percent)
+    axes.set_xlim(min(chart.curve_x), max(chart.curve_x))
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, 0)))
+    axes.set_xlabel("Population", color=palette.text, labelpad=look.pt(4))
+    axes.spines["bottom"].set_color(palette.rule)
+    axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
+    layout(figure, axes)
+    title_top = axis_title(figure, axes, chart.y_label, look)
+    legend_above(figure, axes, title_top, look, handles)
+    layout(figure, axes)
 
 
 def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
@@ -356,10 +528,12 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     layout(figure, axes)
 
 
-_DRAW: dict[ChartKind, Callable[[Figure, Axes, Chart, Look], None]] = {
+_DRAW: dict[ChartKind, Callable[[Figure, Axes, Chart, Look], object]] = {
     ChartKind.LINE: _draw_line,
     ChartKind.RANKING: _draw_ranking,
     ChartKind.BARS: _draw_bars,
+    ChartKind.XMR: _draw_xmr,
+    ChartKind.FUNNEL: _draw_funnel,
 }
 
 
@@ -378,8 +552,18 @@ def _check(chart: Chart) -> None:
                 f"{where}: series {series.name!r} has {len(series.values)} values "
                 f"for {len(chart.categories)} categories"
             )
-    if chart.kind is ChartKind.RANKING and len(chart.series) != 1:
-        raise ValueError(f"{where}: a ranking has one series, got {len(chart.series)}")
+    if chart.intervals and len(chart.intervals) != len(chart.categories):
+        raise ValueError(f"{where}: {len(chart.intervals)} intervals for {len(chart.categories)}")
+    if chart.kind is ChartKind.XMR and len(chart.marks) != len(chart.categories):
+        raise ValueError(f"{where}: {len(chart.marks)} marks for {len(chart.categories)} points")
+    if chart.kind is ChartKind.FUNNEL and len(chart.x_values) != len(chart.categories):
+        raise ValueError(f"{where}: {len(chart.x_values)} populations for the areas")
+    if (
+        chart.kind in (ChartKind.RANKING, ChartKind.XMR, ChartKind.FUNNEL)
+        and len(chart.series) != 1
+    ):
+        kind = "ranking" if chart.kind is ChartKind.RANKING else f"{chart.kind.value} chart"
+        raise ValueError(f"{where}: a {kind} has one series, got {len(chart.series)}")
     if chart.highlight is not None and not 0 <= chart.highlight < len(chart.categories):
         raise ValueError(f"{where}: highlight {chart.highlight} is not a category")
 
@@ -390,7 +574,8 @@ def _series_values(chart: Chart) -> list[float]:
 
 def _values(chart: Chart) -> list[float]:
     """Every value the value axis must show: the series' and the reference lines'."""
-    return _series_values(chart) + [v for _, v in chart.reference_lines]
+    bars = [v for pair in chart.intervals if pair is not None for v in pair]
+    return _series_values(chart) + [v for _, v in chart.reference_lines] + bars
 
 
 def _reference_lines(chart: Chart) -> list[tuple[str, float, bool]]:

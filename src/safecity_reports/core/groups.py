@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safecity_reports.core.formatting import format_number, rounded
-from safecity_reports.core.model import GroupFacts, GroupSide, Polarity, Ranking, Report
+from safecity_reports.core.funnel import funnel_of
+from safecity_reports.core.model import GroupFacts, GroupSide, Polarity, Ranking, Report, Unit
 from safecity_reports.core.periods import Period
 from safecity_reports.core.status import GroupPosition, group_position, ranked
 
@@ -50,15 +51,19 @@ class GroupStanding:
     """The group's average figure; None where unknown."""
     from_full_group: bool
     """True when worked out from every area's figure, False when taken as typed."""
+    warning: bool = False
+    """On a funnel plot: the area's rate differs from the group's at 95% (one to watch)."""
 
 
-def from_ranking(ranking: Ranking, polarity: Polarity) -> GroupStanding:
+def from_ranking(ranking: Ranking, polarity: Polarity, unit: Unit | None = None) -> GroupStanding:
     """The own area's standing worked out from the full group.
 
     The rank is the position in ``status.ranked`` (lowest first unless high is good); the
     average is the one given, or else the mean of the areas' figures; the distance is the own
     figure's difference from the average in per cent of it (None for an average of 0); the
-    position is ``status.group_position`` (None without limits).
+    position is ``status.group_position`` (None without limits), or, where every area gives its
+    events and population for a rate (``unit``), the funnel plot's (``core.funnel``: above or
+    below only beyond chance at 99.8%).
     """
     positions = ranked(ranking, polarity)
     own = next(((pos, area) for pos, area in positions if area.is_own_area), None)
@@ -69,16 +74,21 @@ def from_ranking(ranking: Ranking, polarity: Polarity) -> GroupStanding:
     if own is not None and average:
         distance = (own[1].value - average) / average * 100
     where = group_position(ranking)
+    position = _SIDES[where] if where else None
+    funnel = funnel_of(ranking, unit) if unit is not None else None
+    if funnel is not None and funnel.position is not None:
+        position = funnel.side
     return GroupStanding(
         period=ranking.period,
         group_name=ranking.group_name or DEFAULT_GROUP_NAME,
         size=len(ranking.areas),
         rank=own[0] if own else None,
         rank_one_is_lowest=polarity is not Polarity.HIGH_IS_GOOD,
-        position=_SIDES[where] if where else None,
+        position=position,
         distance=distance,
         average=average,
         from_full_group=True,
+        warning=funnel is not None and funnel.position is not None and funnel.position.warning,
     )
 
 
@@ -115,7 +125,8 @@ def group_standing(
     """
     ranking = latest_ranking(report, measure_id, reporting) if not area else None
     if ranking is not None:
-        return from_ranking(ranking, polarity)
+        unit = next((m.unit for m in report.measures if m.id == measure_id), None)
+        return from_ranking(ranking, polarity, unit)
     typed = [
         f
         for f in report.group_facts

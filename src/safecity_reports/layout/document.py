@@ -139,6 +139,23 @@ class ChartKind(Enum):
     """Areas as bars, sorted, with the own area highlighted."""
     BARS = "bars"
     """Categories as bars (counts such as RAG ratings, paired survey results)."""
+    XMR = "xmr"
+    """An XmR (SPC) chart: one series over periods with its mean and process limits as
+    reference lines and a mark per point (``marks``); ``trial`` for trial limits."""
+    FUNNEL = "funnel"
+    """A funnel plot: each area's rate (the series, one value per area in ``categories``)
+    against its population (``x_values``), the group's rate as a reference line and the limits
+    as ``curves`` over ``curve_x``; the own area is ``highlight``."""
+
+
+class Mark(Enum):
+    """What one point of an XmR chart says, for the measure's polarity."""
+
+    COMMON_CAUSE = "common cause"
+    IMPROVEMENT = "improvement"
+    CONCERN = "concern"
+    NEUTRAL = "neutral"
+    """Special cause on a measure with no better direction."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +182,21 @@ class Chart:
     inverted: bool = False
     """Whether the value axis runs downwards (a position over time: 1st at the top, so a rank
     that improves is a line that rises)."""
+    intervals: tuple[tuple[float, float] | None, ...] = ()
+    """A line or XmR chart's confidence interval per value of its first series (None where not
+    known); empty where none is known: drawn as error bars on a line chart."""
+    interval_name: str = ""
+    """What the error bars are, for the chart's key: '95% confidence interval'."""
+    marks: tuple[Mark, ...] = ()
+    """An XmR chart's mark per point of its series."""
+    trial: bool = False
+    """An XmR chart's limits are trial limits (fewer than 13 points)."""
+    x_values: tuple[float, ...] = ()
+    """A funnel plot's population per area."""
+    curve_x: tuple[float, ...] = ()
+    """A funnel plot's populations at which its curves are given."""
+    curves: tuple[Series, ...] = ()
+    """A funnel plot's limit curves, one value per ``curve_x`` (95% and 99.8%, lower and upper)."""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from safecity_reports.layout.document import (
     Table,
     plain,
 )
+from safecity_reports.layout.funnel_chart import funnel_figure, funnel_sentence
 from safecity_reports.layout.key_figures import figures_blocks
 from safecity_reports.layout.names import distinct_names, shared_parts
 from safecity_reports.layout.narrative import (
@@ -49,6 +50,7 @@ from safecity_reports.layout.narrative import (
 )
 from safecity_reports.layout.notes import note_mark, note_paragraph
 from safecity_reports.layout.pages import Page
+from safecity_reports.layout.spc_chart import variation_sentence, xmr_figure
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
 from safecity_reports.layout.time_charts import baseline_lines, two_figure_chart, year_to_date_chart
@@ -121,6 +123,7 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
     if any(v is not None for v in benchmarks):
         series.append(Series(_benchmark_name(measure), benchmarks))
     rank = measure.unit is Unit.RANK
+    limits = tuple(interval(measure, o, status.population, status.confidence) for o in observations)
     chart = Chart(
         ChartKind.LINE,
         active_title(status, name),
@@ -131,6 +134,10 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
         inverted=rank,
+        intervals=limits if any(limits) else (),
+        interval_name=f"{level_words(status.confidence)} confidence interval"
+        if any(limits)
+        else "",
     )
     return FigureBlock(chart, _alt(chart, measure), _caption(measure))
 
@@ -291,8 +298,11 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
         own_text = (
             f" {area.area} is {ordinal(position)} of {len(positions)} with {shown(area.value)}."
         )
+        on_funnel = funnel_sentence(measure, ranking)
         where = group_position(ranking)
-        if where is not None:
+        if on_funnel:
+            own_text += f" {on_funnel}"
+        elif where is not None:
             own_text += f" It is {where.value}."
     alt = chart_alt(chart, shown, periods=False)
     table = Table(
@@ -325,7 +335,11 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
     lead: list[Block] = (
         [Paragraph(plain(own_text.strip()), ParagraphStyle.LEAD)] if own_text else []
     )
-    return [*lead, titled(FigureBlock(chart, alt, _caption(measure))), table]
+    figures = [titled(FigureBlock(chart, alt, _caption(measure)))]
+    funnel = funnel_figure(measure, ranking, _caption(measure), name)
+    if funnel is not None:
+        figures.append(titled(funnel))
+    return [*lead, *figures, table]
 
 
 def measure_blocks(
@@ -350,7 +364,16 @@ def measure_blocks(
     if own_figures or rankings:
         lead += [
             Callout(polarity_lines(measure)),
-            Paragraph(plain(status_sentences(status)), ParagraphStyle.LEAD),
+            Paragraph(
+                plain(
+                    " ".join(
+                        s
+                        for s in (status_sentences(status), variation_sentence(measure, reporting))
+                        if s
+                    )
+                ),
+                ParagraphStyle.LEAD,
+            ),
         ]
     standing = facts.standing
     sentence = (
@@ -381,7 +404,10 @@ def measure_blocks(
         )
         opening.extend(chart_blocks)
         charted = True
-    elif with_chart and (figure := series_chart(measure, status, name)) is not None:
+    elif with_chart and (
+        figure := xmr_figure(measure, reporting, _AXIS[measure.unit], _caption(measure), name)
+        or series_chart(measure, status, name)
+    ):
         opening.append(titled(figure))
         charted = True
     # the heading, panel, sentence and chart start a new page together rather than split

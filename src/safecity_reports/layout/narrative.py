@@ -534,5 +534,8 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         latest = [(c, v) for c, v in zip(categories, other.values, strict=True) if v is not None]
         if latest:
             parts.append(f"{other.name} {at(latest[-1])}")
+    if chart.intervals:
+        name = chart.interval_name or "confidence interval"
+        parts.append(f"vertical bars show each figure's {name} where it is known")
     shape = "; ".join(parts)
     return f"{opening} {shape[0].upper()}{shape[1:]}."

@@ -21,8 +21,10 @@ from safecity_reports.layout.document import (
     Tone,
     plain,
 )
+from safecity_reports.layout.funnel_chart import funnel_guide
 from safecity_reports.layout.glance import counter_sentence
 from safecity_reports.layout.narrative import ARROWS, testing_paragraph
+from safecity_reports.layout.spc_chart import xmr_guide
 from safecity_reports.layout.summary_columns import HEADERS, chosen_columns
 
 KEY_ANCHOR = "how-to-read"
@@ -141,4 +143,5 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
                 )
             )
         )
+    blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(report), funnel_guide(report)) if t)
     return blocks

@@ -57,6 +57,14 @@ _RULE_WORDS = {
     (Rule.SHIFT, HIGH): "part of a run of 7 or more values above the average",
     (Rule.SHIFT, "low"): "part of a run of 7 or more values below the average",
 }
+
+
+def rule_words(rule: Rule, side: str) -> str:
+    """What a rule that fired says of a point, in plain English: 'above the upper limit of
+    normal variation'."""
+    return _RULE_WORDS[rule, side]
+
+
 _SIGNAL_WORDS = {
     Signal.IMPROVEMENT: "Improvement",
     Signal.CONCERN: "Concern",
