@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from safecity_reports.core.formatting import format_number
 from safecity_reports.core.funnel import Funnel, funnel_of
-from safecity_reports.core.model import Measure, Ranking, Report, Unit
+from safecity_reports.core.model import Measure, Ranking, Report
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Series
 from safecity_reports.layout.narrative import short_name, value_text
+from safecity_reports.layout.units import axis_label
 from safecity_reports.stats import funnel_position
 from safecity_reports.stats.funnel import INNER, OUTER
 
@@ -17,7 +18,6 @@ _TITLE_WORDS = {
     "in line": "in line with the group's rate",
     "below": "lower than the group's rate, beyond chance",
 }
-_AXIS = {Unit.RATE_PER_1000: "Rate per 1,000", Unit.RATE_PER_10000: "Rate per 10,000"}
 
 
 def _level(confidence: float) -> str:
@@ -50,7 +50,7 @@ def funnel_figure(
         f"{name or short_name(measure)}: {who} is {where} ({ranking.period})",
         funnel.areas,
         (Series(str(ranking.period), funnel.rates),),
-        _AXIS[measure.unit],
+        axis_label(measure),
         highlight=own,
         reference_lines=(("Group rate", funnel.group_rate),),
         decimals=measure.decimals,

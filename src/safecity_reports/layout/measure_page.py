@@ -405,7 +405,7 @@ def measure_blocks(
         opening.extend(chart_blocks)
         charted = True
     elif with_chart and (
-        figure := xmr_figure(measure, reporting, _AXIS[measure.unit], _caption(measure), name)
+        figure := xmr_figure(measure, reporting, axis_label(measure), _caption(measure), name)
         or series_chart(measure, status, name)
     ):
         opening.append(titled(figure))
