@@ -270,3 +270,21 @@ def test_at_a_glance_counts_each_priority_by_judgement():
         ["Reduce youth crime", "0", "1", "0", "0", "0"],
         ["All measures", "0", "2", "1", "0", "0"],
     ]
+
+
+def test_a_long_series_has_a_row_per_period(tmp_path):
+    """Three years of months would be 36 unreadable columns: the table runs down the page."""
+    from tests.fixtures.period_examples import EXAMPLES as PERIOD_EXAMPLES
+
+    from safecity_reports.layout.measure_page import WIDEST_PERIOD_ROW, period_table
+    from safecity_reports.reading.load import load_report
+
+    path = tmp_path / "monthly-spc.xlsx"
+    PERIOD_EXAMPLES["monthly-spc.xlsx"]().save(path)
+    report, _ = load_report(path)
+    measure = next(m for m in report.measures if len(m.observations) > WIDEST_PERIOD_ROW)
+    table = period_table(measure, 250_000, 0.95)
+    assert [c.text for c in table.header[0]][:2] == ["Period", "Actual"]
+    assert len(table.rows) == len(measure.observations)
+    assert [c.text for c in table.rows[0]][0] == str(measure.observations[0].period)
+    assert all(row[0].row_header for row in table.rows)

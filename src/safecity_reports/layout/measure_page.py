@@ -231,8 +231,30 @@ def period_table(
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
     caption = f"{measure.name.rstrip('.')}, {span}"
+    if len(observations) > WIDEST_PERIOD_ROW:
+        return _periods_down(caption, (*header, *rows))
     widths = (2.2,) + (1.1,) * len(observations)
     return Table(caption, tuple(header), tuple(rows), widths)
+
+
+WIDEST_PERIOD_ROW = 8
+"""Periods a table gives across the page; a longer series (three years of months) has a row
+per period instead, or its columns would be too narrow to read."""
+
+
+def _periods_down(caption: str, across: tuple[tuple[Cell, ...], ...]) -> Table:
+    """The table of periods turned on its side: a row per period, headed by the period, and a
+    column for each of the across table's rows (actual, benchmark, interval)."""
+    columns = list(zip(*across, strict=True))
+    header = tuple(
+        replace(cell, row_header=False, align=Align.LEFT if n == 0 else Align.RIGHT)
+        for n, cell in enumerate(columns[0])
+    )
+    rows = tuple(
+        (replace(cells[0], row_header=True, align=Align.LEFT), *cells[1:]) for cells in columns[1:]
+    )
+    widths = (2.2,) + tuple(2.6 if "interval" in c.text else 1.6 for c in header[1:])
+    return Table(caption, (header,), rows, widths)
 
 
 def _notes(measure: Measure) -> list[Block]:
