@@ -303,6 +303,8 @@ def after_period(wb):
 
 
 def no_commentary(wb):
+    # a page of its own needs commentary (a row of a compact table does not)
+    set_setting(wb, "Layout", "Pages for every measure")
     set_cell(wb, "Commentary", 2, "Page", "1.3")
 
 

@@ -183,3 +183,18 @@ def test_load_report_puts_errors_first_and_strict_fails_on_warnings(saved, workb
     with pytest.raises(ValidationFailed) as failed:
         load_report(saved(workbook))
     assert [p.severity for p in failed.value.problems] == ["error", "warning", "warning"]
+
+
+@pytest.mark.parametrize(
+    ("layout", "warned"),
+    [("Pages for every measure", True), ("Automatic", False), ("Tables only", False)],
+)
+def test_a_measure_in_a_compact_table_needs_no_commentary(tmp_path, layout, warned):
+    from fixtures.workbooks import save, set_cell, set_setting, valid_workbook
+
+    wb = valid_workbook()
+    set_setting(wb, "Layout", layout)
+    set_cell(wb, "Commentary", 2, "Page", "1.3")  # 1.1a's commentary now names another page
+    _, warnings = load_report(save(wb, tmp_path))
+    found = [w for w in warnings if "has figures but no commentary" in w.message]
+    assert bool(found) is warned

@@ -82,6 +82,11 @@ class PageLayout(Enum):
     """Every measure goes into its priority's table, except one with a full comparison group."""
 
 
+COMPACT_MOST_FIGURES = 2
+"""Automatic layout: a measure with at most this many figures of its own (and no commentary)
+goes into its priority's table rather than onto a page."""
+
+
 class Frequency(Enum):
     """How often a measure is reported."""
 

@@ -12,7 +12,13 @@ commentary of the pages it replaces follows the table.
 from __future__ import annotations
 
 from safecity_reports.core.groups import group_phrase
-from safecity_reports.core.model import CompareWith, Measure, PageLayout, Report
+from safecity_reports.core.model import (
+    COMPACT_MOST_FIGURES,
+    CompareWith,
+    Measure,
+    PageLayout,
+    Report,
+)
 from safecity_reports.core.status import Direction, MeasureStatus
 from safecity_reports.layout.document import (
     Align,
@@ -40,7 +46,7 @@ from safecity_reports.layout.pages import Page
 from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
 from safecity_reports.layout.units import named
 
-MOST_FIGURES = 2
+MOST_FIGURES = COMPACT_MOST_FIGURES
 """Automatic layout: a measure with at most this many figures of its own goes into the table."""
 
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
