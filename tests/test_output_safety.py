@@ -452,3 +452,15 @@ def test_two_workbooks_of_one_name_run_at_once_never_mix(tmp_path):
 @pytest.mark.slow
 def test_twenty_runs_ten_at_once_never_mix(tmp_path):
     _runs_at_once(tmp_path, runs=20, at_once=10)
+
+
+def test_a_stop_re_raised_by_a_library_with_its_own_message_keeps_its_signal() -> None:
+    # reportlab's paragraph parser re-raises what interrupts it as type(exc)(message): a SIGTERM
+    # arriving while it parsed once became a ValueError and a traceback
+    import signal as signals
+
+    from safecity_reports.run.signals import Stopped
+
+    again = Stopped("\nparagraph text '<para>1.2</para>' caused exception SIGHUP")
+    assert (again.signum, again.name) == (signals.SIGHUP, "SIGHUP")
+    assert Stopped(signals.SIGTERM).name == "SIGTERM"

@@ -16,9 +16,14 @@ STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasa
 class Stopped(KeyboardInterrupt):
     """The run was told to stop by a signal (SIGTERM, SIGHUP)."""
 
-    def __init__(self, signum: int) -> None:
-        self.signum = signum
-        self.name = signal.Signals(signum).name
+    def __init__(self, signum: int | str) -> None:
+        if not isinstance(signum, int):
+            # a library re-raising it as ``type(exc)(its own message)`` (reportlab's paragraph
+            # parser does, when the signal arrives while it parses): keep the signal it names
+            text = str(signum)
+            signum = next((s for s in STOPPING if signal.Signals(s).name in text), STOPPING[0])
+        self.signum = int(signum)
+        self.name = signal.Signals(self.signum).name
         super().__init__(self.name)
 
 
