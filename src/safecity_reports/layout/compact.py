@@ -11,9 +11,9 @@ commentary of the pages it replaces follows the table.
 
 from __future__ import annotations
 
+from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.groups import group_phrase
 from safecity_reports.core.model import (
-    COMPACT_MOST_FIGURES,
     CompareWith,
     Measure,
     PageLayout,
@@ -46,9 +46,6 @@ from safecity_reports.layout.pages import Page
 from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
 from safecity_reports.layout.units import named
 
-MOST_FIGURES = COMPACT_MOST_FIGURES
-"""Automatic layout: a measure with at most this many figures of its own goes into the table."""
-
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
 """The summary's group columns, shown in the table where any of its measures has group facts."""
 
@@ -64,17 +61,11 @@ def in_table(page: Page, report: Report) -> bool:
     layout = report.settings.layout
     if layout is PageLayout.PAGES or not page.measures:
         return False
-    ranked = {r.measure_id for r in report.rankings}
     if any(f.action_id == page.action.id for f in report.figures):
         return False
     if layout is PageLayout.AUTOMATIC and page.commentary:
         return False
-    for measure in page.measures:
-        if measure.id in ranked or any(o.area for o in measure.observations):
-            return False
-        if layout is PageLayout.AUTOMATIC and not 1 <= len(measure.observations) <= MOST_FIGURES:
-            return False
-    return True
+    return all(fits_a_table(report, measure) for measure in page.measures)
 
 
 def _notes(status: MeasureStatus) -> str:

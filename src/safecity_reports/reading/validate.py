@@ -37,14 +37,13 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 
+from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.groups import disagreements
 from safecity_reports.core.model import (
-    COMPACT_MOST_FIGURES,
     KeyAction,
     Location,
     Measure,
     Observation,
-    PageLayout,
     Ranking,
     Report,
     Unit,
@@ -309,22 +308,11 @@ def _ratings(report: Report, problems: _Problems, skipped: set[str]) -> None:
                 problems.warning(rating.where, words)
 
 
-def _tabled(report: Report, measure: Measure) -> bool:
-    """Whether a measure without commentary goes into its priority's compact table, where a row
-    needs none (Settings' Layout: Tables only, or Automatic with one or two figures)."""
-    layout = report.settings.layout
-    if layout is PageLayout.PAGES or any(r.measure_id == measure.id for r in report.rankings):
-        return False
-    if any(o.area for o in measure.observations):
-        return False
-    return layout is PageLayout.TABLES or len(measure.observations) <= COMPACT_MOST_FIGURES
-
-
 def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:
     covered = {page_id for page in report.commentary for page_id in page.covers}
     for action in report.actions:
         for measure in action.measures:
-            if _tabled(report, measure):
+            if fits_a_table(report, measure):  # a table's row needs no commentary
                 continue
             if measure.observations and measure.id not in covered and action.id not in covered:
                 problems.warning(
