@@ -350,14 +350,14 @@ def build_document(
     entries += annex_entries
     blocks: list[Block] = [
         *front,
-        # the guide starts a page of its own: with the tests' paragraph it no longer fits under
-        # the front page's table, and a page break keeps both documents' pages alike
-        PageBreak(),
-        *reading_guide(report, statuses),
-        *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
+        # the contents follow the cover, as in a published statistical report; the guide then
+        # starts a page of its own, so both documents break alike
         PageBreak(),
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),
+        PageBreak(),
+        *reading_guide(report, statuses),
+        *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
         PageBreak(landscape=True),
         Heading(1, "Summary", SUMMARY_ANCHOR),
         *_summary(report, statuses, anchors),
