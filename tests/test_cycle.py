@@ -478,3 +478,36 @@ def test_each_cycle_command_has_help_with_an_example(
     result = make_report(command, "--help")
     assert result.exit_code == 0
     assert f"make-report {command} " in result.output
+
+
+def test_returns_name_the_measures_no_agency_is_asked_for(
+    tmp_path: Path, make_report: Callable[..., Result]
+) -> None:
+    wb = load_workbook(Q2)
+    actions = wb["Key actions"]
+    for row in actions.iter_rows(min_row=2):
+        if row[0].value == "1.3":  # 1.3 leads 1.3 only
+            row[3].value = None
+    wb.save(tmp_path / "unled.xlsx")
+    result = make_report("returns", tmp_path / "unled.xlsx", "-o", tmp_path / "r")
+    assert result.exit_code == 0
+    assert (
+        lines(result)[-1]
+        == "No return asks for 1.3: no lead agency holds it; fill in its figures yourself"
+    )
+
+
+def test_returns_refuse_a_workbook_whose_measures_no_agency_leads(
+    make_report: Callable[..., Result], tmp_path: Path
+) -> None:
+    themes = Q2.parent / "examples" / "year-end-comparative.xlsx"
+    result = make_report("returns", themes, "-o", tmp_path / "r")
+    assert (result.exit_code, lines(result)) == (
+        2,
+        [
+            "Error: no measure in year-end-comparative.xlsx has a lead agency, so there is no"
+            " return to write: fill in its figures yourself, or give a measure an Action whose"
+            " Lead agency (on the Key actions sheet) is the agency to ask"
+        ],
+    )
+    assert not (tmp_path / "r").exists()

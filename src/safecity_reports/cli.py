@@ -266,8 +266,17 @@ def returns_command(
         written = write_returns(workbook, output, _date(due, "--due"), agencies, force)
     except ReportError as exc:
         _fail(exc)
-    for item in written:
+    for item in written.files:
         click.echo(f"Wrote {item.path}: {item.agency}, {item.open_figures} figure(s) asked for")
+    if left := written.unasked:
+        click.echo(
+            f"No return asks for {', '.join(left)}: no lead agency holds "
+            + (
+                "it; fill in its figures yourself"
+                if len(left) == 1
+                else "them; fill in their figures yourself"
+            )
+        )
 
 
 @main.command(

@@ -58,6 +58,14 @@ class Partnership:
         actions = set(self.actions_of(agency))
         return sorted((m for m, a in self.measure_action.items() if a in actions), key=id_sort_key)
 
+    def unled(self) -> list[str]:
+        """The measures no agency leads (no key action, or one without a lead agency): no
+        return asks for their figures."""
+        return sorted(
+            (m for m, a in self.measure_action.items() if a not in self.action_lead),
+            key=id_sort_key,
+        )
+
     def owner(self, record_id: str) -> str:
         """The agency leading a measure or action id; '' if none does."""
         action = self.measure_action.get(record_id, record_id)

@@ -314,13 +314,22 @@ def _commentary(master: Workbook, target: Table, who: Partnership, agency: str) 
     _spare(target)
 
 
+@dataclass(frozen=True)
+class Returns:
+    """The returns written, and the measures none of them asks for."""
+
+    files: list[ReturnFile]
+    unasked: list[str]
+    """Measures no agency leads, so the coordinator fills them in."""
+
+
 def write_returns(
     workbook: Path,
     folder: Path,
     due: date | None = None,
     agencies: Sequence[str] = (),
     force: bool = False,
-) -> list[ReturnFile]:
+) -> Returns:
     """Write a return for each lead agency (or each of ``agencies``) of ``workbook`` into
     ``folder``; every return is made before any is written, and each is written whole.
 
@@ -332,6 +341,12 @@ def write_returns(
     who = partnership(book.wb)
     if not who.period:
         raise UsageError(f"{book.name} has no Reporting period on its Settings sheet")
+    if not who.leads():
+        raise UsageError(
+            f"no measure in {book.name} has a lead agency, so there is no return to write:"
+            " fill in its figures yourself, or give a measure an Action whose Lead agency (on"
+            " the Key actions sheet) is the agency to ask"
+        )
     chosen = [who.agency(a) for a in agencies] or who.leads()
     made = []
     for agency in chosen:
@@ -359,4 +374,4 @@ def write_returns(
     for wb, result in made:
         with replace_atomically(result.path) as tmp:
             wb.save(tmp)
-    return [r for _, r in made]
+    return Returns([r for _, r in made], [] if agencies else who.unled())
