@@ -140,7 +140,8 @@ def test_the_call_over_is_a_rated_table_with_its_commentary(tmp_path):
     assert not any(t.startswith("Comparisons are between") for t in text)
     assert not any("No figure" in t for t in text)
     glance = next(t for c, t in tables.items() if c.startswith("Measures by rating"))
-    assert _rows(glance)[-1] == ["All measures", "3", "4", "3", "3"]
+    # grey is a rating given (here "no preferred direction"), counted apart from "not rated"
+    assert _rows(glance)[-1] == ["All measures", "3", "4", "3", "2", "1"]
 
 
 def test_the_commissioners_overview_compares_the_districts(tmp_path):
@@ -161,3 +162,20 @@ def test_the_commissioners_overview_compares_the_districts(tmp_path):
     ]
     assert headings[:5] == ["Brackley", "Calderbrook", "Kirkfield", "Leedham", "Wakemoor"]
     assert not any(isinstance(b, KeepTogether) and not b.blocks for b in blocks)
+
+
+def test_the_front_page_has_a_grey_column_only_when_a_measure_is_rated_grey(tmp_path):
+    from tests.fixtures.examples import ratings_call_over
+
+    def no_grey():
+        wb = ratings_call_over()
+        for row in wb["Ratings"].iter_rows():
+            for cell in row:
+                if cell.value == "Grey":
+                    cell.value = "Not rated"
+        return wb
+
+    _, _, _, tables, _ = _lay_out(tmp_path, no_grey)
+    glance = next(t for c, t in tables.items() if c.startswith("Measures by rating"))
+    assert [c.text for c in glance.header[0]][1:] == ["Red", "Amber", "Green", "Not rated"]
+    assert _rows(glance)[-1] == ["All measures", "3", "4", "3", "3"]

@@ -259,7 +259,7 @@ def test_the_summary_cells_take_the_council_s_names_and_colours(council) -> None
         found = cells[name]
         # one summary cell per rating; the front page's rating columns are headed by name too
         filled = [(f, c) for f, c in found if f == fill]
-        assert len(filled) == counts[name] + (1 if key in ("red", "amber", "green") else 0), name
+        assert len(filled) == counts[name] + (1 if key in ("red", "amber", "green", "grey") else 0), name
         assert all(c == {text_on(fill)} for _, c in filled), name
     for word in ("Red", "Amber", "Green", "Grey", "Not rated"):
         assert word not in cells
@@ -276,14 +276,14 @@ def test_the_page_sentence_and_the_guide_take_the_council_s_names(council) -> No
         assert _fill(named[0]._r.rPr) == fill
         assert str(named[0].font.color.rgb) == text_on(fill).lstrip("#")
     texts = [p.text for p in document.paragraphs]
-    assert any("(Off track, At risk, On track or No rating)" in t for t in texts)
+    assert any("(Off track, At risk, On track, Not assessed or No rating)" in t for t in texts)
     assert not any(
         re.search(r"Rating for \S+ \S+: (Red|Amber|Green|Grey|Not rated)", t) for t in texts
     )
 
     pdf = _pdf_text(council)
     assert "Rating for 2016/17 Q3: At risk, given by" in pdf
-    assert "(Off track, At risk, On track or No rating)" in pdf
+    assert "(Off track, At risk, On track, Not assessed or No rating)" in pdf
     assert not re.search(r"Rating for \S+ \S+: (Red|Amber|Green|Grey|Not rated)", pdf)
 
 
@@ -301,7 +301,7 @@ def test_the_pdf_fills_with_the_council_s_colours_only(council, default) -> None
 def test_the_default_names_are_the_ratings_sheet_s_words(default) -> None:
     cells = _filled_cells(_word(default))
     assert {f for f, _ in cells["Amber"]} == {load_styles().rating("Amber").fill}
-    assert "(Red, Amber, Green or Not rated)" in _pdf_text(default)
+    assert "(Red, Amber, Green, Grey or Not rated)" in _pdf_text(default)
 
 
 def test_lay_out_names_the_ratings_as_its_styles_do(tmp_path) -> None:

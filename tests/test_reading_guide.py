@@ -27,7 +27,7 @@ def test_a_ratings_only_report_explains_ratings_and_no_arrows(tmp_path):
     _, blocks, text, items = _guide(tmp_path, ratings_call_over)
     assert text[0] == (
         "The table on the front page counts each priority's measures by rating: the rating each "
-        "measure was given (Red, Amber, Green or Not rated)."
+        "measure was given (Red, Amber, Green, Grey or Not rated)."
     )
     assert items == [
         "Rating: the rating the measure's rater gave it, in words as well as colour, with the "

@@ -80,21 +80,26 @@ _GROUP: Counter = (
 )
 
 _RATED = (RatingLevel.RED, RatingLevel.AMBER, RatingLevel.GREEN)
-"""The ratings counted each in a column of their own; the rest (grey, not rated, none given)
-are counted as not rated."""
+"""The ratings always counted in a column of their own; grey has one when a measure is rated
+grey (a rating given, often "no target" or "for information", not the absence of one); the rest
+(not rated, none given) are counted as not rated."""
 _RATING_WHAT = "rating"
 
 
 def _rating(report: Report) -> Counter:
-    """Red, amber, green and not rated, under the names the styles give them."""
+    """Red, amber, green (grey where given) and not rated, under the names the styles give."""
     names = report.settings.rating_names
     not_rated = rating_name(RatingLevel.NOT_RATED, names)
+    rated = _RATED
+    period = report.settings.period
+    if any(r.level is RatingLevel.GREY and r.period == period for r in report.ratings):
+        rated = (*_RATED, RatingLevel.GREY)
     return (
         _RATING_WHAT,
-        (*(rating_name(level, names) for level in _RATED), not_rated),
+        (*(rating_name(level, names) for level in rated), not_rated),
         lambda f: (
             rating_name(f.rating.level, names)
-            if f.rating and f.rating.level in _RATED
+            if f.rating and f.rating.level in rated
             else not_rated
         ),
     )
@@ -139,7 +144,10 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
     what, words, word_of = counter_for(report, statuses)
     # a rating's column is headed by its name on its colour
     fills = (
-        {rating_name(level, report.settings.rating_names): level for level in _RATED}
+        {
+            rating_name(level, report.settings.rating_names): level
+            for level in (*_RATED, RatingLevel.GREY)
+        }
         if what == _RATING_WHAT
         else {}
     )
