@@ -306,7 +306,7 @@ class _Story(TableParts):
             bulletFontName=self.fonts.regular,
             bulletFontSize=self.styles.sizes.body,
             bulletColor=colors.HexColor(self.palette.primary),
-            spaceAfter=4,
+            spaceAfter=3,
         )
         return flowable
 

@@ -281,7 +281,9 @@ def text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
         "heading1": heading(1, sizes.heading1),
         "heading2": heading(2, sizes.heading2),
         "heading3": heading(3, sizes.heading3),
-        "bullet": derive("bullet", spaceAfter=2),
+        # items set close, and 3 pt after the list, as Word's List Bullet style sets them (its
+        # contextual spacing drops the space between items), so both documents break pages alike
+        "bullet": derive("bullet", spaceAfter=0),
         "caption": derive("caption", fontName=fonts.bold, spaceBefore=4, spaceAfter=4),
         "figure_caption": derive(
             "figure-caption",
