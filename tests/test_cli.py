@@ -124,7 +124,17 @@ def bad_own_area(wb):
     set_cell(wb, "Rankings", 2, "Own area", "Yse")
 
 
+def profile_not_a_number(wb):
+    set_cell(wb, "Data", 3, "Profiled target", "about 62")
+
+
 ERRORS = [
+    (
+        profile_not_a_number,
+        "sheet Data, cell I3",
+        "Profiled target 'about 62' is not a number; type a number such as 28.06 (or 58% for a"
+        " percentage)",
+    ),
     (
         bad_polarity,
         "sheet Measures, cell E2",
@@ -351,7 +361,71 @@ def id_that_lost_its_zero(wb):
     )
 
 
+def _dated_target(wb, due="2016/17 Q4", target=65):
+    """1.1a (people who feel safe, 58% then 60%) with a target of 65% due at ``due``."""
+    set_cell(wb, "Measures", 2, "Target", target)
+    set_cell(wb, "Measures", 2, "Target date", due)
+
+
+def profile_without_target(wb):
+    set_cell(wb, "Data", 3, "Profiled target", 62)
+
+
+def profile_of_a_change_target(wb):
+    _dated_target(wb, target="Increase")
+    set_cell(wb, "Data", 3, "Profiled target", 62)
+
+
+def profile_without_a_date(wb):
+    _dated_target(wb, due=None)
+    set_cell(wb, "Data", 3, "Profiled target", 62)
+
+
+def profile_at_the_date(wb):
+    _dated_target(wb, due="2016/17 Q2")
+    set_cell(wb, "Data", 3, "Profiled target", 62)
+
+
+def profile_after_the_date(wb):
+    _dated_target(wb, due="2016/17 Q1")
+    set_cell(wb, "Data", 3, "Profiled target", 62)
+
+
 WARNINGS = [
+    (
+        profile_without_target,
+        "sheet Data, cell I3",
+        "Measure 1.1a has no Target, so its profiled target for 2016/17 Q2, 62, is ignored; type"
+        " the target it leads to in Target and Target date on the Measures sheet, or clear the"
+        " cell",
+    ),
+    (
+        profile_of_a_change_target,
+        "sheet Data, cell I3",
+        "Measure 1.1a's target is 'Increase on last year', judged against last year's figure,"
+        " so its profiled target for 2016/17 Q2, 62, is ignored; clear the cell",
+    ),
+    (
+        profile_without_a_date,
+        "sheet Data, cell I3",
+        "Measure 1.1a's Target 65 has no Target date, so it applies to every period and its"
+        " profiled target for 2016/17 Q2, 62, is ignored; type the period the target is due by"
+        " in Target date on the Measures sheet, or clear the cell",
+    ),
+    (
+        profile_at_the_date,
+        "sheet Data, cell I3",
+        "Measure 1.1a's profiled target for 2016/17 Q2, 62, differs from its Target 65, due by"
+        " the end of 2016/17 Q2; 2016/17 Q2 ends then, so its figure is judged against the"
+        " Target itself and the profiled target is ignored: type 65, or clear the cell",
+    ),
+    (
+        profile_after_the_date,
+        "sheet Data, cell I3",
+        "Measure 1.1a's profiled target for 2016/17 Q2, 62, is for a period after its Target 65"
+        " was due (by the end of 2016/17 Q1), so it is ignored; check the period, or clear the"
+        " cell",
+    ),
     (
         over_100,
         "sheet Data, cell C3",
@@ -448,6 +522,21 @@ def test_check_warns_and_strict_fails(workbook, saved, make_report, spoil, where
     assert expected in problem_lines(lenient.output)
     assert strict.exit_code == 1
     assert expected in problem_lines(strict.output)
+
+
+@pytest.mark.parametrize(
+    ("due", "profile"),
+    [("2016/17 Q4", 62), ("2016/17 Q2", 65), ("2016/17 Q2", "65%")],
+    ids=["before the date", "the Target itself at the date", "typed as a percentage"],
+)
+def test_a_profiled_target_the_report_can_use_checks_clean(
+    workbook, saved, make_report, due, profile
+):
+    _dated_target(workbook, due=due)
+    set_cell(workbook, "Data", 3, "Profiled target", profile)
+    result = make_report("check", saved(workbook))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("no errors, 0 warning(s)")
 
 
 def test_a_valid_workbook_checks_clean(workbook, saved, make_report):

@@ -11,13 +11,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.fixtures.period_examples import EXAMPLES as PERIOD_EXAMPLES
 
 from safecity_reports.core.coverage import comparable
 from safecity_reports.core.model import PageLayout
-from safecity_reports.core.status import report_status
+from safecity_reports.core.status import TargetStatus, report_status
+from safecity_reports.core.targets import target_status
 from safecity_reports.layout.document import ChartKind, FigureBlock, Heading, Table
 from safecity_reports.layout.glance import at_a_glance
-from safecity_reports.layout.measure_page import series_chart
+from safecity_reports.layout.measure_page import period_table, series_chart
 from safecity_reports.layout.narrative import UNTESTED, active_title, status_sentences
 from safecity_reports.layout.report import build_document, comparison_statement, summary_tables
 from safecity_reports.layout.summary_columns import COLUMNS, facts_for
@@ -46,8 +48,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
         "Fell from 30,658 in 2012/13 Q3 (April to December 2012) to 29,012 in 2013/14 Q3"
         " (April to December 2013), which is better. Baseline (2012/13, April 2012 to March"
         " 2013): 40,861; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
-        " compared. Off track for the target of 38,000 by the end of 2013/14: its share for"
-        " April to December 2013 is 28,500."
+        " compared. On track: 29,012 against 29,450, the profiled target for 2013/14 Q3 (the"
+        " target is 38,000 by the end of 2013/14)."
     )
     assert status_sentences(statuses["1.1b"]) == (
         "Rose from 3,120 in 2012/13 Q3 (April to December 2012) to 3,185 in 2013/14 Q3"
@@ -56,18 +58,61 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
         " compared. Off track for the target of a reduction on last year by the end of"
         " 2013/14."
     )
+    assert status_sentences(statuses["1.1c"]) == (
+        "Fell from 4,210 in 2012/13 Q3 (April to December 2012) to 4,020 in 2013/14 Q3"
+        " (April to December 2013), which is better. Baseline (2012/13, April 2012 to March"
+        " 2013): 5,480; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " compared. Off track: 4,020 against 3,900, an even share of the target for April to"
+        " December 2013 (the target is 5,200 by the end of 2013/14)."
+    )
     assert active_title(statuses["1.1a"]) == "Victim-based crime was lower than a year earlier"
     assert comparison_statement(report, statuses) == (
         "Each figure for 2013/14 Q3 is compared with the same period a year earlier unless"
         " stated otherwise."
     )
-    assert _glance(report, statuses) == {
-        "Better": "1",
-        "Worse": "1",
-        "No change": "0",
-        "Not judged": "0",
-        "No figure for 2013/14 Q3": "0",
+
+
+def test_a_profiled_target_is_judged_and_shown_where_the_even_share_would_say_otherwise():
+    """Victim-based crime is profiled (more crime in summer): 29,012 by December is within the
+    profile of 29,450, though above an even share of the year-end target (28,500)."""
+    report, statuses = _read("force-year-to-date.xlsx")
+    victims = statuses["1.1a"]
+    assert victims.target is TargetStatus.ON_TRACK
+    unprofiled = replace(victims.current, profiled_target=None)
+    assert target_status(victims.measure, unprofiled, None) is TargetStatus.OFF_TRACK
+    row = {
+        name: "".join(s.text for s in COLUMNS[name].cell(facts_for(report, m, statuses[m.id])))
+        for m in report.measures[:1]
+        for name in ("Target", "Target status")
     }
+    assert row == {"Target": "38,000", "Target status": "On track (profile 29,450)"}
+    table = period_table(report.measures[0])
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["Actual", "30,658", "9,870", "20,409", "29,012"],
+        ["Profiled target", "–", "9,880", "20,330", "29,450"],
+    ]
+    assert period_table(report.measures[2]).rows[1:] == ()  # no profile, no row
+    # the front page counts by target status, the summary's last column
+    assert _glance(report, statuses) == {
+        "Met": "0",
+        "Near": "0",
+        "Missed": "0",
+        "On track": "1",
+        "Off track": "2",
+        "No target or figure": "0",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(PERIOD_EXAMPLES))
+def test_the_saved_examples_are_what_the_script_makes(tmp_path, name):
+    """inputs/examples/ holds what scripts/make_examples.py writes; rerun it after a change."""
+    made = tmp_path / name
+    PERIOD_EXAMPLES[name]().save(made)
+    saved, _ = read_workbook(EXAMPLES / name)
+    fresh, _ = read_workbook(made)
+    assert saved.measures == fresh.measures
+    assert saved.settings == fresh.settings
+    assert saved.commentary == fresh.commentary
 
 
 def test_a_year_end_report_says_each_comparison_once_and_little_change_is_not_news():
@@ -320,4 +365,28 @@ def test_a_baseline_of_the_same_length_is_a_labelled_line_on_the_chart():
     assert figure.alt == (
         "Bar chart (rate per 1,000), 2017/18 to 2018/19: Violence against the person rose in"
         " 2018/19. Highest 53.18 in 2018/19; lowest 50.30 in 2017/18; baseline 2014/15 45.10."
+    )
+
+
+def test_how_to_read_says_what_on_and_off_track_are_judged_against():
+    from safecity_reports.layout.document import BulletList, Paragraph
+    from safecity_reports.layout.reading_guide import reading_guide
+
+    report, statuses = _read("force-year-to-date.xlsx")
+    blocks = reading_guide(report, statuses)
+    texts = ["".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)]
+    assert texts[0] == (
+        "The table on the front page counts each priority's measures by target status: whether"
+        " each figure met its target, came near it or missed it, or, before the target's date,"
+        " whether it is on or off track (Met, Near, Missed, On track, Off track or No target or"
+        " figure)."
+    )
+    bullets = next(b for b in blocks if isinstance(b, BulletList))
+    columns = {spans[0].text: "".join(s.text for s in spans[1:]) for _, spans in bullets.items}
+    assert columns["Target status"] == (
+        ": whether the current figure met its target, fell short by no more than the tolerance"
+        " allowed (near), or missed it; before a target's date, whether the figure is on or off"
+        " track against the profiled target for its period or, where none is given, an even"
+        " share of the target (the figure in brackets), or that the target is not yet due; past"
+        " its date: the target was for an earlier period."
     )

@@ -285,9 +285,49 @@ def test_the_instructions_explain_every_optional_column_with_an_example(tmp_path
         "Compare with",
         "Baseline period 2012/13",
         "Target date 2013/14",
+        "Profiled target 29450 on the 2013/14 Q3 row",
         "Little change",
         "NYA",
         "Layout",
         "Tables only",
     ):
         assert words in text
+
+
+def _with_dated_target(wb):
+    """1.1a (people who feel safe, 58% then 60%) with a target of 65% due at the end of
+    2016/17, so that its figure for 2016/17 Q2 is judged before the target's date."""
+    set_cell(wb, "Measures", 2, "Target", 65)
+    set_cell(wb, "Measures", 2, "Target date", "2016/17")
+
+
+def test_a_workbook_without_the_profiled_target_column_reads_as_before(workbook, saved, tmp_path):
+    """A workbook made before the column existed: the same report, the same sentences."""
+    from fixtures.workbooks import save
+    from safecity_reports.core.status import TargetStatus, report_status
+    from safecity_reports.layout.narrative import status_sentences
+
+    _with_dated_target(workbook)
+    with_column, problems = _read(saved, workbook)
+    assert problems == []
+    workbook["Data"].delete_cols(column_of("Data", "Profiled target"))
+    without, _ = read_workbook(save(workbook, tmp_path, "old.xlsx"))
+    assert without.measures == with_column.measures
+    assert all(o.profiled_target is None for m in without.measures for o in m.observations)
+    old, new = report_status(without)["1.1a"], report_status(with_column)["1.1a"]
+    assert old.target is new.target is TargetStatus.NOT_YET_DUE  # a quarter's own figure
+    assert status_sentences(old) == status_sentences(new)
+
+
+def test_the_profiled_target_header_is_found_in_any_case_and_spacing(workbook, saved):
+    from safecity_reports.core.status import TargetStatus, report_status
+
+    _with_dated_target(workbook)
+    workbook["Data"].cell(
+        row=1, column=column_of("Data", "Profiled target")
+    ).value = " profiled  TARGET "
+    set_cell(workbook, "Data", 3, "Profiled target", "58%")
+    report, problems = _read(saved, workbook)
+    assert problems == []
+    assert [o.profiled_target for o in _measure(report, "1.1a").observations] == [None, 58.0]
+    assert report_status(report)["1.1a"].target is TargetStatus.ON_TRACK  # 60% against 58%

@@ -189,6 +189,9 @@ class Observation:
     """The number of events behind the figure (the Count column, issue 14), where given."""
     denominator: float | None = None
     """The population or cohort the figure is per (the Denominator column), where given."""
+    profiled_target: float | None = None
+    """The target due by this period on the way to a target with a later date (the Profiled
+    target column), where the partnership profiles one; None: an even share, or none."""
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """A measure's target: a level to reach or keep to, or a change on last year, perhaps by a date.
 
-Before its date a target is never "met": a year-to-date figure is on or off track against the
-target's share of the year, and any other figure's target is not yet due.
+Before its date a target is never "met": a figure is on or off track against the profiled target
+the partnership typed for its period (the Data sheet's Profiled target), else a year-to-date
+figure against an even share of the target for the months so far; any other figure's target is
+not yet due.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -87,12 +90,54 @@ _ON_TRACK = {
 
 def share_of_target(measure: Measure, current: Observation) -> float | None:
     """The part of a year-to-date target due by ``current``'s period: the target times the
-    months covered so far over the months the target covers (9/12 of it at Q3)."""
+    months covered so far over the months the target covers (9/12 of it at Q3). None where
+    ``current`` counts from the start of another year than the target's (its share of that
+    year's target is not known)."""
     if measure.target is None or measure.target_due is None:
         return None
-    so_far = covered(current.period, FigureKind.YEAR_TO_DATE).months
-    whole = covered(measure.target_due, FigureKind.YEAR_TO_DATE).months
-    return measure.target * so_far / whole if whole else None
+    so_far = covered(current.period, FigureKind.YEAR_TO_DATE)
+    whole = covered(measure.target_due, FigureKind.YEAR_TO_DATE)
+    if so_far.start != whole.start or not whole.months:
+        return None
+    return measure.target * so_far.months / whole.months
+
+
+@dataclass(frozen=True)
+class InterimTarget:
+    """What a figure is judged against, on or off track, before its target's date."""
+
+    value: float
+    """The figure due by the period judged, as the report prints it (to the measure's
+    decimals), so that the judgement and the printed figures agree."""
+    profiled: bool
+    """True: the partnership's profiled target for the period (the Data sheet's Profiled
+    target); False: an even share of the target for the months so far."""
+
+
+def interim_target(measure: Measure, current: Observation | None) -> InterimTarget | None:
+    """The figure ``current`` is judged against before its target's date, where there is one.
+
+    The profiled target typed on ``current``'s row comes first, for a figure of any kind; else a
+    year-to-date figure is held to an even share of a target to reach. None where the target
+    has no date or is due by ``current``'s period, is a change on last year (judged against last
+    year's figure, not a level), where there is no target, and where neither applies (a level to
+    stay below or above applies as it stands; any other figure's target is not yet due).
+    """
+    due = measure.target_due
+    if (
+        current is None
+        or measure.target is None
+        or due is None
+        or current.period.end >= due.end
+        or measure.target_kind in (TargetKind.REDUCE_ON_LAST_YEAR, TargetKind.INCREASE_ON_LAST_YEAR)
+    ):
+        return None
+    if current.profiled_target is not None:
+        return InterimTarget(rounded(current.profiled_target, measure.decimals), True)
+    if measure.kind is not FigureKind.YEAR_TO_DATE or measure.target_kind in _LEVELS:
+        return None
+    share = share_of_target(measure, current)
+    return None if share is None else InterimTarget(rounded(share, measure.decimals), False)
 
 
 def _change_on_last_year(
@@ -115,9 +160,11 @@ def target_status(
 
     A level to reach is judged by the polarity; a level to stay below or above by the level
     alone; a change on last year against ``year_ago``. A target with a date is judged as met
-    or missed only for the period ending on that date: before it, a year-to-date figure is
-    ON_TRACK or OFF_TRACK against the target's share of the year (a change on last year
-    against last year's same point) and anything else is NOT_YET_DUE; after it, PAST_DUE.
+    or missed only for the period ending on that date: before it, a figure is ON_TRACK or
+    OFF_TRACK against its ``interim_target`` (a profiled target, or a year-to-date figure's
+    even share of the year), a change on last year's year-to-date figure against last year's
+    same point, a level to stay below or above against the level, and anything else is
+    NOT_YET_DUE; after it, PAST_DUE.
     """
     kind = measure.target_kind
     changes = kind in (TargetKind.REDUCE_ON_LAST_YEAR, TargetKind.INCREASE_ON_LAST_YEAR)
@@ -135,16 +182,16 @@ def target_status(
             return TargetStatus.NOT_YET_DUE
         return _ON_TRACK.get(status, status) if before_due else status
     polarity = _LEVELS.get(kind, measure.polarity)
-    if not before_due:
+    interim = interim_target(measure, current)
+    if interim is not None:
+        status = against_target(
+            current.actual, interim.value, None, polarity, decimals=measure.decimals
+        )
+        return _ON_TRACK.get(status, status)
+    if (
+        not before_due or kind in _LEVELS
+    ):  # a level to keep to applies in every period up to its date
         return against_target(
             current.actual, measure.target, measure.tolerance, polarity, decimals=measure.decimals
         )
-    if kind in _LEVELS:  # a level to keep to applies in every period up to its date
-        return against_target(
-            current.actual, measure.target, measure.tolerance, polarity, decimals=measure.decimals
-        )
-    if measure.kind is not FigureKind.YEAR_TO_DATE:
-        return TargetStatus.NOT_YET_DUE
-    share = share_of_target(measure, current)
-    status = against_target(current.actual, share, None, polarity, decimals=measure.decimals)
-    return _ON_TRACK.get(status, status)
+    return TargetStatus.NOT_YET_DUE

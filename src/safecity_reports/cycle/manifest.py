@@ -28,7 +28,11 @@ def manifest(
     figures = []
     for measure in report.measures:
         for o in measure.observations:
-            for column, value in (("Actual", o.actual), ("Benchmark", o.benchmark)):
+            for column, value in (
+                ("Actual", o.actual),
+                ("Benchmark", o.benchmark),
+                ("Profiled target", o.profiled_target),
+            ):
                 if value is None:
                     continue
                 origin = provenance.origins.get((measure.id, o.period.label, column))

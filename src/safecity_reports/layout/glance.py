@@ -20,7 +20,12 @@ from safecity_reports.core.status import (
     measure_status,
 )
 from safecity_reports.layout.document import Align, Cell, Span, Table, plain
-from safecity_reports.layout.summary_columns import Facts, facts_for, side_judgement
+from safecity_reports.layout.summary_columns import (
+    DATED_TARGET_STATUSES,
+    Facts,
+    facts_for,
+    side_judgement,
+)
 from safecity_reports.layout.themes import grouping_word
 
 Counter = tuple[str, tuple[str, ...], Callable[[Facts], str]]
@@ -55,15 +60,33 @@ def _direction(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     return ("direction of travel", ("Better", "Worse", same, "Not judged", missing), word)
 
 
-_TARGET: Counter = (
-    "target status",
-    ("Met", "Near", "Missed", "No target or figure"),
-    lambda f: {
-        TargetStatus.MET: "Met",
-        TargetStatus.NEAR: "Near",
-        TargetStatus.MISSED: "Missed",
-    }.get(f.status.target, "No target or figure"),
-)
+_TARGET_WHAT = "target status"
+_TARGET_COLUMNS = {
+    TargetStatus.MET: "Met",
+    TargetStatus.NEAR: "Near",
+    TargetStatus.MISSED: "Missed",
+    TargetStatus.ON_TRACK: "On track",
+    TargetStatus.OFF_TRACK: "Off track",
+    TargetStatus.NOT_YET_DUE: "Not yet due",
+    TargetStatus.PAST_DUE: "Past its date",
+}
+_NO_TARGET = "No target or figure"
+
+
+def _target(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
+    """Met, near and missed, then the words of a dated target (on track, off track, not yet
+    due, past its date) that some measure's figure is judged by, and no target or figure."""
+    found = {s.target for s in counted_statuses(report, statuses)}
+    words = tuple(
+        word
+        for status, word in _TARGET_COLUMNS.items()
+        if status not in DATED_TARGET_STATUSES or status in found
+    )
+    return (
+        _TARGET_WHAT,
+        (*words, _NO_TARGET),
+        lambda f: _TARGET_COLUMNS.get(f.status.target, _NO_TARGET),
+    )
 
 
 def _position(f: Facts) -> str:
@@ -108,7 +131,7 @@ def _rating(report: Report) -> Counter:
 COUNTER_MEANINGS = {
     "direction of travel": "whether each figure changed for the better or the worse since the"
     " figure it is compared with",
-    _TARGET[0]: "whether each figure met its target, came near it or missed it",
+    _TARGET_WHAT: "whether each figure met its target, came near it or missed it",
     _GROUP[0]: "whether each figure is better or worse than its comparison group's normal range,"
     " or in line with it",
     _RATING_WHAT: "the rating each measure was given",
@@ -120,11 +143,28 @@ def counter_sentence(report: Report, statuses: dict[str, MeasureStatus]) -> str:
     """One sentence on what the front page counts and under which words."""
     what, words, _ = counter_for(report, statuses)
     listed = ", ".join(words[:-1]) + f" or {words[-1]}"
+    meaning = COUNTER_MEANINGS[what]
+    if what == _TARGET_WHAT and any(_TARGET_COLUMNS[s] in words for s in DATED_TARGET_STATUSES):
+        meaning += ", or, before the target's date, whether it is on or off track"
     return (
         f"The table on the front page counts each {grouping_word(report).lower()}'s measures"
-        f" by {what}: "
-        f"{COUNTER_MEANINGS[what]} ({listed})."
+        f" by {what}: {meaning} ({listed})."
     )
+
+
+def counted_statuses(report: Report, statuses: dict[str, MeasureStatus]) -> list[MeasureStatus]:
+    """The statuses the front page and the summary print: the partnership's, or each area's
+    where it has no figures of its own."""
+    areas = area_names(report) if not has_own_figures(report) else ()
+    if not areas:
+        return list(statuses.values())
+    reporting, comparison = report.settings.period, comparison_period(report.settings)
+    basis = report.settings.compare_with
+    return [
+        measure_status(m, reporting, comparison, basis, area=area)
+        for m in report.measures
+        for area in areas
+    ]
 
 
 def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
@@ -135,7 +175,7 @@ def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     if "Group position" in columns and (report.rankings or report.group_facts):
         return _GROUP
     if "Target status" in columns:
-        return _TARGET
+        return _target(report, statuses)
     return _direction(report, statuses)
 
 

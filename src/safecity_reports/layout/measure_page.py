@@ -188,8 +188,9 @@ def interval_row(
 def period_table(
     measure: Measure, population: float | None = None, confidence: float = 0.95
 ) -> Table | None:
-    """The table of periods: a row of actuals (and of benchmarks, and of confidence intervals
-    where the events behind the figures are known) under one header row that names each period
+    """The table of periods: a row of actuals (and of benchmarks, of the profiled targets on the
+    way to a dated target, and of confidence intervals where the events behind the figures are
+    known) under one header row that names each period
     in full ("2016/17 Q2"), so that no header cell spans several columns and each column's header
     says on its own which period it is."""
     observations = measure.observations
@@ -222,6 +223,15 @@ def period_table(
             (Cell(plain(_benchmark_name(measure)), row_header=True),)
             + tuple(
                 Cell(plain(value_text(measure, o.benchmark) or "–"), Align.RIGHT)
+                for o in observations
+            )
+        )
+    dated = measure.target is not None and measure.target_due is not None
+    if dated and any(o.profiled_target is not None for o in observations):
+        rows.append(
+            (Cell(plain("Profiled target"), row_header=True),)
+            + tuple(
+                Cell(plain(value_text(measure, o.profiled_target) or "–"), Align.RIGHT)
                 for o in observations
             )
         )

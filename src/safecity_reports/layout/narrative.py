@@ -38,7 +38,7 @@ from safecity_reports.core.status import (
     TargetStatus,
     direction_of_travel,
 )
-from safecity_reports.core.targets import share_of_target
+from safecity_reports.core.targets import interim_target
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -449,7 +449,8 @@ def target_text(measure: Measure) -> str:
 
 def target_sentence(status: MeasureStatus) -> str:
     """How the latest figure stands against the target, where one is set; before the
-    target's date, on or off track or not yet due, never met."""
+    target's date, on or off track (saying against what: the profiled target for the period,
+    or an even share of the target) or not yet due, never met."""
     m, current = status.measure, status.current
     target = target_text(m)
     if status.target in (TargetStatus.NO_TARGET, TargetStatus.NOT_AVAILABLE) or not target:
@@ -462,13 +463,18 @@ def target_sentence(status: MeasureStatus) -> str:
         return f"The target of {target} was for {due}."
     if status.target in (TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK):
         word = "On track" if status.target is TargetStatus.ON_TRACK else "Off track"
-        share = share_of_target(m, current) if current is not None else None
-        if share is None or m.target_kind in _TARGET_CHANGES:
+        interim = interim_target(m, current)
+        if interim is None or current is None:  # a change on last year, against last year
             return f"{word} for the target of {target}{by}."
-        covers = describe(current.period, m.kind) or str(current.period)  # type: ignore[union-attr]
+        if interim.profiled:
+            against = f"the profiled target for {current.period}"
+        else:
+            covers = describe(current.period, m.kind) or str(current.period)
+            against = f"an even share of the target for {covers}"
         return (
-            f"{word} for the target of {target}{by}: its share for {covers} is"
-            f" {format_value(share, m.unit, m.decimals)}."
+            f"{word}: {value_text(m, current.actual)} against"
+            f" {format_value(interim.value, m.unit, m.decimals)}, {against} (the target is"
+            f" {target}{by})."
         )
     words = {
         TargetStatus.MET: "Target met",

@@ -3,13 +3,10 @@ the key to the arrows where the summary prints them."""
 
 from __future__ import annotations
 
-from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.status import (
     Direction,
     MeasureStatus,
-    comparison_period,
-    measure_status,
 )
 from safecity_reports.layout.document import (
     Block,
@@ -22,33 +19,23 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.funnel_chart import funnel_guide
-from safecity_reports.layout.glance import counter_sentence
+from safecity_reports.layout.glance import counted_statuses, counter_sentence
 from safecity_reports.layout.narrative import ARROWS, testing_paragraph
 from safecity_reports.layout.spc_chart import xmr_guide
-from safecity_reports.layout.summary_columns import HEADERS, chosen_columns
+from safecity_reports.layout.summary_columns import (
+    DATED_TARGET_MEANING,
+    DATED_TARGET_STATUSES,
+    HEADERS,
+    chosen_columns,
+)
 
 KEY_ANCHOR = "how-to-read"
-
-
-def _comparisons(report: Report, statuses: dict[str, MeasureStatus]) -> list[MeasureStatus]:
-    """The statuses the summary prints: the partnership's, or each area's where it has no
-    figures of its own (as the front page counts them)."""
-    areas = area_names(report) if not has_own_figures(report) else ()
-    if not areas:
-        return list(statuses.values())
-    reporting, comparison = report.settings.period, comparison_period(report.settings)
-    basis = report.settings.compare_with
-    return [
-        measure_status(m, reporting, comparison, basis, area=area)
-        for m in report.measures
-        for area in areas
-    ]
 
 
 def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Block]:
     """'How to read this report': what the front page counts, what each of the summary's
     columns holds (one sentence each), and the arrows where the summary prints them."""
-    made = _comparisons(report, statuses)
+    made = counted_statuses(report, statuses)
     bases = {s.basis for s in made if s.previous is not None}
     against = (
         "the previous period"
@@ -93,7 +80,11 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
     columns = chosen_columns(report.settings.summary_columns)
     compared = any(s.previous is not None and s.current is not None for s in made)
 
+    dated = any(s.target in DATED_TARGET_STATUSES for s in made)
+
     def meaning(name: str, meaning: str) -> str:
+        if name == "Target status" and dated:
+            return meaning.removesuffix(".") + DATED_TARGET_MEANING
         if name != "Direction" or compared:
             return meaning
         rated = any(r.direction is not None for r in report.ratings)

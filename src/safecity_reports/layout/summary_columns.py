@@ -24,11 +24,13 @@ from safecity_reports.core.model import (
     Rating,
     RatingLevel,
     Report,
+    TargetKind,
     Unit,
 )
 from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import RatingNames, rating_for, rating_name
 from safecity_reports.core.status import Direction, MeasureStatus, TargetStatus
+from safecity_reports.core.targets import interim_target
 from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, plain
 from safecity_reports.layout.narrative import travel_spans, value_text
 
@@ -153,8 +155,18 @@ def _since_baseline(facts: Facts) -> Spans:
     )
 
 
+_CHANGE_TARGETS = {
+    TargetKind.REDUCE_ON_LAST_YEAR: "reduction on last year",
+    TargetKind.INCREASE_ON_LAST_YEAR: "increase on last year",
+}
+
+
 def _target(facts: Facts) -> Spans:
+    """The target's level as set (the judgement beside it says what the figure was held to
+    before the target's date), or the change on last year it asks for."""
     m = facts.measure
+    if m.target_kind in _CHANGE_TARGETS:  # not 'none': the target is a change
+        return plain(_CHANGE_TARGETS[m.target_kind])
     if m.target is None:
         return plain("none")
     return plain(format_value(m.target, m.unit, m.decimals))
@@ -164,14 +176,42 @@ _TARGET_WORDS = {
     TargetStatus.MET: ("Met", Tone.GOOD),
     TargetStatus.NEAR: ("Near", Tone.NEUTRAL),
     TargetStatus.MISSED: ("Missed", Tone.BAD),
+    TargetStatus.ON_TRACK: ("On track", Tone.GOOD),
+    TargetStatus.OFF_TRACK: ("Off track", Tone.BAD),
+    TargetStatus.NOT_YET_DUE: ("Not yet due", None),
+    TargetStatus.PAST_DUE: ("Past its date", None),
     TargetStatus.NO_TARGET: ("No target", None),
     TargetStatus.NOT_AVAILABLE: (NOT_APPLICABLE, None),
 }
+DATED_TARGET_STATUSES = frozenset(
+    (
+        TargetStatus.ON_TRACK,
+        TargetStatus.OFF_TRACK,
+        TargetStatus.NOT_YET_DUE,
+        TargetStatus.PAST_DUE,
+    )
+)
+"""What a target with a date says of a figure before or after that date."""
+DATED_TARGET_MEANING = (
+    "; before a target's date, whether the figure is on or off track against the profiled"
+    " target for its period or, where none is given, an even share of the target (the figure in"
+    " brackets), or that the target is not yet due; past its date: the target was for an"
+    " earlier period."
+)
+"""What Target status holds besides met, near and missed, said where a dated target is judged."""
 
 
 def _target_status(facts: Facts) -> Spans:
+    """The judgement in words, with the figure it was made against where that is not the
+    target itself: 'On track (profile 29,450)', 'Off track (even share 28,500)'."""
     word, tone = _TARGET_WORDS[facts.status.target]
-    return (Span(word, bold=tone is not None, tone=tone),)
+    spans: Spans = (Span(word, bold=tone is not None, tone=tone),)
+    interim = interim_target(facts.measure, facts.status.current)
+    if facts.status.target in (TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK) and interim:
+        m = facts.measure
+        what = "profile" if interim.profiled else "even share"
+        spans += (Span(f" ({what} {format_value(interim.value, m.unit, m.decimals)})"),)
+    return spans
 
 
 def side_judgement(side: GroupSide, polarity: Polarity) -> str:

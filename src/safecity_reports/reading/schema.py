@@ -349,6 +349,13 @@ DATA = Sheet(
             " known.",
             12,
         ),
+        Column(
+            "Profiled target",
+            "Where the measure's dated target is profiled: the target due by this period, e.g."
+            " 29450 for April to December on the way to 38000 by the end of 2013/14. Blank: a"
+            " year-to-date figure is held to an even share of the target.",
+            14,
+        ),
     ),
 )
 

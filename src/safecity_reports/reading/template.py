@@ -73,6 +73,14 @@ Targets (Measures): Target 38000 with Target date 2013/14 is due at the end of 2
 report says whether the year so far is on track; Target type Stay below or Stay above makes it a
 limit; Target Reduction means lower than last year.
 
+Profiled targets (Data): where the force or partnership profiles the year's target (crime is
+higher in summer), type the target due by each period on that period's row, e.g.
+Profiled target 29450 on the 2013/14 Q3 row of victim-based crime (April to December) on the
+way to 38000 by the end of 2013/14. The report then says whether the figure is on or off track
+against the profile. Left blank, a year-to-date figure is held to an even share of the target
+(9/12 of it at Q3) and a quarter's own figure reads "not yet due"; a limit (Stay below, Stay
+above) applies as it stands.
+
 Little change (Measures): 2% (or a number such as 0.5) makes a smaller change read "little change"
 rather than better or worse.
 

@@ -27,7 +27,10 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - late, missing and placeholder figures, series mixing lengths of time, and jumps of more than
   half in one comparison (``timeliness``).
 - typed group facts that disagree with the full group for the same measure and period;
-- a rater's direction of travel that the figures contradict.
+- a rater's direction of travel that the figures contradict;
+- a profiled target the report ignores: on a measure with no Target, a change on last year or a
+  target with no date, or for a period at or after the target's date that differs from the
+  Target.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 
 from safecity_reports.core.compact import fits_a_table
+from safecity_reports.core.formatting import rounded
 from safecity_reports.core.groups import disagreements
 from safecity_reports.core.model import (
     KeyAction,
@@ -46,11 +50,13 @@ from safecity_reports.core.model import (
     Observation,
     Ranking,
     Report,
+    TargetKind,
     Unit,
 )
 from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
+from safecity_reports.reading.cells import number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed
 from safecity_reports.reading.timeliness import timeliness_warnings
 
@@ -99,6 +105,7 @@ def validate(
     _references(report, problems, set(skipped_ids))
     for measure in report.measures:
         _series(report, measure, problems)
+        _profiles(measure, problems)
     _rankings(report, problems)
     _group_facts(report, problems, set(skipped_ids))
     _ratings(report, problems, set(skipped_ids))
@@ -213,6 +220,57 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
             f"Measure {measure.id} has a benchmark for some periods but none for {labels};"
             " type the benchmark, or n/a where it is not available",
         )
+
+
+def _profiles(measure: Measure, problems: _Problems) -> None:
+    """A profiled target the report ignores is warned about, saying why and what to do."""
+    target, due = measure.target, measure.target_due
+    for obs in measure.observations:
+        if obs.profiled_target is None:
+            continue
+        label = obs.period.label
+        profile = f"profiled target for {label}, {number_text(obs.profiled_target)},"
+        where = problems.figure(obs, "Profiled target")
+        if measure.target_kind in (
+            TargetKind.REDUCE_ON_LAST_YEAR,
+            TargetKind.INCREASE_ON_LAST_YEAR,
+        ):
+            problems.warning(
+                where,
+                f"Measure {measure.id}'s target is '{measure.target_kind.value}', judged against"
+                f" last year's figure, so its {profile} is ignored; clear the cell",
+            )
+        elif target is None:
+            problems.warning(
+                where,
+                f"Measure {measure.id} has no Target, so its {profile} is ignored; type the"
+                " target it leads to in Target and Target date on the Measures sheet, or clear"
+                " the cell",
+            )
+        elif rounded(obs.profiled_target, measure.decimals) == rounded(target, measure.decimals):
+            continue
+        elif due is None:
+            problems.warning(
+                where,
+                f"Measure {measure.id}'s Target {number_text(target)} has no Target date, so it"
+                f" applies to every period and its {profile} is ignored; type the period the"
+                " target is due by in Target date on the Measures sheet, or clear the cell",
+            )
+        elif obs.period.end == due.end:
+            problems.warning(
+                where,
+                f"Measure {measure.id}'s {profile} differs from its Target"
+                f" {number_text(target)}, due by the end of {due.label}; {label} ends then, so"
+                " its figure is judged against the Target itself and the profiled target is"
+                f" ignored: type {number_text(target)}, or clear the cell",
+            )
+        elif obs.period.end > due.end:
+            problems.warning(
+                where,
+                f"Measure {measure.id}'s {profile} is for a period after its Target"
+                f" {number_text(target)} was due (by the end of {due.label}), so it is"
+                " ignored; check the period, or clear the cell",
+            )
 
 
 def _rankings(report: Report, problems: _Problems) -> None:

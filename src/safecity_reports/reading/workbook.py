@@ -378,13 +378,16 @@ class _Reader(SheetReader):
                     )
             if denominator == 0:
                 row.fail("Denominator", "Denominator '0' is not a population; type it above 0")
+            profiled = row.number("Profiled target")
             if row.ok and measure_id in units:
                 assert period is not None and actual is not None
                 where = row.location("Period")
-                for header in ("Actual", "Benchmark"):
+                for header in ("Actual", "Benchmark", "Profiled target"):
                     self.figure_cells[(where, header)] = row.location(header)
                 observations.setdefault(measure_id, []).append(
-                    Observation(period, actual, benchmark, note, where, area, count, denominator)
+                    Observation(
+                        period, actual, benchmark, note, where, area, count, denominator, profiled
+                    )
                 )
         return observations
 
