@@ -259,7 +259,9 @@ def test_the_summary_cells_take_the_council_s_names_and_colours(council) -> None
         found = cells[name]
         # one summary cell per rating; the front page's rating columns are headed by name too
         filled = [(f, c) for f, c in found if f == fill]
-        assert len(filled) == counts[name] + (1 if key in ("red", "amber", "green", "grey") else 0), name
+        assert len(filled) == counts[name] + (
+            1 if key in ("red", "amber", "green", "grey") else 0
+        ), name
         assert all(c == {text_on(fill)} for _, c in filled), name
     for word in ("Red", "Amber", "Green", "Grey", "Not rated"):
         assert word not in cells

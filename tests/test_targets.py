@@ -95,7 +95,9 @@ def _status(measure: Measure, reporting=Q3):
         # no target at all: the profile is ignored
         (_crime(29012, 29450, target=None), T.NO_TARGET),
         # a level to stay below applies as it stands, or as profiled for the period
-        (_crime(29012, target_kind=TargetKind.STAY_BELOW), T.MET),
+        (_crime(29012, target_kind=TargetKind.STAY_BELOW), T.ON_TRACK),  # never met early
+        (_crime(39012, target_kind=TargetKind.STAY_BELOW), T.OFF_TRACK),
+        (_crime(29012, target_kind=TargetKind.STAY_ABOVE), T.OFF_TRACK),
         (_crime(29012, 28900, target_kind=TargetKind.STAY_BELOW), T.OFF_TRACK),
         (_crime(29012, 29450, target_kind=TargetKind.STAY_BELOW), T.ON_TRACK),
         # a year-to-date figure of another year than the target's has no share of it
@@ -159,6 +161,10 @@ def test_the_interim_target_is_the_profile_else_an_even_share_as_printed():
             _crime(29012, 28900, target_kind=TargetKind.STAY_BELOW),
             "Off track: 29,012 against 28,900, the profiled target for 2013/14 Q3 (the target is"
             " to stay below 38,000 by the end of 2013/14).",
+        ),
+        (
+            _crime(29012, target_kind=TargetKind.STAY_BELOW),
+            "On track: 29,012 against the target to stay below 38,000 by the end of 2013/14.",
         ),
         (
             _crime(37900, 37000, period="2013/14 Q4"),

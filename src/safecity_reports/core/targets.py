@@ -188,10 +188,11 @@ def target_status(
             current.actual, interim.value, None, polarity, decimals=measure.decimals
         )
         return _ON_TRACK.get(status, status)
-    if (
-        not before_due or kind in _LEVELS
-    ):  # a level to keep to applies in every period up to its date
-        return against_target(
+    if not before_due or kind in _LEVELS:
+        status = against_target(
             current.actual, measure.target, measure.tolerance, polarity, decimals=measure.decimals
         )
+        # a level to keep to applies in every period up to its date, and is on or off track
+        # until then: never met before the date
+        return _ON_TRACK.get(status, status) if before_due else status
     return TargetStatus.NOT_YET_DUE

@@ -464,6 +464,9 @@ def target_sentence(status: MeasureStatus) -> str:
     if status.target in (TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK):
         word = "On track" if status.target is TargetStatus.ON_TRACK else "Off track"
         interim = interim_target(m, current)
+        levels = (TargetKind.STAY_BELOW, TargetKind.STAY_ABOVE)
+        if current is not None and interim is None and m.target_kind in levels:
+            return f"{word}: {value_text(m, current.actual)} against the target {target}{by}."
         if interim is None or current is None:  # a change on last year, against last year
             return f"{word} for the target of {target}{by}."
         if interim.profiled:

@@ -79,7 +79,7 @@ Profiled target 29450 on the 2013/14 Q3 row of victim-based crime (April to Dece
 way to 38000 by the end of 2013/14. The report then says whether the figure is on or off track
 against the profile. Left blank, a year-to-date figure is held to an even share of the target
 (9/12 of it at Q3) and a quarter's own figure reads "not yet due"; a limit (Stay below, Stay
-above) applies as it stands.
+above) applies as it stands in every period, on or off track until its date.
 
 Little change (Measures): 2% (or a number such as 0.5) makes a smaller change read "little change"
 rather than better or worse.
