@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from safecity_reports.core.coverage import (
-    comparable,
-    covered,
-    describe,
-    length_words,
-    months_between,
-)
+from safecity_reports.core.coverage import comparable, describe, follows, length_words
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import (
     CompareWith,
-    FigureKind,
     Frequency,
     Measure,
     NotAvailable,
@@ -373,10 +366,11 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
     elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
         title = f"{name} {_YEAR_WORDS[status.direction]}"
     else:
-        run = 1
         moves = _moves(measure, status)
+        run = 0  # the latest moves in this direction, each straight after the one before
         while run < len(moves) and moves[-1 - run] is status.direction:
             run += 1
+        run = max(run, 1)  # a change across a missing period is one move, not a run
         verb = move_words(measure)[status.direction]
         noun = _PERIOD_NOUNS[measure.frequency]
         if status.direction is Direction.SAME:
@@ -391,21 +385,22 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
 
 
 def _moves(measure: Measure, status: MeasureStatus) -> list[Direction | None]:
-    """The direction between each figure and the next, up to the current one; None where
-    the two cannot be compared (different lengths, or a period missing between them)."""
+    """The direction between each figure as long as the current one and the next, up to the
+    current one (a year's figure among quarters is passed over); None where the next does not
+    ``follow`` on (a period is missing between them)."""
+    current = status.current
+    if current is None:
+        return []
     series = [
-        o for o in measure.observations if status.current and o.period <= status.current.period
+        o
+        for o in measure.observations
+        if o.period <= current.period and comparable(o.period, current.period, measure.kind)
     ]
     moves: list[Direction | None] = []
     for before, after in zip(series, series[1:], strict=False):
-        joined = comparable(before.period, after.period, measure.kind) and (
-            measure.kind in (FigureKind.SURVEY_WAVE, FigureKind.SNAPSHOT)
-            or months_between(before.period, after.period)
-            <= covered(after.period, measure.kind).months
-        )
         moves.append(
             direction_of_travel(before.actual, after.actual, measure.unit, measure.decimals)
-            if joined
+            if follows(before.period, after.period, measure.kind)
             else None
         )
     return moves
