@@ -491,7 +491,9 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
     """Alt text for ``chart`` written from the same facts as its title: the kind of chart, the
     periods (``periods``: its categories are periods) and the title itself, then the shape of its
     first series (highest and lowest, and on a line the last change), ``value`` writing each
-    figure as printed.
+    figure as printed. On a time axis the shape is that of the figures as long as the latest,
+    those of other lengths named apart, as the chart draws them; a period with no figure
+    between them is named too.
 
     The title is repeated, not reworded, so the two can never disagree; the shape carries no
     verb of its own."""
@@ -502,11 +504,16 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         kind = "Line chart" if chart.kind is ChartKind.LINE else "Bar chart"
         span = f", {categories[0]} to {categories[-1]}" if periods else ""
         opening = f"{kind} ({chart.y_label.lower()}){span}: {chart.title}."
-    points = [
-        (c, v) for c, v in zip(categories, chart.series[0].values, strict=True) if v is not None
-    ]
-    if not points:
+    values = chart.series[0].values
+    shown = [i for i, v in enumerate(values) if v is not None]
+    if not shown:
         return f"{opening} No figures are recorded."
+    apart = [i for i in shown if i in chart.apart]
+    if len(apart) == len(shown):  # no figure as long as the latest has a number
+        apart = []
+    alike = [i for i in shown if i not in apart]
+    points = [(categories[i], v) for i in alike if (v := values[i]) is not None]
+    missing = [categories[i] for i in range(alike[0], alike[-1]) if values[i] is None]
 
     def at(point: tuple[str, float]) -> str:
         return f"{value(point[1])} in {point[0]}" if periods else f"{point[0]} {value(point[1])}"
@@ -514,7 +521,9 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
     high, low = max(points, key=lambda p: p[1]), min(points, key=lambda p: p[1])
     # on an axis with 1st at the top (a position) the lowest number is the best place
     top, bottom = ("worst", "best") if chart.inverted else ("highest", "lowest")
-    if value(high[1]) == value(low[1]):
+    if len(points) == 1:
+        parts = [f"latest {at(points[0])}"]
+    elif value(high[1]) == value(low[1]):
         parts = [f"{value(high[1])} throughout"]
     elif chart.kind is ChartKind.LINE and len(points) == 2:
         parts = [f"from {at(points[0])} to {at(points[1])}"]
@@ -522,6 +531,12 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         parts = [f"{top} {at(high)}", f"{bottom} {at(low)}"]
         if chart.kind is ChartKind.LINE:
             parts.append(f"latest {at(points[-1])}, after {at(points[-2])}")
+    if missing:
+        parts.append(f"no figure for {', '.join(missing)}")
+    if apart:
+        they = "it covers" if len(apart) == 1 else "they cover"
+        figures = ", ".join(at((categories[i], v)) for i in apart if (v := values[i]) is not None)
+        parts.append(f"drawn apart, as {they} another length of time: {figures}")
     if chart.kind is ChartKind.BARS and len(chart.series) > 1:
         parts[0] = f"{chart.series[0].name} {parts[0]}"
     parts += [f"{label.lower()} {value(v)}" for label, v in chart.reference_lines]
