@@ -3,6 +3,7 @@ position over time is drawn with 1st at the top, and its title and alt text say 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from safecity_reports.core.status import measure_status, report_status
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Heading, Series
 from safecity_reports.layout.measure_page import RANK_AXIS, series_chart
 from safecity_reports.layout.names import distinct_names
+from safecity_reports.layout.narrative import active_title
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
 from safecity_reports.run.chart_jobs import draw_chart
@@ -150,3 +152,25 @@ def test_an_inverted_chart_draws_a_falling_number_as_a_rising_line(tmp_path, inv
     later = rows[(columns >= right - 3) & (columns <= right + 3)].mean()
     # image rows grow downwards: the line rises when its later rows are smaller
     assert bool(later < start) is inverted
+
+
+@pytest.mark.parametrize(
+    ("periods", "values", "title"),
+    [
+        # rises from Q1 to Q2 and from Q2 to Q4, but Q3 is missing: not two quarters running
+        (("2013/14 Q1", "2013/14 Q2", "2013/14 Q4"), [1.0, 2.0, 3.0], "Orders rose in 2013/14 Q4"),
+        # last year's figure is passed over, not counted as the quarter before Q1
+        (("2012/13", "2013/14 Q1", "2013/14 Q2"), [1.0, 2.0, 3.0], "Orders rose in 2013/14 Q2"),
+        # a year's figure typed among its quarters does not break their run
+        (
+            ("2013/14 Q1", "2013/14 Q2", "2013/14 Q3", "2013/14", "2013/14 Q4"),
+            [1.0, 2.0, 3.0, 9.0, 4.0],
+            "Orders rose for the third quarter running",
+        ),
+    ],
+)
+def test_a_run_counts_only_figures_of_one_length_one_after_another(periods, values, title):
+    m = measure("1.1", values, periods=periods, name="Orders", polarity=Polarity.HIGH_IS_GOOD)
+    m = replace(m, observations=tuple(sorted(m.observations, key=lambda o: o.period)))
+    last = m.observations[-1].period
+    assert active_title(measure_status(m, last, last)) == title

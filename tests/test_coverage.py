@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from safecity_reports.core.coverage import comparable, covered, describe, is_year_before
+from safecity_reports.core.coverage import (
+    comparable,
+    covered,
+    describe,
+    follows,
+    is_year_before,
+    missing_between,
+)
 from safecity_reports.core.model import FigureKind
 from safecity_reports.core.periods import parse_period
 
@@ -57,3 +64,39 @@ def test_describe_says_what_a_label_does_not():
     assert describe(parse_period("2013/14 Q4"), YTD) == "April 2013 to March 2014"
     assert describe(parse_period("2013/14 Q3"), ROLLING) == "12 months to December 2013"
     assert describe(parse_period("2013/14 Q3"), FOR) == ""
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "missing"),
+    [
+        ("2013/14 Q2", "2013/14 Q3", []),
+        ("2013/14 Q2", "2014/15 Q1", ["2013/14 Q3", "2013/14 Q4"]),
+        ("2011/12", "2013/14", ["2012/13"]),
+        ("Nov 2013", "Feb 2014", ["Dec 2013", "Jan 2014"]),
+        ("Jan 2013 - Mar 2013", "Jul 2013 - Sep 2013", ["Apr 2013 - Jun 2013"]),
+        ("2012/13", "2013/14 Q1", None),  # a year and a quarter: not one series
+        ("Oct 2012 - Sep 2013", "Jan 2013 - Dec 2013", None),  # rolling spans overlap
+        ("2013/14 Q2", "2013/14 Q2", None),
+        ("1013/14 Q1", "2013/14 Q1", None),  # a mistyped year: too many to list
+    ],
+)
+def test_the_periods_missing_between_two(earlier, later, missing):
+    found = missing_between(parse_period(earlier), parse_period(later))
+    assert (None if found is None else [p.label for p in found]) == missing
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "kind", "expected"),
+    [
+        ("2013/14 Q2", "2013/14 Q3", FOR, True),
+        ("2013/14 Q2", "2013/14 Q4", FOR, False),  # Q3 is missing
+        ("2012/13", "2013/14 Q1", FOR, False),  # a year, then a quarter
+        ("Jul 2013 - Sep 2013", "2013/14 Q3", FOR, True),  # the same quarter, typed two ways
+        ("Oct 2012 - Sep 2013", "Jan 2013 - Dec 2013", ROLLING, True),
+        ("2012/13 Q3", "2013/14 Q3", YTD, False),  # a year apart: compared, but not a run
+        ("Jun 2013", "Mar 2014", FigureKind.SNAPSHOT, True),
+        ("2013", "2016", FigureKind.SURVEY_WAVE, True),
+    ],
+)
+def test_which_figures_follow_on_from_the_one_before(earlier, later, kind, expected):
+    assert follows(parse_period(earlier), parse_period(later), kind) is expected

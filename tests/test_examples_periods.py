@@ -159,7 +159,7 @@ def test_late_figures_are_said_to_be_late_and_counted_apart():
         "The figure for 2013/14 Q4 is not available yet (NYA)."
     )
     assert _glance(report, statuses) == {
-        "Better": "1",
+        "Better": "2",
         "Worse": "0",
         "No change": "0",
         "Not judged": "0",
@@ -181,6 +181,9 @@ def test_late_figures_are_said_to_be_late_and_counted_apart():
                 " available",
                 "Measure 1.1b's figure for 2013/14 Q4 is 'NYA'; the report prints it as typed"
                 " and compares nothing: type the figure when it is available",
+                "Measure 1.1d's figures cover different lengths of time (2012/13 covers 12"
+                " months, 2013/14 Q1 covers 3 months), and the report compares only figures of"
+                " the same length: check the periods, or set 'Figures are' (e.g. Year to date)",
             ],
         ),
     ],
@@ -234,6 +237,42 @@ def test_a_series_mixing_a_year_with_quarters_is_warned_about_and_not_compared()
         "The latest figure is 138 in 2013/14 Q4. 600 in 2012/13 covers 12 months and"
         " 2013/14 Q4 covers 3 months, so they are not compared."
     )
+
+
+def test_last_years_figure_typed_before_the_quarters_is_charted_apart_on_a_time_axis():
+    report, statuses = _read("late-figures.xlsx")
+    figure = series_chart(report.measures[3], statuses["1.1d"])
+    assert figure is not None
+    chart = figure.chart
+    assert chart.categories == (
+        "2012/13 (12 months)",
+        "2013/14 Q1",
+        "2013/14 Q2",
+        "2013/14 Q3",
+        "2013/14 Q4",
+    )
+    # by month from April 2012: the year spans the first twelve, each quarter three more
+    assert chart.times == ((0, 12), (12, 15), (15, 18), (18, 21), (21, 24))
+    assert chart.lines == ((1, 2, 3, 4),) and chart.apart == (0,)  # no line from the year
+    # three rises quarter on quarter; the fall from the year to Q1 is no fall
+    assert (
+        chart.title == "Community orders completed successfully rose for the third quarter running"
+    )
+    assert figure.alt == (
+        "Line chart (per cent), 2012/13 (12 months) to 2013/14 Q4: Community orders completed"
+        " successfully rose for the third quarter running. Highest 74.6% in 2013/14 Q4; lowest"
+        " 68.2% in 2013/14 Q1; latest 74.6% in 2013/14 Q4, after 73.9% in 2013/14 Q3; drawn"
+        " apart, as it covers another length of time: 71.4% in 2012/13 (12 months)."
+    )
+    # the table of periods names each period as typed
+    table = period_table(report.measures[3])
+    assert [c.text for c in table.header[0]][1:] == [
+        "2012/13",
+        "2013/14 Q1",
+        "2013/14 Q2",
+        "2013/14 Q3",
+        "2013/14 Q4",
+    ]
 
 
 def test_the_summary_prints_the_baseline_and_the_change_since_it():

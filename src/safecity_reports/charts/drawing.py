@@ -16,6 +16,8 @@ import functools
 import io
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +62,9 @@ PNG_COMPRESSION = 3
 """zlib level of the images: flat-coloured charts compress about as well at 3 as at 6, in half
 the time."""
 
+
+LineStyle = str | tuple[float, tuple[float, ...]]
+"""A matplotlib line style: a name, or (offset, (on, off, ...)) in points."""
 
 PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 """Nothing that changes from run to run: equal charts give equal files."""
@@ -163,25 +168,32 @@ def _draw_line(
     count = len(chart.categories)
     palette = look.styles.palette
     decimals = _value_decimals(chart)
+    xs = _places(chart)
+    # The plot area ends at the latest period, so the labels sit right beside the line ends.
+    left, right = _time_limits(chart, xs)
+    on_bar = _named_on_the_bar(chart)
     end_labels: list[Annotation] = []
-    markers = [("-", "o"), ((0, (4, 2)), "s"), (":", "^"), ("-.", "D")]
+    markers: list[tuple[LineStyle, str]] = [
+        ("-", "o"),
+        ((0, (4, 2)), "s"),
+        (":", "^"),
+        ("-.", "D"),
+    ]
     for index, (series, colour) in enumerate(
         zip(chart.series, colours or look.series_colours(len(chart.series)), strict=True)
     ):
         ys = [math.nan if v is None else v for v in series.values]
         linestyle, marker = markers[index]
-        axes.plot(
-            range(count),
-            ys,
-            color=colour,
-            linestyle=linestyle,
-            marker=marker,
-            markersize=look.pt(6 if marker == "o" else 5.5),
-            markeredgecolor="white",
-            markeredgewidth=look.pt(0.8),
-            zorder=4 + len(chart.series) - index,
-            clip_on=False,
-        )
+        pen = _Pen(colour, linestyle, marker, 4 + len(chart.series) - index)
+        for run in _runs(chart):
+            pen.plot(axes, [xs[i] for i in run], [ys[i] for i in run], look)
+        for i in _alone(chart):
+            if series.values[i] is None:
+                continue
+            if i in chart.apart:
+                _stretch(axes, chart.times[i], ys[i], pen, look, marked=i not in on_bar)
+            else:
+                pen.plot(axes, [xs[i]], [ys[i]], look)
         last = max((i for i, v in enumerate(series.values) if v is not None), default=None)
         if last is not None:
             value = series.values[last]
@@ -189,17 +201,19 @@ def _draw_line(
             text = f"{wrap(series.name, 20)}\n{_number(value, decimals, chart.percent)}"
             if last < count - 1:  # a series that stops early says when its last value is from
                 text += f" ({chart.categories[last]})"
-            end_labels.append(
-                end_label(axes, count - 1, text, value, look.label_colour(colour), look)
-            )
-    # The plot area ends at the latest period, so the labels sit right beside the line ends.
-    margin = 0.12 if count <= 2 else 0.25
-    axes.set_xlim(-margin, max(count - 1, margin))
+            end_labels.append(end_label(axes, right, text, value, look.label_colour(colour), look))
+        for i in on_bar:  # named at its bar's end, as a reference line is
+            if (value := series.values[i]) is not None:
+                text = f"{wrap(chart.categories[i], 20)}\n{_number(value, decimals, chart.percent)}"
+                end_labels.append(
+                    end_label(axes, chart.times[i][1], text, value, look.label_colour(colour), look)
+                )
+    axes.set_xlim(left, right)
     for name, value, dashed in _reference_lines(chart):
         axes.hlines(
             value,
-            -margin,
-            count - 1,
+            left,
+            right,
             color=palette.neutral,
             linewidth=look.pt(1.2),
             linestyle=(0, (4, 2)) if dashed else "-",
@@ -207,18 +221,19 @@ def _draw_line(
         )
         ref_decimals = max(decimals, min(_decimals([value]), 1))
         text = f"{wrap(name, 20)}\n{_number(value, ref_decimals, chart.percent)}"
-        end_labels.append(end_label(axes, count - 1, text, value, palette.text, look))
+        end_labels.append(end_label(axes, right, text, value, palette.text, look))
     if chart.intervals:  # the first series' confidence intervals, as error bars
         at = [(i, pair) for i, pair in enumerate(chart.intervals) if pair is not None]
         axes.vlines(
-            [i for i, _ in at],
+            [xs[i] for i, _ in at],
             [pair[0] for _, pair in at],
             [pair[1] for _, pair in at],
             color=palette.note,
             linewidth=look.pt(0.8),
             zorder=3.5,
         )
-    axes.set_xticks(range(count))
+    on_axis = [i for i in range(count) if i not in on_bar]
+    axes.set_xticks([xs[i] for i in on_axis])
     ticks = _nice_ticks(_values(chart), from_zero=False, percent=chart.percent)
     _value_axis(axes.yaxis, ticks, chart.percent)
     if chart.inverted:  # a position: 1st at the top, so a rank that improves rises
@@ -229,7 +244,9 @@ def _draw_line(
     # One round fits the width, which is all the period labels need: no label's width depends
     # on the plot's size.
     renderer = layout(figure, axes, rounds=1)
-    choose_period_labels(figure, axes, chart.categories, look)
+    choose_period_labels(
+        figure, axes, [chart.categories[i] for i in on_axis], look, [xs[i] for i in on_axis]
+    )
     title_top = axis_title(figure, axes, chart.y_label, look)
     moved = True
     for _ in range(2):
@@ -254,6 +271,112 @@ def _draw_line(
         legend_above(figure, axes, title_top, look, [bar])
         layout(figure, axes)
     return title_top
+
+
+@dataclass(frozen=True)
+class _Pen:
+    """How a line chart draws one series: its colour, line style and marker, and its layer."""
+
+    colour: str
+    linestyle: LineStyle
+    marker: str
+    zorder: float
+
+    def plot(
+        self, axes: Axes, xs: Sequence[float], ys: Sequence[float], look: Look, line: bool = True
+    ) -> None:
+        """The points (and, with ``line``, the line through them) at ``xs``, ``ys``."""
+        axes.plot(
+            xs,
+            ys,
+            color=self.colour,
+            linestyle=self.linestyle if line else "none",
+            marker=self.marker,
+            markersize=look.pt(6 if self.marker == "o" else 5.5),
+            markeredgecolor="white",
+            markeredgewidth=look.pt(0.8),
+            zorder=self.zorder,
+            clip_on=False,
+        )
+
+
+def _places(chart: Chart) -> list[float]:
+    """Where each category goes along a line chart's bottom: one step apart, or on a time axis
+    at the middle of the time its figures cover."""
+    if chart.times:
+        return [(start + end) / 2 for start, end in chart.times]
+    return [float(i) for i in range(len(chart.categories))]
+
+
+def _time_limits(chart: Chart, xs: Sequence[float]) -> tuple[float, float]:
+    """The x axis's ends: a little before the first place (or the start of the first bar across
+    a stretch of time) to the latest place, or the end of a bar that reaches past it."""
+    count = len(xs)
+    if not chart.times:
+        margin = 0.12 if count <= 2 else 0.25
+        return -margin, max(count - 1, margin)
+    places = sorted(xs)
+    margin = 0.25 * min((b - a for a, b in pairwise(places) if b > a), default=1.0)
+    left = min([places[0] - margin, *(chart.times[i][0] - margin / 2 for i in chart.apart)])
+    right = max([places[-1], *(chart.times[i][1] for i in chart.apart)])
+    return left, right
+
+
+def _named_on_the_bar(chart: Chart) -> list[int]:
+    """The figures drawn apart whose stretch of time overlaps another's (a year's figure beside
+    its own quarters): named at their bar's end, as a reference line is, since their names on
+    the axis would fall among the others'."""
+    times = chart.times
+    return [
+        i
+        for i in chart.apart
+        if any(
+            j != i and times[j][0] < times[i][1] and times[i][0] < times[j][1]
+            for j in range(len(times))
+        )
+    ]
+
+
+def _runs(chart: Chart) -> list[tuple[int, ...]]:
+    """The runs of categories the lines join: all of them in one, or on a time axis the
+    layout's ``lines``."""
+    if chart.times:
+        return list(chart.lines)
+    return [tuple(range(len(chart.categories)))]
+
+
+def _alone(chart: Chart) -> list[int]:
+    """On a time axis, the categories whose figures no line joins to another, or that are drawn
+    apart from the lines."""
+    if not chart.times:
+        return []
+    joined = {i for run in chart.lines for i in run}
+    return [i for i in range(len(chart.categories)) if i not in joined or i in chart.apart]
+
+
+def _stretch(
+    axes: Axes, time: tuple[float, float], value: float, pen: _Pen, look: Look, *, marked: bool
+) -> None:
+    """A figure drawn apart as a bar across the time it covers (``marked``: with its point at
+    the middle), so that a year's figure reads as the year's and not as one more point in the
+    line."""
+    start, end = time
+    inset = min(0.15, (end - start) / 4)  # two stretches side by side stay apart
+    axes.plot(
+        [start + inset, end - inset],
+        [value, value],
+        color=pen.colour,
+        linestyle=pen.linestyle,
+        linewidth=look.pt(2),
+        solid_capstyle="butt",
+        marker="|",
+        markersize=look.pt(7),
+        markeredgewidth=look.pt(1.5),
+        zorder=pen.zorder,
+        clip_on=False,
+    )
+    if marked:
+        pen.plot(axes, [(start + end) / 2], [value], look, line=False)
 
 
 MARK_STYLE = {

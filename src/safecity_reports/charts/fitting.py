@@ -114,10 +114,15 @@ def contrast(first: str, second: str) -> float:
 
 def wrap(text: str, width: int) -> str:
     """Break ``text`` onto two lines at the space nearest its middle if it is longer than
-    ``width``; never start the second line with a dash ("Oct 2012 -" / "Sep 2013")."""
+    ``width``; never start the second line with a dash ("Oct 2012 -" / "Sep 2013"), nor break
+    inside brackets ("2012/13" / "(12 months)")."""
     if len(text) <= width:
         return text
-    spaces = [i for i, c in enumerate(text) if c == " " and text[i + 1 : i + 2] not in "-–"]
+    spaces, depth = [], 0
+    for i, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if c == " " and depth <= 0 and text[i + 1 : i + 2] not in "-–":
+            spaces.append(i)
     if not spaces:
         return text
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
@@ -157,11 +162,19 @@ def layout(figure: Figure, axes: Axes, pad_points: float = 3.0, rounds: int = 4)
     return renderer
 
 
-def choose_period_labels(figure: Figure, axes: Axes, categories: Sequence[str], look: Look) -> None:
-    """Period labels as they are if they fit, else on two lines, else every second (or third...)
-    label counted back from the latest, which is always shown."""
+def choose_period_labels(
+    figure: Figure,
+    axes: Axes,
+    categories: Sequence[str],
+    look: Look,
+    places: Sequence[float] = (),
+) -> None:
+    """Period labels, at ``places`` (by default one step apart), as they are if they fit, else
+    on two lines, else every second (or third...) label counted back from the latest, which is
+    always shown."""
     renderer = measure(figure)
     count = len(categories)
+    ticks = list(places) or list(range(count))
     gap = look.pt(6) / 72 * figure.dpi
     attempts = [(False, 1)] + [(True, step) for step in range(1, count + 1)]
     for wrapped, step in attempts:
@@ -169,7 +182,7 @@ def choose_period_labels(figure: Figure, axes: Axes, categories: Sequence[str], 
             (wrap(c, 8) if wrapped else c) if (count - 1 - i) % step == 0 else ""
             for i, c in enumerate(categories)
         ]
-        axes.set_xticks(range(count), labels=labels)
+        axes.set_xticks(ticks, labels=labels)
         boxes = [t.get_window_extent(renderer) for t in axes.get_xticklabels() if t.get_text()]
         if all(b.x0 - a.x1 >= gap for a, b in zip(boxes, boxes[1:], strict=False)):
             return

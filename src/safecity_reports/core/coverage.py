@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from safecity_reports.core.model import FigureKind
-from safecity_reports.core.periods import Period, PeriodKind
+from safecity_reports.core.periods import Period, PeriodKind, previous_period
+
+MOST_MISSING = 60
+"""The most periods ``missing_between`` lists (five years of months): a gap wider than that is
+most likely a mistyped year, which ``check`` points out."""
 
 
 @dataclass(frozen=True, order=True)
@@ -93,6 +97,39 @@ def is_year_before(earlier: Period, later: Period, kind: FigureKind) -> bool:
 def months_between(earlier: Period, later: Period) -> int:
     """How many months after ``earlier`` ends ``later`` ends: 3 from one quarter to the next."""
     return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
+
+
+def missing_between(earlier: Period, later: Period) -> tuple[Period, ...] | None:
+    """The periods of ``later``'s kind and length that fall between the two, oldest first:
+    ``2013/14 Q3`` between ``2013/14 Q2`` and ``2013/14 Q4``; ``()`` where ``later`` comes
+    straight after ``earlier``. None where the two are not periods of one such series (a year
+    and a quarter, spans that overlap), or more than ``MOST_MISSING`` periods are missing."""
+    if earlier.kind is not later.kind or earlier.months != later.months:
+        return None
+    missing: list[Period] = []
+    period = previous_period(later)
+    while period.end > earlier.end:
+        if len(missing) == MOST_MISSING:
+            return None
+        missing.append(period)
+        period = previous_period(period)
+    if (period.start, period.end) != (earlier.start, earlier.end):
+        return None
+    return tuple(reversed(missing))
+
+
+def follows(earlier: Period, later: Period, kind: FigureKind) -> bool:
+    """Whether a figure of ``kind`` for ``later`` follows on from one for ``earlier``: the two
+    are comparable and ``later`` starts no later than the month after ``earlier`` ends (a
+    quarter after the quarter before; a rolling 12 months may overlap the one before it). Only
+    such figures are counted in a run of rises or falls, and joined by a chart's line.
+    Snapshots and survey waves follow one another however far apart: their labels name dates,
+    not the time between them."""
+    if not comparable(earlier, later, kind):
+        return False
+    if kind in (FigureKind.SURVEY_WAVE, FigureKind.SNAPSHOT):
+        return True
+    return months_between(earlier, later) <= covered(later, kind).months
 
 
 def describe(period: Period, kind: FigureKind) -> str:

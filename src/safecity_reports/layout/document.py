@@ -187,6 +187,16 @@ class Chart:
     known); empty where none is known: drawn as error bars on a line chart."""
     interval_name: str = ""
     """What the error bars are, for the chart's key: '95% confidence interval'."""
+    times: tuple[tuple[float, float], ...] = ()
+    """A line chart on a time axis: the stretch of time each category's figures cover, (start,
+    end) in months from the start of the earliest; each is drawn at its middle. Empty: the
+    categories are evenly spaced, each period straight after the one before."""
+    lines: tuple[tuple[int, ...], ...] = ()
+    """On a time axis, the runs of categories that the lines join (figures of one length, one
+    after the other); a figure in none is drawn on its own."""
+    apart: tuple[int, ...] = ()
+    """On a time axis, the categories whose figures cover another length of time than the
+    latest's (a year among quarters): each drawn as a bar across its stretch of ``times``."""
     marks: tuple[Mark, ...] = ()
     """An XmR chart's mark per point of its series."""
     trial: bool = False

@@ -53,7 +53,12 @@ from safecity_reports.layout.pages import Page
 from safecity_reports.layout.spc_chart import variation_sentence, xmr_figure
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.summary_columns import facts_for
-from safecity_reports.layout.time_charts import baseline_lines, two_figure_chart, year_to_date_chart
+from safecity_reports.layout.time_charts import (
+    baseline_lines,
+    time_axis,
+    two_figure_chart,
+    year_to_date_chart,
+)
 from safecity_reports.layout.units import axis_label, named
 
 
@@ -115,19 +120,23 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
     pair = two_figure_chart(measure, status, axis, caption, _benchmark_name(measure), name)
     if pair is not None:  # alt text from the chart's own title and shape, as every chart
         return replace(pair, alt=_alt(pair.chart, measure))
-    actuals = tuple(_number(o.actual) for o in observations)
-    if sum(v is not None for v in actuals) < 2:
+    if sum(_number(o.actual) is not None for o in observations) < 2:
         return None
-    series = [Series("Actual", actuals)]
-    benchmarks = tuple(_number(o.benchmark) for o in observations)
+    places = time_axis(observations, measure.kind)
+    figures = places.figures
+    series = [Series("Actual", tuple(None if o is None else _number(o.actual) for o in figures))]
+    benchmarks = tuple(None if o is None else _number(o.benchmark) for o in figures)
     if any(v is not None for v in benchmarks):
         series.append(Series(_benchmark_name(measure), benchmarks))
     rank = measure.unit is Unit.RANK
-    limits = tuple(interval(measure, o, status.population, status.confidence) for o in observations)
+    limits = tuple(
+        None if o is None else interval(measure, o, status.population, status.confidence)
+        for o in figures
+    )
     chart = Chart(
         ChartKind.LINE,
         active_title(status, name),
-        tuple(o.period.label for o in observations),
+        places.labels,
         tuple(series),
         RANK_AXIS if rank else axis_label(measure),
         reference_lines=baseline_lines(measure, status),
@@ -138,6 +147,9 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         interval_name=f"{level_words(status.confidence)} confidence interval"
         if any(limits)
         else "",
+        times=places.times,
+        lines=places.lines,
+        apart=places.apart,
     )
     return FigureBlock(chart, _alt(chart, measure), _caption(measure))
 

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from safecity_reports.core.coverage import (
-    comparable,
-    covered,
-    describe,
-    length_words,
-    months_between,
-)
+from safecity_reports.core.coverage import comparable, describe, follows, length_words
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import (
     CompareWith,
-    FigureKind,
     Frequency,
     Measure,
     NotAvailable,
@@ -373,10 +366,11 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
     elif status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
         title = f"{name} {_YEAR_WORDS[status.direction]}"
     else:
-        run = 1
         moves = _moves(measure, status)
+        run = 0  # the latest moves in this direction, each straight after the one before
         while run < len(moves) and moves[-1 - run] is status.direction:
             run += 1
+        run = max(run, 1)  # a change across a missing period is one move, not a run
         verb = move_words(measure)[status.direction]
         noun = _PERIOD_NOUNS[measure.frequency]
         if status.direction is Direction.SAME:
@@ -391,21 +385,22 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
 
 
 def _moves(measure: Measure, status: MeasureStatus) -> list[Direction | None]:
-    """The direction between each figure and the next, up to the current one; None where
-    the two cannot be compared (different lengths, or a period missing between them)."""
+    """The direction between each figure as long as the current one and the next, up to the
+    current one (a year's figure among quarters is passed over); None where the next does not
+    ``follow`` on (a period is missing between them)."""
+    current = status.current
+    if current is None:
+        return []
     series = [
-        o for o in measure.observations if status.current and o.period <= status.current.period
+        o
+        for o in measure.observations
+        if o.period <= current.period and comparable(o.period, current.period, measure.kind)
     ]
     moves: list[Direction | None] = []
     for before, after in zip(series, series[1:], strict=False):
-        joined = comparable(before.period, after.period, measure.kind) and (
-            measure.kind in (FigureKind.SURVEY_WAVE, FigureKind.SNAPSHOT)
-            or months_between(before.period, after.period)
-            <= covered(after.period, measure.kind).months
-        )
         moves.append(
             direction_of_travel(before.actual, after.actual, measure.unit, measure.decimals)
-            if joined
+            if follows(before.period, after.period, measure.kind)
             else None
         )
     return moves
@@ -505,7 +500,9 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
     """Alt text for ``chart`` written from the same facts as its title: the kind of chart, the
     periods (``periods``: its categories are periods) and the title itself, then the shape of its
     first series (highest and lowest, and on a line the last change), ``value`` writing each
-    figure as printed.
+    figure as printed. On a time axis the shape is that of the figures as long as the latest,
+    those of other lengths named apart, as the chart draws them; a period with no figure
+    between them is named too.
 
     The title is repeated, not reworded, so the two can never disagree; the shape carries no
     verb of its own."""
@@ -516,11 +513,16 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         kind = "Line chart" if chart.kind is ChartKind.LINE else "Bar chart"
         span = f", {categories[0]} to {categories[-1]}" if periods else ""
         opening = f"{kind} ({chart.y_label.lower()}){span}: {chart.title}."
-    points = [
-        (c, v) for c, v in zip(categories, chart.series[0].values, strict=True) if v is not None
-    ]
-    if not points:
+    values = chart.series[0].values
+    shown = [i for i, v in enumerate(values) if v is not None]
+    if not shown:
         return f"{opening} No figures are recorded."
+    apart = [i for i in shown if i in chart.apart]
+    if len(apart) == len(shown):  # no figure as long as the latest has a number
+        apart = []
+    alike = [i for i in shown if i not in apart]
+    points = [(categories[i], v) for i in alike if (v := values[i]) is not None]
+    missing = [categories[i] for i in range(alike[0], alike[-1]) if values[i] is None]
 
     def at(point: tuple[str, float]) -> str:
         return f"{value(point[1])} in {point[0]}" if periods else f"{point[0]} {value(point[1])}"
@@ -528,7 +530,9 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
     high, low = max(points, key=lambda p: p[1]), min(points, key=lambda p: p[1])
     # on an axis with 1st at the top (a position) the lowest number is the best place
     top, bottom = ("worst", "best") if chart.inverted else ("highest", "lowest")
-    if value(high[1]) == value(low[1]):
+    if len(points) == 1:
+        parts = [f"latest {at(points[0])}"]
+    elif value(high[1]) == value(low[1]):
         parts = [f"{value(high[1])} throughout"]
     elif chart.kind is ChartKind.LINE and len(points) == 2:
         parts = [f"from {at(points[0])} to {at(points[1])}"]
@@ -536,6 +540,12 @@ def chart_alt(chart: Chart, value: Callable[[float], str], periods: bool = True)
         parts = [f"{top} {at(high)}", f"{bottom} {at(low)}"]
         if chart.kind is ChartKind.LINE:
             parts.append(f"latest {at(points[-1])}, after {at(points[-2])}")
+    if missing:
+        parts.append(f"no figure for {', '.join(missing)}")
+    if apart:
+        they = "it covers" if len(apart) == 1 else "they cover"
+        figures = ", ".join(at((categories[i], v)) for i in apart if (v := values[i]) is not None)
+        parts.append(f"drawn apart, as {they} another length of time: {figures}")
     if chart.kind is ChartKind.BARS and len(chart.series) > 1:
         parts[0] = f"{chart.series[0].name} {parts[0]}"
     parts += [f"{label.lower()} {value(v)}" for label, v in chart.reference_lines]
