@@ -229,6 +229,22 @@ def test_under_twelve_months_the_page_keeps_its_line_chart(tmp_path):
     assert "variation" not in _lead(blocks, "Rose from 413")
 
 
+def test_a_missing_month_ends_the_run_the_limits_are_worked_out_from(tmp_path):
+    """A moving range across a gap is not a month's variation: with a month missing in the
+    middle of 18, only the 12 months after the gap are charted (trial limits)."""
+    settings, rows = monthly_spc()
+    asb = [r for r in rows["Data"] if r["Measure"] == "1.1a"][-18:]
+    del asb[5]
+    rows = {**rows, "Data": [r for r in rows["Data"] if r["Measure"] != "1.1a"] + asb}
+    path = tmp_path / "asb-gap.xlsx"
+    _workbook(settings, rows).save(path)
+    report, statuses = _read(path)
+    blocks = list(_blocks(build_document(report, statuses, date(2026, 1, 20)).blocks))
+    chart = _figure(blocks, ChartKind.XMR, "ASB incidents").chart
+    assert chart.categories == tuple(str(r["Period"]) for r in asb[5:])
+    assert chart.trial
+
+
 def test_the_funnel_plot_of_a_group_with_counts_and_populations(example):
     report, statuses, blocks = example
     figure = _figure(blocks, ChartKind.FUNNEL, "Burglary")

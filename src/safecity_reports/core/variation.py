@@ -4,7 +4,7 @@ its target (issue 14). Pure: the limits and rules are ``stats.xmr``'s."""
 
 from __future__ import annotations
 
-from safecity_reports.core.coverage import comparable
+from safecity_reports.core.coverage import follows
 from safecity_reports.core.model import FigureKind, Measure, Observation, Polarity, TargetKind
 from safecity_reports.core.periods import Period
 from safecity_reports.stats import XmRChart, xmr
@@ -19,7 +19,8 @@ _IMPROVEMENT = {
 
 def spc_series(measure: Measure, reporting: Period) -> list[Observation]:
     """The partnership's figures, up to the reporting period, that an XmR chart may join: a
-    run of numbers covering the same length of time as the latest, one after the other."""
+    run of numbers covering the same length of time as the latest, one after the other (a
+    missing month ends the run: a moving range across a gap is not a month's variation)."""
     series = [
         o
         for o in sorted(measure.observations, key=lambda o: o.period)
@@ -29,7 +30,7 @@ def spc_series(measure: Measure, reporting: Period) -> list[Observation]:
     for o in reversed(series):
         if not isinstance(o.actual, int | float) or isinstance(o.actual, bool):
             break
-        if run and not comparable(o.period, run[-1].period, measure.kind):
+        if run and not follows(o.period, run[-1].period, measure.kind):
             break
         run.append(o)
     return run[::-1]
