@@ -56,7 +56,9 @@ class TableHost(Protocol):
 
     def paragraph(self, spans: Spans, style: str) -> WordParagraph: ...
 
-    def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None: ...
+    def spans(
+        self, paragraph: WordParagraph, spans: Spans, bold: bool = False, on: str = ""
+    ) -> None: ...
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None: ...
 
@@ -109,7 +111,8 @@ def draw_table(host: TableHost, table: Table) -> None:
             extra._p.getparent().remove(extra._p)
         paragraph._p.get_or_add_pPr().style = heading_style if is_header else text_style
         paragraph.alignment = _ALIGNMENTS[cell.align]
-        host.spans(paragraph, cell.spans, bold=cell.row_header)
+        fill = host.styles.rating(cell.fill.value).fill if cell.fill is not None else ""
+        host.spans(paragraph, cell.spans, bold=cell.row_header, on=fill)
         if is_header:
             shade(word_cell, palette.header_fill)
             _links_in_header_colour(paragraph)
@@ -119,8 +122,7 @@ def draw_table(host: TableHost, table: Table) -> None:
             body_row = row - header_rows
             if not table.row_groups and body_row % 2 == 1:
                 shade(word_cell, palette.stripe_fill)
-        if cell.fill is not None:  # a rating's colour, its text black or white to contrast
-            fill = host.styles.rating(cell.fill.value).fill
+        if fill:  # a rating's colour, its text black or white to contrast
             shade(word_cell, fill)
             colour_text(paragraph, text_on(fill))
         if row in group_starts and row > header_rows:
