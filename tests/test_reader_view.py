@@ -14,11 +14,10 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from xml.etree import ElementTree
 
 import docx
 import page
@@ -32,21 +31,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import convert_with_libreoffice, needs_libreoffice
+from fixtures.printed import broken_words, pictures, texts, words
 from safecity_reports.api import lay_out, read_workbook, write_documents
 from safecity_reports.layout.document import (
     DECORATIVE_MARKS,
-    Block,
-    BulletList,
-    Callout,
     Chart,
     ChartKind,
-    Contents,
     Document,
     FigureBlock,
     Heading,
     KeepTogether,
-    Paragraph,
-    Table,
 )
 from safecity_reports.render.pdf.furniture import (
     PORTRAIT,
@@ -422,84 +416,6 @@ def test_travel_arrows_are_printed_but_not_read_out(reports: dict[str, Made]) ->
     assert read.count("up, worse") == printed.count("up, worse") > 0
 
 
-def _texts(document: Document) -> Iterator[str]:
-    """Every text the document prints (not the charts'): headings, paragraphs, lists, panels,
-    contents, captions and each table cell."""
-
-    def visit(blocks: tuple[Block, ...]) -> Iterator[str]:
-        for block in blocks:
-            if isinstance(block, KeepTogether):
-                yield from visit(block.blocks)
-            elif isinstance(block, Heading):
-                yield block.text
-            elif isinstance(block, Paragraph):
-                yield "".join(s.text for s in block.spans)
-            elif isinstance(block, BulletList):
-                yield from ("".join(s.text for s in spans) for _, spans in block.items)
-            elif isinstance(block, Callout):
-                yield from ("".join(s.text for s in spans) for spans in block.lines)
-            elif isinstance(block, Contents):
-                yield from (text for _, text, _ in block.entries)
-            elif isinstance(block, FigureBlock):
-                yield block.caption
-            elif isinstance(block, Table):
-                yield block.caption
-                yield from (cell.text for row in block.header + block.rows for cell in row)
-
-    yield document.running_head
-    yield from visit(document.blocks)
-
-
-@dataclass(frozen=True)
-class Box:
-    """Something printed on a page, in points from the page's top left."""
-
-    text: str
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-
-def _words(pdf: Path) -> list[list[Box]]:
-    """Each page's words as poppler reads them (as a screen reader would: no travel arrows)."""
-    xhtml = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    namespace = "{http://www.w3.org/1999/xhtml}"
-    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
-    return [
-        [
-            Box(w.text or "", *(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")))
-            for w in page.iter(f"{namespace}word")
-        ]
-        for page in root.iter(f"{namespace}page")
-    ]
-
-
-def _pictures(pdf: Path) -> list[list[Box]]:
-    """Each page's placed images (a box per placing; no text)."""
-    found: list[list[Box]] = []
-    with pikepdf.open(pdf) as document:
-        for page in document.pages:
-            height = float(page.mediabox[3])
-            stack, ctm, boxes = [], pikepdf.Matrix(), []
-            for operands, operator in pikepdf.parse_content_stream(page):
-                if str(operator) == "q":
-                    stack.append(ctm)
-                elif str(operator) == "Q":
-                    ctm = stack.pop()
-                elif str(operator) == "cm":
-                    ctm = pikepdf.Matrix(*(float(x) for x in operands)) @ ctm
-                elif str(operator) == "Do":
-                    xobject = page.Resources.XObject[operands[0]]
-                    if xobject.Subtype == "/Image":
-                        a, _, _, d, e, f = ctm.shorthand
-                        boxes.append(Box("", e, height - f - d, e + a, height - f))
-            found.append(boxes)
-    return found
-
-
 @needs_libreoffice
 def test_word_draws_the_travel_arrows_as_decorative_pictures_that_print(
     reports: dict[str, Made], converted: Callable[[str], Path]
@@ -507,28 +423,29 @@ def test_word_draws_the_travel_arrows_as_decorative_pictures_that_print(
     """Word cannot keep a character from screen readers; a picture marked decorative (as Word
     365's "Mark as decorative") it can. The arrows still print beside their words."""
     made = reports["q2"]
-    marks = sum(text.count(mark) for text in _texts(made.document) for mark in DECORATIVE_MARKS)
+    marks = sum(text.count(mark) for text in texts(made.document) for mark in DECORATIVE_MARKS)
     assert marks > 20
     with zipfile.ZipFile(made.docx) as package:
         xml = package.read("word/document.xml").decode("utf-8")
         stored = [n for n in package.namelist() if n.startswith("word/media/mark")]
     text = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
     assert not set(text) & set(DECORATIVE_MARKS)
-    pictures = re.findall(r"<wp:docPr .*?(?:/>|</wp:docPr>)", xml)
-    decorative = [p for p in pictures if DECORATIVE_EXTENSION in p]
+    drawings = re.findall(r"<wp:docPr .*?(?:/>|</wp:docPr>)", xml)
+    decorative = [p for p in drawings if DECORATIVE_EXTENSION in p]
     assert len(decorative) == marks
     assert all('descr=""' in p and "<adec:decorative " in p and 'val="1"' in p for p in decorative)
-    charts = [p for p in pictures if p not in decorative]
+    charts = [p for p in drawings if p not in decorative]
     assert charts and all(re.search(r'descr="[^"]+"', p) for p in charts)  # alt text on each
     assert len(stored) <= 12  # each arrow once per colour, however often it is printed
 
     printed = 0
-    for words, placed in zip(_words(converted("q2")), _pictures(converted("q2")), strict=True):
+    pdf = converted("q2")
+    for page_words, placed in zip(words(pdf), pictures(pdf), strict=True):
         for mark in (p for p in placed if p.bottom - p.top < 12):  # the charts are larger
             assert 4 < mark.bottom - mark.top < 7 < mark.right - mark.left < 10  # 9 or 10 pt text
             beside = [
                 w
-                for w in words
+                for w in page_words
                 if w.top < mark.bottom
                 and mark.top < w.bottom  # on its line
                 and (-1 < w.left - mark.right < 4 or -1 < mark.left - w.right < 4)
@@ -569,3 +486,17 @@ def test_word_converted_by_libreoffice_has_the_pdfs_page_count_within_one(
     made = reports[name]
     ours, theirs = len(PdfReader(made.pdf).pages), len(PdfReader(converted(name)).pages)
     assert abs(ours - theirs) <= 1, (ours, theirs)
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(
+    "name", ["q2", *(f"example-{path.stem}" for path in EXAMPLES), "generated-12"]
+)
+def test_no_word_is_broken_inside_a_table_cell_in_either_document(
+    name: str, reports: dict[str, Made], converted: Callable[[str], Path]
+) -> None:
+    """Columns are as wide as their longest word (issue 15: "South Northam/ptonshire" and the
+    header "Actio/n" were seen broken; q2's first table printed "No signifi/cant change")."""
+    made = reports[name]
+    assert broken_words(made.pdf, made.document) == []
+    assert broken_words(converted(name), made.document) == []

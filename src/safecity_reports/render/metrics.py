@@ -41,8 +41,11 @@ def text_width(text: str, font_file: Path, size: float) -> float:
     summed without kerning, as Word and LibreOffice set unkerned text); a character the font
     lacks counts as the font's widest."""
     widths = advances(font_file)
-    widest = max(widths.values(), default=1.0)
-    return sum(widths.get(c, widest) for c in text) * size
+    try:
+        return sum(widths[c] for c in text) * size
+    except KeyError:
+        widest = max(widths.values(), default=1.0)
+        return sum(widths.get(c, widest) for c in text) * size
 
 
 @dataclass(frozen=True)

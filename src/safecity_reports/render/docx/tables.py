@@ -26,8 +26,10 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
+    CELL_SIDE_MARGIN,
     cell_margins,
     colour_text,
     insert_before,
@@ -45,6 +47,7 @@ _ALIGNMENTS = {
     Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER,
 }
 _TWIPS_PER_EMU = 1 / 635
+_EMU_PER_POINT = 12700
 
 
 class TableHost(Protocol):
@@ -88,7 +91,7 @@ def draw_table(host: TableHost, table: Table) -> None:
     # python-docx's table.cell() lists every cell of the table on each call: look cells up
     # in one list instead, or a long table takes time growing with its square.
     grid = word_table._cells
-    _set_widths(word_table, _column_widths(table.widths, host.text_width()))
+    _set_widths(word_table, _column_widths(table, host.text_width(), host.styles))
     _table_properties(
         word_table, table.caption, host.styles.palette.rule, _first_column_heads(table)
     )
@@ -149,10 +152,14 @@ def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:
                 first.vMerge = ST_Merge.RESTART if r == row else ST_Merge.CONTINUE
 
 
-def _column_widths(relative: tuple[float, ...], text_width: int) -> list[int]:
-    """The columns' widths in EMU: ``text_width`` shared in the proportions ``relative``."""
-    total = sum(relative) or 1
-    return [int(text_width * share / total) for share in relative]
+def _column_widths(table: Table, text_width: int, styles: Styles) -> list[int]:
+    """The columns' widths in EMU, filling ``text_width``: the layout's proportions, widened
+    where a column's longest word needs more (as the PDF's, ``render.columns``)."""
+    fonts = CellFonts(
+        styles.font_regular, styles.font_bold, styles.sizes.table, CELL_SIDE_MARGIN / 20
+    )
+    widths = column_widths(table, text_width / _EMU_PER_POINT, fonts)
+    return [int(width * _EMU_PER_POINT) for width in widths]
 
 
 def _set_widths(word_table: WordTable, widths: list[int]) -> None:
