@@ -10,9 +10,9 @@ accessibility checker asks no alt text of it, and Word's own PDF export makes it
 So each mark is a small picture of its glyph, drawn from the outline of the font the PDF embeds
 (Liberation Sans, Arial's metrics), in the colour the text would have: as wide as the glyph's
 advance, as high as the glyph, standing on the baseline where the glyph stands. The picture is
-drawn at about 1,000 dpi (for 9 pt text), so it prints as sharply as the words beside it. Each
-distinct mark (glyph, face and colour) is drawn once per process and stored once per document,
-however often it is placed.
+drawn at about 1,280 dpi for 9 pt text (LibreOffice's PDF export brings pictures down to 300
+dpi, as it does the charts), in about 10 ms. Each distinct mark (glyph, face and colour) is
+drawn once per process and stored once per document, however often it is placed.
 """
 
 from __future__ import annotations
