@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -30,8 +31,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import convert_with_libreoffice, needs_libreoffice
+from fixtures.printed import broken_words, pictures, texts, words
 from safecity_reports.api import lay_out, read_workbook, write_documents
 from safecity_reports.layout.document import (
+    DECORATIVE_MARKS,
     Chart,
     ChartKind,
     Document,
@@ -50,6 +53,9 @@ from safecity_reports.styles import load_styles
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project folder: benchmarks/
 from benchmarks.generate import write_workbook  # noqa: E402
+
+DECORATIVE_EXTENSION = '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+"""Where Word 365 writes "Mark as decorative" in a picture's properties (MS-ODRAWXML 5.32)."""
 
 INPUTS = Path(__file__).resolve().parents[1] / "inputs"
 EXAMPLES = sorted((INPUTS / "examples").glob("*.xlsx"))
@@ -410,7 +416,62 @@ def test_travel_arrows_are_printed_but_not_read_out(reports: dict[str, Made]) ->
     assert read.count("up, worse") == printed.count("up, worse") > 0
 
 
+@needs_libreoffice
+def test_word_draws_the_travel_arrows_as_decorative_pictures_that_print(
+    reports: dict[str, Made], converted: Callable[[str], Path]
+) -> None:
+    """Word cannot keep a character from screen readers; a picture marked decorative (as Word
+    365's "Mark as decorative") it can. The arrows still print beside their words."""
+    made = reports["q2"]
+    marks = sum(text.count(mark) for text in texts(made.document) for mark in DECORATIVE_MARKS)
+    assert marks > 20
+    with zipfile.ZipFile(made.docx) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+        stored = [n for n in package.namelist() if n.startswith("word/media/mark")]
+    text = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
+    assert not set(text) & set(DECORATIVE_MARKS)
+    drawings = re.findall(r"<wp:docPr .*?(?:/>|</wp:docPr>)", xml)
+    decorative = [p for p in drawings if DECORATIVE_EXTENSION in p]
+    assert len(decorative) == marks
+    assert all('descr=""' in p and "<adec:decorative " in p and 'val="1"' in p for p in decorative)
+    charts = [p for p in drawings if p not in decorative]
+    assert charts and all(re.search(r'descr="[^"]+"', p) for p in charts)  # alt text on each
+    assert len(stored) <= 12  # each arrow once per colour, however often it is printed
+
+    printed = 0
+    pdf = converted("q2")
+    for page_words, placed in zip(words(pdf), pictures(pdf), strict=True):
+        for mark in (p for p in placed if p.bottom - p.top < 12):  # the charts are larger
+            assert 4 < mark.bottom - mark.top < 7 < mark.right - mark.left < 10  # 9 or 10 pt text
+            beside = [
+                w
+                for w in page_words
+                if w.top < mark.bottom
+                and mark.top < w.bottom  # on its line
+                and (-1 < w.left - mark.right < 4 or -1 < mark.left - w.right < 4)
+            ]
+            assert beside, mark
+            printed += 1
+    assert printed == marks
+
+
 # --- Word and PDF alike ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def converted(
+    reports: dict[str, Made], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], Path]:
+    """LibreOffice's PDF of a report's Word file (the stand-in for Word), converted once."""
+    folder = tmp_path_factory.mktemp("libreoffice")
+    done: dict[str, Path] = {}
+
+    def convert(name: str) -> Path:
+        if name not in done:
+            done[name] = convert_with_libreoffice(reports[name].docx, "pdf", folder / name)
+        return done[name]
+
+    return convert
 
 
 @needs_libreoffice
@@ -419,14 +480,28 @@ def test_travel_arrows_are_printed_but_not_read_out(reports: dict[str, Made]) ->
     ["q2", *(f"example-{path.stem}" for path in EXAMPLES), "generated-12", "generated-30"],
 )
 def test_word_converted_by_libreoffice_has_the_pdfs_page_count_within_one(
-    name: str, reports: dict[str, Made], tmp_path: Path
+    name: str, reports: dict[str, Made], converted: Callable[[str], Path], tmp_path: Path
 ) -> None:
     # q2 and each example (issue 15's measure), and a generated report whose long bulleted
     # commentary ran two pages longer in the PDF until its lists were spaced as Word spaces them
     if name == "generated-30":
         made = _make(write_workbook(tmp_path / "generated-30.xlsx", 30), tmp_path)
+        theirs_pdf = convert_with_libreoffice(made.docx, "pdf", tmp_path / "lo")
     else:
-        made = reports[name]
-    converted = convert_with_libreoffice(made.docx, "pdf", tmp_path / "lo")
-    ours, theirs = len(PdfReader(made.pdf).pages), len(PdfReader(converted).pages)
+        made, theirs_pdf = reports[name], converted(name)
+    ours, theirs = len(PdfReader(made.pdf).pages), len(PdfReader(theirs_pdf).pages)
     assert abs(ours - theirs) <= 1, (ours, theirs)
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(
+    "name", ["q2", *(f"example-{path.stem}" for path in EXAMPLES), "generated-12"]
+)
+def test_no_word_is_broken_inside_a_table_cell_in_either_document(
+    name: str, reports: dict[str, Made], converted: Callable[[str], Path]
+) -> None:
+    """Columns are as wide as their longest word (issue 15: "South Northam/ptonshire" and the
+    header "Actio/n" were seen broken; q2's first table printed "No signifi/cant change")."""
+    made = reports[name]
+    assert broken_words(made.pdf, made.document) == []
+    assert broken_words(converted(name), made.document) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -265,13 +267,68 @@ def test_bookmark_names_are_valid_for_word() -> None:
 
 def test_pictures_carry_the_alt_text(written: Path) -> None:
     word = docx.Document(str(written))
-    doc_prs = word.element.body.xpath(".//wp:docPr")
+    doc_prs = [d for d in word.element.body.xpath(".//wp:docPr") if not _decorative(d)]
     assert len(doc_prs) == 1
     assert [d.get("descr") for d in doc_prs] == [ALT]
     assert doc_prs[0].get("title") == CHART.title
     width = word.inline_shapes[0].width
     section = word.sections[-1]
     assert 0 < width <= section.page_width - section.left_margin - section.right_margin
+
+
+DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+"""The extension Word 365 writes for "Mark as decorative" (MS-ODRAWXML 5.32)."""
+ADEC = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _decorative(doc_pr: object) -> bool:
+    """Whether a picture's ``wp:docPr`` marks it decorative, as Word's "Mark as decorative"."""
+    return any(
+        ext.get("uri") == DECORATIVE and flag.get("val") in ("1", "true")
+        for ext in doc_pr.iter(f"{A}ext")  # type: ignore[attr-defined]
+        for flag in ext.iter(ADEC)
+    )
+
+
+def _mark_picture(word: docx.document.Document, run: object) -> tuple[tuple[int, ...], int, int]:
+    """The colour of a mark's picture in ``run`` (its most opaque pixel) and its size (EMU)."""
+    from PIL import Image
+
+    (rel_id,) = run._r.xpath(".//a:blip/@r:embed")  # type: ignore[attr-defined]
+    (extent,) = run._r.xpath(".//wp:extent")  # type: ignore[attr-defined]
+    image = Image.open(io.BytesIO(word.part.related_parts[rel_id].blob)).convert("RGBA")
+    data = image.tobytes()
+    colour = tuple(max((data[i : i + 4] for i in range(0, len(data), 4)), key=lambda p: p[3])[:3])
+    return colour, int(extent.get("cx")), int(extent.get("cy"))
+
+
+def test_marks_beside_words_are_decorative_pictures(written: Path, styles: Styles) -> None:
+    """A travel arrow repeats the words beside it: a screen reader must not read it out, so
+    Word gets it as a picture marked decorative (no alt text needed), not as a character."""
+    with zipfile.ZipFile(written) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+        media = [n for n in package.namelist() if n.startswith("word/media/mark")]
+    text = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
+    assert not set(text) & set("▲▼►")
+    word = docx.Document(str(written))
+    marks = [d for d in word.element.body.xpath(".//wp:docPr") if _decorative(d)]
+    assert len(marks) == 5  # the summary's three arrows, the lead paragraph's, the panel's
+    assert all(d.get("descr") == "" and not d.get("title") for d in marks)
+    # drawn once per glyph and colour: the summary's ▲ and the lead's share a picture
+    assert len(media) == 4
+    summary = word.tables[0]
+    for row, colour in ((1, styles.palette.bad), (2, styles.palette.good)):
+        mark = summary.cell(row, 5).paragraphs[0].runs[0]
+        drawn, width, height = _mark_picture(word, mark)
+        assert drawn == tuple(bytes.fromhex(colour.lstrip("#")))
+        # as wide as the glyph's advance in 9 pt table text (Liberation Sans: 2027/2048 em)
+        assert width == pytest.approx(2027 / 2048 * styles.sizes.table * 12700, rel=0.01)
+        assert 0.5 * width < height < width
+    callout = next(p for p in word.paragraphs if p.style.name == "Callout")
+    drawn, width, _ = _mark_picture(word, callout.runs[-1])
+    assert drawn == tuple(bytes.fromhex(styles.palette.text.lstrip("#")))  # the text's colour
+    assert width == pytest.approx(2027 / 2048 * styles.sizes.body * 12700, rel=0.01)
 
 
 def test_tables_repeat_headers_and_rows_do_not_split(written: Path) -> None:
@@ -305,11 +362,11 @@ def test_table_formatting(written: Path, styles: Styles) -> None:
     assert number.alignment is not None and number.alignment.name == "RIGHT"
     header_fill = summary.cell(0, 0)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
     assert header_fill == styles.palette.header_fill.lstrip("#").upper()
-    arrow = summary.cell(1, 5).paragraphs[0].runs[0]
-    assert arrow.text == "▲ up, worse"
+    mark, arrow = summary.cell(1, 5).paragraphs[0].runs
+    assert mark._r.xpath("./w:drawing") and arrow.text == " up, worse"
     assert str(arrow.font.color.rgb) == styles.palette.bad.lstrip("#").upper()
     assert arrow.bold
-    good = summary.cell(2, 5).paragraphs[0].runs[0]
+    good = summary.cell(2, 5).paragraphs[0].runs[1]
     assert str(good.font.color.rgb) == styles.palette.good.lstrip("#").upper()
     # The second priority starts a group: a stronger rule above it.
     assert summary.cell(3, 0)._tc.tcPr.find(qn("w:tcBorders")) is not None
@@ -328,16 +385,17 @@ def test_every_text_is_present_as_typed(written: Path) -> None:
         expected.append(table.caption)
         expected.extend(c.text for row in table.header + table.rows for c in row)
     expected += [
-        "Preferred direction of travel: ▲",
+        "Preferred direction of travel: ",
         "A high percentage is good",
-        "Total crime ▲ up, worse — see the appendix.",
+        "Total crime  up, worse — see the appendix.",
         "Every measure in full.",
     ]
     for block in document.blocks:
         if isinstance(block, Paragraph):
             expected.append("".join(s.text for s in block.spans))
     for snippet in expected:
-        assert snippet in text, snippet
+        # the travel arrows are pictures, not text (see test_marks_beside_words_are_...)
+        assert re.sub("[▲▼►]", "", snippet) in text, snippet
     assert "Total crime <rate per 1,000>" in text
     assert "Burglary in a dwelling 🏠" in text
 
@@ -389,8 +447,9 @@ def test_callout_is_one_boxed_paragraph(written: Path) -> None:
     word = docx.Document(str(written))
     callouts = [p for p in word.paragraphs if p.style.name == "Callout"]
     assert [p.text for p in callouts] == [
-        "A high percentage is good\nPreferred direction of travel: ▲"
+        "A high percentage is good\nPreferred direction of travel: "
     ]
+    assert callouts[0].runs[-1]._r.xpath("./w:drawing")  # the arrow
     style = word.styles["Callout"].element
     assert style.pPr.find(qn("w:pBdr")) is not None
     assert style.pPr.find(qn("w:shd")) is not None
@@ -438,5 +497,5 @@ def test_libreoffice_converts_it_to_pdf(tmp_path: Path, png: Path) -> None:
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert HEADINGS[0].text in text
-    assert "▲ up, worse" in text
+    assert " up, worse" in text and "▲" not in text  # the arrow is a picture
     assert "Page 1 of " in text

@@ -40,6 +40,11 @@ class Span:
 
 Spans = tuple[Span, ...]
 
+DECORATIVE_MARKS = "\u25b2\u25bc\u25ba"
+"""Marks the layout prints only beside words that say the same (the travel arrows: "▲ up,
+worse"): both renderers draw them and keep them from screen readers, which would otherwise read
+"black up-pointing triangle, up, worse"."""
+
 
 def plain(text: str) -> Spans:
     """Spans holding one unformatted run of text."""

@@ -10,6 +10,7 @@ Tables are drawn in ``docx_tables``; the OOXML python-docx has no API for is bui
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -38,6 +39,7 @@ from docx.text.run import Run
 
 from safecity_reports.errors import UsageError
 from safecity_reports.layout.document import (
+    DECORATIVE_MARKS,
     Block,
     BulletList,
     Callout,
@@ -56,6 +58,7 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
+from safecity_reports.render.docx.marks import MarkPictures
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.xml import (
     add_bookmarked_text,
@@ -71,6 +74,8 @@ from safecity_reports.render.docx.xml import (
 )
 from safecity_reports.styles import Styles
 from safecity_reports.styles.contrast import text_on
+
+_MARKS = re.compile(f"([{DECORATIVE_MARKS}])")
 
 _PARAGRAPH_STYLES = {
     ParagraphStyle.BODY: "Normal",
@@ -178,6 +183,7 @@ class _Writer:
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self.pictures: dict[Path, str] = {}
         self.next_shape_id = 0
+        self.marks = MarkPictures(word, self.shape_id)
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -228,23 +234,45 @@ class _Writer:
         self.spans(paragraph, spans)
         return paragraph
 
-    def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None:
+    def spans(
+        self, paragraph: WordParagraph, spans: Spans, bold: bool = False, on: str = ""
+    ) -> None:
+        """``spans`` at the end of ``paragraph`` (all bold with ``bold``), a decorative mark in
+        them drawn as a picture; ``on`` is the fill the text is drawn on, if the cell has one."""
         for span in spans:
             # a span that links may point at (a note, or its mark) is a bookmark of its own
             number = self.bookmark(paragraph, span.anchor) if span.anchor else None
             if span.link:
                 self.hyperlink(paragraph, span.text, span.link, bold=span.bold or bold)
             else:
-                run = paragraph.add_run(xml_safe(span.text))
-                if span.bold or bold or span.tone is not None:
-                    run.bold = True
-                if span.tone is not None:
-                    run.font.color.rgb = self.tones[span.tone]
-                if span.fill is not None:
-                    fill = self.styles.rating(span.fill.value).fill
-                    shade_run(run, fill, text_on(fill))
+                strong = span.bold or bold or span.tone is not None
+                fill = self.styles.rating(span.fill.value).fill if span.fill is not None else ""
+                for text in _MARKS.split(span.text):
+                    if not text:
+                        continue
+                    run = None
+                    if text in DECORATIVE_MARKS:
+                        run = self.mark(paragraph, text, span.tone, strong, fill or on)
+                    if run is None:
+                        run = paragraph.add_run(xml_safe(text))
+                    if strong:
+                        run.bold = True
+                    if span.tone is not None:
+                        run.font.color.rgb = self.tones[span.tone]
+                    if fill:
+                        shade_run(run, fill, text_on(fill))
             if number is not None:
                 end_bookmark(paragraph, number)
+
+    def mark(
+        self, paragraph: WordParagraph, mark: str, tone: Tone | None, bold: bool, on: str
+    ) -> Run | None:
+        """A decorative mark (a travel arrow) as a picture in the colour its text would have:
+        its tone's, else black or white on a fill, else the paragraph style's; None where the
+        font cannot draw it (it is then printed as text)."""
+        colour = f"#{self.tones[tone]}" if tone is not None else text_on(on) if on else None
+        font = self.styles.font_bold if bold else self.styles.font_regular
+        return self.marks.add(paragraph, mark, font, colour, self.styles)
 
     def bookmark(self, paragraph: WordParagraph, anchor: str) -> int | None:
         """Open the bookmark for ``anchor`` in ``paragraph`` and give its id, or None where the
@@ -369,6 +397,13 @@ class _Writer:
         table.style = None
         return table
 
+    def shape_id(self) -> int:
+        """The next free id for a drawing in the document."""
+        if not self.next_shape_id:
+            self.next_shape_id = self.word.part.next_id
+        self.next_shape_id += 1
+        return self.next_shape_id - 1
+
     def add_picture(self, run: Run, image: Path, width: int) -> None:
         """The PNG ``image`` in ``run``, ``width`` EMU wide (as ``Run.add_picture``), stored once
         however often it is placed."""
@@ -380,13 +415,8 @@ class _Writer:
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
             self.pictures[image] = rel_id
-        if not self.next_shape_id:
-            self.next_shape_id = part.next_id
         cx, cy = picture.scaled_dimensions(Emu(width), None)
-        inline = CT_Inline.new_pic_inline(
-            self.next_shape_id, self.pictures[image], image.name, cx, cy
-        )
-        self.next_shape_id += 1
+        inline = CT_Inline.new_pic_inline(self.shape_id(), self.pictures[image], image.name, cx, cy)
         run._r.add_drawing(inline)
 
 

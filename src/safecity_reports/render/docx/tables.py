@@ -26,8 +26,10 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
+    CELL_SIDE_MARGIN,
     cell_margins,
     colour_text,
     insert_before,
@@ -45,6 +47,7 @@ _ALIGNMENTS = {
     Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER,
 }
 _TWIPS_PER_EMU = 1 / 635
+_EMU_PER_POINT = 12700
 
 
 class TableHost(Protocol):
@@ -56,7 +59,9 @@ class TableHost(Protocol):
 
     def paragraph(self, spans: Spans, style: str) -> WordParagraph: ...
 
-    def spans(self, paragraph: WordParagraph, spans: Spans, bold: bool = False) -> None: ...
+    def spans(
+        self, paragraph: WordParagraph, spans: Spans, bold: bool = False, on: str = ""
+    ) -> None: ...
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None: ...
 
@@ -86,7 +91,7 @@ def draw_table(host: TableHost, table: Table) -> None:
     # python-docx's table.cell() lists every cell of the table on each call: look cells up
     # in one list instead, or a long table takes time growing with its square.
     grid = word_table._cells
-    _set_widths(word_table, _column_widths(table.widths, host.text_width()))
+    _set_widths(word_table, _column_widths(table, host.text_width(), host.styles))
     _table_properties(
         word_table, table.caption, host.styles.palette.rule, _first_column_heads(table)
     )
@@ -109,7 +114,8 @@ def draw_table(host: TableHost, table: Table) -> None:
             extra._p.getparent().remove(extra._p)
         paragraph._p.get_or_add_pPr().style = heading_style if is_header else text_style
         paragraph.alignment = _ALIGNMENTS[cell.align]
-        host.spans(paragraph, cell.spans, bold=cell.row_header)
+        fill = host.styles.rating(cell.fill.value).fill if cell.fill is not None else ""
+        host.spans(paragraph, cell.spans, bold=cell.row_header, on=fill)
         if is_header:
             shade(word_cell, palette.header_fill)
             _links_in_header_colour(paragraph)
@@ -119,8 +125,7 @@ def draw_table(host: TableHost, table: Table) -> None:
             body_row = row - header_rows
             if not table.row_groups and body_row % 2 == 1:
                 shade(word_cell, palette.stripe_fill)
-        if cell.fill is not None:  # a rating's colour, its text black or white to contrast
-            fill = host.styles.rating(cell.fill.value).fill
+        if fill:  # a rating's colour, its text black or white to contrast
             shade(word_cell, fill)
             colour_text(paragraph, text_on(fill))
         if row in group_starts and row > header_rows:
@@ -147,10 +152,14 @@ def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:
                 first.vMerge = ST_Merge.RESTART if r == row else ST_Merge.CONTINUE
 
 
-def _column_widths(relative: tuple[float, ...], text_width: int) -> list[int]:
-    """The columns' widths in EMU: ``text_width`` shared in the proportions ``relative``."""
-    total = sum(relative) or 1
-    return [int(text_width * share / total) for share in relative]
+def _column_widths(table: Table, text_width: int, styles: Styles) -> list[int]:
+    """The columns' widths in EMU, filling ``text_width``: the layout's proportions, widened
+    where a column's longest word needs more (as the PDF's, ``render.columns``)."""
+    fonts = CellFonts(
+        styles.font_regular, styles.font_bold, styles.sizes.table, CELL_SIDE_MARGIN / 20
+    )
+    widths = column_widths(table, text_width / _EMU_PER_POINT, fonts)
+    return [int(width * _EMU_PER_POINT) for width in widths]
 
 
 def _set_widths(word_table: WordTable, widths: list[int]) -> None:

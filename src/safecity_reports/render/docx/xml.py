@@ -178,11 +178,16 @@ def top_border(cell: _Cell, colour: str) -> None:
     insert_before(tc_pr, borders, _AFTER_CELL_BORDERS)
 
 
+CELL_SIDE_MARGIN = 85
+"""Twips (1.5 mm) between a table cell's text and its left and right edges."""
+
+
 def cell_margins() -> BaseOxmlElement:
     """The report's cell margins as a ``w:tblCellMar``: 1 mm above and below, 1.5 mm at the sides
     (the same in the table style and on each table, so Word and LibreOffice agree)."""
     margins = OxmlElement("w:tblCellMar")
-    for side, twips in (("top", 57), ("left", 85), ("bottom", 57), ("right", 85)):
+    sides = (("top", 57), ("left", CELL_SIDE_MARGIN), ("bottom", 57), ("right", CELL_SIDE_MARGIN))
+    for side, twips in sides:
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))
         margin.set(qn("w:type"), "dxa")

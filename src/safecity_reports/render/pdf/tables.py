@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, TableStyle
 
 from safecity_reports.layout.document import Align, Callout, Cell, Contents, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.pdf.flowables import CaptionedTable, TaggedParagraph, TaggedTable
 from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
 from safecity_reports.render.pdf.long_tables import TableSpec, table_flowable
@@ -27,6 +28,9 @@ from safecity_reports.styles import Palette, Styles
 from safecity_reports.styles.contrast import text_on
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+CELL_PADDING = 4
+"""Points between a table cell's text and its left and right edges."""
 
 _ALIGNMENT = {Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTRE: TA_CENTER}
 
@@ -68,7 +72,6 @@ class TableParts:
 
     def table(self, table: Table) -> Flowable:
         width, _ = frame_size(self.template)
-        total = sum(table.widths) or 1
         n_header = len(table.header)
         element = self.tree.element("Table")
         caption_slot = self.tree.content("Caption", element) if table.caption else None
@@ -76,8 +79,8 @@ class TableParts:
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LINEBELOW", (0, n_header), (-1, -1), 0.5, colors.HexColor(self.palette.rule)),
@@ -93,7 +96,7 @@ class TableParts:
             TableSpec(
                 grid=grid,
                 header_rows=n_header,
-                col_widths=[width * w / total for w in table.widths],
+                col_widths=column_widths(table, width, self.cell_fonts()),
                 commands=commands,
                 spans=spans,
                 cell_commands=[
@@ -158,6 +161,11 @@ class TableParts:
                 if place.spans_several:
                     spans.append((place.column, place.row, place.last_column, place.last_row))
         return grid, spans, fills
+
+    def cell_fonts(self) -> CellFonts:
+        """How table cells print, for their columns' widths."""
+        styles = self.styles
+        return CellFonts(styles.font_regular, styles.font_bold, styles.sizes.table, CELL_PADDING)
 
     def cell_style(self, align: Align, header: bool) -> TextStyle:
         base = self.text["cell_header" if header else "cell"]

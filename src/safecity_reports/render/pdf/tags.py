@@ -25,6 +25,8 @@ from pikepdf import Array, Dictionary, Name, String
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from safecity_reports.layout.document import DECORATIVE_MARKS
+
 
 @dataclass(frozen=True)
 class Artifact:
@@ -167,7 +169,7 @@ def marked(canvas: Canvas, mark: Mark) -> Iterator[None]:
     tree.end(canvas)
 
 
-DECORATIVE = "\u25b2\u25bc\u25ba"
+DECORATIVE = DECORATIVE_MARKS
 """Marks printed beside the words that say the same (the travel arrows: "▲ up, worse")."""
 _DECORATIVE = re.compile(f"([{DECORATIVE}])")
 
