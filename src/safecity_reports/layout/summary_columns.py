@@ -348,13 +348,13 @@ COLUMNS = {
             "time, and whether that is better or worse.",
         ),
         SummaryColumn(
-            "Target", _target, Align.RIGHT, 1.2, "the target set for the measure, or none."
+            "Target", _target, Align.RIGHT, 1.5, "the target set for the measure, or none."
         ),
         SummaryColumn(
             "Target status",
             _target_status,
             Align.LEFT,
-            1.2,
+            1.9,  # 'Off track (even share 3,900)' on two lines
             "whether the current figure met its target, fell short by no more than the "
             "tolerance allowed (near), or missed it.",
         ),
