@@ -9,6 +9,7 @@ even share of 28,500.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -22,12 +23,15 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import TargetStatus, measure_status
+from safecity_reports.core.status import TargetStatus, measure_status, report_status
 from safecity_reports.core.targets import InterimTarget, interim_target, target_status
+from safecity_reports.layout.chart_targets import target_lines
+from safecity_reports.layout.document import FigureBlock
 from safecity_reports.layout.narrative import target_sentence
 from safecity_reports.layout.summary_columns import COLUMNS, Facts
 
 T = TargetStatus
+EXAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "examples" / "force-year-to-date.xlsx"
 LOW, HIGH = Polarity.LOW_IS_GOOD, Polarity.HIGH_IS_GOOD
 Q3, Q4 = parse_period("2013/14 Q3"), parse_period("2013/14 Q4")
 
@@ -194,3 +198,70 @@ def test_the_summary_shows_the_target_set_and_what_the_status_was_judged_against
     assert _cells(_crime(29012, target=None)) == ("none", "No target")
     reduction = replace(_crime(target=None), target_kind=TargetKind.REDUCE_ON_LAST_YEAR)
     assert _cells(reduction)[0] == "reduction on last year"
+
+
+# --- targets on charts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("measure", "lines"),
+    [
+        # a level every figure is held to: a dashed line across the chart
+        (_crime(8603, kind=FigureKind.FOR_THE_PERIOD, due=None), (("Target", 38000),)),
+        (
+            _crime(8603, kind=FigureKind.FOR_THE_PERIOD, target_kind=TargetKind.STAY_BELOW),
+            (("Limit (stay below)", 38000),),
+        ),
+        # a year-end total is no level for the quarters before it
+        (_crime(8603, kind=FigureKind.FOR_THE_PERIOD), ()),
+        # each year-to-date figure is held to a part of the target, not the whole
+        (_crime(29012, due=None), ()),
+        (_crime(target=None, target_kind=TargetKind.REDUCE_ON_LAST_YEAR), ()),
+        (_crime(target=None), ()),
+    ],
+)
+def test_the_target_is_drawn_as_a_line_only_where_every_figure_is_held_to_it(measure, lines):
+    assert target_lines(measure) == lines
+
+
+def test_a_year_to_date_chart_sets_the_profile_beside_its_year(tmp_path):
+    from datetime import date
+
+    from safecity_reports.layout.report import build_document
+    from safecity_reports.reading.workbook import read_workbook
+
+    report, _ = read_workbook(EXAMPLE)
+    document = build_document(report, report_status(report), date(2017, 1, 20))
+    figures = [b for b in _walk(document.blocks) if isinstance(b, FigureBlock)]
+    chart = next(f for f in figures if f.chart.title.startswith("Victim-based crime"))
+    assert [s.name for s in chart.chart.series] == ["2012/13", "2013/14", "Profiled target 2013/14"]
+    assert chart.chart.series[-1].values == (9880, 20330, 29450)
+    assert chart.alt.endswith(
+        "Profiled target 2013/14: April to June: 9,880; April to September: 20,330;"
+        " April to December: 29,450."
+    )
+    # no profile typed for violence with injury: its chart holds its years alone
+    violence = next(f for f in figures if f.chart.title.startswith("Violence with injury"))
+    assert [s.name for s in violence.chart.series] == ["2012/13", "2013/14"]
+
+
+def test_a_target_line_is_dashed_and_a_baseline_beside_it_solid():
+    from safecity_reports.charts.drawing import _reference_lines
+    from safecity_reports.layout.document import Chart, ChartKind
+
+    def dashes(*lines):
+        chart = Chart(ChartKind.LINE, "t", ("a",), (), "y", reference_lines=lines)
+        return [dashed for _, _, dashed in _reference_lines(chart)]
+
+    assert dashes(("Target", 27.5)) == [True]
+    assert dashes(("Baseline 2012/13", 30.0), ("Target", 27.5)) == [False, True]
+    assert dashes(("Most similar group average", 24.2), ("Limit (stay below)", 30)) == [
+        False,
+        True,
+    ]
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(getattr(block, "blocks", ()))

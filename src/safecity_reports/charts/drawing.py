@@ -705,9 +705,15 @@ def _reference_lines(chart: Chart) -> list[tuple[str, float, bool]]:
     """(name, value, dashed): an average or mean is solid; limits and targets are dashed."""
     lines = chart.reference_lines
     solid = [any(w in n.lower() for w in ("average", "mean")) for n, _ in lines]
-    if lines and not any(solid):
-        solid[0] = True
+    if not any(solid):  # the first line that is not a target or limit (a baseline)
+        first = next((i for i, (n, _) in enumerate(lines) if not _is_target(n)), None)
+        if first is not None:
+            solid[first] = True
     return [(n, v, not s) for (n, v), s in zip(lines, solid, strict=True)]
+
+
+def _is_target(name: str) -> bool:
+    return name.lower().startswith(("target", "limit"))
 
 
 def _labels_moved(before: list[tuple[float, float]], labels: Sequence[Annotation]) -> bool:

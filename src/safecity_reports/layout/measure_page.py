@@ -19,6 +19,7 @@ from safecity_reports.core.model import (
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.layout.areas import measure_by_area
+from safecity_reports.layout.chart_targets import target_lines
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -139,7 +140,7 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         places.labels,
         tuple(series),
         RANK_AXIS if rank else axis_label(measure),
-        reference_lines=baseline_lines(measure, status),
+        reference_lines=baseline_lines(measure, status) + target_lines(measure),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
         inverted=rank,

@@ -34,6 +34,7 @@ from safecity_reports.core.coverage import (
 from safecity_reports.core.model import FigureKind, Measure, Observation, Unit
 from safecity_reports.core.periods import Period
 from safecity_reports.core.status import Direction, MeasureStatus
+from safecity_reports.layout.chart_targets import profile_series, target_lines
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Series
 from safecity_reports.layout.narrative import active_title, value_text
 
@@ -82,11 +83,17 @@ def year_to_date_chart(
     series = tuple(
         Series(year, tuple(by_place.get((year, reach)) for reach, _ in reaches)) for year in years
     )
+    profiled = {
+        _reach(o, kind): _number(o.profiled_target)
+        for o in measure.observations
+        if not o.area and _year_of(o, kind) == years[-1]
+    }
+    profile = profile_series(measure, years[-1], {r: profiled.get(r) for r, _ in reaches})
     chart = Chart(
         ChartKind.BARS,
         active_title(status, name),
         tuple(reach for reach, _ in reaches),
-        series[-4:],  # at most four colours
+        series[-3:] + (profile,) if profile else series[-4:],  # at most four colours
         axis,
         reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,
@@ -99,6 +106,13 @@ def year_to_date_chart(
         f"Bar chart of {measure.name}, counted from the start of each year, by how far into"
         f" the year: {years[0]} to {years[-1]}. {figures}."
     )
+    if profile:
+        targets = "; ".join(
+            f"{reach}: {value_text(measure, value)}"
+            for (reach, _), value in zip(reaches, profile.values, strict=True)
+            if value is not None
+        )
+        alt += f" {profile.name}: {targets}."
     return FigureBlock(chart, alt, caption)
 
 
@@ -125,7 +139,7 @@ def two_figure_chart(
         tuple(o.period.label for o in observed),
         tuple(series),
         axis,
-        reference_lines=baseline_lines(measure, status),
+        reference_lines=baseline_lines(measure, status) + target_lines(measure),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
     )
