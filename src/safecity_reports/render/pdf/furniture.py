@@ -230,6 +230,10 @@ def text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
         leading=sizes.body * 1.4,
         textColor=text,
         spaceAfter=sizes.body * 0.6,
+        # no paragraph's last line alone at the top of a page (nor its first alone at the
+        # foot): Word's widow and orphan control, so both documents break alike
+        allowWidows=0,
+        allowOrphans=0,
     )
 
     def derive(name: str, **kw: object) -> TextStyle:
