@@ -384,6 +384,7 @@ def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
     assert [(s.name, s.values) for s in chart.series] == [
         ("2012/13", (None, None, 30658.0)),
         ("2013/14", (9870.0, 20409.0, 29012.0)),
+        ("Profiled target 2013/14", (9880.0, 20330.0, 29450.0)),
     ]
     assert chart.title == active_title(statuses["1.1a"])
     assert chart.title == "Victim-based crime was lower than a year earlier"
@@ -391,6 +392,8 @@ def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
         "Bar chart of Victim-based crime - Count, counted from the start of each year, by how"
         " far into the year: 2012/13 to 2013/14. April to December 2012: 30,658; April to June"
         " 2013: 9,870; April to September 2013: 20,409; April to December 2013: 29,012."
+        " Profiled target 2013/14: April to June: 9,880; April to September: 20,330; April to"
+        " December: 29,450."
     )
     # the 12-month baseline is not drawn among 9-month figures
     assert chart.reference_lines == ()
