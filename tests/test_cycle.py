@@ -495,6 +495,11 @@ def test_returns_name_the_measures_no_agency_is_asked_for(
         lines(result)[-1]
         == "No return asks for 1.3: no lead agency holds it; fill in its figures yourself"
     )
+    # the quarter's status lists what is still empty among them, as the coordinator's own
+    q3 = tmp_path / "q3.xlsx"
+    assert make_report("next", tmp_path / "unled.xlsx", "-o", q3).exit_code == 0
+    status = make_report("status", q3, "--today", "2017-01-10")
+    assert "No lead agency (yours to fill in): still empty: 1.3" in lines(status)
 
 
 def test_returns_refuse_a_workbook_whose_measures_no_agency_leads(

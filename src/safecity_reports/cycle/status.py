@@ -56,6 +56,9 @@ class Status:
     today: date
     agencies: tuple[AgencyStatus, ...]
     measure_names: dict[str, str]
+    unled: tuple[tuple[str, str], ...] = ()
+    """(measure, period) still empty in the workbook for measures no agency leads: no return
+    asks for them, so the coordinator fills them in."""
 
 
 def _asked(master: object, measures: set[str]) -> list[tuple[str, str]]:
@@ -131,7 +134,8 @@ def quarter_status(
             state = RETURNED
         signed = f"{sign_off.name} on {sign_off.signed_on}" if sign_off and sign_off.signed else ""
         rows.append(AgencyStatus(agency, state, ret.name if ret else "", signed, empty))
-    return Status(who.name, who.period, due, today, tuple(rows), who.measure_names)
+    unled = tuple(_asked(book.wb, set(who.unled())))
+    return Status(who.name, who.period, due, today, tuple(rows), who.measure_names, unled)
 
 
 def status_text(status: Status) -> str:
@@ -151,6 +155,9 @@ def status_text(status: Status) -> str:
             ids = ", ".join(m for m, _ in sorted(row.empty, key=lambda e: id_sort_key(e[0])))
             detail.append(f"still empty: {ids}")
         lines.append(f"{row.agency}: {'; '.join(detail)}")
+    if status.unled:
+        ids = ", ".join(m for m, _ in sorted(status.unled, key=lambda e: id_sort_key(e[0])))
+        lines.append(f"No lead agency (yours to fill in): still empty: {ids}")
     for row in status.agencies:
         if row.chase:
             lines += ["", *chase_message(status, row)]
