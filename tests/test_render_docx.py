@@ -499,3 +499,17 @@ def test_libreoffice_converts_it_to_pdf(tmp_path: Path, png: Path) -> None:
     assert HEADINGS[0].text in text
     assert " up, worse" in text and "▲" not in text  # the arrow is a picture
     assert "Page 1 of " in text
+
+
+def test_a_minus_sign_is_a_non_breaking_hyphen_so_no_line_ends_after_it():
+    """Word and LibreOffice break a line after a hyphen: '(-1.3%)' in a narrow cell printed as
+    '(-' and '1.3%)'. A minus sign (a hyphen before a digit, not inside a word or number) is a
+    non-breaking hyphen; python-docx (and a screen reader) read it as a hyphen."""
+    from docx import Document as Word
+
+    from safecity_reports.render.docx.xml import add_text_run
+
+    paragraph = Word().add_paragraph()
+    run = add_text_run(paragraph, "-0.01 (-1.3%) in 2012-13, a re-run")
+    assert len(run._r.findall(qn("w:noBreakHyphen"))) == 2
+    assert run.text == "-0.01 (-1.3%) in 2012-13, a re-run"

@@ -64,6 +64,7 @@ from safecity_reports.render.docx.xml import (
     add_bookmarked_text,
     add_field,
     add_hyperlink,
+    add_text_run,
     end_bookmark,
     shade_run,
     start_bookmark,
@@ -254,7 +255,7 @@ class _Writer:
                     if text in DECORATIVE_MARKS:
                         run = self.mark(paragraph, text, span.tone, strong, fill or on)
                     if run is None:
-                        run = paragraph.add_run(xml_safe(text))
+                        run = add_text_run(paragraph, xml_safe(text))
                     if strong:
                         run.bold = True
                     if span.tone is not None:

@@ -32,6 +32,27 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+_MINUS = re.compile(r"(?<![\w.])-(?=\d)")
+"""A hyphen used as a minus sign: before a digit, not inside a word or a number ('-0.01',
+'(-1.3%)'; not '2012-13')."""
+
+
+def add_text_run(paragraph: WordParagraph, text: str) -> Run:
+    """A run of ``text`` at the end of ``paragraph``, each minus sign a non-breaking hyphen, so
+    that Word and LibreOffice never end a line after it: both break after a hyphen, and split
+    '(-1.3%)' in a narrow cell where the PDF keeps it whole."""
+    parts = _MINUS.split(text)
+    run = paragraph.add_run(parts[0])
+    for part in parts[1:]:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            piece = OxmlElement("w:t")
+            piece.text = part
+            piece.set(qn("xml:space"), "preserve")
+            run._r.append(piece)
+    return run
+
+
 def bookmark_name(anchor: str) -> str:
     """The Word bookmark for a heading anchor: the anchor itself when Word accepts it as a name
     (a letter, then letters, digits or underscores, at most 40), else a cleaned, unique form."""
