@@ -464,3 +464,42 @@ def test_a_stop_re_raised_by_a_library_with_its_own_message_keeps_its_signal() -
     again = Stopped("\nparagraph text '<para>1.2</para>' caused exception SIGHUP")
     assert (again.signum, again.name) == (signals.SIGHUP, "SIGHUP")
     assert Stopped(signals.SIGTERM).name == "SIGTERM"
+
+
+def test_a_stop_while_charts_are_still_written_is_a_stop_not_a_folder_error(tmp_path, monkeypatch):
+    """Stopped while the chart process still writes into the run's chart folder: the process is
+    ended before the folder is removed, so the user sees the stop, never "cannot write
+    /tmp/safecity-charts-...: Directory not empty" (which the slow kill test once caught)."""
+    import threading
+
+    from safecity_reports.run.signals import Stopped
+    from safecity_reports.styles import load_styles
+
+    class Writer:
+        """Stands in for the chart process: writes files into the folder until stopped."""
+
+        def __init__(self, folder: Path):
+            self.running = True
+            self.thread = threading.Thread(target=self._write, args=(folder,), daemon=True)
+            self.thread.start()
+
+        def _write(self, folder: Path) -> None:
+            n = 0
+            while self.running:
+                (folder / f"chart-{n}.png").write_bytes(b"x")
+                n += 1
+
+        def stop(self) -> None:
+            self.running = False
+            self.thread.join()
+
+    def stopped_mid_drawing(self, document, temps, names, folder, cache):
+        self.chart_process = Writer(folder)
+        time.sleep(0.05)
+        raise Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(pipeline.Execution, "_draw_and_write", stopped_mid_drawing)
+    execution = pipeline.Execution(load_styles(), use_cache=False)
+    with pytest.raises(Stopped):
+        execution._make(None, {}, "q2.pdf")
+    assert execution.chart_process is None

@@ -105,20 +105,38 @@ class Execution:
         # touch its pages in the processes forked from this one.
         gc.freeze()
         try:
-            with tempfile.TemporaryDirectory(prefix="safecity-charts-") as folder:
+            # A run stopped (Ctrl-C, SIGTERM) while the chart process still writes into the
+            # folder ends that process before the folder is removed: removing it under the
+            # process's feet failed with "Directory not empty", and that error, not the stop,
+            # was what the user saw (found by the slow kill test).
+            with tempfile.TemporaryDirectory(
+                prefix="safecity-charts-", ignore_cleanup_errors=True
+            ) as folder:
                 try:
-                    self._draw_and_write(document, temps, names, Path(folder), self.use_cache)
-                except (OSError, UsageError):
-                    if not self.use_cache:
-                        raise
-                    # The chart cache may be full or broken: make the report without it. A
-                    # failure of the output itself fails again, and is raised then.
-                    if self.chart_process is not None:
-                        self.chart_process.stop()
-                        self.chart_process = None
-                    self._draw_and_write(document, temps, names, Path(folder), False)
+                    self._draw_or_retry(document, temps, names, Path(folder))
+                except BaseException:
+                    self._stop_charts()
+                    raise
         finally:
             gc.unfreeze()
+
+    def _draw_or_retry(
+        self, document: Document, temps: Mapping[str, Path], names: str, folder: Path
+    ) -> None:
+        try:
+            self._draw_and_write(document, temps, names, folder, self.use_cache)
+        except (OSError, UsageError):
+            if not self.use_cache:
+                raise
+            # The chart cache may be full or broken: make the report without it. A failure of
+            # the output itself fails again, and is raised then.
+            self._stop_charts()
+            self._draw_and_write(document, temps, names, folder, False)
+
+    def _stop_charts(self) -> None:
+        if self.chart_process is not None:
+            self.chart_process.stop()
+            self.chart_process = None
 
     def _draw_and_write(
         self, document: Document, temps: Mapping[str, Path], names: str, folder: Path, cache: bool
