@@ -81,6 +81,14 @@ _LEVELS = {
     TargetKind.STAY_BELOW: Polarity.LOW_IS_GOOD,
     TargetKind.STAY_ABOVE: Polarity.HIGH_IS_GOOD,
 }
+
+
+def is_limit(kind: TargetKind) -> bool:
+    """Whether a target of ``kind`` is a level to keep to (stay below or above) in every
+    period up to its date, rather than a level to reach by it or a change on last year."""
+    return kind in _LEVELS
+
+
 _ON_TRACK = {
     TargetStatus.MET: TargetStatus.ON_TRACK,
     TargetStatus.NEAR: TargetStatus.ON_TRACK,

@@ -31,7 +31,7 @@ from safecity_reports.core.status import (
     TargetStatus,
     direction_of_travel,
 )
-from safecity_reports.core.targets import interim_target
+from safecity_reports.core.targets import interim_target, is_limit
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -459,8 +459,7 @@ def target_sentence(status: MeasureStatus) -> str:
     if status.target in (TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK):
         word = "On track" if status.target is TargetStatus.ON_TRACK else "Off track"
         interim = interim_target(m, current)
-        levels = (TargetKind.STAY_BELOW, TargetKind.STAY_ABOVE)
-        if current is not None and interim is None and m.target_kind in levels:
+        if current is not None and interim is None and is_limit(m.target_kind):
             return f"{word}: {value_text(m, current.actual)} against the target {target}{by}."
         if interim is None or current is None:  # a change on last year, against last year
             return f"{word} for the target of {target}{by}."
