@@ -38,7 +38,7 @@ def _children_peak_mb() -> float:
 
 def run_stages(workbook: Path, folder: Path) -> dict[str, dict[str, float]]:
     """Make the report from ``workbook`` into ``folder`` stage by stage, timing each."""
-    from safecity_reports.core.status import report_status
+    from safecity_reports.core.verdicts import judge
     from safecity_reports.layout.report import build_document
     from safecity_reports.reading.validate import validate
     from safecity_reports.reading.workbook import read
@@ -72,7 +72,7 @@ def run_stages(workbook: Path, folder: Path) -> dict[str, dict[str, float]]:
 
     def status_() -> None:  # the status of each measure, and the document laid out from it
         report = state["reading"].report
-        state["document"] = build_document(report, report_status(report), date(2016, 11, 1))
+        state["document"] = build_document(report, judge(report), date(2016, 11, 1))
 
     def charts_() -> None:
         state["images"] = draw_charts(state["document"].charts, state["styles"], folder / "charts")

@@ -181,7 +181,7 @@ def libreoffice_pdf(docx: Path, folder: Path) -> Path:
 def time_builds(workbook: Path, folder: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds to write our PDF without and with tagging (charts drawn once beforehand),
     and of that, the median seconds spent writing the structure tree with pikepdf."""
-    from safecity_reports.core.status import report_status
+    from safecity_reports.core.verdicts import judge
     from safecity_reports.layout.report import build_document
     from safecity_reports.reading.load import load_report
     from safecity_reports.render.pdf import document as render_pdf
@@ -191,7 +191,7 @@ def time_builds(workbook: Path, folder: Path, runs: int) -> tuple[float, float, 
 
     styles = load_styles()
     report, _ = load_report(workbook)
-    document = build_document(report, report_status(report), date.today())
+    document = build_document(report, judge(report), date.today())
     images = draw_charts(document.charts, styles, folder)
     times: dict[bool, list[float]] = {False: [], True: []}
     writing: list[float] = []

@@ -15,7 +15,8 @@ from tests.test_layout import measure
 
 from safecity_reports.core.model import Polarity, Unit
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import measure_status, report_status
+from safecity_reports.core.status import measure_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Heading, Series
 from safecity_reports.layout.measure_page import RANK_AXIS, series_chart
 from safecity_reports.layout.names import distinct_names
@@ -36,7 +37,7 @@ def _walk(blocks):
 
 def _charts_by_page(report):
     """Chart titles under each page heading (level 1 or 2), and the page's measures."""
-    document = build_document(report, report_status(report), date(2017, 5, 1))
+    document = build_document(report, judge(report), date(2017, 5, 1))
     pages: dict[str, list[str]] = {}
     page = ""
     for block in _walk(document.blocks):

@@ -28,7 +28,7 @@ from pypdf import PdfReader
 
 from fixtures.workbooks import set_cell, set_setting, valid_workbook
 from safecity_reports.build import build_report
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.errors import ReportError, ValidationFailed
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading import schema
@@ -182,8 +182,7 @@ def _outcome(wb: Workbook, folder: Path) -> object:
         return exc
     finally:
         assert path.read_bytes() == before, "the input workbook must never change"
-    statuses = report_status(report)
-    return build_document(report, statuses, date(2016, 10, 31))
+    return build_document(report, judge(report), date(2016, 10, 31))
 
 
 @fuzz(120)

@@ -23,7 +23,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import (
     Callout,
     ChartKind,
@@ -166,7 +166,7 @@ def summary_table(report, statuses, anchors) -> Table:
 
 def test_summary_derives_arrows_that_agree_with_the_printed_figures():
     report = small_report()
-    table = summary_table(report, report_status(report), {})
+    table = summary_table(report, judge(report), {})
     rows = {row[0].split()[0]: row for row in _cells(table)}
     # 28.06 -> 29.92 with low is good: up and worse
     assert rows["1.1a"][-3:] == ["28.06", "29.92", "▲ up, worse"]
@@ -180,7 +180,7 @@ def test_summary_derives_arrows_that_agree_with_the_printed_figures():
 
 def test_summary_arrow_colour_follows_polarity_and_never_stands_alone():
     report = small_report()
-    table = summary_table(report, report_status(report), {})
+    table = summary_table(report, judge(report), {})
     travel = [row[-1] for row in table.rows if row[-1].spans and row[-1].spans[0].text == "▲"]
     assert travel and travel[0].spans[0].tone is Tone.BAD
     assert travel[0].text.endswith("worse")
@@ -188,7 +188,7 @@ def test_summary_arrow_colour_follows_polarity_and_never_stands_alone():
 
 def test_each_priority_has_its_table_whose_rows_are_headed_by_their_measure():
     report = small_report()
-    tables = summary_tables(report, report_status(report), {})
+    tables = summary_tables(report, judge(report), {})
     assert [t.caption for t in tables] == [
         "Summary of performance, 2016/17 Q2: Priority 1, Reduce crime",
         "Summary of performance, 2016/17 Q2: Priority 2, Reduce youth crime",
@@ -218,13 +218,13 @@ def test_not_available_figures_are_not_judged():
         Settings("P", "T", parse_period("2016/17 Q2")),
         (Priority("1", "Reduce crime", (KeyAction("1.1", "1", "Act", "Police", measures=(m,)),)),),
     )
-    table = summary_table(report, report_status(report), {})
+    table = summary_table(report, judge(report), {})
     assert _cells(table)[0][-3:] == ["n/a", "n/a", "n/a"]
 
 
 def test_document_has_front_matter_contents_summary_and_a_section_per_priority():
     report = small_report([Commentary(("1.1a", "1.1b"), (paragraph("Both rose."),))])
-    doc = build_document(report, report_status(report), date(2016, 11, 1))
+    doc = build_document(report, judge(report), date(2016, 11, 1))
     headings = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
     # the contents straight after the cover, then the guide, the exceptions and the summary
     assert [text for level, text in headings if level == 1][:5] == [
@@ -248,7 +248,7 @@ def test_document_has_front_matter_contents_summary_and_a_section_per_priority()
 
 def test_every_chart_has_alt_text_written_from_its_data():
     report = small_report()
-    doc = build_document(report, report_status(report), date(2016, 11, 1))
+    doc = build_document(report, judge(report), date(2016, 11, 1))
     figures = [b for b in _walk(doc.blocks) if isinstance(b, FigureBlock)]
     assert len(figures) == 3
     alt = figures[0].alt
@@ -271,7 +271,7 @@ def test_at_a_glance_counts_each_priority_by_judgement():
     from safecity_reports.layout.report import at_a_glance
 
     report = small_report()
-    table = at_a_glance(report, report_status(report))
+    table = at_a_glance(report, judge(report))
     assert _cells(table) == [
         ["Reduce crime", "0", "1", "1", "0", "0"],
         ["Reduce youth crime", "0", "1", "0", "0", "0"],

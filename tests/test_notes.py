@@ -13,7 +13,7 @@ from tests.test_layout import measure, small_report
 
 from safecity_reports.api import write_documents
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import measure_status
+from safecity_reports.core.verdicts import Verdicts, verdict
 from safecity_reports.layout.document import Document, Paragraph, Table
 from safecity_reports.layout.measure_page import measure_blocks, period_table
 from safecity_reports.layout.notes import mark_anchor, note_anchor
@@ -44,10 +44,13 @@ def test_the_mark_links_to_the_note_and_the_note_back_to_its_first_mark():
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     rate = _noted()
-    status = measure_status(rate, parse_period("2016/17 Q3"), parse_period("2016/17 Q2"))
+    report = small_report()
+    q3 = parse_period("2016/17 Q3")
+    report = replace(report, settings=replace(report.settings, period=q3, comparison_period=None))
+    verdicts = Verdicts({rate.id: verdict(report, rate)}, {}, (), False)
     blocks = [
         b
-        for b in measure_blocks(rate, status, small_report(), in_group=False, with_chart=False)
+        for b in measure_blocks(rate, verdicts, report, in_group=False, with_chart=False)
         if isinstance(b, Table | Paragraph)
     ]
     document = Document("Notes", "Notes", "Testford", "en-GB", "Notes", tuple(blocks))

@@ -19,7 +19,7 @@ import pytest
 from pdfua import validate
 
 from fixtures.workbooks import save, valid_workbook
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import Document, FigureBlock, Heading, KeepTogether, Table
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
@@ -45,7 +45,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Path]:
     """The whole report made from the valid workbook, and its layout."""
     folder = tmp_path_factory.mktemp("report")
     loaded, _ = load_report(save(valid_workbook(), folder))
-    document = build_document(loaded, report_status(loaded), date(2016, 11, 1))
+    document = build_document(loaded, judge(loaded), date(2016, 11, 1))
     styles = load_styles()
     images = draw_charts(document.charts, styles, folder)
     path = folder / "q2.pdf"

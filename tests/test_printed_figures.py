@@ -28,7 +28,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import (
     Block,
     BulletList,
@@ -128,7 +128,7 @@ def _chart_labels(painter: Painter) -> list[str]:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict[str, str]:
     report = _report()
-    document = build_document(report, report_status(report), date(2016, 11, 1))
+    document = build_document(report, judge(report), date(2016, 11, 1))
     place: dict[str, list[str]] = {
         k: [] for k in ("summary table", "table", "sentence", "alt text", "chart label")
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.fixtures.examples import commissioner_overview, comparative_crime, ratings_call_over
 
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import BulletList, Callout, Paragraph
 from safecity_reports.layout.reading_guide import reading_guide
 from safecity_reports.layout.summary_columns import HEADERS, chosen_columns
@@ -16,7 +16,7 @@ def _guide(tmp_path, build):
     path = tmp_path / "example.xlsx"
     build().save(path)
     report, _ = load_report(path)
-    blocks = reading_guide(report, report_status(report))
+    blocks = reading_guide(report, judge(report))
     text = ["".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)]
     (columns,) = [b for b in blocks if isinstance(b, BulletList)]
     items = ["".join(s.text for s in spans) for _, spans in columns.items]

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import convert_with_libreoffice, needs_libreoffice
 from safecity_reports.build import build_report
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import DECORATIVE_MARKS
 from safecity_reports.reading.load import load_report
 
@@ -22,29 +23,32 @@ WORKBOOK = ROOT / "inputs" / "q2.xlsx"
 # shown as a rise), the derived arrow is the one that agrees with the numbers.
 # Issue 14: rates of residents are tested against chance with Southampton's population
 # (Settings), so 1.2a and 1.2b are significant increases and 1.2c, 1.3, 1.6 and 2.3 are not;
-# 4.4's earlier figure has no count, so its change cannot be tested and is worded as before.
+# 4.4's earlier figure has no count, so its change cannot be tested.
+# Issue 21: the Travel gives the direction always (the seed's arrow), then the verdict and how it
+# was made: significant, no significant change, or not tested (this report tests some changes,
+# so an untested one says so rather than read like a tested one).
 SUMMARY = [
-    ("1.1a", "58%", "60%", "▲ up, better"),
-    ("1.1b", "35%", "31%", "▼ down, worse"),
-    ("1.2a", "28.06", "29.92", "▲ increase, worse"),
-    ("1.2b", "11.96", "12.76", "▲ increase, worse"),
-    ("1.2c", "0.93", "0.92", "► no significant change"),
-    ("1.3", "0.62", "0.71", "► no significant change"),
+    ("1.1a", "58%", "60%", "▲ up, better (not tested)"),
+    ("1.1b", "35%", "31%", "▼ down, worse (not tested)"),
+    ("1.2a", "28.06", "29.92", "▲ up, worse (significant)"),
+    ("1.2b", "11.96", "12.76", "▲ up, worse (significant)"),
+    ("1.2c", "0.93", "0.92", "▼ down, no significant change"),
+    ("1.3", "0.62", "0.71", "▲ up, no significant change"),
     ("1.4", "15th of 15", "15th of 15", "► no change"),
-    ("1.6", "0.51", "0.59", "► no significant change"),
-    ("2.2a", "5.80%", "5.75%", "▼ down, worse"),
-    ("2.2b", "24.90%", "26.90%", "▲ up, better"),
-    ("2.2c", "40.30%", "38.00%", "▼ down, worse"),
-    ("2.3", "1.35", "1.54", "► no significant change"),
+    ("1.6", "0.51", "0.59", "▲ up, no significant change"),
+    ("2.2a", "5.80%", "5.75%", "▼ down, worse (not tested)"),
+    ("2.2b", "24.90%", "26.90%", "▲ up, better (not tested)"),
+    ("2.2c", "40.30%", "38.00%", "▼ down, worse (not tested)"),
+    ("2.3", "1.35", "1.54", "▲ up, no significant change"),
     ("2.4", "0.12", "0.12", "► no change"),
-    ("3.4a", "25.00%", "27.00%", "▲ up, worse"),
-    ("3.4b", "22.92%", "19.00%", "▼ down, better"),
-    ("4.1", "37.8%", "39.2%", "▲ up, worse"),
+    ("3.4a", "25.00%", "27.00%", "▲ up, worse (not tested)"),
+    ("3.4b", "22.92%", "19.00%", "▼ down, better (not tested)"),
+    ("4.1", "37.8%", "39.2%", "▲ up, worse (not tested)"),
     ("4.2a", "n/a", "n/a", "n/a"),
-    ("4.2b", "64.2%", "62.0%", "▼ down, worse"),
-    ("4.3", "11 / 2", "0 / 0", "▼ down, better"),
-    ("4.4", "4.0%", "5.0%", "▲ up, worse"),
-    ("4.5", "0.05", "0.11", "▲ up, worse"),
+    ("4.2b", "64.2%", "62.0%", "▼ down, worse (not tested)"),
+    ("4.3", "11 / 2", "0 / 0", "▼ down, better (not tested)"),
+    ("4.4", "4.0%", "5.0%", "▲ up, worse (not tested)"),
+    ("4.5", "0.05", "0.11", "▲ up, worse (not tested)"),
 ]
 NARRATIVE_ACTIONS = ["1.5", "2.1", "2.5", "3.1", "3.2", "3.3"]
 
@@ -147,7 +151,9 @@ def test_summary_row_in_word(summary_rows, measure, previous, current, travel):
 def test_summary_has_every_row_of_the_seed(summary_rows):
     assert len(summary_rows) == 27
     for action in NARRATIVE_ACTIONS:
-        assert summary_rows[action][0].endswith("(no measure)")
+        # issue 21: 1.5's page shows a key figure missing its target, and its row says so
+        said = "; a key figure missed its target" if action == "1.5" else ""
+        assert summary_rows[action][0].endswith(f"(no measure{said})")
         assert summary_rows[action][-3:] == ["no measure"] * 3
 
 
@@ -231,21 +237,31 @@ def test_word_document_opens_in_libreoffice(built, tmp_path):
 
 
 def test_the_exceptions_page_lists_q2s_concerns_and_no_improvement():
-    from safecity_reports.core.status import report_status
     from safecity_reports.layout.document import BulletList, Paragraph
     from safecity_reports.layout.exceptions import exceptions_blocks
 
     report, _ = load_report(WORKBOOK)
-    blocks = exceptions_blocks(report, report_status(report), {})
+    blocks = exceptions_blocks(report, judge(report), {})
     concerns = next(b for b in blocks if isinstance(b, BulletList))
     lines = ["".join(span.text for span in spans) for _, spans in concerns.items]
+    # issue 21: each reason gives the figures it rests on; the name is the link to the page
     assert lines == [
-        "1.2a Total Crime - Rate per 1,000: a significant change for the worse (see 1.2a).",
-        "1.2b Anti-social Behaviour - Rate per 1,000: a significant change for the worse"
-        " (see 1.2b).",
+        "1.2a Total Crime - Rate per 1,000: significantly worse: 29.92 against 28.06 in"
+        " 2016/17 Q1.",
+        "1.2b Anti-social Behaviour - Rate per 1,000: significantly worse: 12.76 against 11.96"
+        " in 2016/17 Q1.",
         "4.1 Proportion of youth offenders who re-offend (%): late: no figure for 2016/17 Q2;"
-        " the latest is for Oct 2013 - Sep 2014 (see 4.1).",
+        " the latest is for Oct 2013 - Sep 2014.",
         "4.2a Gaining Gold 'Artsmark' standard for arts provision - Increase education, training"
-        " and employment engagement by 10%: no figure for 2016/17 Q2 (see 4.2a).",
+        " and employment engagement by 10%: no figure for 2016/17 Q2.",
+        # 1.5 has no measure, but its page's key figure missed its 70% target
+        "1.5 70% of attendees achieving a positive progression to employment, education or"
+        " training within 3 months of course completion: a key figure missed its target:"
+        " Respondents in jobs, traineeships or further education 3 months on, 20 of 30 (66.7%)"
+        " against 70%.",
     ]
-    assert isinstance(blocks[-1], Paragraph) and blocks[-1].spans[0].text == "None."
+    # nothing improved significantly; and what could not be looked for is said, never 'None'
+    texts = ["".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)]
+    assert "No measure has an improvement of the kinds this report looks for." in texts
+    assert texts[-1].startswith("9 of the 15 changes could not be tested against chance")
+    assert all(t != "None." for t in texts)

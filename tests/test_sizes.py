@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import write_workbook
 
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
 from safecity_reports.render.pdf.document import count_pages
@@ -28,7 +28,7 @@ def pages_for(measures: int, folder: Path) -> int:
     path = write_workbook(folder / f"{measures}.xlsx", measures)
     report, warnings = load_report(path)
     assert not warnings
-    document = build_document(report, report_status(report), date(2016, 11, 1))
+    document = build_document(report, judge(report), date(2016, 11, 1))
     return count_pages(document, load_styles(DEFAULT_FOLDER)).pages
 
 

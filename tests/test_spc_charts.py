@@ -29,7 +29,7 @@ from tests.fixtures.period_examples import (
 from safecity_reports.core.groups import from_ranking, group_standing
 from safecity_reports.core.model import GroupSide, Polarity, RankedArea, Ranking, Unit
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import Concern, judge
 from safecity_reports.layout.document import (
     Chart,
     ChartKind,
@@ -39,7 +39,6 @@ from safecity_reports.layout.document import (
     Paragraph,
     ParagraphStyle,
 )
-from safecity_reports.layout.exceptions import exceptions
 from safecity_reports.layout.funnel_chart import funnel_sentence
 from safecity_reports.layout.measure_page import interval_row
 from safecity_reports.layout.report import build_document
@@ -56,7 +55,7 @@ STYLES = load_styles()
 def _read(path: Path):
     report, problems = read_workbook(path)
     assert [p for p in problems if p.severity == "error"] == []
-    return report, report_status(report)
+    return report, judge(report)
 
 
 def _blocks(blocks):
@@ -300,10 +299,7 @@ def test_the_funnel_plot_of_a_group_with_counts_and_populations(example):
     standing = group_standing(report, "2.3a", Polarity.LOW_IS_GOOD, report.settings.period)
     assert standing is not None and standing.position is GroupSide.ABOVE and standing.warning
     burglary = next(m for m in report.measures if m.id == "2.3a")
-    assert (
-        "outside its comparison group's range, on the worse side"
-        in (exceptions(report, statuses["2.3a"])[0])
-    )
+    assert Concern.WORSE_THAN_GROUP in statuses.of("2.3a").concerns
     assert burglary.unit is Unit.RATE_PER_1000
 
 
@@ -345,7 +341,8 @@ def test_line_charts_carry_the_intervals_of_the_period_table(q2):
     figure = _figure(blocks, ChartKind.LINE, "Anti-social Behaviour rose")
     chart = figure.chart
     measure = next(m for m in report.measures if m.id == "1.2b")
-    row = interval_row(measure, statuses["1.2b"].population, statuses["1.2b"].confidence)
+    status = statuses.of("1.2b").status
+    row = interval_row(measure, status.population, status.confidence)
     assert row is not None
     printed = [c.text for c in row[1:]]
     assert [f"{low:.2f} to {high:.2f}" for low, high in chart.intervals] == printed

@@ -23,8 +23,9 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.status import TargetStatus, measure_status, report_status
+from safecity_reports.core.status import TargetStatus, measure_status
 from safecity_reports.core.targets import InterimTarget, interim_target, target_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.chart_targets import target_lines
 from safecity_reports.layout.document import FigureBlock
 from safecity_reports.layout.narrative import target_sentence
@@ -231,7 +232,7 @@ def test_a_year_to_date_chart_sets_the_profile_beside_its_year(tmp_path):
     from safecity_reports.reading.workbook import read_workbook
 
     report, _ = read_workbook(EXAMPLE)
-    document = build_document(report, report_status(report), date(2017, 1, 20))
+    document = build_document(report, judge(report), date(2017, 1, 20))
     figures = [b for b in _walk(document.blocks) if isinstance(b, FigureBlock)]
     chart = next(f for f in figures if f.chart.title.startswith("Victim-based crime"))
     assert [s.name for s in chart.chart.series] == ["2012/13", "2013/14", "Profiled target 2013/14"]

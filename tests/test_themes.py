@@ -15,7 +15,7 @@ from fixtures.workbooks import add_row, save, set_cell, set_setting, valid_workb
 from safecity_reports.core.model import Frequency, Measure, Observation, Polarity, Unit
 from safecity_reports.core.periods import parse_period
 from safecity_reports.core.significance import events, population_for
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.cycle.agencies import partnership
 from safecity_reports.layout.document import (
     BulletList,
@@ -104,7 +104,7 @@ def test_a_workbook_without_priorities_or_key_actions_sheets_lists_its_measures_
     ]
     assert [[m.id for m in a.measures] for a in report.actions] == [["A"], ["B"], ["C"]]
     assert {(a.text, a.lead_agency, a.implied) for a in report.actions} == {("", "", True)}
-    statuses = report_status(report)
+    statuses = judge(report)
     document = build_document(report, statuses, date(2016, 11, 1))
     texts = _texts(document.blocks)
     assert "Measures" in texts["heading 1"] and "Violence" in texts["heading 1"]
@@ -145,7 +145,7 @@ def test_a_measure_with_a_theme_and_no_action_is_listed_after_the_priorities(tmp
         ("Reduce crime and anti-social behaviour", False),
         ("Drugs", True),
     ]
-    statuses = report_status(report)
+    statuses = judge(report)
     table = summary_tables(report, statuses, {})[-1]
     # key actions and agencies are stated for the others, so the columns stay
     assert table.caption == "Summary of performance, 2016/17 Q2: Drugs"
@@ -171,7 +171,7 @@ def test_a_blank_lead_agency_prints_no_lead(tmp_path):
     report, problems = read_workbook(save(wb, tmp_path))
     assert problems == []
     assert report.actions[0].lead_agency == ""
-    document = build_document(report, report_status(report), date(2016, 11, 1))
+    document = build_document(report, judge(report), date(2016, 11, 1))
     paragraphs = _texts(document.blocks)["paragraph"]
     assert "Key action: Improve communication. " in paragraphs
     assert not any(p.endswith("Lead: ") for p in paragraphs)
@@ -180,7 +180,7 @@ def test_a_blank_lead_agency_prints_no_lead(tmp_path):
 def test_the_year_end_example_prints_only_what_its_workbook_states():
     report, problems = read_workbook(EXAMPLE)
     assert [p for p in problems if p.severity == "error"] == []
-    statuses = report_status(report)
+    statuses = judge(report)
     document = build_document(report, statuses, date(2019, 5, 1))
     texts = _texts(document.blocks)
     assert texts["heading 1"][-2:] == ["Violence", "Homes and neighbourhoods"]
@@ -199,7 +199,7 @@ def test_the_year_end_example_prints_only_what_its_workbook_states():
         ["H2 Time to close an anti-social behaviour case (days)", "41", "34", "-7 (-17.1%)"]
         + ["▼ down, better"],
     ]
-    assert status_sentences(statuses["H2"]) == (
+    assert status_sentences(statuses.of("H2").status) == (
         "Fell from 41 days in 2017/18 to 34 days in 2018/19, which is better."
     )
 
@@ -268,8 +268,8 @@ def test_typed_units_are_printed_where_the_figure_alone_would_not_say_them(tmp_p
     assert problems == []
     measure = report.measures[0]
     assert (measure.unit, measure.rate_per) == (Unit.RATE, 100000.0)
-    statuses = report_status(report)
-    figure = series_chart(measure, statuses[measure.id])
+    statuses = judge(report)
+    figure = series_chart(measure, statuses.of(measure.id).status)
     assert figure.chart.y_label == "Rate per 100,000 population"
     assert named(measure) == "Violent crime (rate per 100,000 population)"
     assert [s.text for s in polarity_lines(measure)[0]] == [

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from safecity_reports.core.model import Report
-from safecity_reports.core.status import MeasureStatus, report_status
+from safecity_reports.core.status import MeasureStatus
+from safecity_reports.core.verdicts import judge
 from safecity_reports.errors import Problem
 from safecity_reports.layout.document import Document
 from safecity_reports.layout.report import build_document
@@ -34,10 +35,11 @@ def lay_out(
     measure's status by id. ``today`` is the date printed when the workbook gives none; the
     language the document declares, and the names ratings are printed with, are those of
     ``styles`` (the defaults when None)."""
-    statuses = report_status(report)
+    verdicts = judge(report)  # every verdict, once: the layout only reads them
     language = styles.language if styles is not None else None
     names = styles.rating_names if styles is not None else None
-    return build_document(report, statuses, today or date.today(), language, names), statuses
+    document = build_document(report, verdicts, today or date.today(), language, names)
+    return document, verdicts.statuses
 
 
 def write_documents(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from safecity_reports.core.status import report_status
+from safecity_reports.core.verdicts import judge
 from safecity_reports.cycle.manifest import manifest, write_manifest
 from safecity_reports.cycle.provenance import read_provenance, with_provenance
 from safecity_reports.errors import Problem, UsageError
@@ -81,9 +81,9 @@ def build_report(
         provenance = read_provenance(workbook)
         report = with_provenance(report, provenance)
         progress.stage("Working out status")
-        statuses = report_status(report)
+        verdicts = judge(report)  # every verdict, once: the layout only reads them
         document = build_document(
-            report, statuses, today or date.today(), styles.language, styles.rating_names
+            report, verdicts, today or date.today(), styles.language, styles.rating_names
         )
         try:
             output.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,10 @@
 """Several areas in one report: one table per measure across the areas, one per area across
-the measures, with the summary's chosen columns worked out for each area's own figures."""
+the measures, with the summary's chosen columns read from each area's verdicts."""
 
 from __future__ import annotations
 
-from safecity_reports.core.areas import area_names
 from safecity_reports.core.model import Measure, Report
-from safecity_reports.core.status import comparison_period, measure_status
+from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.layout.document import Block, Cell, Heading, PageBreak, Table, plain
 from safecity_reports.layout.summary_columns import (
     HEADERS,
@@ -16,16 +15,13 @@ from safecity_reports.layout.summary_columns import (
 
 
 def _cells(
-    report: Report, measure: Measure, area: str, columns: tuple[SummaryColumn, ...]
+    report: Report,
+    verdicts: Verdicts,
+    measure: Measure,
+    area: str,
+    columns: tuple[SummaryColumn, ...],
 ) -> tuple[Cell, ...]:
-    status = measure_status(
-        measure,
-        report.settings.period,
-        comparison_period(report.settings),
-        report.settings.compare_with,
-        area=area,
-    )
-    facts = facts_for(report, measure, status, area)
+    facts = facts_for(report, verdicts.of(measure.id, area), verdicts.tested_any)
     return tuple(c.cell_for(facts) for c in columns)
 
 
@@ -35,20 +31,14 @@ def _header(first: str, columns: tuple[SummaryColumn, ...]) -> tuple[Cell, ...]:
     )
 
 
-def measure_by_area(report: Report, measure: Measure) -> Table | None:
+def measure_by_area(report: Report, verdicts: Verdicts, measure: Measure) -> Table | None:
     """One measure across the areas that have figures, facts or ratings for it."""
-    areas = [
-        a
-        for a in area_names(report)
-        if any(o.area == a for o in measure.observations)
-        or any(f.area == a and f.measure_id == measure.id for f in report.group_facts)
-        or any(r.area == a and r.subject == measure.id for r in report.ratings)
-    ]
+    areas = [a for a in verdicts.areas if (measure.id, a) in verdicts.by_area]
     if not areas:
         return None
     columns = chosen_columns(report.settings.summary_columns)
     rows = tuple(
-        (Cell(plain(area), row_header=True), *_cells(report, measure, area, columns))
+        (Cell(plain(area), row_header=True), *_cells(report, verdicts, measure, area, columns))
         for area in areas
     )
     return Table(
@@ -59,19 +49,18 @@ def measure_by_area(report: Report, measure: Measure) -> Table | None:
     )
 
 
-def area_tables(report: Report) -> list[Block]:
+def area_anchor(area: str) -> str:
+    """The anchor of an area's table in the summary."""
+    return "area-" + "".join(ch if ch.isalnum() else "-" for ch in area.lower())
+
+
+def area_tables(report: Report, verdicts: Verdicts) -> list[Block]:
     """A heading and a table per area, listing every measure it has figures for; each area on
     a page of its own where Settings' Area pages is Yes."""
     columns = chosen_columns(report.settings.summary_columns)
     blocks: list[Block] = []
-    for index, area in enumerate(area_names(report)):
-        measures = [
-            m
-            for m in report.measures
-            if any(o.area == area for o in m.observations)
-            or any(f.area == area and f.measure_id == m.id for f in report.group_facts)
-            or any(r.area == area and r.subject == m.id for r in report.ratings)
-        ]
+    for index, area in enumerate(verdicts.areas):
+        measures = [m for m in report.measures if (m.id, area) in verdicts.by_area]
         if not measures:
             continue
         if report.settings.area_pages and index:
@@ -80,12 +69,11 @@ def area_tables(report: Report) -> list[Block]:
             (
                 Cell(plain(m.id), row_header=True),
                 Cell(plain(m.name)),
-                *_cells(report, m, area, columns),
+                *_cells(report, verdicts, m, area, columns),
             )
             for m in measures
         )
-        anchor = "area-" + "".join(ch if ch.isalnum() else "-" for ch in area.lower())
-        blocks.append(Heading(2, area, anchor))
+        blocks.append(Heading(2, area, area_anchor(area)))
         blocks.append(
             Table(
                 f"{area}: every measure, {report.settings.period}",

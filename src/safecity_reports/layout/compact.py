@@ -20,6 +20,7 @@ from safecity_reports.core.model import (
     Report,
 )
 from safecity_reports.core.status import Direction, MeasureStatus
+from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -115,15 +116,13 @@ def _basis(status: MeasureStatus) -> str:
 
 
 def compact_table(
-    measures: tuple[Measure, ...], statuses: dict[str, MeasureStatus], report: Report, title: str
+    measures: tuple[Measure, ...], verdicts: Verdicts, report: Report, title: str
 ) -> Table:
     """One row per measure: previous, current, change, direction, basis, group facts, notes."""
-    rows_status = [statuses[m.id] for m in measures]
+    rows_status = [verdicts.of(m.id).status for m in measures]
     periods = _periods(rows_status)
     grouped = [
-        COLUMNS[name]
-        for name in GROUP_COLUMNS
-        if any(facts_for(report, m, statuses[m.id]).standing for m in measures)
+        COLUMNS[name] for name in GROUP_COLUMNS if any(verdicts.of(m.id).standing for m in measures)
     ]
     header = (
         Cell(plain("Measure")),
@@ -141,7 +140,7 @@ def compact_table(
         header = header[:-1]
     rows = []
     for measure, status, note in zip(measures, rows_status, notes, strict=True):
-        facts = facts_for(report, measure, status)
+        facts = facts_for(report, verdicts.of(measure.id), verdicts.tested_any)
         before, after = status.previous, status.current
         change = (
             change_spans(measure, before.actual, after.actual)
@@ -154,7 +153,14 @@ def compact_table(
                 Cell(plain(_figure(measure, status, "previous", not periods)), Align.RIGHT),
                 Cell(plain(_figure(measure, status, "current", not periods)), Align.RIGHT),
                 Cell(change, Align.RIGHT),
-                Cell(travel_spans(status.direction, status.judgement)),
+                Cell(
+                    travel_spans(
+                        status.direction,
+                        status.judgement,
+                        status.test is not None,
+                        verdicts.tested_any,
+                    )
+                ),
                 *(() if periods else (Cell(plain(_basis(status))),)),
                 *(Cell(c.cell(facts), c.align) for c in grouped),
                 *((Cell(plain(note or "none")),) if noted else ()),
@@ -173,7 +179,7 @@ def compact_blocks(
     label: str,
     anchor: str,
     pages: tuple[Page, ...],
-    statuses: dict[str, MeasureStatus],
+    verdicts: Verdicts,
     report: Report,
 ) -> list[Block]:
     """The heading, the table of the pages' measures, their sources and their commentary."""
@@ -181,13 +187,9 @@ def compact_blocks(
     period = report.settings.period
     blocks: list[Block] = [
         Heading(2, label, anchor),
-        compact_table(measures, statuses, report, f"{label}, {period}"),
+        compact_table(measures, verdicts, report, f"{label}, {period}"),
     ]
-    standings = [
-        standing
-        for m in measures
-        if (standing := facts_for(report, m, statuses[m.id]).standing) is not None
-    ]
+    standings = [standing for m in measures if (standing := verdicts.of(m.id).standing) is not None]
     groups = list(dict.fromkeys((group_phrase(s), str(s.period)) for s in standings))
     if groups:
         against = "; ".join(f"{name}, {when}" for name, when in groups)

@@ -1,82 +1,224 @@
-"""The exceptions page: what the board should look at first (issue 14).
+"""The exceptions page: what the board should look at first (issues 14 and 21).
 
-Every measure with a concern: a significant deterioration, a special cause of concern on its
-SPC chart, a target its process will consistently miss, a position beyond its comparison
-group's range on the bad side, or a figure that is late or missing; then the measures with a
-significant improvement or a special cause of improvement. Each links to its page.
+Every concern of every measure (or area's figure) the report counts, each with its reason and
+a link to its page: a significant change for the worse, a special cause of concern on its SPC
+chart, a target missed, off track or already beyond the year's, a red or amber rating, a
+position outside its comparison group's range on the worse side, a figure worse than its
+baseline, a figure late or missing; then the improvements likewise. The reasons are the
+verdicts of ``core.verdicts``, never worked out again; where a kind of concern could not be
+looked for, the page says why.
 """
 
 from __future__ import annotations
 
-from safecity_reports.core.model import NotAvailable, Report
-from safecity_reports.core.status import Judgement, MeasureStatus
-from safecity_reports.core.variation import spc_chart
+from safecity_reports.core.formatting import format_number, format_value
+from safecity_reports.core.model import Figure, Report, Unit
+from safecity_reports.core.ratings import rating_name
+from safecity_reports.core.status import Direction, TargetStatus
+from safecity_reports.core.verdicts import Concern, Improvement, Verdict, Verdicts
+from safecity_reports.core.xmr_page import FEWEST_POINTS
 from safecity_reports.layout.document import Block, BulletList, Heading, Paragraph, Span, plain
-from safecity_reports.layout.summary_columns import facts_for, side_judgement
-from safecity_reports.reading.timeliness import overdue
-from safecity_reports.stats import Assurance, Signal
+from safecity_reports.layout.narrative import value_text
+from safecity_reports.layout.reading_guide import KEY_ANCHOR
+from safecity_reports.layout.summary_columns import change_target_words
 
 ANCHOR = "exceptions"
 
 
-def exceptions(report: Report, status: MeasureStatus) -> tuple[list[str], list[str]]:
-    """The concerns and the improvements of one measure, in words."""
-    m, period = status.measure, report.settings.period
-    concerns: list[str] = []
-    good: list[str] = []
-    if status.test is not None and status.test.significant:
-        if status.judgement is Judgement.WORSENING:
-            concerns.append("a significant change for the worse")
-        elif status.judgement is Judgement.IMPROVING:
-            good.append("a significant change for the better")
-    found = spc_chart(m, period)
-    if found is not None:
-        chart = found[1]
-        if chart.latest.signal is Signal.CONCERN:
-            concerns.append("special cause of concern on its SPC chart")
-        elif chart.latest.signal is Signal.IMPROVEMENT:
-            good.append("special cause of improvement on its SPC chart")
-        if chart.assurance is Assurance.CONSISTENTLY_MISSED:
-            concerns.append("its target will be consistently missed unless something changes")
-    standing = facts_for(report, m, status).standing
-    if standing is not None and standing.position is not None:
-        meaning = side_judgement(standing.position, m.polarity)
-        if meaning == "worse":
-            concerns.append("outside its comparison group's range, on the worse side")
-    if m.observations:
-        if status.current is None or isinstance(status.current.actual, NotAvailable):
-            concerns.append(f"no figure for {period}")
-        elif status.late and overdue(m, status):
-            concerns.append(
-                f"late: no figure for {period}; the latest is for {status.current.period}"
+def _figure(v: Verdict) -> str:
+    current = v.status.current
+    return "" if current is None else value_text(v.measure, current.actual)
+
+
+def _target(v: Verdict) -> str:
+    m = v.measure
+    return "" if m.target is None else value_text(m, m.target)
+
+
+def _baseline(v: Verdict) -> str:
+    baseline = v.measure.baseline
+    assert baseline is not None
+    return f"{value_text(v.measure, baseline.value)} in {baseline.period}"
+
+
+def concern_words(report: Report, v: Verdict, concern: Concern) -> str:
+    """One concern of one verdict in words, with the figures it rests on."""
+    period = report.settings.period
+    status = v.status
+    before = status.previous
+    match concern:
+        case Concern.SIGNIFICANTLY_WORSE:
+            assert before is not None
+            return (
+                f"significantly worse: {_figure(v)} against {value_text(v.measure, before.actual)}"
+                f" in {before.period}"
             )
-    return concerns, good
+        case Concern.SPECIAL_CAUSE_CONCERN:
+            return "a special cause of concern on its SPC chart"
+        case Concern.TARGET_CONSISTENTLY_MISSED:
+            return "its SPC chart shows its target will be consistently missed unless something changes"
+        case Concern.TARGET_MISSED:
+            return f"missed its target ({_figure(v)} against {_target(v) or 'its target'})"
+        case Concern.TARGET_OFF_TRACK:
+            target = _target(v)
+            return (
+                f"off track for its target of {target}"
+                if target
+                else f"off track for its target, {change_target_words(v.measure)}"
+            )
+        case Concern.ABOVE_YEAR_TARGET:
+            return f"already above the whole year's target of {_target(v)} ({_figure(v)} so far)"
+        case Concern.RED | Concern.AMBER:
+            assert v.rating is not None
+            return f"rated {rating_name(v.rating.level, report.settings.rating_names)}"
+        case Concern.WORSE_THAN_GROUP:
+            return "outside its comparison group's range, on the worse side"
+        case Concern.WORSE_THAN_BASELINE:
+            return f"worse than its baseline ({_figure(v)} against {_baseline(v)})"
+        case Concern.LATE:
+            assert status.current is not None
+            return f"late: no figure for {period}; the latest is for {status.current.period}"
+        case Concern.MISSING:
+            return f"no figure for {period}"
+    raise AssertionError(concern)  # pragma: no cover (every concern has its words)
 
 
-def exceptions_blocks(
-    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
-) -> list[Block]:
-    """The page's heading, its two lists (or a sentence saying there is nothing to list)."""
+def key_figure_words(figure: Figure) -> str:
+    """'a key figure missed its target: Respondents in jobs, 20 of 30 (66.7%) against 70%'."""
+    assert figure.out_of and figure.target is not None
+    share = format_value(100 * figure.value / figure.out_of, Unit.PERCENTAGE, 1)
+    return (
+        f"a key figure missed its target: {figure.label}, {format_number(figure.value, 0)} of"
+        f" {format_number(figure.out_of, 0)} ({share}) against"
+        f" {format_value(figure.target, Unit.PERCENTAGE, 0)}"
+    )
+
+
+def improvement_words(v: Verdict, improvement: Improvement) -> str:
+    """One improvement of one verdict in words."""
+    before = v.status.previous
+    match improvement:
+        case Improvement.SIGNIFICANTLY_BETTER:
+            assert before is not None
+            return (
+                f"significantly better: {_figure(v)} against"
+                f" {value_text(v.measure, before.actual)} in {before.period}"
+            )
+        case Improvement.SPECIAL_CAUSE_IMPROVEMENT:
+            return "a special cause of improvement on its SPC chart"
+        case Improvement.BETTER_THAN_GROUP:
+            return "outside its comparison group's range, on the better side"
+        case Improvement.BETTER_THAN_BASELINE:
+            return f"better than its baseline ({_figure(v)} against {_baseline(v)})"
+    raise AssertionError(improvement)  # pragma: no cover
+
+
+def not_looked_for(report: Report, verdicts: Verdicts) -> list[str]:
+    """The kinds of concern this report could not look for, each with why, in the board's
+    words: never a 'None' where nothing could be judged."""
+    counted = verdicts.counted()
+    said: list[str] = []
+    moved = [
+        v for v in counted if v.has_figure and v.status.direction in (Direction.UP, Direction.DOWN)
+    ]
+    if moved and not any(v.tested for v in counted):
+        said.append(
+            "No change could be tested against chance: the workbook gives no counts, so no"
+            " change is called significant."
+        )
+    elif moved and any(not v.tested for v in moved):
+        untested = sum(not v.tested for v in moved)
+        said.append(
+            f"{untested} of the {len(moved)} changes could not be tested against chance (the"
+            " workbook gives no counts for them), so they are not listed as significant."
+        )
+    if not any(v.spc_signal is not None for v in counted):
+        said.append(
+            "No measure has an SPC chart (monthly figures, at least"
+            f" {FEWEST_POINTS} in a row), so none is judged by one."
+        )
+    if counted and not any(v.measure_has_figures for v in counted):
+        said.append("The workbook gives no figures, so no change is judged.")
+    elif counted and not any(v.status.previous is not None for v in counted):
+        said.append("No figure has an earlier figure to compare it with, so no change is judged.")
+    if all(v.status.target is TargetStatus.NO_TARGET for v in counted):
+        said.append("No measure has a target.")
+    if not report.ratings:
+        said.append("No measure is rated.")
+    if not report.rankings and not report.group_facts:
+        said.append("No measure has a comparison group.")
+    return said
+
+
+def exceptions_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> list[Block]:
+    """The page's heading, its two lists (or a sentence saying there is nothing to list), and
+    what could not be looked for."""
     concerns: list[tuple[int, tuple[Span, ...]]] = []
     good: list[tuple[int, tuple[Span, ...]]] = []
-    for m in report.measures:
-        bad, better = exceptions(report, statuses[m.id])
-        link = Span(f"{m.id} {m.name.rstrip('.')}", bold=True, link=anchors.get(m.id, ""))
+    for v in verdicts.counted():
+        m = v.measure
+        who = f"{v.area}: " if v.area else ""
+        link = Span(f"{who}{m.id} {m.name.rstrip('.')}", bold=True, link=anchors.get(m.id, ""))
+        bad = [concern_words(report, v, c) for c in v.concerns]
+        better = [improvement_words(v, i) for i in v.improvements]
+        # a measure is listed once: with a concern, its good news follows the concern
         if bad:
-            concerns.append((1, (link, Span(": " + "; ".join(bad) + f" (see {m.id})."))))
-        if better:
-            good.append((1, (link, Span(": " + "; ".join(better) + f" (see {m.id})."))))
+            also = [f"on the other hand, {b}" for b in better]
+            concerns.append((1, (link, Span(": " + "; ".join(bad + also) + "."))))
+        elif better:
+            good.append((1, (link, Span(": " + "; ".join(better) + "."))))
+    for action in report.actions:
+        missed = [
+            f
+            for f, status in verdicts.key_figures.get(action.id, ())
+            if status is TargetStatus.MISSED
+        ]
+        if missed:
+            link = Span(
+                f"{action.id} {action.text.rstrip('.')}", bold=True, link=anchors.get(action.id, "")
+            )
+            words = "; ".join(key_figure_words(f) for f in missed)
+            concerns.append((1, (link, Span(f": {words}."))))
+    intro: tuple[Span, ...] = (
+        Span(
+            "The measures the board may want to look at first, each with its reasons; each"
+            " name links to its page."
+        ),
+    )
+    if verdicts.tested_any:
+        intro += (
+            Span(
+                " A change is called significant only where it was tested against chance and"
+                " chance would not explain it (see "
+            ),
+            Span("How to read this report", link=KEY_ANCHOR),
+            Span(": chance)."),
+        )
     blocks: list[Block] = [
         Heading(1, "Exceptions", ANCHOR),
-        Paragraph(
-            plain(
-                "The measures the board may want to look at first. A change counts here only"
-                " when it is more than chance (see How to read this report)."
-            )
-        ),
+        Paragraph(intro),
         Heading(2, "Measures of concern", f"{ANCHOR}-concern"),
     ]
-    blocks.append(BulletList(tuple(concerns)) if concerns else Paragraph(plain("None.")))
-    blocks.append(Heading(2, "Measures with a significant improvement", f"{ANCHOR}-improvement"))
-    blocks.append(BulletList(tuple(good)) if good else Paragraph(plain("None.")))
+    blocks.append(
+        BulletList(tuple(concerns))
+        if concerns
+        else Paragraph(plain("No measure has a concern of the kinds this report looks for."))
+    )
+    blocks.append(Heading(2, "Measures with an improvement", f"{ANCHOR}-improvement"))
+    blocks.append(
+        BulletList(tuple(good))
+        if good
+        else Paragraph(plain("No measure has an improvement of the kinds this report looks for."))
+    )
+    missing = not_looked_for(report, verdicts)
+    if missing:
+        blocks.append(Heading(2, "What this report could not look for", f"{ANCHOR}-not-judged"))
+        blocks.append(Paragraph(plain(" ".join(missing))))
     return blocks
+
+
+def listed(verdicts: Verdicts) -> tuple[tuple[Verdict, Concern | Improvement], ...]:
+    """Every entry the Exceptions page lists, as (verdict, reason): for tests."""
+    return tuple(
+        (v, reason) for v in verdicts.counted() for reason in (*v.concerns, *v.improvements)
+    )

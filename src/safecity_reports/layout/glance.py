@@ -1,63 +1,59 @@
-"""The front page's counts: how many measures of each priority stand where, by what is judged.
+"""The front page's counts: how many measures of each priority (or figures of each area)
+stand where, by what is judged, read from the report's verdicts (``core.verdicts``).
 
 What is counted follows the summary's columns: ratings where the summary shows them, else
 positions against the comparison group, else target status, else the direction of travel (as
-always). The table's title says which.
+always). The table's title says which, and the sentence above it says so where it is not the
+direction of travel. A change tested against chance is never counted with one that was not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from safecity_reports.core.areas import area_names, has_own_figures
-from safecity_reports.core.model import Measure, NotAvailable, RatingLevel, Report
+from safecity_reports.core.model import RatingLevel, Report
 from safecity_reports.core.ratings import rating_name
-from safecity_reports.core.status import (
-    Judgement,
-    MeasureStatus,
-    TargetStatus,
-    comparison_period,
-    measure_status,
-)
+from safecity_reports.core.status import Direction, TargetStatus
+from safecity_reports.core.verdicts import Change, Verdict, Verdicts
 from safecity_reports.layout.document import Align, Cell, Span, Table, plain
-from safecity_reports.layout.summary_columns import (
-    DATED_TARGET_STATUSES,
-    Facts,
-    facts_for,
-    side_judgement,
-)
+from safecity_reports.layout.summary_columns import DATED_TARGET_STATUSES
 from safecity_reports.layout.themes import grouping_word
 
-Counter = tuple[str, tuple[str, ...], Callable[[Facts], str]]
+Counter = tuple[str, tuple[str, ...], Callable[[Verdict], str]]
 """(what the title says is counted, the column words, which word a measure falls under)."""
 
 
-def _direction(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
-    """Better, worse, no change, not judged, and a column of its own for measures with no
-    figure for the reporting period (never counted as current)."""
-    period = report.settings.period
-    found = {s.judgement for s in statuses.values()}
-    little = Judgement.LITTLE_CHANGE in found
-    # a change that could be chance is counted with no change (issue 14)
-    significant = " significant" if Judgement.NOT_SIGNIFICANT in found else ""
-    same = f"Little or no{significant} change" if little else f"No{significant} change"
-    missing = f"No figure for {period}"
+DIRECTION_WHAT = "direction of travel"
 
-    def word(f: Facts) -> str:
-        status = f.status
-        if not status.up_to_date or (
-            status.current is not None and isinstance(status.current.actual, NotAvailable)
-        ):
-            return missing
-        return {
-            Judgement.IMPROVING: "Better",
-            Judgement.WORSENING: "Worse",
-            Judgement.NO_CHANGE: same,
-            Judgement.LITTLE_CHANGE: same,
-            Judgement.NOT_SIGNIFICANT: same,
-        }.get(status.judgement, "Not judged")
 
-    return ("direction of travel", ("Better", "Worse", same, "Not judged", missing), word)
+def _direction(report: Report, verdicts: Verdicts) -> Counter:
+    """Better and worse (significant, where some change was tested; not tested, where some was
+    not), no significant change, little or no change, not judged, and a column of its own for
+    figures missing for the reporting period (never counted as current)."""
+    found = {v.change for v in verdicts.counted()}
+    tested = verdicts.tested_any
+    same = "Little or no change" if Change.LITTLE_CHANGE in found else "No change"
+    missing = f"No figure for {report.settings.period}"
+    names = {
+        Change.BETTER: "Better (significant)",
+        Change.WORSE: "Worse (significant)",
+        Change.NOT_SIGNIFICANT: "No significant change",
+        Change.BETTER_UNTESTED: "Better (not tested)" if tested else "Better",
+        Change.WORSE_UNTESTED: "Worse (not tested)" if tested else "Worse",
+        Change.LITTLE_CHANGE: same,
+        Change.NO_CHANGE: same,
+        Change.NOT_JUDGED: "Not judged",
+        Change.NO_COMPARISON: "Not judged",
+        Change.NO_FIGURE: missing,
+    }
+    shown = {Change.NO_CHANGE, Change.NOT_JUDGED, Change.NO_FIGURE}
+    shown |= (
+        {Change.BETTER, Change.WORSE, Change.NOT_SIGNIFICANT}
+        if tested
+        else {Change.BETTER_UNTESTED, Change.WORSE_UNTESTED}
+    )
+    words = tuple(dict.fromkeys(names[c] for c in names if c in shown or c in found))
+    return (DIRECTION_WHAT, words, lambda v: names[v.change])
 
 
 _TARGET_WHAT = "target status"
@@ -73,10 +69,10 @@ _TARGET_COLUMNS = {
 _NO_TARGET = "No target or figure"
 
 
-def _target(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
+def _target(verdicts: Verdicts) -> Counter:
     """Met, near and missed, then the words of a dated target (on track, off track, not yet
     due, past its date) that some measure's figure is judged by, and no target or figure."""
-    found = {s.target for s in counted_statuses(report, statuses)}
+    found = {v.status.target for v in verdicts.counted()}
     words = tuple(
         word
         for status, word in _TARGET_COLUMNS.items()
@@ -85,15 +81,14 @@ def _target(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     return (
         _TARGET_WHAT,
         (*words, _NO_TARGET),
-        lambda f: _TARGET_COLUMNS.get(f.status.target, _NO_TARGET),
+        lambda v: _TARGET_COLUMNS.get(v.status.target, _NO_TARGET),
     )
 
 
-def _position(f: Facts) -> str:
-    if f.standing is None or f.standing.position is None:
+def _position(v: Verdict) -> str:
+    if v.standing is None or v.standing.position is None:
         return "No position"
-    meaning = side_judgement(f.standing.position, f.measure.polarity)
-    return {"better": "Better than group", "worse": "Worse than group"}.get(meaning, "In line")
+    return {"better": "Better than group", "worse": "Worse than group"}.get(v.group_side, "In line")
 
 
 _GROUP: Counter = (
@@ -120,16 +115,16 @@ def _rating(report: Report) -> Counter:
     return (
         _RATING_WHAT,
         (*(rating_name(level, names) for level in rated), not_rated),
-        lambda f: (
-            rating_name(f.rating.level, names)
-            if f.rating and f.rating.level in rated
+        lambda v: (
+            rating_name(v.rating.level, names)
+            if v.rating and v.rating.level in rated
             else not_rated
         ),
     )
 
 
 COUNTER_MEANINGS = {
-    "direction of travel": "whether each figure changed for the better or the worse since the"
+    DIRECTION_WHAT: "whether each figure changed for the better or the worse since the"
     " figure it is compared with",
     _TARGET_WHAT: "whether each figure met its target, came near it or missed it",
     _GROUP[0]: "whether each figure is better or worse than its comparison group's normal range,"
@@ -139,35 +134,54 @@ COUNTER_MEANINGS = {
 """What each front-page count judges, for 'How to read this report'."""
 
 
-def counter_sentence(report: Report, statuses: dict[str, MeasureStatus]) -> str:
+def counter_sentence(report: Report, verdicts: Verdicts) -> str:
     """One sentence on what the front page counts and under which words."""
-    what, words, _ = counter_for(report, statuses)
+    what, words, _ = counter_for(report, verdicts)
     listed = ", ".join(words[:-1]) + f" or {words[-1]}"
     meaning = COUNTER_MEANINGS[what]
     if what == _TARGET_WHAT and any(_TARGET_COLUMNS[s] in words for s in DATED_TARGET_STATUSES):
         meaning += ", or, before the target's date, whether it is on or off track"
+    counted = (
+        "each area's figures"
+        if verdicts.per_area
+        else (f"each {grouping_word(report).lower()}'s measures")
+    )
+    return f"The table on the front page counts {counted} by {what}: {meaning} ({listed})."
+
+
+def counting_sentence(report: Report, verdicts: Verdicts) -> str:
+    """The front page's sentence on what its table counts and how: by what, whether changes
+    were tested against chance, and, where the summary's columns make it count something other
+    than the direction of travel, that it does."""
+    what, _, _ = counter_for(report, verdicts)
+    counted = (
+        f"each area's figures for {report.settings.period}"
+        if verdicts.per_area
+        else f"each {grouping_word(report).lower()}'s measures"
+    )
+    sentence = f"The table counts {counted} by {what}"
+    if what != DIRECTION_WHAT:
+        sentence += " (as the summary's columns do), not by direction of travel"
+    changes = [
+        v for v in verdicts.counted() if v.has_figure and v.change is not Change.NO_COMPARISON
+    ]
+    moved = [v for v in changes if v.status.direction in (Direction.UP, Direction.DOWN)]
+    if what != DIRECTION_WHAT or not moved:
+        return sentence + "."
+    tested = sum(v.tested for v in changes)
+    if not tested:
+        return (
+            sentence + "; no change could be tested against chance (the workbook gives no"
+            " counts), so better and worse say only which way the figure moved."
+        )
     return (
-        f"The table on the front page counts each {grouping_word(report).lower()}'s measures"
-        f" by {what}: {meaning} ({listed})."
+        sentence + f"; {tested} of the {len(changes)} comparisons could be tested against chance"
+        " (where the workbook gives counts or a population), and only those are called"
+        " significant; the others are counted as not tested."
     )
 
 
-def counted_statuses(report: Report, statuses: dict[str, MeasureStatus]) -> list[MeasureStatus]:
-    """The statuses the front page and the summary print: the partnership's, or each area's
-    where it has no figures of its own."""
-    areas = area_names(report) if not has_own_figures(report) else ()
-    if not areas:
-        return list(statuses.values())
-    reporting, comparison = report.settings.period, comparison_period(report.settings)
-    basis = report.settings.compare_with
-    return [
-        measure_status(m, reporting, comparison, basis, area=area)
-        for m in report.measures
-        for area in areas
-    ]
-
-
-def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
+def counter_for(report: Report, verdicts: Verdicts) -> Counter:
     """What the front page counts, chosen from the summary's columns."""
     columns = report.settings.summary_columns
     if "Rating" in columns and report.ratings:
@@ -175,13 +189,14 @@ def counter_for(report: Report, statuses: dict[str, MeasureStatus]) -> Counter:
     if "Group position" in columns and (report.rankings or report.group_facts):
         return _GROUP
     if "Target status" in columns:
-        return _target(report, statuses)
-    return _direction(report, statuses)
+        return _target(verdicts)
+    return _direction(report, verdicts)
 
 
-def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
-    """How many measures of each priority fall under each word of what is counted."""
-    what, words, word_of = counter_for(report, statuses)
+def at_a_glance(report: Report, verdicts: Verdicts) -> Table:
+    """How many measures of each priority (figures of each area, where the partnership has
+    none of its own) fall under each word of what is counted."""
+    what, words, word_of = counter_for(report, verdicts)
     # a rating's column is headed by its name on its colour
     fills = (
         {
@@ -191,46 +206,46 @@ def at_a_glance(report: Report, statuses: dict[str, MeasureStatus]) -> Table:
         if what == _RATING_WHAT
         else {}
     )
-    header = (Cell(plain(grouping_word(report))),) + tuple(
+    first = "Area" if verdicts.per_area else grouping_word(report)
+    header = (Cell(plain(first)),) + tuple(
         Cell(plain(w), Align.RIGHT, fill=fills.get(w)) for w in words
     )
+    if verdicts.per_area:
+        groups = [
+            (area, [v for v in verdicts.counted() if v.area == area]) for area in verdicts.areas
+        ]
+    else:
+        groups = [
+            (
+                priority.name,
+                list(verdicts.counted_for({m.id for a in priority.actions for m in a.measures})),
+            )
+            for priority in report.priorities
+        ]
     rows = []
     totals = [0] * len(words)
-
-    areas = area_names(report) if not has_own_figures(report) else ()
-    reporting, comparison = report.settings.period, comparison_period(report.settings)
-    basis = report.settings.compare_with
-
-    def count(measures: list[Measure]) -> list[int]:
-        if areas:  # every area's figures for each measure it has them for
-            found = [
-                word_of(
-                    facts_for(
-                        report, m, measure_status(m, reporting, comparison, basis, area=area), area
-                    )
-                )
-                for m in measures
-                for area in areas
-                if any(o.area == area for o in m.observations)
-                or any(r.area == area and r.subject == m.id for r in report.ratings)
-            ]
-        else:
-            found = [word_of(facts_for(report, m, statuses[m.id])) for m in measures]
-        return [found.count(w) for w in words]
-
-    for priority in report.priorities:
-        counts = count([m for a in priority.actions for m in a.measures])
+    for name, found in groups:
+        if verdicts.per_area and not found:
+            continue
+        said = [word_of(v) for v in found]
+        counts = [said.count(w) for w in words]
         totals = [t + c for t, c in zip(totals, counts, strict=True)]
         rows.append(
-            (Cell(plain(priority.name), row_header=True),)
+            (Cell(plain(name), row_header=True),)
             + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
         )
     rows.append(
-        (Cell((Span("All" if areas else "All measures", bold=True),), row_header=True),)
+        (
+            Cell(
+                (Span("All areas" if verdicts.per_area else "All measures", bold=True),),
+                row_header=True,
+            ),
+        )
         + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
     )
     return Table(
-        f"{'Figures for each area' if areas else 'Measures'} by {what}, {report.settings.period}",
+        f"{'Figures for each area' if verdicts.per_area else 'Measures'} by {what},"
+        f" {report.settings.period}",
         (header,),
         tuple(rows),
         (5.0,) + (1.2,) * len(words),

@@ -4,8 +4,8 @@ and counts such as RAG ratings as a bar chart."""
 from __future__ import annotations
 
 from safecity_reports.core.formatting import format_number, format_value
-from safecity_reports.core.model import Figure, Polarity, Unit
-from safecity_reports.core.status import against_target
+from safecity_reports.core.model import Figure, Unit
+from safecity_reports.core.verdicts import key_figure_target
 from safecity_reports.layout.document import (
     Align,
     Block,
@@ -29,11 +29,8 @@ def _figure_target(figure: Figure) -> str:
     if figure.target is None:
         return "none"
     text = format_value(figure.target, Unit.PERCENTAGE, 0)
-    if not figure.out_of:
-        return text
-    share = 100 * figure.value / figure.out_of
-    verdict = against_target(share, figure.target, None, Polarity.HIGH_IS_GOOD, decimals=1)
-    return f"{text}, {verdict.value}"
+    verdict = key_figure_target(figure)
+    return text if verdict is None else f"{text}, {verdict.value}"
 
 
 def figures_blocks(figures: tuple[Figure, ...], source: str = "") -> list[Block]:

@@ -18,6 +18,7 @@ from safecity_reports.core.model import (
 )
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
+from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.layout.areas import measure_by_area
 from safecity_reports.layout.chart_targets import target_lines
 from safecity_reports.layout.document import (
@@ -53,7 +54,6 @@ from safecity_reports.layout.notes import note_mark, note_paragraph
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.spc_chart import variation_sentence, xmr_figure
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
-from safecity_reports.layout.summary_columns import facts_for
 from safecity_reports.layout.time_charts import (
     baseline_lines,
     time_axis,
@@ -389,7 +389,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
 
 def measure_blocks(
     measure: Measure,
-    status: MeasureStatus,
+    verdicts: Verdicts,
     report: Report,
     in_group: bool,
     with_chart: bool = True,
@@ -402,7 +402,8 @@ def measure_blocks(
         Heading(3, f"{measure.id} {named(measure)}", f"measure-{measure.id}") if in_group else None
     )
     reporting = report.settings.period
-    facts = facts_for(report, measure, status)
+    facts = verdicts.of(measure.id)  # read, never judged again here
+    status = facts.status
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
     own_figures = [o for o in measure.observations if not o.area]
     lead: list[Block] = []
@@ -413,7 +414,7 @@ def measure_blocks(
                 plain(
                     " ".join(
                         s
-                        for s in (status_sentences(status), variation_sentence(measure, reporting))
+                        for s in (status_sentences(status), variation_sentence(measure, facts.xmr))
                         if s
                     )
                 ),
@@ -429,10 +430,11 @@ def measure_blocks(
     if facts.rating is not None:
         lead.append(
             Paragraph(
-                rating_paragraph(facts.rating, reporting, facts.rating_names), ParagraphStyle.LEAD
+                rating_paragraph(facts.rating, reporting, report.settings.rating_names),
+                ParagraphStyle.LEAD,
             )
         )
-    by_area = measure_by_area(report, measure)
+    by_area = measure_by_area(report, verdicts, measure)
     if not lead and by_area is None:
         lead.append(
             Paragraph(plain("No figures are recorded for this measure."), ParagraphStyle.LEAD)
@@ -450,7 +452,7 @@ def measure_blocks(
         opening.extend(chart_blocks)
         charted = True
     elif with_chart and (
-        figure := xmr_figure(measure, reporting, axis_label(measure), _caption(measure), name)
+        figure := xmr_figure(measure, facts.xmr, axis_label(measure), _caption(measure), name)
         or series_chart(measure, status, name)
     ):
         opening.append(titled(figure))
@@ -536,7 +538,7 @@ def action_intro(action: KeyAction) -> list[Block]:
     return [Paragraph(spans, ParagraphStyle.NOTE)] if spans else []
 
 
-def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) -> list[Block]:
+def page_blocks(page: Page, verdicts: Verdicts, report: Report) -> list[Block]:
     """The blocks of one page, after its heading."""
     action = page.action
     blocks: list[Block] = [*action_intro(action)]
@@ -548,9 +550,7 @@ def page_blocks(page: Page, statuses: dict[str, MeasureStatus], report: Report) 
     )
     for measure, name in zip(page.measures, names, strict=True):
         blocks.extend(
-            measure_blocks(
-                measure, statuses[measure.id], report, len(page.measures) > 1, survey is None, name
-            )
+            measure_blocks(measure, verdicts, report, len(page.measures) > 1, survey is None, name)
         )
     if not page.measures or page.measures[0] == action.measures[0]:
         # an action's key figures go on its (first) page, whether or not it has measures

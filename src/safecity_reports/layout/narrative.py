@@ -62,18 +62,24 @@ _CHANGES = {Direction.UP: "increase", Direction.DOWN: "decrease"}
 """What a change tested and found significant is called (GSS: only then 'increase')."""
 
 
-def travel_spans(direction: Direction, judgement: Judgement, tested: bool = False) -> Spans:
-    """The arrow and its meaning, e.g. '▲ up, worse': never colour or glyph alone. A change
-    tested against chance reads '▲ increase, worse' when significant and '▶ no significant
-    change' (neutral) when not."""
+def travel_spans(
+    direction: Direction, judgement: Judgement, tested: bool = False, mark_untested: bool = False
+) -> Spans:
+    """The arrow, the direction and the verdict on it: '▲ up, worse (significant)', '▼ down, no
+    significant change', '▲ up, worse (not tested)' (with ``mark_untested``), '▲ up, little
+    change'. The direction is a fact and is always printed; whether it is better or worse is a
+    judgement, and says how it was made. Never colour or glyph alone."""
     if direction is Direction.NOT_AVAILABLE:
         return (Span("n/a"),)
+    words = direction.value
     if judgement is Judgement.NOT_SIGNIFICANT:
-        arrow = Span(ARROWS[Direction.SAME], bold=True, tone=Tone.NEUTRAL)
-        return (arrow, Span(" no significant change"))
-    words = _CHANGES[direction] if tested and direction in _CHANGES else direction.value
-    if judgement in _JUDGEMENT_WORDS:
+        words = f"{words}, no significant change"
+    elif judgement in _JUDGEMENT_WORDS:
         words = f"{words}, {_JUDGEMENT_WORDS[judgement]}"
+        if tested:
+            words += " (significant)"
+        elif mark_untested:
+            words += " (not tested)"
     elif judgement is Judgement.LITTLE_CHANGE:
         words = f"{words}, little change"
     return (Span(ARROWS[direction], bold=True, tone=TONES[judgement]), Span(f" {words}"))
@@ -162,6 +168,16 @@ def _untested(status: MeasureStatus) -> str:
         and status.direction in (Direction.UP, Direction.DOWN)
         and status.judgement is not Judgement.LITTLE_CHANGE
     ):
+        m, before, after = status.measure, status.previous, status.current
+        known = [
+            o is not None and events(m, o, status.population) is not None for o in (before, after)
+        ]
+        if before is not None and after is not None and known == [False, True]:
+            # the page gives the later figure's counts: say which figure has none
+            return (
+                " Whether this change is more than chance cannot be tested: the workbook gives"
+                f" no count for the earlier figure ({before.period})."
+            )
         return " " + UNTESTED
     return ""
 
@@ -180,9 +196,10 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
         f"Where the workbook gives the counts behind a rate or a percentage ({tested} of this"
         f" report's comparisons), the change is tested against chance at the {level} level:"
         " rates by the exact test for two Poisson rates, percentages by Fisher's exact test."
-        " Only a significant change is called an increase or a decrease and judged better or"
-        " worse; otherwise the report says 'no significant change'. The other changes cannot be"
-        " tested, and are worded as before. Confidence intervals are"
+        " Only a significant change is called an increase or a decrease, and 'significant',"
+        " and judged better or worse; otherwise the report says 'no significant change'. The"
+        " other changes cannot be tested: the summary marks them 'not tested'. Confidence"
+        " intervals are"
         f" {level}: for rates exact (Poisson) below 10 events and Byar's method from 10, for"
         f" percentages Wilson's.{source}"
     )

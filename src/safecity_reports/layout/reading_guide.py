@@ -4,10 +4,8 @@ the key to the arrows where the summary prints them."""
 from __future__ import annotations
 
 from safecity_reports.core.model import CompareWith, Report
-from safecity_reports.core.status import (
-    Direction,
-    MeasureStatus,
-)
+from safecity_reports.core.status import Direction, Judgement
+from safecity_reports.core.verdicts import Change, Verdicts
 from safecity_reports.layout.document import (
     Block,
     BulletList,
@@ -19,7 +17,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.funnel_chart import funnel_guide
-from safecity_reports.layout.glance import counted_statuses, counter_sentence
+from safecity_reports.layout.glance import counter_sentence
 from safecity_reports.layout.narrative import ARROWS, testing_paragraph
 from safecity_reports.layout.spc_chart import xmr_guide
 from safecity_reports.layout.summary_columns import (
@@ -32,10 +30,11 @@ from safecity_reports.layout.summary_columns import (
 KEY_ANCHOR = "how-to-read"
 
 
-def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Block]:
+def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
     """'How to read this report': what the front page counts, what each of the summary's
-    columns holds (one sentence each), and the arrows where the summary prints them."""
-    made = counted_statuses(report, statuses)
+    columns holds (one sentence each), the arrows where the summary prints them, and what
+    'significant' means where some change was tested against chance."""
+    made = [v.status for v in verdicts.counted()]
     bases = {s.basis for s in made if s.previous is not None}
     against = (
         "the previous period"
@@ -44,39 +43,76 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
         if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
         else "the period it is compared with"
     )
-    lines = (
+    # the key holds every arrow and word the summary prints, and only those
+    directions = {s.direction for s in made}
+    judged = {s.judgement for s in made}
+    moves = [
+        (Direction.UP, "up: the figure rose"),
+        (Direction.DOWN, "down: the figure fell"),
+    ]
+    printed = [(d, words) for d, words in moves if d in directions]
+    lines: tuple[tuple[Span, ...], ...] = tuple(
         (
-            Span(ARROWS[Direction.UP], bold=True),
-            Span(f" up: the figure rose since {against}"),
-        ),
-        (Span(ARROWS[Direction.DOWN], bold=True), Span(" down: the figure fell")),
-        (
-            Span(ARROWS[Direction.SAME], bold=True),
-            Span(" no change: the figure is the same as printed"),
-        ),
-        (
-            Span("better", bold=True, tone=Tone.GOOD),
-            Span(" or "),
-            Span("worse", bold=True, tone=Tone.BAD),
-            Span(
-                ": whether the change is good or bad news for that measure, given its preferred direction"
-            ),
-        ),
-        (Span("n/a: no figure to compare, or no measure for the action"),),
+            Span(ARROWS[d], bold=True),
+            Span(f" {words} since {against}" if index == 0 else f" {words}"),
+        )
+        for index, (d, words) in enumerate(printed)
     )
-    tested = [s for s in statuses.values() if s.test is not None]
-    if tested:  # the changes tested against chance have a word of their own
-        lines = (
-            *lines[:3],
+    if Direction.SAME in directions:
+        lines += (
             (
                 Span(ARROWS[Direction.SAME], bold=True),
-                Span(" no significant change: the figures differ, but chance could explain it"),
+                Span(" no change: the figure is the same as printed"),
             ),
-            *lines[3:],
         )
+    if judged & {Judgement.IMPROVING, Judgement.WORSENING}:
+        lines += (
+            (
+                Span("better", bold=True, tone=Tone.GOOD),
+                Span(" or "),
+                Span("worse", bold=True, tone=Tone.BAD),
+                Span(
+                    ": whether the change is good or bad news for that measure, given its"
+                    " preferred direction"
+                ),
+            ),
+        )
+    if Judgement.LITTLE_CHANGE in judged:
+        lines += (
+            (
+                Span("little change", bold=True),
+                Span(": the figure moved by less than the measure's stated 'little change'"),
+            ),
+        )
+    tested = [s for s in made if s.test is not None]
+    found = {v.change for v in verdicts.counted()}
+    # the words of changes tested against chance, each only where the summary prints it
+    words = (
+        (
+            {Change.BETTER, Change.WORSE},
+            "(significant)",
+            ": the change was tested against chance, and chance would not explain it",
+        ),
+        (
+            {Change.NOT_SIGNIFICANT},
+            "no significant change",
+            ": the change was tested, and chance could explain it",
+        ),
+        (
+            {Change.BETTER_UNTESTED, Change.WORSE_UNTESTED} if tested else set(),
+            "(not tested)",
+            ": the workbook gives no counts to test the change against chance",
+        ),
+    )
+    lines = (
+        *lines,
+        *((Span(word, bold=True), Span(meant)) for kinds, word, meant in words if kinds & found),
+    )
+    if Direction.NOT_AVAILABLE in directions:
+        lines += ((Span("n/a: no figure to compare, or no measure for the action"),),)
     blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
     if report.measures:
-        blocks.append(Paragraph(plain(counter_sentence(report, statuses))))
+        blocks.append(Paragraph(plain(counter_sentence(report, verdicts))))
     columns = chosen_columns(report.settings.summary_columns)
     compared = any(s.previous is not None and s.current is not None for s in made)
 
@@ -122,9 +158,6 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
             )
         )
         blocks.append(Callout(lines))
-        if tested:
-            source = report.settings.population_source
-            blocks.append(Paragraph(plain(testing_paragraph(tested[0], len(tested), source))))
     else:
         blocks.append(
             Paragraph(
@@ -134,5 +167,8 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
                 )
             )
         )
-    blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(report), funnel_guide(report)) if t)
+    if tested:  # Exceptions refers to this paragraph: "see How to read this report: chance"
+        source = report.settings.population_source
+        blocks.append(Paragraph(plain(testing_paragraph(tested[0], len(tested), source))))
+    blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(verdicts), funnel_guide(report)) if t)
     return blocks

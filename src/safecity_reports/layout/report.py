@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from safecity_reports.core.areas import area_names, has_own_figures
 from safecity_reports.core.model import CompareWith, KeyAction, Measure, Priority, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import MeasureStatus, comparison_period
+from safecity_reports.core.targets import TargetStatus
+from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.layout.areas import area_tables
 from safecity_reports.layout.compact import compact_blocks, in_table
 from safecity_reports.layout.document import (
@@ -28,7 +29,8 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.exceptions import ANCHOR as EXCEPTIONS_ANCHOR
 from safecity_reports.layout.exceptions import exceptions_blocks
-from safecity_reports.layout.glance import at_a_glance
+from safecity_reports.layout.glance import at_a_glance, counting_sentence
+from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.pages import Page, plan_pages
@@ -53,7 +55,7 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> str:
+def comparison_statement(report: Report, verdicts: Verdicts) -> str:
     """The front page's sentence on what is compared with what, from the comparisons the
     pages actually make: never a comparison that no page makes."""
     period = report.settings.period
@@ -62,7 +64,7 @@ def comparison_statement(report: Report, statuses: dict[str, MeasureStatus]) -> 
             f"This report gives each measure's rating for {period} as its rater gave it;"
             " it holds no figures to compare."
         )
-    current = [s for s in statuses.values() if s.up_to_date]
+    current = [v.status for v in verdicts.counted() if v.status.up_to_date]
     compared = [s for s in current if s.previous is not None and s.current is not None]
     if not current:
         return (
@@ -100,13 +102,28 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
 
 
 NO_MEASURE = "no measure"
+
+
+def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
+    """'; a key figure missed its target' after 'no measure', where the action's page shows one
+    (so that the summary never reads as though there were nothing to say)."""
+    missed = [
+        f for f, status in verdicts.key_figures.get(action_id, ()) if status is TargetStatus.MISSED
+    ]
+    if not missed:
+        return ""
+    if len(missed) == 1:
+        return "; a key figure missed its target"
+    return f"; {len(missed)} key figures missed their targets"
+
+
 """What a figure column of an action without a measure says: there is no figure to give."""
 
 
 def _priority_rows(
     priority: Priority,
     report: Report,
-    statuses: dict[str, MeasureStatus],
+    verdicts: Verdicts,
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
     stated: tuple[bool, bool],
@@ -118,14 +135,14 @@ def _priority_rows(
     starts: list[int] = []
     for action in priority.actions:
         starts.append(len(rows))
-        rows.extend(_action_rows(action, report, statuses, anchors, columns, stated))
+        rows.extend(_action_rows(action, report, verdicts, anchors, columns, stated))
     return tuple(rows), tuple(starts[1:])
 
 
 def _action_rows(
     action: KeyAction,
     report: Report,
-    statuses: dict[str, MeasureStatus],
+    verdicts: Verdicts,
     anchors: dict[str, str],
     columns: tuple[SummaryColumn, ...],
     stated: tuple[bool, bool],
@@ -140,7 +157,12 @@ def _action_rows(
         return [
             (
                 Cell(
-                    (Span(action.id, link=link), Span(f" {action.text} ({NO_MEASURE})")),
+                    (
+                        Span(action.id, link=link),
+                        Span(
+                            f" {action.text} ({NO_MEASURE}{missed_key_figures(verdicts, action.id)})"
+                        ),
+                    ),
                     row_header=True,
                 ),
                 *said,
@@ -157,8 +179,9 @@ def _action_rows(
         ]
     rows = []
     for measure in action.measures:
-        status = statuses[measure.id]
-        facts = facts_for(report, measure, status)
+        verdict = verdicts.of(measure.id)
+        status = verdict.status
+        facts = facts_for(report, verdict, verdicts.tested_any)
         name = Cell(
             (
                 Span(measure.id, link=anchors.get(measure.id, "")),
@@ -173,7 +196,7 @@ def _action_rows(
 
 
 def summary_tables(
-    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
+    report: Report, verdicts: Verdicts, anchors: dict[str, str]
 ) -> tuple[Table, ...]:
     """The summary, a table per priority named in its caption: the measure (the action, where it
     has none) heads each row, then the key action, its lead agency and the columns Settings
@@ -198,7 +221,7 @@ def summary_tables(
     )
     tables = []
     for number, priority in enumerate(report.priorities, start=1):
-        rows, groups = _priority_rows(priority, report, statuses, anchors, columns, stated)
+        rows, groups = _priority_rows(priority, report, verdicts, anchors, columns, stated)
         if not rows:
             continue
         group = (
@@ -218,14 +241,12 @@ def summary_tables(
     return tuple(tables)
 
 
-def _summary(
-    report: Report, statuses: dict[str, MeasureStatus], anchors: dict[str, str]
-) -> list[Block]:
+def _summary(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> list[Block]:
     """The summary table; with several areas, a table per area too (instead of the summary,
     where the partnership itself has no figures)."""
-    if not area_names(report):
-        return [*summary_tables(report, statuses, anchors)]
-    if not has_own_figures(report):
+    if not verdicts.areas:
+        return [*summary_tables(report, verdicts, anchors)]
+    if verdicts.per_area:
         return [
             Paragraph(
                 plain(
@@ -233,12 +254,12 @@ def _summary(
                     " area in turn, and each measure's page compares the areas."
                 )
             ),
-            *area_tables(report),
+            *area_tables(report, verdicts),
         ]
     return [
-        *summary_tables(report, statuses, anchors),
+        *summary_tables(report, verdicts, anchors),
         Heading(1, "Areas", "areas"),
-        *area_tables(report),
+        *area_tables(report, verdicts),
     ]
 
 
@@ -271,12 +292,13 @@ def _table_title(pages: tuple[Page, ...]) -> str:
 
 def build_document(
     report: Report,
-    statuses: dict[str, MeasureStatus],
+    verdicts: Verdicts,
     today: date,
     language: str | None = None,
     rating_names: Mapping[str, str] | None = None,
 ) -> Document:
-    """Lay out the report: every fact of the workbook, in the order a board member reads it.
+    """Lay out the report: every fact of the workbook, in the order a board member reads it,
+    every verdict read from ``verdicts`` (``core.verdicts.judge``), none judged again.
 
     ``language`` is the tag the documents declare (the styles' ``[document] language``); None
     takes the default styles' language. ``rating_names`` gives the name printed for each
@@ -312,11 +334,13 @@ def build_document(
                 + (f" by {settings.author}" if settings.author else "")
             )
         ),
-        Paragraph(plain(comparison_statement(report, statuses)), ParagraphStyle.LEAD),
+        *main_points_blocks(report, verdicts, anchors),
+        Paragraph(plain(comparison_statement(report, verdicts)), ParagraphStyle.LEAD),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
     if report.measures:
-        front.append(at_a_glance(report, statuses))
+        front.append(Paragraph(plain(counting_sentence(report, verdicts))))
+        front.append(at_a_glance(report, verdicts))
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),
@@ -335,7 +359,7 @@ def build_document(
         if table:
             label = _table_title(table)
             entries.append((2, label, _table_anchor(priority.id)))
-            body.extend(compact_blocks(label, _table_anchor(priority.id), table, statuses, report))
+            body.extend(compact_blocks(label, _table_anchor(priority.id), table, verdicts, report))
         for index, page in enumerate(pages):
             heading = f"{page.label} {_page_title(page)}"
             entries.append((2, heading, page.anchor))
@@ -344,7 +368,7 @@ def build_document(
                 if not (previous and _light(page, report) and _light(previous, report)):
                     body.append(PageBreak())
             body.append(Heading(2, heading, page.anchor))
-            body.extend(page_blocks(page, statuses, report))
+            body.extend(page_blocks(page, verdicts, report))
 
     annex_entries, annex = revisions_annex(report)
     entries += annex_entries
@@ -356,11 +380,11 @@ def build_document(
         Heading(1, "Contents", "contents"),
         Contents(tuple(entries)),
         PageBreak(),
-        *reading_guide(report, statuses),
-        *([PageBreak(), *exceptions_blocks(report, statuses, anchors)] if report.measures else []),
+        *reading_guide(report, verdicts),
+        *([PageBreak(), *exceptions_blocks(report, verdicts, anchors)] if report.measures else []),
         PageBreak(landscape=True),
         Heading(1, "Summary", SUMMARY_ANCHOR),
-        *_summary(report, statuses, anchors),
+        *_summary(report, verdicts, anchors),
         *body,
         *annex,
     ]

@@ -8,18 +8,13 @@ pages, whose short series stay plain line charts. The limits and the rules are
 
 from __future__ import annotations
 
-from safecity_reports.core.model import Frequency, Measure, Observation, Report, Unit
-from safecity_reports.core.periods import Period
-from safecity_reports.core.variation import spc_chart
+from safecity_reports.core.model import Measure, Observation, Unit
+from safecity_reports.core.verdicts import Verdicts
+from safecity_reports.core.xmr_page import FEWEST_POINTS, PageXmR
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Mark, Series
 from safecity_reports.layout.narrative import short_name, value_text
 from safecity_reports.stats import Signal, XmRChart
 from safecity_reports.stats.spc import FEWEST_FOR_FIRM_LIMITS, rule_words
-
-FEWEST_POINTS = 12
-"""The fewest like figures an XmR chart is drawn for on a measure's page."""
-FREQUENCIES = (Frequency.MONTHLY,)
-"""The frequencies whose pages show an XmR chart."""
 
 _MARKS = {
     Signal.COMMON_CAUSE: Mark.COMMON_CAUSE,
@@ -35,27 +30,15 @@ _SPECIAL = {
 _NON_NEGATIVE = (Unit.COUNT, Unit.PERCENTAGE, Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.MONEY)
 
 
-def page_xmr(measure: Measure, reporting: Period) -> tuple[list[Observation], XmRChart] | None:
-    """The XmR chart a measure's page shows (its own area's figures), or None where the page
-    keeps its plain line chart."""
-    if measure.frequency not in FREQUENCIES:
-        return None
-    found = spc_chart(measure, reporting)
-    if found is None or len(found[0]) < FEWEST_POINTS:
-        return None
-    return found
-
-
 def _lower_shown(measure: Measure, chart: XmRChart) -> bool:
     """A lower limit below zero is not drawn for a figure that cannot be negative."""
     return not (measure.unit in _NON_NEGATIVE and chart.lower < 0)
 
 
-def variation_sentence(measure: Measure, reporting: Period) -> str:
-    """What the XmR chart says of the latest figure, and of the target where it judges one:
-    'Special cause of concern: the latest figure (Dec 2025, 612) is above the upper limit of
-    normal variation.' Empty where the page has no XmR chart."""
-    found = page_xmr(measure, reporting)
+def variation_sentence(measure: Measure, found: PageXmR | None) -> str:
+    """What the XmR chart (``Verdict.xmr``) says of the latest figure, and of the target where
+    it judges one: 'Special cause of concern: the latest figure (Dec 2025, 612) is above the
+    upper limit of normal variation.' Empty where the page has no XmR chart."""
     if found is None:
         return ""
     series, chart = found
@@ -97,15 +80,15 @@ def xmr_title(measure: Measure, series: list[Observation], chart: XmRChart, name
 
 def xmr_figure(
     measure: Measure,
-    reporting: Period,
+    found: PageXmR | None,
     axis: str,
     caption: str,
     name: str = "",
 ) -> FigureBlock | None:
-    """The measure's XmR chart with its mean, limits (and the target it is judged against) and
-    a mark per point; None where the page keeps its plain line chart. No error bars: the limits
-    already show how far the figures vary by chance, and the two would be read as one."""
-    found = page_xmr(measure, reporting)
+    """The measure's XmR chart (``Verdict.xmr``) with its mean, limits (and the target it is
+    judged against) and a mark per point; None where the page keeps its plain line chart. No
+    error bars: the limits already show how far the figures vary by chance, and the two would be
+    read as one."""
     if found is None:
         return None
     series, chart = found
@@ -170,10 +153,9 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def xmr_guide(report: Report) -> str:
+def xmr_guide(verdicts: Verdicts) -> str:
     """How to read the report's XmR charts, for How to read this report; empty without one."""
-    period = report.settings.period
-    if not any(page_xmr(m, period) for m in report.measures):
+    if not any(v.xmr is not None for v in verdicts.own.values()):
         return ""
     return (
         f"Monthly measures with at least {FEWEST_POINTS} figures in a row are drawn as XmR "

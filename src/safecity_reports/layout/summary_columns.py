@@ -12,15 +12,13 @@ from dataclasses import dataclass
 
 from safecity_reports.core.coverage import comparable
 from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
-from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding, group_standing
+from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding
 from safecity_reports.core.model import (
     DEFAULT_SUMMARY_COLUMNS,
-    GroupSide,
     Measure,
     NotAvailable,
     Observation,
     Pair,
-    Polarity,
     Rating,
     RatingLevel,
     Report,
@@ -28,9 +26,10 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period
-from safecity_reports.core.ratings import RatingNames, rating_for, rating_name
+from safecity_reports.core.ratings import RatingNames, rating_name
 from safecity_reports.core.status import Direction, MeasureStatus, TargetStatus
 from safecity_reports.core.targets import interim_target
+from safecity_reports.core.verdicts import Verdict, side_judgement
 from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, plain
 from safecity_reports.layout.narrative import travel_spans, value_text
 
@@ -39,7 +38,8 @@ NOT_APPLICABLE = "n/a"
 
 @dataclass(frozen=True)
 class Facts:
-    """What one row of the summary may show about a measure."""
+    """What one row of the summary may show about a measure: its verdict, read, never judged
+    again here."""
 
     measure: Measure
     status: MeasureStatus
@@ -53,18 +53,23 @@ class Facts:
     """The size of the measure's latest full group, for a rank measure's 'of 15'."""
     rating_names: RatingNames = ()
     """The names the styles give the ratings (``Settings.rating_names``)."""
+    mark_untested: bool = False
+    """Whether a change not tested against chance says so ('up, worse (not tested)'): where
+    the report tests some of its changes, so that the two are never read alike."""
 
 
-def facts_for(report: Report, measure: Measure, status: MeasureStatus, area: str = "") -> Facts:
-    """Everything the summary's columns may need about ``measure`` (for ``area``)."""
-    reporting = report.settings.period
-    rating = rating_for(report, measure.id, reporting, area) or rating_for(
-        report, measure.action_id, reporting, area
+def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> Facts:
+    """Everything the summary's columns may need about one verdict (a measure, for an area)."""
+    return Facts(
+        verdict.measure,
+        verdict.status,
+        verdict.standing,
+        verdict.rating,
+        report.settings.period,
+        verdict.group_size,
+        report.settings.rating_names,
+        mark_untested,
     )
-    rankings = [r for r in report.rankings if r.measure_id == measure.id]
-    size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
-    standing = group_standing(report, measure.id, measure.polarity, reporting, area)
-    return Facts(measure, status, standing, rating, reporting, size, report.settings.rating_names)
 
 
 NO_FIGURE = "no figure"
@@ -126,7 +131,9 @@ def _direction(facts: Facts) -> Spans:
         word = _RATED.get(facts.rating.direction.value)
         if word:
             return plain(f"{word.capitalize()} (as rated)")
-    return travel_spans(status.direction, status.judgement, status.test is not None)
+    return travel_spans(
+        status.direction, status.judgement, status.test is not None, facts.mark_untested
+    )
 
 
 def _baseline(facts: Facts) -> Spans:
@@ -159,6 +166,14 @@ _CHANGE_TARGETS = {
     TargetKind.REDUCE_ON_LAST_YEAR: "reduction on last year",
     TargetKind.INCREASE_ON_LAST_YEAR: "increase on last year",
 }
+
+
+def change_target_words(measure: Measure) -> str:
+    """'a reduction on last year' for a target that is a change; '' for any other."""
+    words = _CHANGE_TARGETS.get(measure.target_kind, "")
+    if not words:
+        return ""
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
 def _target(facts: Facts) -> Spans:
@@ -212,14 +227,6 @@ def _target_status(facts: Facts) -> Spans:
         what = "profile" if interim.profiled else "even share"
         spans += (Span(f" ({what} {format_value(interim.value, m.unit, m.decimals)})"),)
     return spans
-
-
-def side_judgement(side: GroupSide, polarity: Polarity) -> str:
-    """'better' or 'worse' for a position against the group's range, or '' where not judged."""
-    if side is GroupSide.IN_LINE or polarity is Polarity.NO_PREFERENCE:
-        return ""
-    above_is_good = polarity is Polarity.HIGH_IS_GOOD
-    return "better" if (side is GroupSide.ABOVE) == above_is_good else "worse"
 
 
 def _position(facts: Facts) -> Spans:
@@ -328,7 +335,7 @@ COLUMNS = {
             "Direction",
             _direction,
             Align.LEFT,
-            1.85,
+            2.6,  # '▲ up, better (not tested)' on one line
             "whether the figure went up or down, and whether that is better or worse (see the "
             "arrows below).",
         ),

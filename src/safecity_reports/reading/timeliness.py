@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecity_reports.core.coverage import covered, length_words, months_between
+from safecity_reports.core.coverage import covered, length_words
 from safecity_reports.core.formatting import format_value
+from safecity_reports.core.lateness import overdue
 from safecity_reports.core.model import (
     FigureKind,
     Location,
@@ -99,22 +100,6 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
                 " report prints it as typed and compares nothing: type the figure when it"
                 " is available",
             )
-
-
-def overdue(measure: Measure, status: MeasureStatus) -> bool:
-    """Whether a newer figure should exist by the end of the reporting period: the next one is
-    due as long after the latest as the latest came after the one before (or, for a single
-    figure, as long as it covers). An annual figure for 2015/16 is not overdue in 2016/17 Q2."""
-    assert status.current is not None and status.reporting is not None
-    current = status.current.period
-    earlier = [o.period for o in measure.observations if o.period < current]
-    step = (
-        months_between(earlier[-1], current)
-        if earlier
-        else max(1, covered(current, measure.kind).months)
-    )
-    due = current.end.year * 12 + current.end.month + step
-    return due <= status.reporting.end.year * 12 + status.reporting.end.month
 
 
 def _jump(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, str]]:
