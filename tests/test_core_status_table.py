@@ -188,6 +188,24 @@ def test_little_change(size, relative, decimals, before, after, little):
     assert little_change(m, before, after) is little
 
 
+@pytest.mark.parametrize(
+    ("size", "relative", "before", "after"),
+    [
+        (0.2, False, 1.0, 1.2),  # as floats 1.2 - 1.0 is 0.19999999999999996
+        (0.2, False, 1.2, 1.0),
+        (0.1, False, 0.7, 0.8),  # 0.8 - 0.7 is 0.10000000000000009: right by luck
+        (20.0, True, 1.0, 1.2),  # 20% of 1.0
+        (10.0, True, 3.0, 3.3),  # 10% of 3.0; 3.3 - 3.0 is 0.2999999999999998
+    ],
+)
+def test_a_change_of_exactly_the_little_change_is_not_little(size, relative, before, after):
+    """Exactly the stated size is not smaller than it: the figures are subtracted as printed,
+    not as binary floats (which made 1.0 to 1.2 against 0.2 'little change')."""
+    m = _measure(decimals=1, little_change=size, little_change_relative=relative)
+    assert little_change(m, before, after) is False
+    assert compared(m, before, after)[1] is not J.LITTLE_CHANGE
+
+
 def test_a_pairs_little_change_compares_its_totals():
     m = _measure(Unit.PAIR, decimals=0, little_change=2.0)
     assert little_change(m, Pair(3, 2), Pair(4, 2)) is True  # 5 to 6
