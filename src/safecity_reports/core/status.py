@@ -200,7 +200,7 @@ def little_change(measure: Measure, before: Value | None, after: Value | None) -
     second = _as_printed(after, measure.unit, measure.decimals)
     if first is None or second is None:
         return False
-    size = exact(abs(second - first))
+    size = abs(exact(second) - exact(first))  # as printed: 1.2 - 1.0 is 0.2, not 0.1999...
     if measure.little_change_relative:
         return size * 100 < exact(measure.little_change) * exact(abs(first))
     return size < exact(measure.little_change)
