@@ -44,7 +44,7 @@ def reading_guide(report: Report, statuses: dict[str, MeasureStatus]) -> list[Bl
         if bases == {CompareWith.SAME_PERIOD_A_YEAR_EARLIER}
         else "the period it is compared with"
     )
-    lines = (
+    lines: tuple[tuple[Span, ...], ...] = (
         (
             Span(ARROWS[Direction.UP], bold=True),
             Span(f" up: the figure rose since {against}"),
