@@ -20,6 +20,8 @@ the figures, since other work on the machine slows every figure.
 from __future__ import annotations
 
 import argparse
+import datetime
+import functools
 import os
 import platform
 import resource
@@ -40,6 +42,10 @@ from benchmarks.generate import write_workbook
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("read", "validate", "status", "charts", "word", "pdf")
 FLOOR = "import matplotlib, reportlab, docx, openpyxl"
+
+_say = print
+"""Where the figures go as they are measured: standard output, or standard error under
+``--markdown``, whose standard output is the markdown alone."""
 
 
 @dataclass
@@ -257,16 +263,27 @@ def main() -> None:
     parser.add_argument("--no-q2", action="store_true", help="leave inputs/q2.xlsx out")
     parser.add_argument("--no-peer", action="store_true", help="do not time LibreOffice")
     parser.add_argument("--peer-timeout", type=float, default=1800)
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the results as markdown (date, machine, command, tables) on standard output,"
+        " for docs/performance.md; the figures as they are measured go to standard error",
+    )
     args = parser.parse_args()
+    global _say
+    if args.markdown:
+        _say = functools.partial(print, file=sys.stderr)
 
-    print(f"Machine: {machine()}")
-    print(f"Load average at start: {os.getloadavg()[0]:.2f}", flush=True)
+    started = datetime.date.today()
+    load_at_start = os.getloadavg()[0]
+    _say(f"Machine: {machine()}")
+    _say(f"Load average at start: {load_at_start:.2f}", flush=True)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="safecity-bench-") as tmp:
         folder = Path(tmp)
         floor_runs = [measure([sys.executable, "-c", FLOOR]) for _ in range(max(5, args.runs))]
         floor = statistics.median(r.seconds for r in floor_runs)
-        print(f"Floor ({FLOOR}): {floor:.3f} s", flush=True)
+        _say(f"Floor ({FLOOR}): {floor:.3f} s", flush=True)
         profile = folder / "lo-profile"
         workbooks: list[tuple[str, Path, int]] = []
         if not args.no_q2:
@@ -280,7 +297,7 @@ def main() -> None:
             work = folder / name.replace("/", "-").replace(" ", "-")
             work.mkdir()
             row.stages = stage_times(path, work, runs)
-            print(
+            _say(
                 f"{name}: "
                 + ", ".join(
                     f"{s} {row.stages[s][0]:.2f} s / {row.stages[s][1]:.0f} MB" for s in STAGES
@@ -295,7 +312,7 @@ def main() -> None:
                 runs,
                 big=size >= 1000,
             )
-            print(
+            _say(
                 f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
                 f"{row.cold.cpu:.2f} s, peak {row.cold.peak_mb:.0f} MB",
                 flush=True,
@@ -308,7 +325,7 @@ def main() -> None:
                 runs,
                 big=size >= 1000,
             )
-            print(
+            _say(
                 f"{name}: make-report, cache warm {row.warm.seconds:.2f} s, CPU "
                 f"{row.warm.cpu:.2f} s, peak {row.warm.peak_mb:.0f} MB",
                 flush=True,
@@ -328,8 +345,13 @@ def main() -> None:
             rows.append(row)
             shutil.rmtree(work, ignore_errors=True)
             _print_row(row, floor)
-    print(f"Load average at end: {os.getloadavg()[0]:.2f}")
-    _print_tables(rows, floor)
+    load_at_end = os.getloadavg()[0]
+    _say(f"Load average at end: {load_at_end:.2f}")
+    if args.markdown:
+        command = " ".join(["python -m benchmarks.run", *sys.argv[1:]])
+        print(_markdown(rows, floor, started, machine(), command, (load_at_start, load_at_end)))
+    else:
+        _print_tables(rows, floor)
 
 
 def _measure_count(path: Path) -> int:
@@ -341,7 +363,7 @@ def _measure_count(path: Path) -> int:
 def _print_row(row: Row, floor: float) -> None:
     assert row.cold is not None and row.warm is not None
     peer = f", LibreOffice {row.peer:.2f} s" if row.peer else ""
-    print(
+    _say(
         f"{row.name}: make-report {row.cold.seconds:.2f} s ({row.cold.seconds / floor:.1f}x "
         f"floor), warm {row.warm.seconds:.2f} s{peer}",
         flush=True,
@@ -376,6 +398,55 @@ def _print_tables(rows: list[Row], floor: float) -> None:
         assert smaller.cold is not None and larger.cold is not None
         ratio = (larger.cold.seconds / larger.measures) / (smaller.cold.seconds / smaller.measures)
         print(f"\nCost per measure at {larger.measures} / at {smaller.measures}: {ratio:.2f}")
+
+
+def _markdown(
+    rows: list[Row],
+    floor: float,
+    day: datetime.date,
+    on: str,
+    command: str,
+    loads: tuple[float, float],
+) -> str:
+    """The run's results as markdown: what was measured, where and when, then the tables."""
+    lines = [
+        f"Measured on {day:%d %b %Y} with `{command}` on {on}; load average"
+        f" {loads[0]:.1f} at the start and {loads[1]:.1f} at the end. The floor (a fresh"
+        f" interpreter's `{FLOOR}`) took {floor:.2f} s. Times are wall seconds, medians of the"
+        " runs; memory is the peak of all the run's processes together.",
+        "",
+        "The whole `make-report` (both documents):",
+        "",
+        "| workbook | measures | no cache | CPU | peak memory | x floor | LibreOffice alone"
+        " | x LibreOffice | unchanged re-run | x floor | ms a measure |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        assert row.cold is not None and row.warm is not None
+        peer = f"{row.peer:.2f} s" if row.peer else "not timed"
+        vs_peer = f"{row.cold.seconds / row.peer:.2f}" if row.peer else "-"
+        lines.append(
+            f"| {row.name} | {row.measures} | {row.cold.seconds:.2f} s | {row.cold.cpu:.2f} s"
+            f" | {row.cold.peak_mb:.0f} MB | {row.cold.seconds / floor:.1f} | {peer}"
+            f" | {vs_peer} | {row.warm.seconds:.2f} s | {row.warm.seconds / floor:.2f}"
+            f" | {1000 * row.cold.seconds / row.measures:.0f} |"
+        )
+    lines += [
+        "",
+        "Each stage alone, in a fresh process (wall seconds; peak memory):",
+        "",
+        "| workbook | " + " | ".join(STAGES) + " |",
+        "| --- |" + " ---: |" * len(STAGES),
+    ]
+    for row in rows:
+        cells = [f"{row.stages[s][0]:.2f} s, {row.stages[s][1]:.0f} MB" for s in STAGES]
+        lines.append(f"| {row.name} | " + " | ".join(cells) + " |")
+    sized = [r for r in rows if r.cold is not None and not r.name.startswith("inputs")]
+    for smaller, larger in zip(sized, sized[1:], strict=False):
+        assert smaller.cold is not None and larger.cold is not None
+        ratio = (larger.cold.seconds / larger.measures) / (smaller.cold.seconds / smaller.measures)
+        lines += ["", f"Cost per measure at {larger.measures} / at {smaller.measures}: {ratio:.2f}"]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -33,3 +33,25 @@ def test_the_same_size_and_seed_give_the_same_workbook() -> None:
 
     assert rows(7, 1) == rows(7, 1)
     assert rows(7, 1) != rows(7, 2)
+
+
+def test_the_results_print_as_markdown_with_date_machine_and_command() -> None:
+    import datetime
+
+    from benchmarks.run import Row, Run, _markdown
+
+    stages = {s: (0.5, 100.0) for s in ("read", "validate", "status", "charts", "word", "pdf")}
+    rows = [
+        Row("inputs/q2.xlsx", 21, stages, Run(1.0, 1.5, 180.0), Run(0.2, 0.2, 30.0), 2.0),
+        Row("30 measures", 30, stages, Run(1.5, 2.0, 190.0), Run(0.2, 0.2, 30.0), None),
+        Row("300 measures", 300, stages, Run(12.0, 20.0, 300.0), Run(0.3, 0.3, 30.0), None),
+    ]
+    text = _markdown(
+        rows, 0.5, datetime.date(2026, 12, 6), "a machine", "python -m benchmarks.run", (1, 2)
+    )
+    assert text.startswith("Measured on 06 Dec 2026 with `python -m benchmarks.run` on a machine")
+    table = [line for line in text.splitlines() if line.startswith("| inputs/q2.xlsx | 21 |")]
+    assert table[0].split(" | ")[2:6] == ["1.00 s", "1.50 s", "180 MB", "2.0"]
+    assert "| 0.50 | 0.20 s | 0.40 |" in table[0]  # x LibreOffice, re-run, its x floor
+    assert "| 30 measures | 30 | 1.50 s | 2.00 s | 190 MB | 3.0 | not timed | - |" in text
+    assert "Cost per measure at 300 / at 30: 0.80" in text

@@ -6,21 +6,20 @@ business (``run.pipeline.Execution``); this page only says what happens.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from safecity_reports.core.verdicts import judge
-from safecity_reports.cycle.manifest import manifest, write_manifest
-from safecity_reports.cycle.provenance import read_provenance, with_provenance
 from safecity_reports.errors import Problem, UsageError
-from safecity_reports.files import os_error_message
-from safecity_reports.layout.report import build_document
-from safecity_reports.reading.load import load_report
-from safecity_reports.run.pipeline import Execution
+from safecity_reports.files import os_error_message, replace_together
 from safecity_reports.run.progress import QUIET, Progress
-from safecity_reports.styles import load_styles
+from safecity_reports.run.run_cache import RunCache, RunRecord, run_key
+from safecity_reports.styles import Styles, load_styles
+
+# Nothing imported above reads a workbook or draws: an unchanged re-run is answered from the run
+# cache before openpyxl, scipy, matplotlib or reportlab is imported (see ``_make``).
 
 FORMATS = ("docx", "pdf")
 
@@ -75,6 +74,81 @@ def build_report(
     workbook, output = Path(workbook), Path(output)
     targets = output_paths(workbook, output, formats)
     styles = load_styles(styles_folder)
+    today = today or date.today()
+    runs = RunCache() if use_cache else None
+    content = _content(workbook) if runs is not None else None
+    key = None
+    if runs is not None and content is not None:
+        key = run_key(workbook.name, content, styles, formats, strict, today)
+        copied = _copy_unchanged(runs, key, targets, output, workbook, progress)
+        if copied is not None:
+            return copied
+    result, record = _make(workbook, output, targets, styles, strict, use_cache, progress, today)
+    # A workbook saved again while the run read it is not the one the key names.
+    if runs is not None and key is not None and record.manifest.get("sha256") == _sha256(content):
+        runs.put(key, record)
+    return result
+
+
+def _content(workbook: Path) -> bytes | None:
+    try:
+        return workbook.read_bytes()
+    except OSError:
+        return None  # reading it again says what is wrong, in the reader's words
+
+
+def _sha256(content: bytes | None) -> str | None:
+    return hashlib.sha256(content).hexdigest() if content is not None else None
+
+
+def _copy_unchanged(
+    runs: RunCache,
+    key: str,
+    targets: dict[str, Path],
+    output: Path,
+    workbook: Path,
+    progress: Progress,
+) -> BuildResult | None:
+    """The documents, warnings and manifest of the last run with the same key, written as that
+    run wrote them; None when there was no such run (or its documents are no longer cached)."""
+    from safecity_reports.cycle.manifest import write_manifest
+
+    found = runs.get(key)
+    if found is None:
+        return None
+    record, documents = found
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        with replace_together(targets) as temps:
+            for fmt, data in documents.items():
+                temps[fmt].write_bytes(data)
+        made = {**record.manifest, "made": datetime.now().isoformat(timespec="seconds")}
+        write_manifest(output / f"{workbook.stem}.manifest.json", made)
+    except OSError as exc:  # a full disk, a read-only folder, a path through a file ...
+        raise UsageError(os_error_message(exc, output)) from None
+    progress.stage("Done: nothing has changed since the last run, so the report was copied")
+    return BuildResult(tuple(targets.values()), record.warnings, copied=True)
+
+
+def _make(
+    workbook: Path,
+    output: Path,
+    targets: dict[str, Path],
+    styles: Styles,
+    strict: bool,
+    use_cache: bool,
+    progress: Progress,
+    today: date,
+) -> tuple[BuildResult, RunRecord]:
+    """Read, check, judge, lay out, draw and write: the run in full, and its record for the
+    run cache."""
+    from safecity_reports.core.verdicts import judge
+    from safecity_reports.cycle.manifest import manifest, write_manifest
+    from safecity_reports.cycle.provenance import read_provenance, with_provenance
+    from safecity_reports.layout.report import build_document
+    from safecity_reports.reading.load import load_report
+    from safecity_reports.run.pipeline import Execution
+
     with Execution(styles, use_cache, progress) as execution:
         progress.stage(f"Reading {workbook.name}")
         report, warnings = load_report(workbook, strict=strict, styles=styles)
@@ -82,9 +156,7 @@ def build_report(
         report = with_provenance(report, provenance)
         progress.stage("Working out status")
         verdicts = judge(report)  # every verdict, once: the layout only reads them
-        document = build_document(
-            report, verdicts, today or date.today(), styles.language, styles.rating_names
-        )
+        document = build_document(report, verdicts, today, styles.language, styles.rating_names)
         try:
             output.mkdir(parents=True, exist_ok=True)
             copied = execution.write(document, targets)
@@ -96,4 +168,5 @@ def build_report(
         progress.stage("Done: nothing has changed since the last run, so the report was copied")
     else:
         progress.stage("Done")
-    return BuildResult(tuple(targets.values()), tuple(warnings), copied)
+    result = BuildResult(tuple(targets.values()), tuple(warnings), copied)
+    return result, RunRecord(dict(execution.document_keys), tuple(warnings), made)

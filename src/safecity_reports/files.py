@@ -69,7 +69,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
     """Remove the temporary files of runs that were killed: ours by name, whose process is no
     longer running, or that are older than ``STALE_SECONDS`` (its pid may have been reused).
     Returns what was removed; a file that cannot be removed is left."""
-    removed = []
+    removed: list[Path] = []
     limit = time.time() - STALE_SECONDS
     try:
         names = [entry for entry in os.scandir(folder) if entry.name.startswith(".")]

@@ -24,7 +24,13 @@ from matplotlib import font_manager, patheffects, style
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import XAxis, YAxis
+
+# savefig(format="pdf") imports the PDF backend (and fontTools' subsetter) at its first call:
+# imported here instead, in the chart process before it forks its workers, it is imported once
+# and its pages are shared, not imported again in every worker.
+from matplotlib.backends import backend_pdf  # noqa: F401
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
@@ -111,7 +117,7 @@ class Painter:
         # Word's picture is that same drawing rasterised: matplotlib lays out and draws each
         # chart once, and pdfium turns it into pixels in a third of the time Agg took to draw
         # them again. An opaque figure (afcharts' is white) gives a PNG without an alpha channel.
-        opaque = figure.get_facecolor()[3] == 1
+        opaque = to_rgba(figure.get_facecolor())[3] == 1
         image = _raster_png(vector.getvalue(), self.styles, chart.title, opaque)
         with replace_atomically(path) as tmp:
             tmp.write_bytes(image)
@@ -306,7 +312,7 @@ def _draw_xmr(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
         colour = getattr(palette, colour_name)
         (handle,) = axes.plot(
             at,
-            [series.values[i] for i in at],
+            [math.nan if (v := series.values[i]) is None else v for i in at],
             linestyle="none",
             marker=marker,
             markersize=look.pt(8),

@@ -176,7 +176,8 @@ class Table:
     def __init__(self, ws: Worksheet, spec: schema.Sheet):
         self.ws, self.spec = ws, spec
         known = {key(c.header): c.header for c in spec.columns}
-        self.header_row, self.columns = 1, {}
+        self.header_row = 1
+        self.columns: dict[str, int] = {}
         for number, values in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
             keys = [key(v) if v is not None else "" for v in values]
             if any(k in known for k in keys):

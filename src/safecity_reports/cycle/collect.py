@@ -227,7 +227,8 @@ class _Fold:
         )
         if source is None or target is None:
             return
-        page, pages = "", {}
+        page = ""
+        pages: dict[str, list[Record]] = {}
         for record in source.records():
             page = record.text("Page") or page
             if self.who.page_owner(page) != ret.agency:

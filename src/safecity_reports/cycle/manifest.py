@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from safecity_reports.core.model import Report
-from safecity_reports.cycle.book import tool_version
-from safecity_reports.cycle.provenance import Provenance
-from safecity_reports.errors import Problem
 from safecity_reports.files import replace_atomically
+
+if TYPE_CHECKING:  # imported by an unchanged re-run, which reads no workbook: nothing heavy
+    from safecity_reports.core.model import Report
+    from safecity_reports.cycle.provenance import Provenance
+    from safecity_reports.errors import Problem
 
 
 def manifest(
@@ -24,6 +26,8 @@ def manifest(
     made: datetime,
 ) -> dict[str, object]:
     """The manifest as JSON-ready data."""
+    from safecity_reports.cycle.book import tool_version
+
     leads = {m.id: a.lead_agency for a in report.actions for m in a.measures}
     figures = []
     for measure in report.measures:
@@ -66,6 +70,6 @@ def manifest(
     }
 
 
-def write_manifest(path: Path, data: dict[str, object]) -> None:
+def write_manifest(path: Path, data: Mapping[str, object]) -> None:
     with replace_atomically(path) as tmp:
         tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

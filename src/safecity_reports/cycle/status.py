@@ -103,11 +103,11 @@ def quarter_status(
             if path.name.startswith((".", "~$")):
                 continue  # lock files of an open workbook, hidden files
             try:
-                ret = read_return(path, who, who.period)
+                read = read_return(path, who, who.period)
             except ReportError as exc:
                 problems.append(file_problem(path, exc))
                 continue
-            returns.setdefault(ret.agency, []).append(ret)
+            returns.setdefault(read.agency, []).append(read)
     if problems:
         raise ValidationFailed(problems)
     if due is None:

@@ -108,7 +108,7 @@ def _rating(report: Report) -> Counter:
     """Red, amber, green (grey where given) and not rated, under the names the styles give."""
     names = report.settings.rating_names
     not_rated = rating_name(RatingLevel.NOT_RATED, names)
-    rated = _RATED
+    rated: tuple[RatingLevel, ...] = _RATED
     period = report.settings.period
     if any(r.level is RatingLevel.GREY and r.period == period for r in report.ratings):
         rated = (*_RATED, RatingLevel.GREY)

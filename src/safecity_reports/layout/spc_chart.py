@@ -73,7 +73,11 @@ def variation_sentence(measure: Measure, found: PageXmR | None) -> str:
 def xmr_title(measure: Measure, series: list[Observation], chart: XmRChart, name: str) -> str:
     """'ASB incidents: special cause of concern in Dec 2025 (trial limits)'."""
     signal = chart.latest.signal
-    words = _SPECIAL.get(signal, "common cause variation")  # type: ignore[call-overload]
+    words = (
+        "common cause variation"
+        if signal is None
+        else _SPECIAL.get(signal, "common cause variation")
+    )
     title = f"{name or short_name(measure)}: {words} in {series[-1].period}"
     return title + (" (trial limits)" if chart.trial_limits else "")
 

@@ -34,7 +34,9 @@ class Shown:
 
 def sections(number_format: str) -> list[str]:
     """The format's sections (positive;negative;zero;text), split where ``;`` is not quoted."""
-    parts, current, quoted, escaped = [], [], False, False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = escaped = False
     for char in number_format:
         if escaped:
             escaped = False

@@ -148,13 +148,13 @@ def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
             )
     stated = {a.id: a for a in report.actions if not a.implied}
     for measure in report.measures:
-        action = stated.get(measure.id)
-        if action is not None and measure not in action.measures:
+        same_id = stated.get(measure.id)
+        if same_id is not None and measure not in same_id.measures:
             problems.error(
                 measure.where,
-                f"Measure {measure.id} has the id of key action {action.id} but is not one of"
+                f"Measure {measure.id} has the id of key action {same_id.id} but is not one of"
                 f" its measures; give it an id of its own, such as {measure.id}a, or type"
-                f" {action.id} in its Action",
+                f" {same_id.id} in its Action",
             )
     for page in report.commentary:
         for page_id in page.covers:

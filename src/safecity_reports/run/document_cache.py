@@ -8,7 +8,7 @@ package's own code. Anything changed simply misses.
 
 An entry cannot lie: it holds the document followed by the SHA-256 of the document, written to
 a temporary file and renamed, and is read back only if the digest matches; a damaged entry is
-removed (the report is then made again). Only the most recent ``KEEP`` are kept. A cache that
+removed (the report is then made again). Only the ``KEEP`` most recently used are kept. A cache that
 cannot be written (full, read-only) is not used, and that is not an error.
 """
 
@@ -19,11 +19,14 @@ import hashlib
 import os
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecity_reports.files import remove_leftovers, temporary_file
-from safecity_reports.layout.document import Document
 from safecity_reports.run.image_cache import default_folder
-from safecity_reports.styles import Styles
+
+if TYPE_CHECKING:
+    from safecity_reports.layout.document import Document
+    from safecity_reports.styles import Styles
 
 KEEP = 24
 """How many documents the cache holds; the oldest are removed beyond that."""
@@ -33,7 +36,8 @@ _SEAL_LENGTH = len(SEAL) + 64
 
 
 @cache
-def _code_digest() -> str:
+def code_digest() -> str:
+    """A digest of this package's code: any change to it changes every key."""
     package = Path(__file__).parents[1]
     digest = hashlib.sha256()
     for source in sorted(package.rglob("*.py")):
@@ -47,10 +51,16 @@ def _file_digest(path: Path | None) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def styles_digest(styles: Styles) -> str:
+    """A digest of the styles and of the files they name (fonts, logo, Word's reference)."""
+    files = (styles.font_regular, styles.font_bold, styles.logo, styles.reference_docx)
+    parts = (repr(styles), *map(_file_digest, files))
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
 def document_key(document: Document, styles: Styles, fmt: str) -> str:
     """A name that is the same exactly when the document would be made the same."""
-    files = (styles.font_regular, styles.font_bold, styles.logo, styles.reference_docx)
-    parts = (repr(document), repr(styles), fmt, _code_digest(), *map(_file_digest, files))
+    parts = (repr(document), styles_digest(styles), fmt, code_digest())
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32] + f".{fmt}"
 
 
@@ -75,26 +85,36 @@ class DocumentCache:
 
     def get(self, key: str) -> bytes | None:
         """The cached document's bytes, or None if it is missing or damaged (a damaged entry
-        is removed)."""
+        is removed). An entry read is marked as used now, so the most recently used are kept."""
         path = self.folder / key
         try:
             entry = path.read_bytes()
         except OSError:
             return None
         document = unsealed(entry)
-        if document is None:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if document is None:
                 path.unlink()
+            else:
+                os.utime(path)
         return document
 
     def put(self, key: str, document: Path) -> None:
         """Keep a sealed copy of ``document``; a cache that cannot be written is not used."""
+        try:
+            data = document.read_bytes()
+        except OSError:
+            return
+        self.put_data(key, data)
+
+    def put_data(self, key: str, data: bytes) -> None:
+        """Keep a sealed copy of ``data``; a cache that cannot be written is not used."""
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.folder)
             tmp = temporary_file(self.folder / key)
-            tmp.write_bytes(sealed(document.read_bytes()))
+            tmp.write_bytes(sealed(data))
             os.replace(tmp, self.folder / key)
             self._prune()
         except OSError:

@@ -54,6 +54,8 @@ class Execution:
         self.use_cache = use_cache
         self.progress = progress
         self.chart_process: ChartProcess | None = None
+        self.document_keys: dict[str, str] = {}
+        """Each format's key in the document cache, once ``write`` has written it."""
         self._signals = contextlib.ExitStack()
 
     def __enter__(self) -> Execution:
@@ -86,6 +88,7 @@ class Execution:
         """
         documents = DocumentCache() if self.use_cache else None
         keys = {fmt: document_key(document, self.styles, fmt) for fmt in targets}
+        self.document_keys = keys
         with replace_together(targets) as temps:
             cached = {fmt: documents.get(key) for fmt, key in keys.items()} if documents else {}
             if documents is not None and all(data is not None for data in cached.values()):

@@ -9,9 +9,9 @@ and ``fisher_exact``, and R's for ``binom.test`` and ``fisher.test``).
 
 from __future__ import annotations
 
-from scipy.stats import binomtest, fisher_exact
-
 from . import checks
+
+# scipy.stats (a second to import) is imported by the test that needs it, when it is made.
 
 
 def _whole(name: str, value: object) -> int:
@@ -43,6 +43,8 @@ def compare_counts(
     if before + after == 0:
         return 1.0
     share = exposure_a / (exposure_b + exposure_a)
+    from scipy.stats import binomtest
+
     return float(binomtest(after, before + after, share).pvalue)
 
 
@@ -64,4 +66,6 @@ def compare_proportions(x1: int, n1: int, x2: int, n2: int) -> float:
     cases1 = _whole("x1", checks.part_of("x1", x1, "n1", size1))
     cases2 = _whole("x2", checks.part_of("x2", x2, "n2", size2))
     table = [[cases1, size1 - cases1], [cases2, size2 - cases2]]
+    from scipy.stats import fisher_exact
+
     return float(fisher_exact(table).pvalue)

@@ -12,9 +12,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scipy.optimize import brentq
-from scipy.special import gammainc
-
 from . import checks
 from .intervals import rate_interval
 
@@ -50,6 +47,9 @@ def _count_limits(expected: float, confidence: float) -> tuple[float, float]:
     ``P(Gamma(l + 1) <= E) = 1 - a/2``, or 0 when no count reaches it. These are PHE's
     ``poisson_funnel`` found directly rather than by its bisection.
     """
+    from scipy.optimize import brentq  # imported when a funnel is drawn, not before
+    from scipy.special import gammainc
+
     tail = (1 - confidence) / 2
     if expected == 0:
         return 0.0, 0.0

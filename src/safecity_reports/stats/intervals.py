@@ -7,9 +7,9 @@ follows the Fingertips technical guidance; tests reproduce its published figures
 
 from __future__ import annotations
 
-from scipy.stats import chi2, norm
-
 from . import checks
+
+# scipy.stats (a second to import) is imported by the interval that needs it, when it is made.
 
 EXACT_BELOW = 10
 """Counts below this use the exact (Poisson) method; from it, Byar's approximation."""
@@ -17,6 +17,8 @@ EXACT_BELOW = 10
 
 def z_score(confidence: float) -> float:
     """The two-sided normal quantile for ``confidence`` (1.959964 for 0.95, 3.090232 for 0.998)."""
+    from scipy.stats import norm
+
     return float(norm.ppf(confidence + (1 - confidence) / 2))
 
 
@@ -29,6 +31,8 @@ def exact_count_interval(count: float, confidence: float = 0.95) -> tuple[float,
     0 (R's ``qchisq(p, 0)`` is 0). Raises ``ValueError`` for a negative or missing count or a
     confidence outside (0, 1).
     """
+    from scipy.stats import chi2
+
     x = checks.count("count", count)
     confidence = checks.confidence(confidence)
     alpha = 1 - confidence

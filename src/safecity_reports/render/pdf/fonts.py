@@ -86,7 +86,7 @@ def _entries(kind: bytes, body: bytes) -> list[tuple[str, str]]:
     """(code, Unicode value) pairs in upper-case hex from a ``bfchar`` or ``bfrange`` block."""
     if kind == b"bfchar":
         return [(c.decode().upper(), v.decode().upper()) for c, v in _CHAR.findall(body)]
-    entries = []
+    entries: list[tuple[str, str]] = []
     for low, high, target in _RANGE.findall(body):
         first, last, width = int(low, 16), int(high, 16), len(low)
         if target.startswith(b"["):
