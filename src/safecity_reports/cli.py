@@ -215,11 +215,12 @@ archive sheet, and every measure gets an empty row for the new period. Then
     help="The new workbook to write (.xlsx).",
 )
 @click.option("--period", default=None, help="The new period (default: the one after).")
-def next_command(workbook: Path, output: Path, period: str | None) -> None:
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def next_command(workbook: Path, output: Path, period: str | None, force: bool) -> None:
     from safecity_reports.cycle.next import next_workbook
 
     try:
-        result = next_workbook(workbook, output, period)
+        result = next_workbook(workbook, output, period, force)
     except ReportError as exc:
         _fail(exc)
     click.echo(f"Wrote {output}: reporting period {result.period}")
@@ -301,6 +302,8 @@ def status_command(workbook: Path, folder: Path | None, due: str | None, today: 
     except ReportError as exc:
         _fail(exc)
     click.echo(status_text(status))
+    if status.unreadable:
+        sys.exit(1)  # the files named could not be read: the status is incomplete
 
 
 @main.command(
@@ -323,11 +326,12 @@ value came from. Then lists what the merged workbook still lacks.""",
     required=True,
     help="The merged workbook to write (.xlsx).",
 )
-def collect_command(workbook: Path, returns: tuple[Path, ...], output: Path) -> None:
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def collect_command(workbook: Path, returns: tuple[Path, ...], output: Path, force: bool) -> None:
     from safecity_reports.cycle.collect import collect
 
     try:
-        result = collect(workbook, list(returns), output)
+        result = collect(workbook, list(returns), output, force)
     except ReportError as exc:
         _fail(exc)
     for ret in result.returns:
@@ -340,6 +344,8 @@ def collect_command(workbook: Path, returns: tuple[Path, ...], output: Path) -> 
             f"Revised {revision.measure} {revision.period} {revision.column}"
             f" {revision.old} -> {revision.new} by {revision.agency}{why}"
         )
+    for agency, measure, period, column in result.confirmed:
+        click.echo(f"Confirmed {measure} {period} {column} as final by {agency}")
     for warning in result.warnings:
         click.echo(f"Warning: {warning}")
     click.echo(f"Wrote {output}")

@@ -120,9 +120,17 @@ class NotAvailable:
 
     typed: str = ""
     """A placeholder's words as typed (``NYA``); empty for plain ``n/a``."""
+    awaiting: str = ""
+    """For a figure of the reporting period left blank in a draft: the agency whose return is
+    awaited (``typed`` then reads 'awaiting <agency>'); empty otherwise."""
 
     def __str__(self) -> str:
         return self.typed or "n/a"
+
+
+def awaiting(agency: str) -> NotAvailable:
+    """The figure of the reporting period still to come from ``agency``'s return."""
+    return NotAvailable(f"awaiting {agency}", agency)
 
 
 NOT_AVAILABLE = NotAvailable()

@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,14 @@ class Book:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+    @cached_property
+    def values(self) -> Workbook:
+        """The workbook as Excel shows it: each formula's saved result instead of its text
+        (None where the file saved none)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(self.data), data_only=True)
 
 
 def tool_version() -> str:

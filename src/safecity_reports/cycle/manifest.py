@@ -39,15 +39,19 @@ def manifest(
             ):
                 if value is None:
                     continue
-                origin = provenance.origins.get((measure.id, o.period.label, column))
+                where = (measure.id, o.period.label, column)
+                origin = provenance.origins.get(where)
+                edited = provenance.edited.get(where)
                 row = "".join(ch for ch in o.where.cell if ch.isdigit())
+                # a value changed after collect is the coordinator's, not the agency's
+                credited = "" if edited else leads.get(measure.id, "")
                 figures.append(
                     {
                         "measure": measure.id,
                         "period": o.period.label,
                         "column": column,
                         "value": f"{value:g}" if isinstance(value, float) else str(value),
-                        "agency": origin.agency if origin else leads.get(measure.id, ""),
+                        "agency": origin.agency if origin else credited,
                         "file": origin.file if origin else workbook.name,
                         "sha256": origin.sha256 if origin else "",
                         "sheet": origin.sheet if origin else o.where.sheet,
@@ -55,6 +59,11 @@ def manifest(
                         "cell": origin.cell if origin else "",
                         "figures_are": origin.figures_are if origin else "",
                         "signed_by": origin.signed_by if origin else "",
+                        **(
+                            {"changed_by": "coordinator", "collected_from": edited.agency}
+                            if edited
+                            else {}
+                        ),
                     }
                 )
     return {

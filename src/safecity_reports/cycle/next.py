@@ -98,15 +98,22 @@ def fixed_benchmark(measure: Measure) -> float | None:
     return None
 
 
-def next_workbook(source: Path, target: Path, period: str | None = None) -> NextResult:
+def next_workbook(
+    source: Path, target: Path, period: str | None = None, force: bool = False
+) -> NextResult:
     """Write the next period's workbook, made from ``source``, to ``target``.
 
     Raises ``ValidationFailed`` if ``source`` has errors, ``UsageError`` for a ``period`` that
-    is not a period or not after the current one, or a ``target`` that is the source.
+    is not a period or not after the current one, a ``target`` that is the source, or one that
+    exists already (unless ``force``: it may hold the quarter's figures).
     """
     source, target = Path(source), Path(target)
     if target.exists() and target.resolve() == source.resolve():
         raise UsageError(f"writing {target} would overwrite the input workbook; name a new file")
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists; name a new file, or use --force to overwrite it"
+        )
     report, _ = load_report(source)
     current = report.settings.period
     if period is None:

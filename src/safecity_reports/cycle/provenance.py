@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from safecity_reports.core.model import Observation, Report, Revision
-from safecity_reports.cycle.book import open_book, table
+from safecity_reports.cycle.book import (
+    Book,
+    Record,
+    comparable,
+    find_sheet,
+    open_book,
+    same,
+    shown,
+    table,
+)
 from safecity_reports.reading import schema
 
 PROVISIONAL_NOTE = "Provisional figure: {agency} may still revise it."
@@ -35,6 +44,9 @@ class Provenance:
     """By (measure, period, column)."""
     revisions: tuple[tuple[str, Revision], ...]
     """(the period being collected, the revision)."""
+    edited: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
+    """By (measure, period, column): values the coordinator changed after collecting them, so
+    the figure is the coordinator's, not the agency's (the origin it had, for the record)."""
 
 
 NONE = Provenance({}, ())
@@ -54,11 +66,15 @@ def read_provenance(path: Path) -> Provenance:
     """The Origins and Revisions sheets of the (already validated) workbook at ``path``."""
     if not _has_cycle_sheets(Path(path).read_bytes()):
         return NONE
-    wb = open_book(Path(path)).wb
-    origins = {}
+    book = open_book(Path(path))
+    wb = book.wb
+    origins: dict[tuple[str, str, str], Origin] = {}
+    edited: dict[tuple[str, str, str], Origin] = {}
     if (sheet := table(wb, schema.ORIGINS)) is not None:
         for r in sheet.records():
-            origins[(r.text("Measure"), r.text("Period"), r.text("Column"))] = Origin(
+            where = (r.text("Measure"), r.text("Period"), r.text("Column"))
+            found = origins if _unchanged(book, r) else edited
+            found[where] = Origin(
                 r.text("Agency"),
                 r.text("Return"),
                 r.text("SHA-256"),
@@ -83,7 +99,23 @@ def read_provenance(path: Path) -> Provenance:
                 r.text("Reason"),
             )
             revisions.append((r.text("Collected for"), revision))
-    return Provenance(origins, tuple(revisions))
+    return Provenance(origins, tuple(revisions), edited)
+
+
+def _unchanged(book: Book, origin: Record) -> bool:
+    """Whether the workbook's cell still holds the value collected into it (True where the
+    Origins sheet predates its Value column)."""
+    collected = origin.values.get("Value")
+    if comparable(collected) is None:
+        return True
+    ws = find_sheet(book.values, origin.text("Sheet"))
+    try:
+        now = ws[origin.text("Cell")].value if ws is not None else None
+    except ValueError:  # not a cell reference
+        return True
+    return same(now, collected) or (
+        isinstance(now, str) and same(comparable(now), comparable(shown(collected)))
+    )
 
 
 def with_provenance(report: Report, provenance: Provenance) -> Report:

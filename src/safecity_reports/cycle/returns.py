@@ -17,11 +17,20 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from safecity_reports.cycle.agencies import Partnership, partnership, slug
-from safecity_reports.cycle.book import Table, open_book, settings, table, tool_version
+from safecity_reports.cycle.book import (
+    Table,
+    comparable,
+    open_book,
+    settings,
+    table,
+    tool_version,
+)
+from safecity_reports.cycle.shape import KEYS, SHEETS
 from safecity_reports.errors import UsageError
 from safecity_reports.files import replace_atomically
 from safecity_reports.reading import schema
@@ -34,6 +43,9 @@ DETAILS = "Return details"
 """The hidden sheet saying which partnership, period and agency the return is for."""
 MADE_BY = "safecity-reports return"
 """What the details sheet's first row says, so a return is told from any other workbook."""
+MADE_WITH = "Return figures"
+"""The hidden sheet of a return holding each figure as the return was made: (sheet, the
+record's key, column, value), so ``collect`` tells a figure the agency changed from one it left."""
 SPARE_ROWS = 20
 """Open rows left below a sheet's records for new ones (commentary, rankings, reasons)."""
 SIGN_OFF = ("Name", "Role", "Date", "Figures are")
@@ -113,8 +125,6 @@ def _spare(target: Table, count: int = SPARE_ROWS) -> None:
 def _cover(
     ws: Worksheet, who: Partnership, agency: str, due: date | None, source: str, asked: list
 ) -> None:
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 70
     ws["A1"] = f"{who.name}: return for {who.period}"
     ws["A1"].font = Font(bold=True, size=14)
     rows: list[tuple[str, str]] = [
@@ -138,7 +148,12 @@ def _cover(
         "3. Everything else is locked so that it cannot be changed by mistake. To correct an"
         " earlier figure, unprotect the Data sheet (Review > Unprotect Sheet; there is no"
         " password), change it, and say why on the Revision reasons sheet.",
-        "4. Fill in the sign-off below, save the workbook as an Excel Workbook (.xlsx) and send"
+        "4. Yellow cells of earlier periods hold figures you signed off as provisional: correct"
+        " them, or leave them; signing this return off as Final confirms them as final.",
+        "5. Leave a cell blank if its figure is not in yet (a blank is never read as a figure)."
+        " Type figures, not formulas; 26% or 26 for a percentage. Do not rename, add or delete"
+        " sheets or columns, nor change a Measure, Period or Area: such a return is sent back.",
+        "6. Fill in the sign-off below, save the workbook as an Excel Workbook (.xlsx) and send"
         " it back to the coordinator.",
     ]
     for line in lines:
@@ -183,6 +198,73 @@ def _cover(
         ws.cell(row, 1, label).font = _BOLD
         _open(ws.cell(row, 2))
         ws.cell(row, 2).alignment = _WRAP
+    _fit_one_page(ws)
+
+
+_WIDTHS = {1: 22, 2: 70}
+"""The cover's column widths, in characters."""
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (words are
+    not broken, so a line holds a little less than the width)."""
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width - 2:
+            count, used = count + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return count
+
+
+def _fit_one_page(ws: Worksheet) -> None:
+    """Each row as high as its wrapped text (LibreOffice does not size rows of a file it did
+    not write, so text would overlap), and the sheet printed on one page."""
+    for column, width in _WIDTHS.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+    for row in range(2, ws.max_row + 1):
+        lines = 1
+        for column, width in _WIDTHS.items():
+            cell = ws.cell(row, column)
+            if isinstance(cell.value, str):
+                cell.alignment = _WRAP
+                lines = max(lines, _lines(cell.value, width))
+        ws.row_dimensions[row].height = 15 * lines
+    ws.row_dimensions[1].height = 22
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_area = f"A1:B{ws.max_row}"
+
+
+def _provisional(master: Workbook, agency: str) -> set[tuple[str, str]]:
+    """(measure, period) of the agency's figures collected as provisional and not since made
+    final: its return opens them, so that signing it off as Final confirms them."""
+    origins = table(master, schema.ORIGINS)
+    return {
+        (r.text("Measure"), r.text("Period"))
+        for r in (origins.records() if origins else ())
+        if r.text("Agency") == agency
+        and r.text("Column") == "Actual"
+        and r.text("Sheet") == schema.DATA.name
+        and r.text("Figures are") != "Final"
+    }
+
+
+def _made_with(wb: Workbook) -> None:
+    """The hidden sheet of every figure as the return holds it now (see ``MADE_WITH``)."""
+    ws = wb.create_sheet(MADE_WITH)
+    ws.append(["Sheet", "Record", "Column", "Value"])
+    for name, keys in KEYS.items():
+        spec = next(s for s in schema.DATA_SHEETS if s.name == name)
+        sheet = table(wb, spec)
+        for record in sheet.records() if sheet else ():
+            for header, value in record.values.items():
+                if header not in keys and comparable(value) is not None:
+                    ws.append([name, *(record.text(k) for k in keys), header, value])
+    ws.sheet_state = "hidden"
 
 
 def _details(wb: Workbook, facts: dict[str, str]) -> None:
@@ -208,11 +290,15 @@ def agency_return(
     def ids(record: object, header: str) -> str:
         return record.text(header)  # type: ignore[attr-defined]
 
+    provisional = _provisional(master, agency)
+
     def period_open(record: object) -> str | bool:
         if ids(record, "Measure") not in measures:
             return False
         actual = record.get("Actual")  # type: ignore[attr-defined]
-        return "open" if actual is None or ids(record, "Period") == who.period else True
+        period = ids(record, "Period")
+        mine = period == who.period or (ids(record, "Measure"), period) in provisional
+        return "open" if actual is None or mine else True
 
     priorities = {
         t.text("Priority")
@@ -277,6 +363,8 @@ def agency_return(
         "Actions": ", ".join(sorted(actions)),
         "Tool version": tool_version(),
     }
+    _made_with(wb)
+    facts[SHEETS] = "|".join([*wb.sheetnames, DETAILS])
     _details(wb, facts)
     for ws in wb.worksheets:
         _protect(ws)

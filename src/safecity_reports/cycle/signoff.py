@@ -100,7 +100,11 @@ def read_return(path: Path, who: Partnership, collecting: str) -> AgencyReturn:
     Raises ``WorkbookError`` for a file that is not a return, a return for another partnership
     or period, and ``UsageError`` for one whose agency is not one of the partnership's.
     """
-    book = open_book(Path(path))
+    return return_of(open_book(Path(path)), who, collecting)
+
+
+def return_of(book: Book, who: Partnership, collecting: str) -> AgencyReturn:
+    """The return ``book`` is, for ``who``'s period ``collecting``; raises as ``read_return``."""
     details = read_details(book)
     if key(details.get("Partnership", "")) != key(who.name):
         raise WorkbookError(

@@ -11,12 +11,7 @@ from safecity_reports.cycle.agencies import partnership
 from safecity_reports.cycle.book import comparable, file_problem, open_book, table
 from safecity_reports.cycle.returns import long_date
 from safecity_reports.cycle.signoff import AgencyReturn, read_return
-from safecity_reports.errors import (
-    ReportError,
-    UsageError,
-    ValidationFailed,
-    WorkbookError,
-)
+from safecity_reports.errors import Problem, ReportError, UsageError, WorkbookError
 from safecity_reports.reading import schema
 from safecity_reports.reading.messages import id_sort_key
 
@@ -59,6 +54,9 @@ class Status:
     unled: tuple[tuple[str, str], ...] = ()
     """(measure, period) still empty in the workbook for measures no agency leads: no return
     asks for them, so the coordinator fills them in."""
+    unreadable: tuple[Problem, ...] = ()
+    """The files in the folder that are not readable returns for this quarter, each with why;
+    the other agencies' returns are reported all the same."""
 
 
 def _asked(master: object, measures: set[str]) -> list[tuple[str, str]]:
@@ -88,8 +86,8 @@ def quarter_status(
 ) -> Status:
     """Where each lead agency's return stands: ``folder`` holds the returns that are in (a
     return still blank and unsigned counts as not in). The due date is ``due``, or the one the
-    returns were made with. Raises ``ValidationFailed`` naming every file in ``folder`` that is
-    not a readable return for this workbook's partnership and period."""
+    returns were made with. A file in ``folder`` that is not a readable return for this
+    workbook's partnership and period is named in ``Status.unreadable``, and the rest go on."""
     today = today or date.today()
     book = open_book(Path(workbook))
     who = partnership(book.wb)
@@ -103,13 +101,11 @@ def quarter_status(
             if path.name.startswith((".", "~$")):
                 continue  # lock files of an open workbook, hidden files
             try:
-                read = read_return(path, who, who.period)
+                ret = read_return(path, who, who.period)
             except ReportError as exc:
                 problems.append(file_problem(path, exc))
                 continue
-            returns.setdefault(read.agency, []).append(read)
-    if problems:
-        raise ValidationFailed(problems)
+            returns.setdefault(ret.agency, []).append(ret)
     if due is None:
         due = next((r.due for rs in returns.values() for r in rs if r.due), None)
     rows = []
@@ -135,7 +131,9 @@ def quarter_status(
         signed = f"{sign_off.name} on {sign_off.signed_on}" if sign_off and sign_off.signed else ""
         rows.append(AgencyStatus(agency, state, ret.name if ret else "", signed, empty))
     unled = tuple(_asked(book.wb, set(who.unled())))
-    return Status(who.name, who.period, due, today, tuple(rows), who.measure_names, unled)
+    return Status(
+        who.name, who.period, due, today, tuple(rows), who.measure_names, unled, tuple(problems)
+    )
 
 
 def status_text(status: Status) -> str:
@@ -145,6 +143,8 @@ def status_text(status: Status) -> str:
         f"{status.partnership}: returns for {status.period}{due} (as of {long_date(status.today)})",
         "",
     ]
+    for problem in status.unreadable:
+        lines.append(f"Error: {problem}")
     for row in status.agencies:
         detail = [row.state]
         if row.return_file:

@@ -51,6 +51,16 @@ _DATE_FORMATS = (
 _NA = {w.casefold() for w in schema.NOT_AVAILABLE_WORDS}
 _PLACEHOLDERS = {w.casefold(): w for w in schema.PLACEHOLDERS}
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+NOT_BELOW_ZERO = {
+    Unit.PERCENTAGE: "a percentage",
+    Unit.RATE_PER_1000: "a rate",
+    Unit.RATE_PER_10000: "a rate",
+    Unit.RATE: "a rate",
+    Unit.COUNT: "a count",
+    Unit.RANK: "a position",
+}
+"""The units a figure below zero cannot be in, and what the message calls them (Pounds and
+other numbers may be negative)."""
 BAD = object()
 """A cell whose problem has been reported already."""
 
@@ -169,7 +179,13 @@ def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value |
     if isinstance(value, str) and clean(value).casefold() in _PLACEHOLDERS:
         return NotAvailable(clean(value))
     if unit is not Unit.PAIR:
-        return as_number(header, value, number_format, required=False)
+        number = as_number(header, value, number_format, required=False)
+        if number is not None and number < 0 and unit in NOT_BELOW_ZERO:
+            raise CellError(
+                f"{header} '{number_text(number)}' is below zero, but the measure is"
+                f" {NOT_BELOW_ZERO[unit]}: type a figure of 0 or more, or n/a"
+            )
+        return number
     if isinstance(value, datetime):
         raise CellError(
             f"{header} has become the date {value:%d %b} in Excel; type the"

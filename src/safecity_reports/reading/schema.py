@@ -548,6 +548,12 @@ ORIGINS = Sheet(
         Column("Signed on", "When the return was signed off.", 12),
         Column("Figures are", "'Provisional' or 'Final', as the return was signed off.", 12),
         Column("Collected for", "The reporting period being collected.", 14),
+        Column(
+            "Value",
+            "The value as collected: where the cell holds another now, the coordinator changed"
+            " it after collect, and the figure is the coordinator's.",
+            12,
+        ),
     ),
 )
 

@@ -93,7 +93,7 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
         )
     elif status.current is not None and isinstance(status.current.actual, NotAvailable):
         typed = status.current.actual.typed
-        if typed:
+        if typed and not status.current.actual.awaiting:  # awaited: warned of as it was read
             yield (
                 status.current.where,
                 f"Measure {measure.id}'s figure for {status.current.period} is '{typed}'; the"

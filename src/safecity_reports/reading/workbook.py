@@ -57,6 +57,7 @@ from safecity_reports.core.model import (
 from safecity_reports.core.periods import Period, PeriodKind
 from safecity_reports.errors import Problem, UsageError, WorkbookError
 from safecity_reports.reading import schema
+from safecity_reports.reading.awaiting import awaiting, lead_agencies, settle_awaited
 from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
@@ -160,6 +161,9 @@ def _open(path: Path) -> tuple[bytes, Workbook, Package]:
 class _Reader(SheetReader):
     """Reads each sheet of one workbook into records, collecting problems as it goes."""
 
+    awaited: dict[str, str]
+    """Each measure's lead agency, whose return a blank newest figure awaits."""
+
     def read(self) -> Reading:
         settings = self._settings()
         agencies = tuple(r.text("Agency", True) for r in self.rows(schema.AGENCIES))
@@ -167,6 +171,7 @@ class _Reader(SheetReader):
         priorities = self._priorities()
         actions = self._actions(agencies)
         measures = self._measures()
+        self.awaited = lead_agencies((a for a, _ in actions), (m for m, _ in measures))
         observations = self._data(measures)
         commentary = self._commentary()
         rankings = self._rankings()
@@ -361,13 +366,18 @@ class _Reader(SheetReader):
         units = {m.id: m.unit for m, _ in measures}
         known = [*units, *self.skipped]
         observations: dict[str, list[Observation]] = {}
+        pending: list[tuple[Row, str, str]] = []
         for row in self.rows(schema.DATA):
             measure_id = row.id("Measure")
             if measure_id and measure_id not in known:
                 row.fail("Measure", not_listed("Measure", measure_id, "Measures", known))
             unit = units.get(measure_id, Unit.COUNT)
             period = row.period("Period")
-            actual = row.value("Actual", unit, True)
+            awaited = self.awaited.get(measure_id, "")
+            actual = row.value("Actual", unit, not awaited)
+            if actual is None and awaited and row.ok:  # a draft while an agency is late
+                actual = awaiting(awaited)
+                pending.append((row, measure_id, awaited))
             benchmark = row.value("Benchmark", unit)
             note, area = row.text("Note"), row.text("Area")
             count, denominator = row.number("Count"), row.number("Denominator")
@@ -389,6 +399,7 @@ class _Reader(SheetReader):
                         period, actual, benchmark, note, where, area, count, denominator, profiled
                     )
                 )
+        settle_awaited(observations, pending)
         return observations
 
     def _commentary(self) -> list[Commentary]:
