@@ -85,3 +85,18 @@ def test_a_cached_chart_without_its_svg_is_drawn_again_for_the_page(tmp_path):
     assert not paths[CHART].exists(), "a document would take the old PNG for the new drawing"
     list(draw_jobs(to_draw, STYLES, svg=True))
     assert plan_charts([CHART], STYLES, tmp_path / "run", cache, svg=True)[1] == []
+
+
+def test_without_fork_the_page_is_the_same(workbook, tmp_path, monkeypatch):
+    from datetime import date
+
+    from safecity_reports.build import build_report
+
+    pages = []
+    for fork in ("1", "0"):
+        monkeypatch.setenv("SAFECITY_REPORTS_FORK", fork)
+        out = tmp_path / f"fork-{fork}"
+        build_report(workbook, out, formats=("html",), use_cache=False, today=date(2016, 11, 1))
+        pages.append((out / "q2.html").read_bytes())
+    assert pages[0] == pages[1]
+    assert pages[0].count(b"<svg") >= 1

@@ -12,8 +12,11 @@ from safecity_reports.render.html.svg import SVG_STYLE
 from safecity_reports.styles import Styles
 from safecity_reports.styles.contrast import text_on
 
-SCREEN_BODY_PX = 19.0
-"""Body text on screen, as GOV.UK sets it; every other size keeps its ratio to the body's."""
+SCREEN_BODY = "118.75%"
+"""Body text on screen, as GOV.UK sets it: 19 px at the browser's usual 16 px (and following the
+reader's own setting); every other size keeps its ratio to the body's (in ``rem``)."""
+NARROW_BODY = "100%"
+"""Body text on a phone (16 px), as GOV.UK sets it there."""
 MAX_WIDTH_PX = 960
 """The widest the text column grows, as GOV.UK's page width."""
 FOCUS = "#FFDD00"
@@ -35,8 +38,8 @@ def stylesheet(styles: Styles, running_head: str) -> str:
     """The whole style sheet: screen, narrow screens and print."""
     palette, sizes = styles.palette, styles.sizes
 
-    def px(points: float) -> str:
-        return f"{points / sizes.body * SCREEN_BODY_PX:.1f}px"
+    def rem(points: float) -> str:
+        return f"{points / sizes.body:.3f}rem"
 
     family = ", ".join(
         dict.fromkeys([css_string(styles.font_family), '"Liberation Sans"', "Arial"])
@@ -47,31 +50,31 @@ def stylesheet(styles: Styles, running_head: str) -> str:
     )
     return f"""
 :root {{ color-scheme: light; }}
-html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+html {{ font-size: {SCREEN_BODY}; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
 body {{ margin: 0; background: #FFFFFF; color: {palette.text};
-  font-family: {family}, Helvetica, sans-serif; font-size: {px(sizes.body)}; line-height: 1.4;
+  font-family: {family}, Helvetica, sans-serif; font-size: {rem(sizes.body)}; line-height: 1.4;
   overflow-wrap: break-word; }}
 .skip-link {{ position: absolute; left: -9999px; top: auto; padding: 10px 15px;
   color: {palette.text}; background: {FOCUS}; }}
 .skip-link:focus {{ position: static; display: block; left: auto; }}
 .running-head {{ background: {palette.primary}; color: #FFFFFF; }}
 .running-head p {{ margin: 0 auto; max-width: {MAX_WIDTH_PX}px; padding: 12px 15px;
-  font-size: {px(sizes.note)}; }}
+  font-size: {rem(sizes.note)}; }}
 main {{ display: block; max-width: {MAX_WIDTH_PX}px; margin: 0 auto; padding: 0 15px 40px; }}
 main:focus {{ outline: none; }}
 .sheet {{ border-top: 1px solid {palette.rule}; padding-top: 10px; margin-top: 30px; }}
 .sheet:first-child {{ border-top: 0; margin-top: 0; }}
 h1, h2, h3, h4, h5, h6 {{ color: {palette.primary}; font-weight: 700; line-height: 1.2;
   margin: 1.2em 0 0.5em; }}
-h1 {{ font-size: {px(sizes.heading1)}; }}
-h1.title {{ font-size: {px(sizes.title)}; margin-top: 0.8em; }}
-h2 {{ font-size: {px(sizes.heading2)}; }}
-h3, h4, h5, h6 {{ font-size: {px(sizes.heading3)}; }}
+h1 {{ font-size: {rem(sizes.heading1)}; }}
+h1.title {{ font-size: {rem(sizes.title)}; margin-top: 0.8em; }}
+h2 {{ font-size: {rem(sizes.heading2)}; }}
+h3, h4, h5, h6 {{ font-size: {rem(sizes.heading3)}; }}
 p, li {{ margin: 0 0 0.6em; max-width: 42em; }}
-p.title {{ font-size: {px(sizes.title)}; font-weight: 700; color: {palette.primary}; }}
-p.subtitle {{ font-size: {px(sizes.heading2)}; color: {palette.note}; }}
-p.lead {{ font-size: {px(sizes.body * 1.2)}; }}
-p.note, figcaption {{ font-size: {px(sizes.note)}; color: {palette.note}; }}
+p.title {{ font-size: {rem(sizes.title)}; font-weight: 700; color: {palette.primary}; }}
+p.subtitle {{ font-size: {rem(sizes.heading2)}; color: {palette.note}; }}
+p.lead {{ font-size: {rem(sizes.body * 1.2)}; }}
+p.note, figcaption {{ font-size: {rem(sizes.note)}; color: {palette.note}; }}
 ul {{ padding-left: 1.3em; margin: 0 0 0.8em; }}
 ul ul {{ margin: 0.3em 0 0; }}
 a {{ color: {palette.primary}; text-decoration: underline; text-underline-offset: 0.15em; }}
@@ -99,9 +102,9 @@ svg.chart {{ display: block; width: 100%; height: auto; }}
 {SVG_STYLE}
 img.logo {{ display: block; max-width: 4cm; max-height: 2cm; margin: 15px 0; }}
 .table-scroll {{ overflow-x: auto; max-width: 100%; margin: 0 0 1.2em; }}
-table {{ border-collapse: collapse; font-size: {px(sizes.table)}; font-variant-numeric: tabular-nums; }}
+table {{ border-collapse: collapse; font-size: {rem(sizes.table)}; font-variant-numeric: tabular-nums; }}
 caption {{ text-align: left; font-weight: 700; color: {palette.text}; padding: 0 0 6px;
-  font-size: {px(sizes.body)}; }}
+  font-size: {rem(sizes.body)}; }}
 caption span {{ display: block; position: sticky; left: 0; max-width: calc(100vw - 40px); }}
 th, td {{ border-bottom: 1px solid {palette.rule}; padding: 6px 8px; vertical-align: top;
   text-align: left; }}
@@ -114,6 +117,7 @@ tr.group-start > * {{ border-top: 2px solid {palette.text}; }}
 .right {{ text-align: right; }}
 .centre {{ text-align: center; }}
 @media (max-width: 640px) {{
+  html {{ font-size: {NARROW_BODY}; }}
   main {{ padding: 0 10px 30px; }}
   .running-head p {{ padding: 10px; }}
 }}
@@ -123,12 +127,14 @@ tr.group-start > * {{ border-top: 2px solid {palette.text}; }}
     color: {palette.note}; }} }}
 @page landscape {{ size: A4 landscape; }}
 @media print {{
+  html {{ font-size: {sizes.body}pt; }}
   body {{ font-size: {sizes.body}pt; line-height: 1.3; }}
   .skip-link, .running-head {{ display: none; }}
   main {{ max-width: none; padding: 0; }}
   .sheet {{ break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }}
   .sheet:first-child {{ break-before: auto; }}
   .sheet.landscape {{ page: landscape; }}
+  .page-break {{ break-after: page; }}
   h1 {{ font-size: {sizes.heading1}pt; }}
   h1.title, p.title {{ font-size: {sizes.title}pt; }}
   h2 {{ font-size: {sizes.heading2}pt; }}
