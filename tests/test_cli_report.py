@@ -82,7 +82,7 @@ def test_a_failed_run_leaves_the_earlier_report_untouched(workbook, tmp_path):
 def test_unknown_format_is_a_usage_error(workbook):
     result = run(workbook, "--format", "odt")
     assert result.exit_code == 2
-    assert "'odt' is not one of 'docx', 'pdf', 'both'" in result.output
+    assert "'odt' is not one of 'docx', 'pdf', 'html', 'both'" in result.output
 
 
 @needs_libreoffice

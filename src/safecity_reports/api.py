@@ -49,8 +49,9 @@ def write_documents(
     use_cache: bool = True,
     progress: Progress = LOGGED,
 ) -> None:
-    """Write ``document`` to each target (``{"docx": path, "pdf": path}``), each whole or not at
-    all, drawing its charts once for both. Raises ``UsageError`` for unusable styles."""
+    """Write ``document`` to each target (``{"docx": path, "pdf": path, "html": path}``, any of
+    them), each whole or not at all, drawing its charts once for all. Raises ``UsageError`` for
+    unusable styles."""
     paths = {fmt: Path(path) for fmt, path in targets.items()}
     for path in paths.values():
         path.parent.mkdir(parents=True, exist_ok=True)

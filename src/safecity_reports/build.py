@@ -22,6 +22,9 @@ from safecity_reports.styles import Styles, load_styles
 # cache before openpyxl, scipy, matplotlib or reportlab is imported (see ``_make``).
 
 FORMATS = ("docx", "pdf")
+"""The documents made when none are named."""
+KNOWN_FORMATS = (*FORMATS, "html")
+"""Every document the report can be made as: Word, PDF and a self-contained web page."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,9 @@ def output_paths(workbook: Path, output: Path, formats: Sequence[str]) -> dict[s
     Raises ``UsageError`` for an unknown format, an output folder that is a file, or a document
     that would overwrite the workbook.
     """
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in KNOWN_FORMATS]
     if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r}; use one of: {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {unknown[0]!r}; use one of: {', '.join(KNOWN_FORMATS)}")
     if output.exists() and not output.is_dir():
         raise UsageError(f"the output folder {output} is a file, not a folder")
     targets = {fmt: output / f"{Path(workbook).stem}.{fmt}" for fmt in formats}
@@ -64,7 +67,8 @@ def build_report(
     progress: Progress = QUIET,
     today: date | None = None,
 ) -> BuildResult:
-    """Make the report from ``workbook`` into ``output`` as ``<stem>.docx`` and/or ``<stem>.pdf``.
+    """Make the report from ``workbook`` into ``output`` as ``<stem>.docx``, ``<stem>.pdf``
+    and/or ``<stem>.html`` (``formats``, of ``KNOWN_FORMATS``).
 
     Raises ``ValidationFailed`` if the workbook has errors (or warnings, when ``strict``),
     ``UsageError`` for an unusable output folder or styles, or a failure of the system writing

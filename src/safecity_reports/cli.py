@@ -15,6 +15,7 @@ REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the out
 
 \b
   make-report inputs/q2.xlsx            writes out/q2.docx and out/q2.pdf
+  make-report inputs/q2.xlsx --format html   writes out/q2.html, a web page
   make-report check inputs/q2.xlsx      checks the workbook and lists every problem
   make-report template blank.xlsx       writes a blank workbook for the agencies
   make-report styles mystyles           copies the default styles out to edit (--styles mystyles)
@@ -30,6 +31,28 @@ class _DefaultToReport(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["report", *args]
         return super().parse_args(ctx, args)
+
+
+class _FormatList(click.ParamType):
+    """``--format``: one of docx, pdf, html and both (docx and pdf), or a comma-separated list of
+    them; gives the formats in the order named, each once."""
+
+    name = "[docx|pdf|html|both|LIST]"
+    CHOICES = ("docx", "pdf", "html", "both")
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        formats: list[str] = []
+        for part in str(value).split(","):
+            name = part.strip().lower()
+            if name not in self.CHOICES:
+                choices = ", ".join(f"'{choice}'" for choice in self.CHOICES)
+                self.fail(f"{part.strip()!r} is not one of {choices}", param, ctx)
+            formats.extend(("docx", "pdf") if name == "both" else (name,))
+        return tuple(dict.fromkeys(formats))
 
 
 def _fail(exc: ReportError) -> None:
@@ -61,10 +84,11 @@ def main() -> None:
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["docx", "pdf", "both"]),
+    type=_FormatList(),
     default="both",
     show_default=True,
-    help="Which documents to write.",
+    help="Which documents to write: docx, pdf, both (docx and pdf), html (a web page), or a"
+    " list such as pdf,docx,html.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings about the workbook as errors.")
 @click.option("--no-cache", is_flag=True, help="Redraw every chart instead of reusing cached ones.")
@@ -79,7 +103,7 @@ def main() -> None:
 def report_command(
     workbook: Path,
     output: Path,
-    formats: str,
+    formats: tuple[str, ...],
     strict: bool,
     no_cache: bool,
     styles_folder: Path | None,
@@ -96,7 +120,7 @@ def report_command(
             result = build_report(
                 workbook,
                 output,
-                formats=("docx", "pdf") if formats == "both" else (formats,),
+                formats=formats,
                 strict=strict,
                 use_cache=not no_cache,
                 styles_folder=styles_folder,

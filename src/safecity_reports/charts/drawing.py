@@ -80,9 +80,18 @@ PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 """Nothing that changes from run to run: equal charts give equal files."""
 
 
+SVG_METADATA = {"Date": None, "Creator": None}
+"""Nothing that changes from run to run (the ids are salted alike by ``Look.rc``)."""
+
+
 def vector_path(path: Path) -> Path:
     """Where the vector (PDF) drawing of the chart whose PNG is ``path`` is written."""
     return Path(path).with_suffix(".pdf")
+
+
+def svg_path(path: Path) -> Path:
+    """Where the SVG of the chart whose PNG is ``path`` is written, when one is asked for."""
+    return Path(path).with_suffix(".svg")
 
 
 class Painter:
@@ -91,8 +100,10 @@ class Painter:
     Reusing the canvas keeps its renderer, and with it matplotlib's cache of text sizes.
     """
 
-    def __init__(self, styles: Styles) -> None:
+    def __init__(self, styles: Styles, svg: bool = False) -> None:
         self.styles = styles
+        self.svg = svg
+        """Whether each chart is also written as SVG (``svg_path``): the web page is asked for."""
         self.look = Look.of(styles)
         self.style: list[str | dict[str, object]] = [AFCHARTS_STYLE, self.look.rc()]
         _register_fonts(styles)
@@ -101,6 +112,10 @@ class Painter:
         FigureCanvasAgg(self.figure)
 
     def paint(self, chart: Chart, path: Path) -> None:
+        """Draw ``chart``: its PDF beside ``path`` (``vector_path``), then its PNG at ``path``;
+        with ``svg`` (the web page is asked for) also an SVG of the same figure
+        (``svg_path``), written before the PNG too, so a whole PNG means the others are there."""
+        svg = self.svg
         _check(chart)
         figure = self.figure
         vector = io.BytesIO()
@@ -110,10 +125,16 @@ class Painter:
             axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
             _DRAW[chart.kind](figure, axes, chart, self.look)
             figure.savefig(vector, format="pdf", metadata=PDF_METADATA)
+            if svg:  # the same figure, laid out once, written by matplotlib's SVG backend
+                drawn = io.BytesIO()
+                figure.savefig(drawn, format="svg", metadata=SVG_METADATA)
         # The PDF places the chart as vector graphics, sharp at any zoom; written before the
         # PNG, so a whole PNG (what the image cache checks) means its PDF is there too.
         with replace_atomically(vector_path(path)) as tmp:
             tmp.write_bytes(vector.getvalue())
+        if svg:
+            with replace_atomically(svg_path(path)) as tmp:
+                tmp.write_bytes(drawn.getvalue())
         # Word's picture is that same drawing rasterised: matplotlib lays out and draws each
         # chart once, and pdfium turns it into pixels in a third of the time Agg took to draw
         # them again. An opaque figure (afcharts' is white) gives a PNG without an alpha channel.

@@ -1,4 +1,6 @@
-"""Drawing each ``Chart`` once: a vector PDF that the PDF places, and a PNG of it for Word.
+"""Drawing each ``Chart`` once: a vector PDF that the PDF places, and a PNG of it for Word;
+when the web page is asked for, an SVG of the same figure beside them (``svg=True``; the PNG's
+path with ``.svg``), so the Word and PDF documents alone cost nothing more.
 
 Charts found in an ``ImageCache`` from an earlier run are not drawn again; the others are drawn
 by ``chart_drawing`` (the only modules importing matplotlib are it and ``chart_layout``), in
@@ -63,12 +65,17 @@ def chart_file_name(chart: Chart, styles: Styles) -> str:
 
 
 def plan_charts(
-    charts: Iterable[Chart], styles: Styles, folder: Path, cache: ImageCache | None = None
+    charts: Iterable[Chart],
+    styles: Styles,
+    folder: Path,
+    cache: ImageCache | None = None,
+    svg: bool = False,
 ) -> tuple[dict[Chart, Path], list[tuple[Chart, Path]]]:
     """Where each distinct chart's image is or will be, and the (chart, path) still to draw.
 
-    A chart whose image is in ``cache`` is not drawn; the others are drawn into the cache (or
-    into ``folder`` when there is no cache, or it cannot be written).
+    A chart whose image is in ``cache`` (with its SVG, when ``svg``) is not drawn; the others
+    are drawn into the cache (or into ``folder`` when there is no cache, or it cannot be
+    written).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,6 +85,12 @@ def plan_charts(
     for chart in dict.fromkeys(charts):
         name = chart_file_name(chart, styles)
         found = cache.get(name) if cache is not None else None
+        if found is not None and svg and not found.with_suffix(".svg").is_file():
+            # drawn for the documents only: drawn again with its SVG, its PNG removed first
+            # (a document waits for the PNG, and reads the SVG once the PNG is there)
+            with contextlib.suppress(OSError):
+                found.unlink()
+            found = None
         paths[chart] = found if found is not None else target / name
         if found is None and paths[chart].exists():  # a damaged entry that cannot be removed
             paths[chart] = folder / name
@@ -117,9 +130,13 @@ def draw_chart(chart: Chart, styles: Styles, path: Path) -> None:
 
 
 def draw_jobs(
-    jobs: Sequence[tuple[Chart, Path]], styles: Styles, workers: int | None = None
+    jobs: Sequence[tuple[Chart, Path]],
+    styles: Styles,
+    workers: int | None = None,
+    svg: bool = False,
 ) -> Iterator[int]:
-    """Draw each (chart, path), yielding the index of each as it is done (in any order)."""
+    """Draw each (chart, path), yielding the index of each as it is done (in any order); with
+    ``svg``, each chart's SVG too."""
     if not jobs:
         return
     from safecity_reports.charts.drawing import Painter
@@ -127,7 +144,7 @@ def draw_jobs(
     if workers is None:
         workers = min(os.cpu_count() or 1, len(jobs) // CHARTS_PER_WORKER)
     if workers < 2 or not fork_available():
-        painter = Painter(styles)
+        painter = Painter(styles, svg)
         for index, (chart, path) in enumerate(jobs):
             painter.paint(chart, path)
             yield index
@@ -141,7 +158,7 @@ def draw_jobs(
     chunk = max(1, min(8, len(jobs) // (workers * 8)))
     try:
         with context.Pool(
-            workers, initializer=_start_worker, initargs=(styles, os.getpid())
+            workers, initializer=_start_worker, initargs=(styles, os.getpid(), svg)
         ) as pool:
             yield from pool.imap_unordered(_paint_in_worker, range(len(jobs)), chunksize=chunk)
     finally:
@@ -152,12 +169,12 @@ _worker_painter: Painter | None = None
 _worker_jobs: Sequence[tuple[Chart, Path]] = ()
 
 
-def _start_worker(styles: Styles, parent: int) -> None:
+def _start_worker(styles: Styles, parent: int, svg: bool = False) -> None:
     from safecity_reports.charts.drawing import Painter
 
     die_with_parent(parent)
     global _worker_painter
-    _worker_painter = Painter(styles)
+    _worker_painter = Painter(styles, svg)
 
 
 def _paint_in_worker(index: int) -> int:

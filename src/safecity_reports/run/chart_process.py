@@ -55,9 +55,10 @@ class ChartProcess:
             return None
         return cls(styles, workers)
 
-    def draw(self, jobs: Sequence[Job]) -> Drawing:
-        """Send the (chart, path) jobs; they are drawn while this process goes on."""
-        self.drawing = Drawing(self.connection, list(jobs))
+    def draw(self, jobs: Sequence[Job], svg: bool = False) -> Drawing:
+        """Send the (chart, path) jobs; they are drawn (with their SVGs, with ``svg``) while
+        this process goes on."""
+        self.drawing = Drawing(self.connection, list(jobs), svg)
         return self.drawing
 
     def stop(self) -> None:
@@ -83,12 +84,12 @@ class Drawing:
     """Charts being drawn by a ``ChartProcess``. Once ``follow`` is called, a thread here counts
     them as they are done."""
 
-    def __init__(self, connection: Connection, jobs: list[Job]):
+    def __init__(self, connection: Connection, jobs: list[Job], svg: bool = False):
         self.total = len(jobs)
         self.error: BaseException | None = None
         self.connection = connection
         self.thread: threading.Thread | None = None
-        connection.send(jobs)
+        connection.send((jobs, svg))
 
     def follow(self, progress: Progress | None = None) -> None:
         """Follow the drawing in a thread, telling ``progress`` of each chart done (call it
@@ -175,11 +176,11 @@ def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | No
 
     Painter(styles)
     try:
-        jobs = connection.recv()
+        jobs, svg = connection.recv()
     except (EOFError, OSError):
         return  # nothing to draw: the report was copied, or the workbook had errors
     try:
-        for index in draw_jobs(jobs, styles, workers):
+        for index in draw_jobs(jobs, styles, workers, svg):
             connection.send(index)
     except Exception as exc:
         send_failure(connection, exc, "drawing the charts")

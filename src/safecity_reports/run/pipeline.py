@@ -171,11 +171,12 @@ def _draw_and_write(
     from safecity_reports.run.image_cache import ImageCache
 
     cache = ImageCache() if use_cache else None
-    images, to_draw = plan_charts(document.charts, styles, folder, cache)
+    svg = "html" in targets  # the web page's charts: drawn only when it is asked for
+    images, to_draw = plan_charts(document.charts, styles, folder, cache, svg)
     if chart_process is None or not to_draw:
         if to_draw:
             progress.stage(f"Drawing {len(to_draw)} charts")
-        for done, _index in enumerate(draw_jobs(to_draw, styles), start=1):
+        for done, _index in enumerate(draw_jobs(to_draw, styles, svg=svg), start=1):
             progress.count(done, len(to_draw))
         progress.stage(f"Writing {names}")
         _write_documents(document, images, targets, styles)
@@ -183,7 +184,7 @@ def _draw_and_write(
     progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
     if "docx" in targets:
         from safecity_reports.render.docx import document as render_docx  # noqa: F401 - imported now, so the Word process has it
-    drawing = chart_process.draw(to_draw)
+    drawing = chart_process.draw(to_draw, svg)
     _write_documents(
         document,
         PendingImages(images, drawing.check),
@@ -211,13 +212,14 @@ def _write_documents(
     pending = dict(targets)
     child = None
     side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
-    if len(pending) > 1 and side_by_side and fork_available():
+    if "docx" in pending and len(pending) > 1 and side_by_side and fork_available():
         child = _Child("docx", pending.pop("docx"), document, images, styles)
     try:
         if before_pdf is not None:
             before_pdf()
         pages = count_pages(document, styles) if "pdf" in pending else None
-        for fmt in sorted(pending, key=lambda fmt: fmt != "pdf"):  # the PDF first: it is begun
+        # the PDF first: it is begun; the web page last: it waits for every chart
+        for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
             options = {"pages": pages} if fmt == "pdf" else {}
             _renderer(fmt)(document, images, pending[fmt], styles, **options)
     except BaseException:
@@ -289,6 +291,10 @@ def _write_in_child(
 
 
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]
+    if fmt == "html":
+        from safecity_reports.render.html import write_html
+
+        return write_html
     if fmt == "docx":
         from safecity_reports.render.docx.document import write_docx
 
