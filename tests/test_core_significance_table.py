@@ -297,6 +297,7 @@ PROPORTIONS = [
     ((3, 10), (9, 12)),  # cohorts of different sizes: each its own
     ((12, 80), (30, 90)),
     ((20, 20), (15, 20)),  # all of a cohort is still a proportion
+    ((15, 20), (20, 20)),
     ((0, 20), (6, 20)),
     ((1, 1), (0, 1)),  # cohorts of one
     ((0, 5), (0, 5)),

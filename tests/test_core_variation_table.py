@@ -71,6 +71,16 @@ def test_figures_for_areas_are_not_joined():
     assert _values(spc_series(with_areas, MONTHS[3])) == [10, 11, 12]
 
 
+def test_a_figure_of_another_length_ends_the_run():
+    """Monthly figures January to July and a figure for April to June: the run is the months
+    after it (June, July), not the months on either side of it."""
+    m = _measure([10, 11, 12, 13, 14, 15, 16])
+    m = replace(
+        m, observations=(*m.observations, Observation(parse_period("Apr 2016 - Jun 2016"), 40))
+    )
+    assert _values(spc_series(m, MONTHS[6])) == [15, 16]
+
+
 def test_snapshots_follow_one_another_however_far_apart():
     m = _measure([10, None, None, 13, 14, None, 16], kind=K.SNAPSHOT)
     assert _values(spc_series(m, MONTHS[6])) == [10, 13, 14, 16]
