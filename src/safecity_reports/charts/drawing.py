@@ -42,6 +42,7 @@ from safecity_reports.charts.fitting import (
     spread,
     wrap,
 )
+from safecity_reports.charts.glyphs import printable_chart
 from safecity_reports.charts.time_axis import (
     LineStyle,
     Pen,
@@ -96,6 +97,7 @@ class Painter:
 
     def paint(self, chart: Chart, path: Path) -> None:
         _check(chart)
+        chart = printable_chart(chart, self.styles)
         figure = self.figure
         vector = io.BytesIO()
         with style.context(self.style):
