@@ -413,7 +413,11 @@ def test_a_run_stopped_by_a_signal_leaves_nothing(tmp_path, signum, delay):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.1 + 0.2 * n for n in range(10)])
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL, signal.SIGINT],
+    ids=lambda signum: signal.Signals(signum).name,
+)
 def test_a_run_stopped_at_any_moment_leaves_nothing(tmp_path, signum, delay):
     _kill_at(tmp_path, signum, delay)
 
