@@ -10,7 +10,7 @@ import pytest
 
 from fixtures.workbooks import set_cell
 from safecity_reports.errors import UsageError
-from safecity_reports.reading.glyphs import characters, missing
+from safecity_reports.reading.glyphs import characters, fallback_characters, missing, printed
 from safecity_reports.reading.load import check_workbook
 from safecity_reports.styles import load_styles
 
@@ -45,8 +45,46 @@ def test_emoji_in_commentary_are_named_with_their_cell(workbook, saved):
     assert warnings == [
         f"q2.xlsx, sheet Commentary, cell {coordinate}: The PDF's font (LiberationSans-Regular.ttf and"
         " LiberationSans-Bold.ttf) cannot draw '👍' (thumbs up sign), '🚓' (police car), so the PDF"
-        " would print empty boxes: delete them or say it in words"
+        " prints [thumbs up sign], [police car] instead: say it in words if it matters"
     ]
+
+
+def test_what_the_fallback_font_draws_is_drawn_and_the_rest_named():
+    drawable = _dejavu()
+    fallback = fallback_characters()
+    assert ord("✔") in fallback and ord("⚠") in fallback
+    assert ord("😀") not in fallback  # beyond U+FFFF: reportlab would write its text wrongly
+    text = "Well done 👍 ✔️ team ⚠\ufe0f 😀"  # the variation selectors are left out
+    assert printed(text, drawable, fallback) == [
+        ("Well done [thumbs up sign] ", False),
+        ("✔", True),
+        (" team ", False),
+        ("⚠", True),
+        (" [grinning face]", False),
+    ]
+    assert printed("plain £5 – text\n", drawable, fallback) == [("plain £5 – text\n", False)]
+
+
+def test_a_commentary_with_emoji_is_warned_of_and_the_pdf_reads_their_names(
+    workbook, saved, tmp_path
+):
+    """The PDF draws no empty box: its text says what each emoji is, as a screen reader does."""
+    import subprocess
+
+    from safecity_reports.build import build_report
+
+    coordinate = set_cell(workbook, "Commentary", 3, "Text", "Great work 😀 on patrols 👍 ✔️ 🚓")
+    result = build_report(saved(workbook), tmp_path / "out", formats=("pdf",), use_cache=False)
+    (warning,) = [str(w) for w in result.warnings if "cannot draw" in str(w)]
+    assert f"cell {coordinate}:" in warning
+    assert "draws ✔ in its fallback font (DejaVu Sans) and prints [grinning face]" in warning
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "q2.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Great work [grinning face] on patrols [thumbs up sign] ✔ [police car]" in text
 
 
 def test_any_printed_text_is_checked_with_the_styles_fonts(workbook, saved):
@@ -58,3 +96,32 @@ def test_any_printed_text_is_checked_with_the_styles_fonts(workbook, saved):
     warnings = check_workbook(path, styles=styles)
     assert [p.where for p in warnings] == [f"q2.xlsx, sheet Measures, cell {coordinate}"]
     assert "(cmr10.ttf) cannot draw '☺' (white smiling face)" in warnings[0].message
+
+
+def test_a_charts_text_is_printed_as_the_pdfs_and_drawn_without_a_warning(tmp_path):
+    """Emoji in a measure's or an area's name: named in the chart ('[police car]'), a
+    character the fallback font has drawn by it, and no 'Glyph missing' warning on stderr."""
+    import warnings
+
+    from safecity_reports.charts.drawing import Painter
+    from safecity_reports.charts.glyphs import printable_chart
+    from safecity_reports.layout.document import Chart, ChartKind, Series
+
+    chart = Chart(
+        ChartKind.BARS,
+        "Patrols 🚓 ✔",
+        ("2015/16", "2016/17 😀"),
+        (Series("Arrests 👍", (3.0, 4.0)),),
+        "Arrests",
+        reference_lines=(("Target ✔", 3.5),),
+    )
+    styles = load_styles()
+    shown = printable_chart(chart, styles)
+    assert shown.title == "Patrols [police car] ✔"
+    assert shown.categories == ("2015/16", "2016/17 [grinning face]")
+    assert shown.series[0].name == "Arrests [thumbs up sign]"
+    assert shown.reference_lines == (("Target ✔", 3.5),)
+    assert shown.series[0].values == chart.series[0].values
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns of a glyph missing from every font
+        Painter(styles).paint(chart, tmp_path / "chart.png")

@@ -386,6 +386,8 @@ def _kill_at(tmp_path: Path, signum: int, delay: float) -> None:
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _marked(mark) == []
+    if signum == signal.SIGINT:  # taken from the first line of __main__: never Python's own
+        assert run.returncode in (0, 130), stderr
     if run.returncode != 0:
         assert run.returncode in (-signum, 128 + signum), stderr
         if run.returncode == 128 + signum:  # not -signum: killed as Python started, before any work
@@ -402,8 +404,8 @@ def _kill_at(tmp_path: Path, signum: int, delay: float) -> None:
 
 @pytest.mark.parametrize(
     ("signum", "delay"),
-    [(signal.SIGTERM, 0.8), (signal.SIGHUP, 1.2), (signal.SIGKILL, 1.0)],
-    ids=["SIGTERM", "SIGHUP", "SIGKILL"],
+    [(signal.SIGTERM, 0.8), (signal.SIGHUP, 1.2), (signal.SIGKILL, 1.0), (signal.SIGINT, 1.3)],
+    ids=["SIGTERM", "SIGHUP", "SIGKILL", "SIGINT"],
 )
 def test_a_run_stopped_by_a_signal_leaves_nothing(tmp_path, signum, delay):
     _kill_at(tmp_path, signum, delay)
@@ -411,7 +413,11 @@ def test_a_run_stopped_by_a_signal_leaves_nothing(tmp_path, signum, delay):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.1 + 0.2 * n for n in range(10)])
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL, signal.SIGINT],
+    ids=lambda signum: signal.Signals(signum).name,
+)
 def test_a_run_stopped_at_any_moment_leaves_nothing(tmp_path, signum, delay):
     _kill_at(tmp_path, signum, delay)
 
@@ -503,3 +509,61 @@ def test_a_stop_while_charts_are_still_written_is_a_stop_not_a_folder_error(tmp_
     with pytest.raises(Stopped):
         execution._make(None, {}, "q2.pdf")
     assert execution.chart_process is None
+
+
+# Every stop and failure is one line (issue 27)
+
+
+def _limited(size: int):  # type: ignore[no-untyped-def]
+    """Files this run writes may grow to ``size`` bytes: a disk that fills part-way."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+@pytest.mark.parametrize("size", [300_000, 800_000], ids=["both", "word"])
+def test_a_disk_that_fills_part_way_is_one_line_and_no_traceback(tmp_path, size):
+    """A document cut off part-way: one line, never "Exception ignored in: <function
+    ZipFile.__del__>" and its traceback (a zip file open on the full disk, closed later)."""
+    workbook = tmp_path / "q2.xlsx"  # q2's documents: Word about 1 MB, the PDF about 650 kB
+    workbook.write_bytes((ROOT / "inputs" / "q2.xlsx").read_bytes())
+    out = tmp_path / "out"
+    run = cli(workbook, "-o", out, "-q", "--no-cache", preexec_fn=_limited(size))
+    _stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 2, stderr
+    assert stderr.splitlines() == [
+        f"Error: cannot write {out}: the file is larger than this system lets a program write"
+        " (a limit on file size); free some space, raise the limit or choose another folder"
+        " with -o"
+    ]
+    assert not out.exists() or hidden(out) == [] and list(out.iterdir()) == []
+
+
+def test_a_stop_in_any_command_is_one_line(tmp_path, make_report, monkeypatch):
+    """Ctrl-C in ``check`` (or while any command's modules are imported): one line, exit 130,
+    never click's 'Aborted!' nor a traceback."""
+    from safecity_reports.reading import load
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(load, "check_workbook", interrupted)
+    result = make_report("check", workbook_with(tmp_path / "in", 73))
+    assert result.exit_code == 130
+    assert result.output.splitlines() == ["Error: stopped by SIGINT"]
+
+
+def test_a_chart_process_that_was_killed_is_one_line_not_a_traceback():
+    """The chart process gone (kill -9, out of memory) before it is sent its charts."""
+    import multiprocessing
+
+    from safecity_reports.errors import ProcessEnded
+    from safecity_reports.run.chart_process import Drawing
+
+    ours, theirs = multiprocessing.Pipe()
+    theirs.close()
+    with pytest.raises(ProcessEnded, match=r"^the process drawing the charts ended before"):
+        Drawing(ours, [])

@@ -97,7 +97,7 @@ def _ranking(values, own, period=Q2):
     [
         (Polarity.LOW_IS_GOOD, [65, 67, 109], 2, 3),
         (Polarity.HIGH_IS_GOOD, [65, 67, 109], 2, 1),
-        (Polarity.LOW_IS_GOOD, [70, 70, 60], 1, 3),  # a tie keeps the listed order
+        (Polarity.LOW_IS_GOOD, [70, 70, 60], 1, 2),  # tied areas share a position
         (Polarity.NO_PREFERENCE, [3, 1, 2], 0, 3),
     ],
 )

@@ -182,8 +182,8 @@ def test_commentary_rows_are_grouped_by_page_and_ranges_expand(workbook, saved):
 def test_rankings_take_their_group_limits(workbook, saved):
     report, _ = _read(saved, workbook)
     (ranking,) = report.rankings
-    assert [a.area for a in ranking.areas] == ["Luton", "Testshire", "Bristol"]
-    assert [a.is_own_area for a in ranking.areas] == [False, True, False]
+    assert [a.area for a in ranking.areas] == ["Testshire", "Bristol", "Luton"]  # own, then by name
+    assert [a.is_own_area for a in ranking.areas] == [True, False, False]
     assert (ranking.group_average, ranking.lower_limit, ranking.upper_limit) == (72, 60, 84)
 
 

@@ -1,15 +1,22 @@
-"""The ``make-report`` command. Each command parses its options and calls one library function."""
+"""The ``make-report`` command. Each command parses its options and calls one library function.
+
+Ctrl-C, SIGTERM and SIGHUP stop any command from its first line to its last as one
+(``run.signals``): one line on stderr, exit 128 + the signal's number, nothing half-written.
+"""
 
 from __future__ import annotations
 
+import errno
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from safecity_reports import __version__
 from safecity_reports.errors import ReportError, UsageError, ValidationFailed
+from safecity_reports.run.signals import Stopped, stopped, stopped_by_signals, stopped_line
 
 REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the output folder, as .docx and .pdf.
 
@@ -24,6 +31,14 @@ Exit codes: 0 done, 1 the workbook has errors (or warnings under --strict), 2 wr
 """
 
 
+class _Interrupted(Exception):
+    """A stop carried past click, which catches ``KeyboardInterrupt`` to print 'Aborted!'."""
+
+    def __init__(self, stop: KeyboardInterrupt) -> None:
+        super().__init__(str(stop))
+        self.stop = stop
+
+
 class _DefaultToReport(click.Group):
     """A group whose first argument, when it is not a command, is the workbook to report on."""
 
@@ -31,6 +46,44 @@ class _DefaultToReport(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["report", *args]
         return super().parse_args(ctx, args)
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        """Click's own, but a stop (which click would print as 'Aborted!', exit 1) is one line
+        saying which signal, exit 128 + its number, whichever command it stops."""
+        given = list(sys.argv[1:] if args is None else args)
+        report = not given or given[0] == "report" or given[0] not in self.commands
+        with stopped_by_signals():  # from here, whichever command runs
+            try:
+                result = self._main(given, prog_name, **extra)
+            except (KeyboardInterrupt, _Interrupted) as exc:
+                stop = exc.stop if isinstance(exc, _Interrupted) else exc
+                click.echo(stopped_line(stop, report), err=True)
+                sys.exit(128 + stopped(stop).signum)
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # past click's own handling, which would print an empty line before ours
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise _Interrupted(exc) from None
+
+    def _main(self, args: list[str], prog_name: str | None, **extra: Any) -> Any:
+        """``click.Group.main`` with what its standalone mode does, less catching the stop."""
+        try:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise exc.__context__ from None
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            sys.exit(1)  # the reader of the output went away (| head): nothing to say
 
 
 class _FormatList(click.ParamType):
@@ -109,31 +162,30 @@ def report_command(
     styles_folder: Path | None,
     quiet: bool,
 ) -> None:
-    from safecity_reports.build import build_report
     from safecity_reports.files import os_error_message
-    from safecity_reports.run.progress import QUIET, TerminalProgress
-    from safecity_reports.run.signals import Stopped, stopped_by_signals
 
-    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else QUIET
     try:
-        with stopped_by_signals():  # the Execution holds them too; here from the start
-            result = build_report(
-                workbook,
-                output,
-                formats=formats,
-                strict=strict,
-                use_cache=not no_cache,
-                styles_folder=styles_folder,
-                progress=progress,
-            )
+        # a stop is raised from the command's first line (``stop_on_signals``), even while
+        # the report's modules are imported
+        from safecity_reports.build import build_report
+        from safecity_reports.run.progress import QUIET, TerminalProgress
+
+        progress = TerminalProgress() if not quiet and sys.stderr.isatty() else QUIET
+        result = build_report(
+            workbook,
+            output,
+            formats=formats,
+            strict=strict,
+            use_cache=not no_cache,
+            styles_folder=styles_folder,
+            progress=progress,
+        )
     except ReportError as exc:
         _fail(exc)
     except OSError as exc:  # not met in the report's own writing, which says more; a last guard
         _fail(UsageError(os_error_message(exc, output)))
     except Stopped as exc:
-        click.echo(
-            f"Error: stopped by {exc.name}; the report there before is left as it was", err=True
-        )
+        click.echo(stopped_line(exc), err=True)
         sys.exit(128 + exc.signum)
     if not quiet:
         for warning in result.warnings:

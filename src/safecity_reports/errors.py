@@ -17,6 +17,19 @@ class UsageError(ReportError):
     exit_code = 2
 
 
+class ProcessEnded(ReportError):
+    """A process the run forked (drawing the charts, writing Word) ended before its work was
+    done: killed, or out of memory. Nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self, doing: str, how: str = "") -> None:
+        super().__init__(
+            f"the process {doing} ended before it finished{how} (was it killed, or out of"
+            " memory?); the report there before is left as it was: run make-report again"
+        )
+
+
 class WorkbookError(ReportError):
     """The workbook cannot be read at all (not a workbook, encrypted, damaged, unsafe)."""
 

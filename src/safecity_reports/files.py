@@ -38,6 +38,8 @@ ADVICE = {
     errno.EPERM: "permission denied; choose a folder you may write to with -o",
     errno.ENOTDIR: "part of the path is a file, not a folder; choose another folder with -o",
     errno.ENAMETOOLONG: "the name is too long; choose a shorter folder or workbook name",
+    errno.EFBIG: "the file is larger than this system lets a program write (a limit on file"
+    " size); free some space, raise the limit or choose another folder with -o",
 }
 
 

@@ -48,6 +48,7 @@ from safecity_reports.charts.fitting import (
     spread,
     wrap,
 )
+from safecity_reports.charts.glyphs import printable_chart
 from safecity_reports.charts.time_axis import (
     LineStyle,
     Pen,
@@ -117,6 +118,7 @@ class Painter:
         (``svg_path``), written before the PNG too, so a whole PNG means the others are there."""
         svg = self.svg
         _check(chart)
+        chart = printable_chart(chart, self.styles)
         figure = self.figure
         vector = io.BytesIO()
         with style.context(self.style):

@@ -60,7 +60,8 @@ class Look:
         size = self.pt(TEXT_POINTS)
         return {
             # the font files' own name: the styles' family is the name Word documents give
-            "font.family": [font_family(self.styles.font_regular)],
+            # then matplotlib's own, for a character it lacks (``charts.glyphs``)
+            "font.family": [font_family(self.styles.font_regular), "DejaVu Sans"],
             "font.size": size,
             "axes.labelsize": size,
             "xtick.labelsize": size,

@@ -22,7 +22,7 @@ def rating_for(report: Report, subject: str, reporting: Period, area: str = "") 
     """The latest rating of ``subject`` (a measure or action id) by the reporting period's end.
 
     A rating of an earlier period is returned too (the report says which period it rates);
-    a later one is ignored. The last row wins where a period is rated twice.
+    a later one is ignored. A period rated twice is an error the reader reports.
     """
     found = [
         r

@@ -28,6 +28,7 @@ from safecity_reports.core.model import (
     Value,
 )
 from safecity_reports.core.periods import Period, previous_period
+from safecity_reports.core.series import in_order
 from safecity_reports.core.significance import ChangeTest, change_test
 from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against_target: callers find them here)
     TargetStatus,
@@ -160,12 +161,17 @@ def ranked(ranking: Ranking, polarity: Polarity) -> tuple[tuple[int, RankedArea]
     worked out, for the ranking page and for checking a rank measure's figure.
 
     Lowest value first for low-is-good and no-preference measures, highest first for
-    high-is-good. Tied areas keep the order they are listed in and take consecutive
-    positions (Plymouth 3rd and Gloucester 4th, both at 76).
+    high-is-good. Tied areas share a position, the one after the areas ahead of them, and are
+    listed by name (Gloucester and Plymouth both 3rd at 76, Derby 5th): nothing in the figures
+    puts one before the other, so neither the rows' order nor anything else decides it.
     """
     sign = -1 if polarity is Polarity.HIGH_IS_GOOD else 1
-    in_order = sorted(ranking.areas, key=lambda area: sign * area.value)
-    return tuple(enumerate(in_order, start=1))
+    listed = sorted(ranking.areas, key=lambda area: (sign * area.value, area.area.casefold()))
+    positions: list[tuple[int, RankedArea]] = []
+    for number, area in enumerate(listed, start=1):
+        tied = positions and positions[-1][1].value == area.value
+        positions.append((positions[-1][0] if tied else number, area))
+    return tuple(positions)
 
 
 def own_position(ranking: Ranking, polarity: Polarity) -> int | None:
@@ -331,10 +337,10 @@ def measure_status(
     """
     kind = measure.kind
     basis = basis_for(measure, compare_with)
-    # Sorted by when periods end; stable, so a repeated period keeps the later row last.
+    # In period order (``series.in_order``), whatever the order of the rows.
     series = [
         obs
-        for obs in sorted(measure.observations, key=lambda o: o.period)
+        for obs in in_order(measure.observations)
         if obs.period.end <= reporting.end and obs.area == area
     ]
     current = series[-1] if series else None

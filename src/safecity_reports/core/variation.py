@@ -7,6 +7,7 @@ from __future__ import annotations
 from safecity_reports.core.coverage import follows
 from safecity_reports.core.model import FigureKind, Measure, Observation, Polarity, TargetKind
 from safecity_reports.core.periods import Period
+from safecity_reports.core.series import in_order
 from safecity_reports.stats import XmRChart, xmr
 from safecity_reports.stats.spc import FEWEST_TO_JUDGE
 
@@ -22,9 +23,7 @@ def spc_series(measure: Measure, reporting: Period) -> list[Observation]:
     run of numbers covering the same length of time as the latest, one after the other (a
     missing month ends the run: a moving range across a gap is not a month's variation)."""
     series = [
-        o
-        for o in sorted(measure.observations, key=lambda o: o.period)
-        if not o.area and o.period.end <= reporting.end
+        o for o in in_order(measure.observations) if not o.area and o.period.end <= reporting.end
     ]
     run: list[Observation] = []
     for o in reversed(series):

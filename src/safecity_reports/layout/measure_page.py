@@ -16,6 +16,7 @@ from safecity_reports.core.model import (
     TextBlock,
     Unit,
 )
+from safecity_reports.core.series import figure_at
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.core.verdicts import Verdicts
@@ -493,7 +494,7 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
         Series(
             name.capitalize(),
             tuple(
-                next((_number(o.actual) for o in m.observations if o.period == p), None)
+                _number(found.actual) if (found := figure_at(m.observations, p)) else None
                 for p in periods
             ),
         )

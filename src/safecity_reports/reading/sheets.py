@@ -136,7 +136,10 @@ class Row:
         if isinstance(value, str):
             value = value.replace("\u00a0", " ").strip() or None
         if value is None:
-            formula = self.reader.formula(self.sheet, cell.coordinate)
+            # a formula whose saved result is empty text (=IF(A2="","",A2)): openpyxl reads it
+            # as None of type "str"; it has a result, and the cell is blank, not unsaved
+            saved_empty = cell.data_type == "str"
+            formula = "" if saved_empty else self.reader.formula(self.sheet, cell.coordinate)
             if formula:
                 self.fail(
                     header,

@@ -11,7 +11,8 @@ Errors (the report cannot be made):
 - an id that is not defined: a commentary page, ranking or key figure naming a measure or action
   that does not exist, a lead agency not on the Agencies sheet;
 - an id defined twice (a priority, action or measure);
-- two figures for the same measure and period;
+- two figures for the same measure, period and area (the same months, whatever the label);
+- a ranked area, group limits, a group position or a rating given twice for one period;
 - a ranking group with no own area, or with several; a ranking group of one area;
 - group facts or a rating naming a measure or action that does not exist.
 
@@ -38,21 +39,25 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from typing import Any
 
 from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.groups import disagreements
 from safecity_reports.core.model import (
+    GroupFacts,
     KeyAction,
     Location,
     Measure,
     Observation,
     Ranking,
+    Rating,
     Report,
     TargetKind,
     Unit,
 )
+from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
@@ -177,17 +182,21 @@ def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
 
 
 def _series(report: Report, measure: Measure, problems: _Problems) -> None:
-    seen: dict[tuple[str, str], Observation] = {}
-    for obs in measure.observations:
+    seen: dict[tuple[Period, str], Observation] = {}
+    for obs in sorted(measure.observations, key=lambda o: _row(o.where)):
         label = obs.period.label
-        if (label, obs.area) in seen:
+        # the same months are the same period, whatever the label ('2016/17 Q2', 'Jul 2016 -
+        # Sep 2016'): nothing may choose between two figures for one, least of all their rows
+        other = seen.get((obs.period, obs.area))
+        if other is not None:
             area = f" for {obs.area}" if obs.area else ""
+            same = label if other.period.label == label else f"{label} ({other.period.label})"
             problems.error(
                 obs.where,
-                f"Measure {measure.id} has two rows for {label}{area} (the other at"
-                f" {seen[(label, obs.area)].where}); delete one",
+                f"Measure {measure.id} has two rows for {same}{area} (the other at"
+                f" {other.where}); delete one",
             )
-        seen[(label, obs.area)] = obs
+        seen.setdefault((obs.period, obs.area), obs)
         if obs.period.end > report.settings.period.end:
             problems.warning(
                 obs.where,
@@ -300,7 +309,10 @@ def _rankings(report: Report, problems: _Problems) -> None:
         measure = measures.get(measure_id)
         if measure is None or measure.unit is not Unit.RANK or not measure.observations:
             continue
-        current = measure.observations[-1]
+        own = [o for o in measure.observations if not o.area]
+        if not own:
+            continue
+        current = own[-1]
         own_area = next(a for a in ranking.areas if a.is_own_area)
         position = own_position(ranking, measure.polarity)
         if isinstance(current.actual, float) and current.actual != position:
@@ -313,7 +325,33 @@ def _rankings(report: Report, problems: _Problems) -> None:
             )
 
 
+def _given_twice(
+    records: Iterable[GroupFacts | Rating],
+    key: Callable[[Any], Hashable],
+    what: Callable[[Any], str],
+    problems: _Problems,
+) -> None:
+    """An error on each record whose key an earlier row already has, naming both cells: the
+    report must not pick one of them by its row."""
+    first: dict[Hashable, Location] = {}
+    for record in sorted(records, key=lambda r: (r.where.sheet, _row(r.where))):
+        found = first.setdefault(key(record), record.where)
+        if found is not record.where:
+            problems.error(
+                record.where, f"{what(record)} is given twice (also at {found}); delete one"
+            )
+
+
 def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    _given_twice(
+        report.group_facts,
+        lambda f: (f.measure_id, f.period, f.area),
+        lambda f: (
+            f"The group position of {f.measure_id} for {f.period.label}"
+            + (f" ({f.area})" if f.area else "")
+        ),
+        problems,
+    )
     measures = {m.id: m for m in report.measures}
     full = {(r.measure_id, r.period.label): r for r in report.rankings}
     for facts in report.group_facts:
@@ -336,6 +374,14 @@ def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None
 
 
 def _ratings(report: Report, problems: _Problems, skipped: set[str]) -> None:
+    _given_twice(
+        report.ratings,
+        lambda r: (r.subject, r.period, r.area),
+        lambda r: (
+            f"The rating of {r.subject} for {r.period.label}" + (f" ({r.area})" if r.area else "")
+        ),
+        problems,
+    )
     measures = {m.id: m for m in report.measures}
     subjects = [*measures, *(a.id for a in report.actions)]
     for rating in report.ratings:

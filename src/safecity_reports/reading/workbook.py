@@ -55,6 +55,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period, PeriodKind
+from safecity_reports.core.series import in_order
 from safecity_reports.errors import Problem, UsageError, WorkbookError
 from safecity_reports.reading import schema
 from safecity_reports.reading.awaiting import awaiting, lead_agencies, settle_awaited
@@ -424,17 +425,29 @@ class _Reader(SheetReader):
         return [Commentary(c, tuple(b), r.location("Page")) for c, b, r in pages]
 
     def _rankings(self) -> list[Ranking]:
-        groups: dict[tuple[str, str], list[tuple[RankedArea, Row, Period]]] = {}
-        names: dict[tuple[str, str], str] = {}
-        spoilt: set[tuple[str, str]] = set()
+        """Each group's areas, found by measure, period (its months, whatever its label) and
+        area: an area given twice, or limits given twice, is an error naming both cells."""
+        Key = tuple[str, Period | None]
+        groups: dict[Key, list[tuple[RankedArea, Row, Period]]] = {}
+        names: dict[Key, set[str]] = {}
+        spoilt: set[Key] = set()
+        seen: dict[tuple[str, Period | None, str], Row] = {}
         for row in self.rows(schema.RANKINGS):
             measure_id, period = row.id("Measure"), row.period("Period")
             area, value = row.text("Area", True), row.number("Value", True)
             own = row.choice("Own area", (schema.YES, "No"), required=False) == schema.YES
             count, population = row.number("Count"), row.number("Population")
-            key = (measure_id, period.label if period else "")
+            key: Key = (measure_id, period)
             if name := row.text("Group"):
-                names.setdefault(key, name)
+                names.setdefault(key, set()).add(name)
+            place = (measure_id, period, clean(area).casefold())
+            if area and period is not None and place in seen:
+                row.fail(
+                    "Area",
+                    f"{area} is ranked twice for {measure_id} {period.label} (also at"
+                    f" {seen[place].location('Area')}); delete one",
+                )
+            seen.setdefault(place, row)
             if row.ok and period is not None and value is not None:
                 ranked_area = RankedArea(area, value, own, count, population)
                 groups.setdefault(key, []).append((ranked_area, row, period))
@@ -442,13 +455,22 @@ class _Reader(SheetReader):
                 spoilt.add(key)  # a group missing a row would give wrong positions
         for key in spoilt:
             groups.pop(key, None)
-        limits: dict[tuple[str, str], tuple[float | None, ...]] = {}
+        limits: dict[Key, tuple[float | None, ...]] = {}
+        limit_rows: dict[Key, Row] = {}
         for row in self.rows(schema.GROUP_LIMITS):
             measure_id, period = row.id("Measure"), row.period("Period")
             numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
+            if period is not None and (measure_id, period) in limit_rows:
+                row.fail(
+                    "Measure",
+                    f"The limits for {measure_id} {period.label} are given twice (also at"
+                    f" {limit_rows[(measure_id, period)].location('Measure')}); delete one",
+                )
+            if period is not None:
+                limit_rows.setdefault((measure_id, period), row)
             if row.ok and period is not None:
                 if schema.RANKINGS.name not in self.missing and (
-                    (measure_id, period.label) not in groups | dict.fromkeys(spoilt)
+                    (measure_id, period) not in groups | dict.fromkeys(spoilt)
                 ):
                     row.fail(
                         "Measure",
@@ -456,22 +478,27 @@ class _Reader(SheetReader):
                         " the Rankings sheet, so these limits are not used",
                         "warning",
                     )
-                limits[(measure_id, period.label)] = numbers
+                limits[(measure_id, period)] = numbers
         rankings = []
         for key, rows in groups.items():
             average, lower, upper = limits.get(key, (None, None, None))
-            areas = tuple(a for a, _, _ in rows)
-            where = rows[0][1].location("Measure")
+            # the own area first, then by name: not in the order of the rows
+            areas = tuple(
+                sorted(
+                    (a for a, _, _ in rows), key=lambda a: (not a.is_own_area, a.area.casefold())
+                )
+            )
+            first = min(rows, key=lambda r: r[1].row_number)
             rankings.append(
                 Ranking(
                     key[0],
-                    rows[0][2],
+                    first[2],
                     areas,
                     average,
                     lower,
                     upper,
-                    where,
-                    group_name=names.get(key, ""),
+                    first[1].location("Measure"),
+                    group_name=min(names.get(key, {""}), key=lambda n: (n.casefold(), n)),
                 )
             )
         return rankings
@@ -704,7 +731,17 @@ def _assemble(
     name: str,
     reader: _Reader,
 ) -> Report:
-    """Link measures to actions and actions to priorities, reporting links that go nowhere."""
+    """Link measures to actions and actions to priorities, reporting links that go nowhere.
+
+    Priorities, actions and an action's measures are held in the order of their ids (1.2
+    before 1.10), not in the order of the rows, so a sheet sorted another way gives the same
+    report. Measures listed by theme instead of action have only their author's order (V1
+    Violence before H1 Homes), which is kept."""
+    priorities = sorted(priorities, key=lambda p: id_sort_key(p.id))
+    actions = sorted(actions, key=lambda pair: id_sort_key(pair[0].id))
+    measures = sorted(
+        measures, key=lambda pair: (0, id_sort_key(pair[0].id)) if pair[0].action_id else (1, ())
+    )
     priority_ids = [p.id for p in priorities]
     action_ids = [a.id for a, _ in actions]
     by_action: dict[str, list[Measure]] = {}
@@ -721,7 +758,7 @@ def _assemble(
                 )
             found = () if measure.id in given else observations.get(measure.id, ())
             given.add(measure.id)
-            series = tuple(sorted(found, key=lambda o: o.period))
+            series = in_order(found)
             themed.setdefault(measure.theme, []).append(
                 _implied_action(replace(measure, observations=series))
             )
@@ -729,7 +766,7 @@ def _assemble(
         if measure.action_id in action_ids:
             found = () if measure.id in given else observations.get(measure.id, ())
             given.add(measure.id)
-            series = tuple(sorted(found, key=lambda o: o.period))
+            series = in_order(found)
             by_action.setdefault(measure.action_id, []).append(
                 replace(measure, observations=series)
             )

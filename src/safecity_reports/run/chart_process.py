@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from safecity_reports.errors import ProcessEnded
 from safecity_reports.layout.document import Chart
 from safecity_reports.run.chart_jobs import Progress, draw_jobs
 from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
@@ -89,7 +90,10 @@ class Drawing:
         self.error: BaseException | None = None
         self.connection = connection
         self.thread: threading.Thread | None = None
-        connection.send((jobs, svg))
+        try:
+            connection.send((jobs, svg))
+        except OSError:  # a broken pipe: the process is gone
+            raise ProcessEnded("drawing the charts") from None
 
     def follow(self, progress: Progress | None = None) -> None:
         """Follow the drawing in a thread, telling ``progress`` of each chart done (call it
@@ -109,7 +113,9 @@ class Drawing:
                 if progress is not None:
                     progress(done, self.total)
         except (EOFError, OSError):
-            self.error = RuntimeError(f"drawing the charts stopped after {done} of {self.total}")
+            self.error = ProcessEnded(
+                "drawing the charts", f" (after {done} of {self.total} charts)"
+            )
 
     def check(self) -> None:
         """Raise what stopped the drawing, if anything has."""

@@ -35,7 +35,8 @@ def fork_available() -> bool:
 def die_with_parent(parent: int) -> None:
     """In a forked process: end at once when ``parent`` (the process that forked this one) ends,
     however it ends, even by ``kill -9``; and take SIGTERM and SIGHUP as the system's default
-    (end), not as the parent's way of stopping a run.
+    (end), not as the parent's way of stopping a run; ignore Ctrl-C, which a terminal sends
+    to the parent too: the parent stops, and ends this process.
 
     On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG, SIGKILL)``): it reaches a process
     blocked anywhere, in matplotlib's import or in C drawing code, needs no thread or polling,
@@ -45,6 +46,7 @@ def die_with_parent(parent: int) -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux") and _set_parent_death_signal():
         if os.getppid() != parent:
             os._exit(1)

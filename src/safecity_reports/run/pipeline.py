@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from safecity_reports.errors import UsageError
+from safecity_reports.errors import ProcessEnded, UsageError
 from safecity_reports.files import replace_together
 from safecity_reports.run.chart_process import ChartProcess
 from safecity_reports.run.document_cache import DocumentCache, document_key
@@ -259,9 +259,7 @@ class _Child:
             outcome = None
         self.process.join()
         if outcome is None and self.process.exitcode != 0:
-            outcome = RuntimeError(
-                f"writing a document stopped (exit code {self.process.exitcode})"
-            )
+            outcome = ProcessEnded("writing a document", f" (exit code {self.process.exitcode})")
         if outcome is not None:
             raise outcome
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from safecity_reports.core.formatting import format_value
 from safecity_reports.core.model import Commentary, Measure, Observation, Report, Settings
 from safecity_reports.core.periods import Period, previous_period
+from safecity_reports.core.series import figure_at
 from safecity_reports.core.status import MeasureStatus, comparison_period, measure_status
 
 _GENERIC = frozenset(
@@ -93,7 +94,7 @@ class PageMeasure:
         )
 
     def observation(self, period: Period) -> Observation | None:
-        return next((o for o in self.measure.observations if o.period == period), None)
+        return figure_at(self.measure.observations, period)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Tables are drawn in ``docx_tables``; the OOXML python-docx has no API for is bui
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -114,7 +115,12 @@ def write_docx(
         writer.logo(styles.logo, f"Logo of {document.author}")
     for block in document.blocks:
         writer.block(block)
-    word.save(str(path))
+    # Zipped in memory, then written in one go: a disk that fills part-way fails that write
+    # alone, where a zip file open on the disk failed again when the garbage collector closed
+    # it, and printed "Exception ignored in: <function ZipFile.__del__>" and a traceback.
+    packed = io.BytesIO()
+    word.save(packed)
+    Path(path).write_bytes(packed.getvalue())
 
 
 def _open_reference(styles: Styles) -> WordDocument:

@@ -217,7 +217,7 @@ class _Story(TableParts):
         in ``link_colour`` (the primary colour by default; a header's text colour on its fill)."""
         parts = []
         for span in spans:
-            text = text_markup(span.text)
+            text = text_markup(span.text, self.fonts)
             if span.bold or span.tone is not None:
                 text = f"<b>{text}</b>"
             if span.tone is not None:
@@ -267,7 +267,7 @@ class _Story(TableParts):
         self.outline_level = level
         style = self.text["title" if heading.cover else f"heading{min(max(heading.level, 1), 3)}"]
         slot = self.tree.content(f"H{min(max(heading.level, 1), 6)}")
-        return HeadingFlowable(text_markup(heading.text), style, heading, level, slot)
+        return HeadingFlowable(text_markup(heading.text, self.fonts), style, heading, level, slot)
 
     def bullets(self, bullets: BulletList) -> TaggedListFlowable:
         # L > LI > (Lbl, LBody); a sub-bullet's list sits in its parent item's LBody.
@@ -332,7 +332,9 @@ class _Story(TableParts):
             width = height * image_width / image_height
         image = self.picture(path, width, height, figure.alt)
         caption = TaggedParagraph(
-            text_markup(figure.caption), self.text["figure_caption"], slot=self.tree.content("P")
+            text_markup(figure.caption, self.fonts),
+            self.text["figure_caption"],
+            slot=self.tree.content("P"),
         )
         return KeepTogetherFlowable([image, caption])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -23,6 +24,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from safecity_reports.layout.document import Document, ParagraphStyle
+from safecity_reports.reading.glyphs import (
+    characters,
+    fallback_characters,
+    fallback_font,
+    printed,
+)
 from safecity_reports.render.pdf.flowables import KeepWithNext
 from safecity_reports.render.pdf.tags import FOOTER, HEADER, marked
 from safecity_reports.styles import Styles
@@ -57,6 +64,20 @@ class FontNames:
 
     regular: str
     bold: str
+    drawable: frozenset[int] = frozenset()
+    """The characters both faces draw (empty: not known, every character is drawn as is)."""
+
+    def fallback(self) -> tuple[str, frozenset[int]]:
+        """The family a character these faces cannot draw is drawn in, and what it draws
+        (``reading.glyphs.fallback_font``); registered the first time a text needs it."""
+        return _register_fallback()
+
+    def printable(self, text: str) -> str:
+        """``text`` with each character these fonts cannot draw replaced by its name, for
+        text drawn in one font (the running head): '[thumbs up sign]', never a box."""
+        if not self.drawable:
+            return text
+        return "".join(piece for piece, _ in printed(text, self.drawable))
 
 
 def register_fonts(styles: Styles) -> FontNames:
@@ -72,17 +93,27 @@ def register_fonts(styles: Styles) -> FontNames:
 def _register(family: str, regular: str, bold: str) -> FontNames:
     """Each font file is read once a process (reading one takes a twentieth of a second)."""
     base = "".join(ch for ch in family if ch.isalnum()) or "ReportFont"
-    names = FontNames(regular=base, bold=f"{base}-Bold")
-    pdfmetrics.registerFont(TTFont(names.regular, regular))
-    pdfmetrics.registerFont(TTFont(names.bold, bold))
+    drawable = characters(Path(regular)) & characters(Path(bold))
+    pdfmetrics.registerFont(TTFont(base, regular))
+    pdfmetrics.registerFont(TTFont(f"{base}-Bold", bold))
     pdfmetrics.registerFontFamily(
-        names.regular,
-        normal=names.regular,
-        bold=names.bold,
-        italic=names.regular,
-        boldItalic=names.bold,
+        base, normal=base, bold=f"{base}-Bold", italic=base, boldItalic=f"{base}-Bold"
     )
-    return names
+    return FontNames(base, f"{base}-Bold", drawable)
+
+
+@functools.cache
+def _register_fallback() -> tuple[str, frozenset[int]]:
+    backup = fallback_font()
+    if backup is None:
+        return "", frozenset()
+    name = "ReportFallback"
+    pdfmetrics.registerFont(TTFont(name, str(backup)))
+    pdfmetrics.registerFont(TTFont(f"{name}-Bold", str(backup.with_name("DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(
+        name, normal=name, bold=f"{name}-Bold", italic=name, boldItalic=f"{name}-Bold"
+    )
+    return name, fallback_characters()
 
 
 class ReportTemplate(BaseDocTemplate):
@@ -182,7 +213,9 @@ def draw_furniture(
     with marked(canvas, HEADER):
         if running_head:
             canvas.setFont(fonts.regular, size)
-            lines = running_head_lines(running_head, fonts.regular, size, text_width)
+            lines = running_head_lines(
+                fonts.printable(running_head), fonts.regular, size, text_width
+            )
             for index, line in enumerate(reversed(lines)):  # the last line sits on the baseline
                 canvas.drawString(MARGIN_SIDE, height - HEAD_BASELINE + index * size * 1.2, line)
         canvas.setStrokeColor(colors.HexColor(palette.rule))

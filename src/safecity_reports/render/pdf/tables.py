@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, TableStyle
 
 from safecity_reports.layout.document import Align, Callout, Cell, Contents, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.reading.glyphs import printed
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.pdf.flowables import CaptionedTable, TaggedParagraph, TaggedTable
 from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
@@ -35,12 +36,24 @@ CELL_PADDING = 4
 _ALIGNMENT = {Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTRE: TA_CENTER}
 
 
-def text_markup(text: str) -> str:
+def text_markup(text: str, fonts: FontNames | None = None) -> str:
     """``text`` as paragraph markup that prints exactly as typed, line breaks kept.
 
     Control characters that cannot appear in XML (pasted in from a spreadsheet) are dropped.
+    A character ``fonts`` cannot draw is drawn in their fallback font, or printed as its name
+    (``reading.glyphs.printed``, the rule the workbook check warns by), never as a box.
     """
     text = _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\t", " ")
+    if fonts is None or not fonts.drawable or all(ord(c) in fonts.drawable for c in text):
+        return _lines(text)
+    family, drawable = fonts.fallback()
+    return "".join(
+        f'<font name="{family}">{_lines(piece)}</font>' if in_fallback else _lines(piece)
+        for piece, in_fallback in printed(text, fonts.drawable, drawable)
+    )
+
+
+def _lines(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
@@ -115,10 +128,12 @@ class TableParts:
         if not table.caption:
             return flowable
         caption = TaggedParagraph(
-            text_markup(table.caption), self.text["caption"], slot=caption_slot
+            text_markup(table.caption, self.fonts), self.text["caption"], slot=caption_slot
         )
         continued = TaggedParagraph(
-            f"{text_markup(table.caption)} (continued)", self.text["caption"], slot=REPEATED
+            f"{text_markup(table.caption, self.fonts)} (continued)",
+            self.text["caption"],
+            slot=REPEATED,
         )
         return CaptionedTable(caption, flowable, continued)
 
@@ -215,7 +230,7 @@ class TableParts:
             target = href(anchor)
             style = self.text["contents1" if level <= 1 else "contents2"]
             page = page_of(self.anchor_pages, anchor)
-            label = f'<a href="{target}">{text_markup(text)}</a>'
+            label = f'<a href="{target}">{text_markup(text, self.fonts)}</a>'
             number = f'<a href="{target}">{page}</a>'
             # TOCI > Link (the entry's text) and Link (its page number), each with its annotation.
             entry = self.tree.element("TOCI", toc)
