@@ -100,3 +100,24 @@ def test_without_fork_the_page_is_the_same(workbook, tmp_path, monkeypatch):
         pages.append((out / "q2.html").read_bytes())
     assert pages[0] == pages[1]
     assert pages[0].count(b"<svg") >= 1
+
+
+def test_an_inline_svg_keeps_its_ids_to_itself():
+    from safecity_reports.render.html.svg import NotAnSvg, inline_svg
+
+    source = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt" height="5pt" viewBox="0 0 10 5"'
+        ' xmlns="http://www.w3.org/2000/svg"><metadata>made</metadata><defs><style>*{x:y}</style>'
+        '<clipPath id="c1"><rect/></clipPath><path id="g1" d="M0 0"/></defs>'
+        '<g clip-path="url(#c1)"><use xlink:href="#g1"/></g></svg>'
+    )
+    drawn = inline_svg(source, "figure-3-", "Crime & disorder", "A line <rising>")
+    assert drawn.startswith('<svg class="chart"') and drawn.endswith("</svg>")
+    assert 'viewBox="0 0 10 5"' in drawn and "width=" not in drawn
+    assert 'id="figure-3-c1"' in drawn and "url(#figure-3-c1)" in drawn
+    assert 'xlink:href="#figure-3-g1"' in drawn
+    assert "<style" not in drawn and "<metadata" not in drawn and "<?xml" not in drawn
+    assert '<title id="figure-3-title">Crime &amp; disorder</title>' in drawn
+    assert '<desc id="figure-3-desc">A line &lt;rising&gt;</desc>' in drawn
+    with pytest.raises(NotAnSvg):
+        inline_svg("<html></html>", "p-", "t", "d")

@@ -90,8 +90,11 @@ class _FormatList(click.ParamType):
     """``--format``: one of docx, pdf, html and both (docx and pdf), or a comma-separated list of
     them; gives the formats in the order named, each once."""
 
-    name = "[docx|pdf|html|both|LIST]"
+    name = "format"
     CHOICES = ("docx", "pdf", "html", "both")
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[docx|pdf|html|both|LIST]"
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
