@@ -174,9 +174,8 @@ def exceptions_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str
             if status is TargetStatus.MISSED
         ]
         if missed:
-            link = Span(
-                f"{action.id} {action.text.rstrip('.')}", bold=True, link=anchors.get(action.id, "")
-            )
+            title = (action.heading or action.text).rstrip(".")
+            link = Span(f"{action.id} {title}", bold=True, link=anchors.get(action.id, ""))
             words = "; ".join(key_figure_words(f) for f in missed)
             concerns.append((1, (link, Span(f": {words}."))))
     intro: tuple[Span, ...] = (
