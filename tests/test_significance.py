@@ -125,3 +125,17 @@ def test_front_page_counts_no_significant_change_with_no_change():
     assert "No significant change" in header
     row = [cell.text for cell in table.rows[0]]
     assert row[header.index("No significant change")] == "1"
+
+
+def test_no_earlier_figure_but_a_baseline_does_not_say_there_is_none():
+    # issue 21: "There is no earlier figure to compare with." was followed by the baseline it is
+    # compared with
+    from safecity_reports.core.model import Baseline
+
+    m = measure(Unit.PERCENTAGE, obs(Q2, 5.0), obs(Q2, 5.0))
+    m = Measure(**{**m.__dict__, "observations": (obs(Q2, 5.0),)})
+    with_baseline = Measure(**{**m.__dict__, "baseline": Baseline(Q1, 4.0)})
+    assert change_sentence(status(m)).endswith("There is no earlier figure to compare with.")
+    assert change_sentence(status(with_baseline)).endswith(
+        "There is no earlier figure to compare with, other than its baseline."
+    )

@@ -118,6 +118,10 @@ def not_looked_for(report: Report, verdicts: Verdicts) -> list[str]:
     words: never a 'None' where nothing could be judged."""
     counted = verdicts.counted()
     said: list[str] = []
+    if counted and not any(v.measure_has_figures for v in counted):
+        said.append("The workbook gives no figures, so no change is judged.")
+    elif counted and not any(v.status.previous is not None for v in counted):
+        said.append("No figure has an earlier figure to compare it with, so no change is judged.")
     moved = [
         v for v in counted if v.has_figure and v.status.direction in (Direction.UP, Direction.DOWN)
     ]
@@ -137,10 +141,6 @@ def not_looked_for(report: Report, verdicts: Verdicts) -> list[str]:
             "No measure has an SPC chart (monthly figures, at least"
             f" {FEWEST_POINTS} in a row), so none is judged by one."
         )
-    if counted and not any(v.measure_has_figures for v in counted):
-        said.append("The workbook gives no figures, so no change is judged.")
-    elif counted and not any(v.status.previous is not None for v in counted):
-        said.append("No figure has an earlier figure to compare it with, so no change is judged.")
     if all(v.status.target is TargetStatus.NO_TARGET for v in counted):
         said.append("No measure has a target.")
     if not report.ratings:
@@ -174,9 +174,8 @@ def exceptions_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str
             if status is TargetStatus.MISSED
         ]
         if missed:
-            link = Span(
-                f"{action.id} {action.text.rstrip('.')}", bold=True, link=anchors.get(action.id, "")
-            )
+            title = (action.heading or action.text).rstrip(".")
+            link = Span(f"{action.id} {title}", bold=True, link=anchors.get(action.id, ""))
             words = "; ".join(key_figure_words(f) for f in missed)
             concerns.append((1, (link, Span(f": {words}."))))
     intro: tuple[Span, ...] = (

@@ -236,9 +236,15 @@ def _no_comparison(status: MeasureStatus) -> str:
             f" {current.period} covers {length_words(current.period, m.kind)}, so they are not"
             " compared."
         )
+    # the baseline, where it is compared, follows: never 'no earlier figure' before it
+    other = (
+        ", other than its baseline"
+        if status.baseline_direction is not Direction.NOT_AVAILABLE
+        else ""
+    )
     if status.basis is CompareWith.SAME_PERIOD_A_YEAR_EARLIER:
-        return "There is no figure for the same period a year earlier to compare with."
-    return "There is no earlier figure to compare with."
+        return f"There is no figure for the same period a year earlier to compare with{other}."
+    return f"There is no earlier figure to compare with{other}."
 
 
 def late_sentence(status: MeasureStatus) -> str:

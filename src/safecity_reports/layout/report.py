@@ -105,8 +105,9 @@ NO_MEASURE = "no measure"
 
 
 def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
-    """'; a key figure missed its target' after 'no measure', where the action's page shows one
-    (so that the summary never reads as though there were nothing to say)."""
+    """'; a key figure missed its target' after 'no measure' in the row's verdict column, where
+    the action's page shows one (so that the summary never reads as though there were nothing
+    to say)."""
     missed = [
         f for f, status in verdicts.key_figures.get(action_id, ()) if status is TargetStatus.MISSED
     ]
@@ -154,14 +155,16 @@ def _action_rows(
     said = tuple(c for c, shown in zip((text, agency), stated, strict=True) if shown)
     if not action.measures:
         rating = rating_for(report, action.id, report.settings.period)
+        # a key figure that missed its target is said where the row's verdict is
+        missed = missed_key_figures(verdicts, action.id)
+        named = {c.name: c for c in columns}
+        judged = named.get("Target status") or named.get("Direction") or columns[-1]
         return [
             (
                 Cell(
                     (
                         Span(action.id, link=link),
-                        Span(
-                            f" {action.text} ({NO_MEASURE}{missed_key_figures(verdicts, action.id)})"
-                        ),
+                        Span(f" {action.text} ({NO_MEASURE})"),
                     ),
                     row_header=True,
                 ),
@@ -172,7 +175,7 @@ def _action_rows(
                         fill=rating_fill(rating),
                     )
                     if column.name == "Rating"
-                    else Cell(plain(NO_MEASURE))
+                    else Cell(plain(NO_MEASURE + (missed if column is judged else "")))
                     for column in columns
                 ),
             )

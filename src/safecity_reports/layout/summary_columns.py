@@ -335,7 +335,7 @@ COLUMNS = {
             "Direction",
             _direction,
             Align.LEFT,
-            2.6,  # '▲ up, better (not tested)' on one line
+            1.85,
             "whether the figure went up or down, and whether that is better or worse (see the "
             "arrows below).",
         ),
