@@ -356,3 +356,39 @@ def test_number_text(value, text):
 )
 def test_a_number_excel_shows_otherwise(value, number_format, read, message):
     assert shown_otherwise("Actual", value, number_format, read) == message
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "message"),
+    [
+        (Unit.PERCENTAGE, -0.1, "Actual '-0.1' is below zero, but the measure is a percentage"),
+        (
+            Unit.PERCENTAGE,
+            100.5,
+            "Actual '100.5' is over 100, but the measure is a percentage (a share of 100)",
+        ),
+        (Unit.RATE_PER_1000, -3, "Actual '-3' is below zero, but the measure is a rate"),
+        (Unit.RATE, -3, "Actual '-3' is below zero, but the measure is a rate"),
+        (Unit.COUNT, -1, "Actual '-1' is below zero, but the measure is a count"),
+        (Unit.RANK, -2, "Actual '-2' is below zero, but the measure is a position"),
+        (Unit.PERCENTAGE, 0.0, None),
+        (Unit.PERCENTAGE, 100.0, None),
+        (Unit.COUNT, 0, None),
+        (Unit.MONEY, -250, None),  # a loss may be negative
+        (Unit.NUMBER, -4.5, None),
+    ],
+)
+def test_a_figure_its_unit_cannot_hold_is_refused(unit, value, message):
+    if message is None:
+        assert as_value("Actual", value, unit, "General") == value
+    else:
+        with pytest.raises(CellError) as caught:
+            as_value("Actual", value, unit, "General")
+        assert str(caught.value).startswith(message + ":")
+
+
+def test_a_share_typed_in_a_percentage_cell_is_bounded_as_shown():
+    # 1.2 formatted as a percentage shows 120%: over 100, though the cell holds 1.2
+    with pytest.raises(CellError, match="Actual '120' is over 100"):
+        as_value("Actual", 1.2, Unit.PERCENTAGE, "0%")
+    assert as_value("Actual", 0.26, Unit.PERCENTAGE, "0%") == 26

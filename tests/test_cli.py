@@ -128,6 +128,18 @@ def profile_not_a_number(wb):
     set_cell(wb, "Data", 3, "Profiled target", "about 62")
 
 
+def over_100(wb):
+    set_cell(wb, "Data", 3, "Actual", 160)
+
+
+def benchmark_over_100(wb):
+    set_cell(wb, "Data", 3, "Benchmark", 151)
+
+
+def benchmark_below_0(wb):
+    set_cell(wb, "Data", 2, "Benchmark", -1)
+
+
 ERRORS = [
     (
         profile_not_a_number,
@@ -276,6 +288,24 @@ ERRORS = [
         "sheet Rankings, cell E2",
         "Own area 'Yse' is not one of: Yes, No (did you mean 'Yes'?)",
     ),
+    (
+        over_100,
+        "sheet Data, cell C3",
+        "Actual '160' is over 100, but the measure is a percentage (a share of 100): type a"
+        " percentage from 0 to 100, e.g. 58 for 58%, or n/a",
+    ),
+    (
+        benchmark_over_100,
+        "sheet Data, cell D3",
+        "Benchmark '151' is over 100, but the measure is a percentage (a share of 100): type a"
+        " percentage from 0 to 100, e.g. 58 for 58%, or n/a",
+    ),
+    (
+        benchmark_below_0,
+        "sheet Data, cell D2",
+        "Benchmark '-1' is below zero, but the measure is a percentage: type a figure of 0 or"
+        " more, or n/a",
+    ),
 ]
 
 
@@ -293,14 +323,6 @@ def test_check_reports_each_error_with_its_cell_and_value(
     assert _located(where, message) in problem_lines(result.output)
     assert "Error: " in result.output
     assert "Traceback" not in result.output
-
-
-def over_100(wb):
-    set_cell(wb, "Data", 3, "Actual", 160)
-
-
-def benchmark_over_100(wb):
-    set_cell(wb, "Data", 3, "Benchmark", 151)
 
 
 def out_of_order(wb):
@@ -425,18 +447,6 @@ WARNINGS = [
         "Measure 1.1a's profiled target for 2016/17 Q2, 62, is for a period after its Target 65"
         " was due (by the end of 2016/17 Q1), so it is ignored; check the period, or clear the"
         " cell",
-    ),
-    (
-        over_100,
-        "sheet Data, cell C3",
-        "Actual 160 for 1.1a (2016/17 Q2) is not between 0 and 100, "
-        "but the measure is a percentage",
-    ),
-    (
-        benchmark_over_100,
-        "sheet Data, cell D3",
-        "Benchmark 151 for 1.1a (2016/17 Q2) is not between 0 and 100, "
-        "but the measure is a percentage",
     ),
     (
         out_of_order,
@@ -713,7 +723,7 @@ def _streams(path, *options):
 
 
 def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, saved):
-    benchmark_over_100(workbook)
+    profile_without_target(workbook)
     path = saved(workbook)
     code, out, err = _streams(path)
     assert code == 0
@@ -722,13 +732,13 @@ def test_check_writes_warnings_to_stderr_and_its_summary_to_stdout(workbook, sav
 
 
 def test_check_quiet_prints_no_warnings_only_its_summary(workbook, saved):
-    benchmark_over_100(workbook)
+    profile_without_target(workbook)
     path = saved(workbook)
     assert _streams(path, "-q") == (0, [f"{path}: no errors, 1 warning(s)"], [])
 
 
 def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
-    benchmark_over_100(workbook)
+    profile_without_target(workbook)
     not_a_number(workbook)
     code, out, err = _streams(saved(workbook), "--quiet")
     assert (code, out) == (1, [])
@@ -738,8 +748,8 @@ def test_check_quiet_prints_the_errors_and_their_summary(workbook, saved):
 
 
 def test_check_quiet_and_strict_prints_the_warnings_that_fail_it(workbook, saved):
-    benchmark_over_100(workbook)
+    profile_without_target(workbook)
     code, out, err = _streams(saved(workbook), "-q", "--strict")
     assert (code, out) == (1, [])
-    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell D3: Benchmark 151")
+    assert err[0].startswith("Warning: q2.xlsx, sheet Data, cell I3: Measure 1.1a has no Target")
     assert err[-1] == "0 error(s), 1 warning(s)"

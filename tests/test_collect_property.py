@@ -143,7 +143,9 @@ def typed(measure: str) -> st.SearchStrategy[Typed]:
         figure.map(lambda x: Typed(x, "General", x)),
         figure.map(lambda x: Typed(round(x / 100, 6), "0.00%", x)),  # typed as 26.5%
         st.integers(0, 99).map(lambda n: Typed(f"{n}%", "General", float(n))),
-        st.integers(1000, 9999).map(lambda n: Typed(f"{n:,}", "General", float(n))),
+        st.integers(1000, 9999).map(
+            lambda n: Typed(f"{n:,}", "General", REFUSED if percent else float(n))
+        ),
         st.just(Typed("n/a", "General", "n/a")),
         st.just(Typed(None, "General", None)),
         st.integers(1, 500).map(lambda n: Typed(-n / 10, "General", REFUSED)),

@@ -25,7 +25,6 @@ def _measure(report, measure_id):
     [
         ("28.06", "General", 28.06),
         (" 12 ", "General", 12.0),
-        ("1,234", "General", 1234.0),
         ("58%", "General", 58.0),
         ("\u00a058\u00a0", "General", 58.0),
         (0.58, "0%", 58.0),

@@ -2,13 +2,15 @@
 
 Never silently. A file that is not a return, or is a return for another partnership or period,
 is refused; two returns for one agency's measures are an error; a return that changes anything
-outside its agency's rows is refused with the cells named. A changed figure of an earlier
+outside its agency's rows, or changed its shape, is refused with the cells named (``fold``,
+``shape``). Each value is read as Excel shows it (``figures``); a blank is not returned, and a
+return left blank and unsigned is reported as not returned. A changed figure of an earlier
 period is a revision: kept, with the old value, the new, who signed it off and when, and the
 reason the return gives on its Revision reasons sheet. Every collected value records where it
 came from on the ``Origins`` sheet: the return's file name and SHA-256, its sheet and cell, the
-signer and the date. Nothing is written unless every return can be folded.
+signer, the date and the value collected. Nothing is written unless every return can be folded,
+and collecting a return again adds nothing.
 """
-
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -60,7 +60,7 @@ NOT_BELOW_ZERO = {
     Unit.RANK: "a position",
 }
 """The units a figure below zero cannot be in, and what the message calls them (Pounds and
-other numbers may be negative)."""
+other numbers may be negative). A percentage is a share, so it cannot be over 100 either."""
 BAD = object()
 """A cell whose problem has been reported already."""
 
@@ -184,6 +184,11 @@ def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value |
             raise CellError(
                 f"{header} '{number_text(number)}' is below zero, but the measure is"
                 f" {NOT_BELOW_ZERO[unit]}: type a figure of 0 or more, or n/a"
+            )
+        if number is not None and number > 100 and unit is Unit.PERCENTAGE:
+            raise CellError(
+                f"{header} '{number_text(number)}' is over 100, but the measure is a percentage"
+                " (a share of 100): type a percentage from 0 to 100, e.g. 58 for 58%, or n/a"
             )
         return number
     if isinstance(value, datetime):

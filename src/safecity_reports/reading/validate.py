@@ -18,7 +18,6 @@ Errors (the report cannot be made):
 
 Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 
-- a percentage over 100 or below 0;
 - a measure's periods out of chronological order on the Data sheet;
 - a figure for a period that ends after the reporting period;
 - a measure with figures but no commentary; a key action with neither measure nor commentary;
@@ -203,14 +202,6 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
                 f"Period {label} of measure {measure.id} ends after the reporting period"
                 f" {report.settings.period.label}; check the period or the Settings sheet",
             )
-        if measure.unit is Unit.PERCENTAGE:
-            for column, value in (("Actual", obs.actual), ("Benchmark", obs.benchmark)):
-                if isinstance(value, float) and not 0 <= value <= 100:
-                    problems.warning(
-                        problems.figure(obs, column),
-                        f"{column} {value:g} for {measure.id} ({label}) is not between 0 and 100,"
-                        " but the measure is a percentage",
-                    )
     in_sheet_order = sorted(measure.observations, key=lambda o: _row(o.where))
     for before, after in zip(in_sheet_order, in_sheet_order[1:], strict=False):
         if after.period < before.period and after.area == before.area:
