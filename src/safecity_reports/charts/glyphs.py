@@ -20,7 +20,7 @@ def printable_chart(chart: Chart, styles: Styles) -> Chart:
     drawable = characters(styles.font_regular) & characters(styles.font_bold)
 
     def text(value: str) -> str:
-        if all(ord(c) in drawable for c in value):
+        if value.isascii() or all(ord(c) in drawable for c in value):
             return value
         return "".join(piece for piece, _ in printed(value, drawable, fallback_characters()))
 

@@ -44,7 +44,12 @@ def text_markup(text: str, fonts: FontNames | None = None) -> str:
     (``reading.glyphs.printed``, the rule the workbook check warns by), never as a box.
     """
     text = _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\t", " ")
-    if fonts is None or not fonts.drawable or all(ord(c) in fonts.drawable for c in text):
+    if (
+        fonts is None
+        or not fonts.drawable
+        or text.isascii()  # the fonts draw every printable ASCII character; checked at C speed
+        or all(ord(c) in fonts.drawable for c in text)
+    ):
         return _lines(text)
     family, drawable = fonts.fallback()
     return "".join(
