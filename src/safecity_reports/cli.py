@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,22 @@ class _DefaultToReport(click.Group):
             args = ["report", *args]
         return super().parse_args(ctx, args)
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Click's own, but a stop (which click would print as 'Aborted!', exit 1) is one line
-        saying which signal, exit 128 + its number, whichever command it stops."""
+        saying which signal, exit 128 + its number, whichever command it stops. It always exits
+        as click's standalone mode does (``standalone_mode`` is taken for click's signature)."""
         given = list(sys.argv[1:] if args is None else args)
         report = not given or given[0] == "report" or given[0] not in self.commands
         with stopped_by_signals():  # from here, whichever command runs
             try:
-                result = self._main(given, prog_name, **extra)
+                result = self._main(given, prog_name, complete_var=complete_var, **extra)
             except (KeyboardInterrupt, _Interrupted) as exc:
                 stop = exc.stop if isinstance(exc, _Interrupted) else exc
                 click.echo(stopped_line(stop, report), err=True)

@@ -218,6 +218,8 @@ def exceptions_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str
 
 def listed(verdicts: Verdicts) -> tuple[tuple[Verdict, Concern | Improvement], ...]:
     """Every entry the Exceptions page lists, as (verdict, reason): for tests."""
-    return tuple(
-        (v, reason) for v in verdicts.counted() for reason in (*v.concerns, *v.improvements)
-    )
+    reasons: list[tuple[Verdict, Concern | Improvement]] = []
+    for v in verdicts.counted():
+        kinds: tuple[Concern | Improvement, ...] = (*v.concerns, *v.improvements)
+        reasons.extend((v, reason) for reason in kinds)
+    return tuple(reasons)

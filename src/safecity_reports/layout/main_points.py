@@ -232,7 +232,7 @@ def _areas(counted: list[Verdict]) -> list[Spans]:
     areas = list(dict.fromkeys(v.area for v in counted if v.area))
     if len(areas) < 2:
         return []
-    said = []
+    said: list[Spans] = []
     for kinds, way in ((_WORSE, "worse"), (_BETTER, "better")):
         tally = {a: sum(v.area == a and v.change in kinds for v in counted) for a in areas}
         most = max(tally.values())

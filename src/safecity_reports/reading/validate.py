@@ -300,10 +300,10 @@ def _rankings(report: Report, problems: _Problems) -> None:
         measure = measures.get(measure_id)
         if measure is None or measure.unit is not Unit.RANK or not measure.observations:
             continue
-        own = [o for o in measure.observations if not o.area]
-        if not own:
+        partnership = [o for o in measure.observations if not o.area]
+        if not partnership:
             continue
-        current = own[-1]
+        current = partnership[-1]
         own_area = next(a for a in ranking.areas if a.is_own_area)
         position = own_position(ranking, measure.polarity)
         if isinstance(current.actual, float) and current.actual != position:
