@@ -11,6 +11,7 @@ came from on the ``Origins`` sheet: the return's file name and SHA-256, its shee
 signer, the date and the value collected. Nothing is written unless every return can be folded,
 and collecting a return again adds nothing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

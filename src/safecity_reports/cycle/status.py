@@ -116,20 +116,20 @@ def quarter_status(
             raise WorkbookError(
                 f"{', '.join(r.name for r in found)} are all returns for {agency}: keep one"
             )
-        ret = found[0] if found else None
-        filled = _filled(ret) if ret else set()
+        given = found[0] if found else None
+        filled = _filled(given) if given else set()
         empty = tuple(a for a in asked if a not in filled)
-        sign_off = ret.sign_off if ret else None
-        if ret is None or (not sign_off.signed and len(empty) == len(asked)):  # type: ignore[union-attr]
+        if given is None or (not given.sign_off.signed and len(empty) == len(asked)):
             state = LATE if due and today > due else MISSING
-        elif not sign_off.signed:  # type: ignore[union-attr]
+        elif not given.sign_off.signed:
             state = NOT_SIGNED
-        elif sign_off.provisional:  # type: ignore[union-attr]
+        elif given.sign_off.provisional:
             state = PROVISIONAL
         else:
             state = RETURNED
+        sign_off = given.sign_off if given else None
         signed = f"{sign_off.name} on {sign_off.signed_on}" if sign_off and sign_off.signed else ""
-        rows.append(AgencyStatus(agency, state, ret.name if ret else "", signed, empty))
+        rows.append(AgencyStatus(agency, state, given.name if given else "", signed, empty))
     unled = tuple(_asked(book.wb, set(who.unled())))
     return Status(
         who.name, who.period, due, today, tuple(rows), who.measure_names, unled, tuple(problems)
