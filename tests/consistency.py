@@ -40,6 +40,7 @@ FRONT_WORDS = {
     Change.NO_CHANGE: ("No change", "Little or no change"),
     Change.NOT_JUDGED: ("Not judged",),
     Change.NO_COMPARISON: ("Not judged",),
+    Change.AWAITING: ("Awaited",),
 }
 """The front-page column each verdict of the direction of travel is counted under."""
 
@@ -246,7 +247,7 @@ def _summary(found: Read, verdicts: Verdicts) -> list[str]:
         if travel is None:
             said.append(f"{v.measure.id} {v.area}: not in the summary")
             continue
-        if v.change is Change.NO_FIGURE:
+        if v.change in (Change.NO_FIGURE, Change.AWAITING):
             if "(significant)" in travel and not v.status.current:
                 said.append(f"{v.measure.id} {v.area}: a significant change with no figure")
             continue

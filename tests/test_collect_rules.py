@@ -350,6 +350,16 @@ def test_a_draft_is_made_while_an_agency_is_late_and_strict_refuses_it(
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "awaiting Hampshire Constabulary" in cells
     assert "6.20%" in cells  # 2.2a, typed as 6.2%
+    # the front page says whose figures are awaited first, and counts them apart (issue 22, 5)
+    assert (
+        "This is a draft: 7 figures for 2016/17 Q3 are still awaited from Hampshire"
+        " Constabulary (7)." in text
+    )
+    front = document.tables[0]
+    header = [c.text for c in front.rows[0].cells]
+    total = [c.text for c in front.rows[-1].cells]
+    assert total[header.index("Awaited")] == "7"
+    assert not any(c.endswith(" of 15") and c.startswith("awaiting") for c in cells)
     strict = run(merged, "-o", tmp_path / "strict", "--strict")
     assert strict.exit_code == 1
     assert any("as awaiting Hampshire Constabulary" in line for line in strict.output.splitlines())

@@ -244,3 +244,22 @@ def test_the_layout_reads_verdicts_and_judges_none_again():
         if name in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+def test_an_awaited_figure_is_counted_apart_and_is_no_concern():
+    """Issue 22: a blank figure of the reporting period in a draft is awaited from its agency:
+    its own verdict (never 'no figure'), no concern, and counted by agency."""
+    from safecity_reports.core.model import awaiting
+
+    awaited = the(measure(5.0, awaiting("Police"), LOW, target=4.0))
+    assert awaited.change is Change.AWAITING
+    assert awaited.awaited_from == "Police"
+    assert awaited.concerns == () and awaited.improvements == ()
+    typed = the(measure(5.0, NotAvailable("NYA"), LOW))
+    assert typed.change is Change.NO_FIGURE and typed.awaited_from == ""
+    assert Concern.MISSING in typed.concerns
+    m = measure(5.0, awaiting("Police"), LOW)
+    other = replace(m, id="1.2")
+    action = KeyAction("1.1", "1", "Act", "Police", measures=(m, other))
+    verdicts = judge(Report(Settings("P", "T", Q2), (Priority("1", "First", (action,)),)))
+    assert verdicts.awaited == (("Police", 2),)

@@ -60,6 +60,9 @@ class Change(Enum):
     """A rise or fall of a measure with no preferred direction."""
     NO_COMPARISON = "nothing to compare with"
     """A figure for the reporting period, but no earlier figure it can be compared with."""
+    AWAITING = "awaiting"
+    """The reporting period's figure is still to come from the agency that leads it (a draft
+    made while an agency is late: the cell is blank)."""
     NO_FIGURE = "no figure"
     """No figure for the reporting period (late, missing or not available)."""
 
@@ -148,6 +151,16 @@ class Verdict:
         )
 
     @property
+    def awaited_from(self) -> str:
+        """The agency whose figure for the reporting period is still to come; '' where none is
+        awaited."""
+        current = self.status.current
+        if current is None or not self.status.up_to_date:
+            return ""
+        actual = current.actual
+        return actual.awaiting if isinstance(actual, NotAvailable) else ""
+
+    @property
     def tested(self) -> bool:
         """Whether the change was tested against chance."""
         return self.status.test is not None
@@ -156,7 +169,7 @@ class Verdict:
     def change(self) -> Change:
         """The comparison's verdict in one word (``Change``)."""
         if not self.has_figure:
-            return Change.NO_FIGURE
+            return Change.AWAITING if self.awaited_from else Change.NO_FIGURE
         status = self.status
         judged = status.judgement
         if status.direction is Direction.NOT_AVAILABLE:
@@ -222,7 +235,8 @@ class Verdict:
             found.append(Concern.WORSE_THAN_GROUP)
         if self.has_figure and self.status.baseline_judgement is Judgement.WORSENING:
             found.append(Concern.WORSE_THAN_BASELINE)
-        if self.measure_has_figures and not self.has_figure:
+        if self.measure_has_figures and not self.has_figure and not self.awaited_from:
+            # an awaited figure is the draft's gap, said apart (front page, main points)
             current = self.status.current
             if current is not None and not isinstance(current.actual, NotAvailable):
                 if self.overdue:
@@ -296,6 +310,13 @@ class Verdicts:
     def counted_for(self, measure_ids: set[str]) -> tuple[Verdict, ...]:
         """``counted`` for the measures of ``measure_ids`` only."""
         return tuple(v for v in self.counted() if v.measure.id in measure_ids)
+
+    @property
+    def awaited(self) -> tuple[tuple[str, int], ...]:
+        """Each agency whose figures for the reporting period are still to come, with how many,
+        in the order first met."""
+        agencies = [v.awaited_from for v in self.counted() if v.awaited_from]
+        return tuple((a, agencies.count(a)) for a in dict.fromkeys(agencies))
 
     @property
     def tested_any(self) -> bool:

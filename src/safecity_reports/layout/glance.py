@@ -28,8 +28,9 @@ DIRECTION_WHAT = "direction of travel"
 
 def _direction(report: Report, verdicts: Verdicts) -> Counter:
     """Better and worse (significant, where some change was tested; not tested, where some was
-    not), no significant change, little or no change, not judged, and a column of its own for
-    figures missing for the reporting period (never counted as current)."""
+    not), no significant change, little or no change, not judged, and columns of their own for
+    figures still awaited from their agency (where some are) and figures missing for the
+    reporting period (never counted as current)."""
     found = {v.change for v in verdicts.counted()}
     tested = verdicts.tested_any
     same = "Little or no change" if Change.LITTLE_CHANGE in found else "No change"
@@ -44,6 +45,7 @@ def _direction(report: Report, verdicts: Verdicts) -> Counter:
         Change.NO_CHANGE: same,
         Change.NOT_JUDGED: "Not judged",
         Change.NO_COMPARISON: "Not judged",
+        Change.AWAITING: "Awaited",
         Change.NO_FIGURE: missing,
     }
     shown = {Change.NO_CHANGE, Change.NOT_JUDGED, Change.NO_FIGURE}

@@ -22,6 +22,8 @@ from safecity_reports.layout.summary_columns import change_target_words
 ANCHOR = "main-points"
 FEWEST = 3
 MOST = 6
+LISTED = 4
+"""The most measures a main point names one by one; more are counted instead."""
 
 EXCEPTIONS_ANCHOR = "exceptions"
 """The Exceptions page (``exceptions.ANCHOR``), where every concern is listed."""
@@ -94,7 +96,7 @@ def main_points(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> 
     counted = list(verdicts.counted())
     names = report.settings.rating_names
     period = report.settings.period
-    points: list[Spans] = []
+    points: list[Spans] = list(_awaited(verdicts, period))
     worse = sorted((v for v in counted if v.change is Change.WORSE), key=_size, reverse=True)
     better = sorted((v for v in counted if v.change is Change.BETTER), key=_size, reverse=True)
     points += [_significant(v, anchors) for v in worse[:2]]
@@ -157,7 +159,16 @@ def main_points(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> 
             )
         )
     late = [v for v in counted if {Concern.LATE, Concern.MISSING} & set(v.concerns)]
-    if late:
+    if len(late) > LISTED:  # a list too long to read: the count, and where the list is
+        noun = "area figure" if any(v.area for v in late) else "measure"
+        points.append(
+            (
+                Span(f"{len(late)} {noun}s have no figure for {period}; "),
+                Span("Exceptions", link=EXCEPTIONS_ANCHOR),
+                Span(" lists them."),
+            )
+        )
+    elif late:
         points.append(
             (
                 *_listed(late, anchors),
@@ -244,6 +255,25 @@ def _areas(counted: list[Verdict]) -> list[Spans]:
                 (Span(f"{area} has the most figures that moved the {way} way ({most} of {of})."),)
             )
     return said
+
+
+def _awaited(verdicts: Verdicts, period: object) -> list[Spans]:
+    """A draft's first point: whose figures for the period are still to come."""
+    awaited = verdicts.awaited
+    if not awaited:
+        return []
+    whose = [f"{agency} ({n})" for agency, n in awaited]
+    named = whose[0] if len(whose) == 1 else f"{', '.join(whose[:-1])} and {whose[-1]}"
+    total = sum(n for _, n in awaited)
+    return [
+        (
+            Span(
+                f"This is a draft: {total} figure{'' if total == 1 else 's'} for {period}"
+                f" {'is' if total == 1 else 'are'} still awaited from {named}.",
+                bold=True,
+            ),
+        )
+    ]
 
 
 def _count(n: int, noun: str) -> str:

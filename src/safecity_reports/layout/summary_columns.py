@@ -80,7 +80,12 @@ def _figure(facts: Facts, observation: Observation | None) -> Spans:
     if observation is None:
         return plain(NO_FIGURE)
     text = value_text(facts.measure, observation.actual) or NO_FIGURE
-    if facts.measure.unit is Unit.RANK and facts.group_size and text and text != "n/a":
+    # 'of 15' follows a position only, never a placeholder such as n/a or 'awaiting <agency>'
+    if (
+        facts.measure.unit is Unit.RANK
+        and facts.group_size
+        and isinstance(observation.actual, int | float)
+    ):
         text += f" of {facts.group_size}"
     return plain(text)
 
