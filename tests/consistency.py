@@ -83,6 +83,7 @@ REASONS = {
     "worse than its baseline": Concern.WORSE_THAN_BASELINE,
     "late: no figure for": Concern.LATE,
     "no figure for": Concern.MISSING,
+    "the figure for": Concern.IMPLAUSIBLE,
     "significantly better": Improvement.SIGNIFICANTLY_BETTER,
     "a special cause of improvement": Improvement.SPECIAL_CAUSE_IMPROVEMENT,
     "outside its comparison group's range, on the better side": Improvement.BETTER_THAN_GROUP,

@@ -254,6 +254,9 @@ def test_the_exceptions_page_lists_q2s_concerns_and_no_improvement():
         " the latest is for Oct 2013 - Sep 2014.",
         "4.2a Gaining Gold 'Artsmark' standard for arts provision - Increase education, training"
         " and employment engagement by 10%: no figure for 2016/17 Q2.",
+        # the check's warning, a rise of more than half (0.05 to 0.11), asks for a look too
+        "4.5 Use of Custody (Youth) - Rate per 1,000: the figure for 2016/17 Q2 looks"
+        " implausible (it rose by 120% from 0.05 in 2016/17 Q1): check it.",
         # 1.5 has no measure, but its page's key figure missed its 70% target
         "1.5 70% of attendees achieving a positive progression to employment, education or"
         " training within 3 months of course completion: a key figure missed its target:"

@@ -518,6 +518,23 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Implausible:
+    """A figure the workbook's checks call implausible (a jump of more than half in one
+    comparison, which looks like a typing mistake): a fact the reader found, carried to the
+    verdicts so the Exceptions page asks the board to check it."""
+
+    measure_id: str
+    """The measure whose figure it is."""
+    period: str
+    """The figure's period, as labelled."""
+    area: str
+    """The figure's area; '' for the partnership's own."""
+    reason: str
+    """Why it looks implausible, in words that follow 'looks implausible: ' (e.g. 'it rose by
+    80% from 10 in 2016/17 Q1')."""
+
+
+@dataclass(frozen=True)
 class Revision:
     """A published figure that a later return changed (the Revisions sheet, issue 16)."""
 
@@ -561,6 +578,9 @@ class Report:
     """RAG ratings of measures and actions."""
     revisions: tuple[Revision, ...] = ()
     """Figures revised since the last published report (from the optional Revisions sheet)."""
+    implausible: tuple[Implausible, ...] = ()
+    """Figures the workbook's checks called implausible (``reading.timeliness``), for Exceptions;
+    empty for a report not read and checked from a workbook."""
 
     @property
     def actions(self) -> tuple[KeyAction, ...]:

@@ -82,6 +82,7 @@ class Concern(Enum):
     WORSE_THAN_BASELINE = "worse than its baseline"
     LATE = "late"
     MISSING = "no figure"
+    IMPLAUSIBLE = "figure looks implausible"
 
 
 class Improvement(Enum):
@@ -128,6 +129,9 @@ class Verdict:
     joins; None where the page draws none."""
     overdue: bool
     """Whether the latest figure is older than the reporting period and a newer one is due."""
+    implausible: str = ""
+    """Why the workbook's checks call the latest figure implausible ('it rose by 80% from 10
+    in 2016/17 Q1'); '' where they do not."""
 
     @property
     def spc_signal(self) -> Signal | None:
@@ -219,6 +223,8 @@ class Verdict:
         """Every reason the board may want to look at this measure first, in the order the
         Exceptions page gives them."""
         found: list[Concern] = []
+        if self.implausible:  # first: the other verdicts rest on that figure
+            found.append(Concern.IMPLAUSIBLE)
         if self.change is Change.WORSE:
             found.append(Concern.SIGNIFICANTLY_WORSE)
         if self.spc_signal is Signal.CONCERN:
@@ -362,6 +368,19 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     standing = group_standing(report, measure.id, measure.polarity, reporting, area)
     chart = page_xmr(measure, reporting) if not area else None
     late = status.late and overdue(measure, status)
+    current = status.current
+    flagged = (
+        ""
+        if current is None
+        else next(
+            (
+                f.reason
+                for f in report.implausible
+                if (f.measure_id, f.period, f.area) == (measure.id, current.period.label, area)
+            ),
+            "",
+        )
+    )
     return Verdict(
         measure=measure,
         area=area,
@@ -371,6 +390,7 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
         group_size=size,
         xmr=chart,
         overdue=late,
+        implausible=flagged,
     )
 
 

@@ -80,6 +80,12 @@ def concern_words(report: Report, v: Verdict, concern: Concern) -> str:
             return f"late: no figure for {period}; the latest is for {status.current.period}"
         case Concern.MISSING:
             return f"no figure for {period}"
+        case Concern.IMPLAUSIBLE:
+            assert status.current is not None
+            return (
+                f"the figure for {status.current.period} looks implausible ({v.implausible}):"
+                " check it"
+            )
     raise AssertionError(concern)  # pragma: no cover (every concern has its words)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from safecity_reports.core.model import Report
 from safecity_reports.errors import Problem, ValidationFailed
 from safecity_reports.reading.commentary import check_commentary
 from safecity_reports.reading.glyphs import undrawable
+from safecity_reports.reading.timeliness import implausible_figures
 from safecity_reports.reading.validate import validate
 from safecity_reports.reading.workbook import read
 from safecity_reports.styles import Styles, load_styles
@@ -35,7 +37,10 @@ def load_report(
     problems.sort(key=lambda p: p.severity != "error")
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise ValidationFailed(problems)
-    return reading.report, problems
+    report = reading.report
+    if reading.complete:  # the figures the checks call implausible, for Exceptions
+        report = replace(report, implausible=implausible_figures(report))
+    return report, problems
 
 
 def check_workbook(path: Path, strict: bool = False, styles: Styles | None = None) -> list[Problem]:

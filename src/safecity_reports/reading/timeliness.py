@@ -14,9 +14,11 @@ from safecity_reports.core.formatting import format_value
 from safecity_reports.core.lateness import overdue
 from safecity_reports.core.model import (
     FigureKind,
+    Implausible,
     Location,
     Measure,
     NotAvailable,
+    Observation,
     Report,
     Unit,
 )
@@ -103,14 +105,10 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
 
 
 def _jump(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, str]]:
-    before, after = status.previous, status.current
-    if measure.unit in _NO_JUMPS or before is None or after is None:
+    jumped = _jumped(measure, status)
+    if jumped is None:
         return
-    if not isinstance(before.actual, float | int) or not isinstance(after.actual, float | int):
-        return
-    if not before.actual or abs(after.actual - before.actual) <= JUMP * abs(before.actual):
-        return
-    change = (after.actual - before.actual) / abs(before.actual) * 100
+    before, after, change = jumped
     shown = format_value(abs(change), Unit.COUNT, 0)
     yield (
         after.where,
@@ -120,3 +118,37 @@ def _jump(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, s
         " change of more than half may be a mistake: check the figure before the"
         " board sees it",
     )
+
+
+def _jumped(
+    measure: Measure, status: MeasureStatus
+) -> tuple[Observation, Observation, float] | None:
+    """The figure before, the latest and the change between them in per cent, where the change
+    is more than ``JUMP`` of the earlier figure; None otherwise."""
+    before, after = status.previous, status.current
+    if measure.unit in _NO_JUMPS or before is None or after is None:
+        return None
+    if not isinstance(before.actual, float | int) or not isinstance(after.actual, float | int):
+        return None
+    if not before.actual or abs(after.actual - before.actual) <= JUMP * abs(before.actual):
+        return None
+    return before, after, (after.actual - before.actual) / abs(before.actual) * 100
+
+
+def implausible_figures(report: Report) -> tuple[Implausible, ...]:
+    """The figures the checks above call implausible (a jump of more than half, the rule of the
+    warning), as facts for the verdicts: the Exceptions page asks the board to check them."""
+    statuses = report_status(report)
+    found = []
+    for measure in report.measures:
+        jumped = _jumped(measure, statuses[measure.id])
+        if jumped is None:
+            continue
+        before, after, change = jumped
+        shown = format_value(abs(change), Unit.COUNT, 0)
+        reason = (
+            f"it {'rose' if change > 0 else 'fell'} by {shown}% from"
+            f" {format_value(before.actual, measure.unit, measure.decimals)} in {before.period}"
+        )
+        found.append(Implausible(measure.id, after.period.label, after.area, reason))
+    return tuple(found)
