@@ -368,9 +368,13 @@ def _marked(mark: str) -> list[int]:
 # Signals
 
 
-def _before_python_started(stderr: str) -> bool:
+def _before_python_started(stderr: str, returncode: int | None = None) -> bool:
     """Whether the run was stopped while Python itself started (its site module, before any
-    line of ours could take the signal): on a loaded machine that can last past 0.1 s."""
+    line of ours could take the signal): on a loaded machine that can last past 0.1 s. A SIGINT
+    that arrives before Python installs its own handler ends the process as the signal's default
+    does: killed by it (-2), having printed nothing."""
+    if returncode == -signal.SIGINT and not stderr.strip():
+        return True
     return stderr.startswith("Fatal Python error: init_import_site")
 
 
@@ -392,7 +396,7 @@ def _kill_at(tmp_path: Path, signum: int, delay: float) -> None:
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _marked(mark) == []
-    started = not _before_python_started(stderr)
+    started = not _before_python_started(stderr, run.returncode)
     if signum == signal.SIGINT and started:
         # taken from the first line of __main__ on: never Python's own KeyboardInterrupt
         assert run.returncode in (0, 130), stderr
