@@ -347,8 +347,9 @@ def test_folding_random_returns_in_random_order(
     play_in_memory(*cycle, steps)
 
 
+# the slow sweeps play the same sequences every run (derandomize): CI cannot go red by chance
 @pytest.mark.slow
-@settings(max_examples=2000, **SETTINGS)
+@settings(max_examples=2000, derandomize=True, **SETTINGS)
 @given(steps=st.lists(a_return(), min_size=1, max_size=5))
 def test_folding_thousands_of_random_return_sequences(
     cycle: tuple[Path, Path], steps: list[tuple]
@@ -357,7 +358,7 @@ def test_folding_thousands_of_random_return_sequences(
 
 
 @pytest.mark.slow
-@settings(max_examples=200, **SETTINGS)
+@settings(max_examples=200, derandomize=True, **SETTINGS)
 @given(steps=st.lists(a_return(), min_size=1, max_size=4))
 def test_collecting_hundreds_of_random_return_files(
     tmp_path_factory: pytest.TempPathFactory, cycle: tuple[Path, Path], steps: list[tuple]
