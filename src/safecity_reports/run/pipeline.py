@@ -31,7 +31,7 @@ from safecity_reports.run.chart_process import ChartProcess
 from safecity_reports.run.document_cache import DocumentCache, document_key
 from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
 from safecity_reports.run.progress import QUIET, Progress
-from safecity_reports.run.signals import stopped_by_signals
+from safecity_reports.run.signals import held, stopped_by_signals
 
 if TYPE_CHECKING:
     from safecity_reports.layout.document import Chart, Document
@@ -207,7 +207,8 @@ def _write_documents(
     ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
     the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
     The targets are temporary files: the caller moves them into place, or removes them."""
-    from safecity_reports.render.pdf.document import count_pages
+    with held():  # pikepdf's import cannot be interrupted
+        from safecity_reports.render.pdf.document import count_pages
 
     pending = dict(targets)
     child = None
@@ -297,6 +298,7 @@ def _renderer(fmt: str):  # type: ignore[no-untyped-def]
         from safecity_reports.render.docx.document import write_docx
 
         return write_docx
-    from safecity_reports.render.pdf.document import write_pdf
+    with held():  # pikepdf's import cannot be interrupted
+        from safecity_reports.render.pdf.document import write_pdf
 
     return write_pdf

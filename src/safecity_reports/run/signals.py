@@ -48,14 +48,38 @@ class _State:
     """A stop was raised; the signals that follow while it is handled are ignored."""
     depth = 0
     """Blocks (and the command line's whole process) taking the signals now."""
+    holding = 0
+    """``held`` blocks open now: a signal is kept, and raised when the last one ends."""
+    kept: int | None = None
+    """The signal that arrived while held."""
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
     """Raise ``Stopped`` once; a second signal while the run cleans up (and says so) is
     ignored, so the clean-up ends and the one line is printed."""
+    if _State.holding:
+        if _State.kept is None:
+            _State.kept = signum
+        return
     if not _State.stopping:
         _State.stopping = True
         raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """Within the block a stopping signal is kept, not raised; it is raised as ``Stopped`` when
+    the block ends. For imports of extension modules that cannot be interrupted: pikepdf's
+    (nanobind) aborts the whole process, with a C++ traceback, if an exception is raised while
+    it creates its enums."""
+    _State.holding += 1
+    try:
+        yield
+    finally:
+        _State.holding -= 1
+    if not _State.holding and _State.kept is not None:
+        signum, _State.kept = _State.kept, None
+        _stop(signum, None)
 
 
 def stop_on_signals() -> None:
