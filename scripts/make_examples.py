@@ -2,8 +2,9 @@
 
     python scripts/make_examples.py
 
-The workbooks are defined in tests/fixtures/examples.py and tests/fixtures/period_examples.py,
-so the tests and the examples agree.
+The workbooks are defined in tests/fixtures/examples.py, tests/fixtures/period_examples.py and
+(the folder inputs/examples/batch/) tests/fixtures/batch_examples.py, so the tests and the
+examples agree.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
+from tests.fixtures.batch_examples import BATCH  # noqa: E402
 from tests.fixtures.examples import EXAMPLES as GROUP_EXAMPLES  # noqa: E402
 from tests.fixtures.period_examples import EXAMPLES as PERIOD_EXAMPLES  # noqa: E402
 
@@ -26,6 +28,11 @@ def main() -> None:
     for name, build in EXAMPLES.items():
         build().save(folder / name)
         print(folder / name)
+    batch = folder / "batch"  # a county's folder of partnerships, for make-report batch
+    batch.mkdir(exist_ok=True)
+    for name, build in BATCH.items():
+        build().save(batch / name)
+        print(batch / name)
 
 
 if __name__ == "__main__":

@@ -146,7 +146,7 @@ def test_a_damaged_record_is_made_again(workbook, tmp_path, cache_home, counted)
 def test_a_record_whose_documents_have_gone_is_a_miss(tmp_path):
     runs = RunCache(tmp_path / "runs", DocumentCache(tmp_path / "documents"))
     warning = Problem("q2.xlsx, sheet Data, cell C4", "odd", "warning")
-    runs.put("k.json", RunRecord({"pdf": "gone.pdf"}, (warning,), {"workbook": "q2.xlsx"}))
+    runs.put("k.json", RunRecord({"pdf": "gone.pdf"}, (warning,), {"workbook": "q2.xlsx"}, {}))
     assert runs.get("k.json") is None
     runs.documents.put_data("gone.pdf", b"%PDF-1.7\n%%EOF\n")
     record, documents = runs.get("k.json")  # type: ignore[misc]

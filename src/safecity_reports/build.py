@@ -11,12 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecity_reports.errors import Problem, UsageError
 from safecity_reports.files import os_error_message, replace_together
 from safecity_reports.run.progress import QUIET, Progress
 from safecity_reports.run.run_cache import RunCache, RunRecord, run_key
 from safecity_reports.styles import Styles, load_styles
+
+if TYPE_CHECKING:
+    from safecity_reports.core.tally import Tally
 
 # Nothing imported above reads a workbook or draws: an unchanged re-run is answered from the run
 # cache before openpyxl, scipy, matplotlib or reportlab is imported (see ``_make``).
@@ -35,6 +39,8 @@ class BuildResult:
     warnings: tuple[Problem, ...]
     copied: bool = False
     """True when nothing had changed since the last run, so the documents were copied."""
+    tally: Tally | None = None
+    """The report's verdicts counted (for ``make-report batch``'s overview)."""
 
 
 def output_paths(workbook: Path, output: Path, formats: Sequence[str]) -> dict[str, Path]:
@@ -115,12 +121,17 @@ def _copy_unchanged(
 ) -> BuildResult | None:
     """The documents, warnings and manifest of the last run with the same key, written as that
     run wrote them; None when there was no such run (or its documents are no longer cached)."""
+    from safecity_reports.core.tally import tally_from_data
     from safecity_reports.cycle.manifest import write_manifest
 
     found = runs.get(key)
     if found is None:
         return None
     record, documents = found
+    try:
+        tally = tally_from_data(record.tally)
+    except (KeyError, TypeError, ValueError):
+        return None  # a record of another shape is no record: the run is made again
     try:
         output.mkdir(parents=True, exist_ok=True)
         with replace_together(targets) as temps:
@@ -131,7 +142,7 @@ def _copy_unchanged(
     except OSError as exc:  # a full disk, a read-only folder, a path through a file ...
         raise UsageError(os_error_message(exc, output)) from None
     progress.stage("Done: nothing has changed since the last run, so the report was copied")
-    return BuildResult(tuple(targets.values()), record.warnings, copied=True)
+    return BuildResult(tuple(targets.values()), record.warnings, copied=True, tally=tally)
 
 
 def _make(
@@ -146,6 +157,7 @@ def _make(
 ) -> tuple[BuildResult, RunRecord]:
     """Read, check, judge, lay out, draw and write: the run in full, and its record for the
     run cache."""
+    from safecity_reports.core.tally import tally
     from safecity_reports.core.verdicts import judge
     from safecity_reports.cycle.manifest import manifest, write_manifest
     from safecity_reports.cycle.provenance import read_provenance, with_provenance
@@ -172,5 +184,7 @@ def _make(
         progress.stage("Done: nothing has changed since the last run, so the report was copied")
     else:
         progress.stage("Done")
-    result = BuildResult(tuple(targets.values()), tuple(warnings), copied)
-    return result, RunRecord(dict(execution.document_keys), tuple(warnings), made)
+    counted = tally(report, verdicts)
+    result = BuildResult(tuple(targets.values()), tuple(warnings), copied, counted)
+    record = RunRecord(dict(execution.document_keys), tuple(warnings), made, counted.as_data())
+    return result, record

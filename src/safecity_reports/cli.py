@@ -206,6 +206,105 @@ def report_command(
             click.echo(f"Wrote {path}")
 
 
+def _made_line(outcome: Any) -> str:
+    tally = outcome.tally
+    concerns = len({f.measure for f in tally.flagged}) if tally is not None else 0
+    said = [
+        f"{concerns} measure{'s' if concerns != 1 else ''} of concern",
+        *([f"{outcome.warnings} warning(s)"] if outcome.warnings else []),
+        *(["unchanged, copied"] if outcome.copied else []),
+    ]
+    who = f" ({tally.partnership}, {tally.period})" if tally is not None else ""
+    return f"Made     {outcome.workbook.name}{who}: {', '.join(said)}"
+
+
+@main.command(
+    "batch",
+    help="Make the report of every workbook in FOLDER (.xlsx and .xlsm, not its subfolders),"
+    " several at once, and an overview across them (partnerships-overview.docx, .pdf and"
+    " .xlsx). One line a workbook: made, or refused and why; a workbook refused never stops the"
+    " others. Exit 1 if any was refused.",
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The folder to write the reports and the overview to.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=_FormatList(),
+    default="both",
+    show_default=True,
+    help="Which documents to write for each partnership and the overview (as for a report).",
+)
+@click.option("--strict", is_flag=True, help="Refuse a workbook with warnings.")
+@click.option("--no-cache", is_flag=True, help="Make every report anew, redrawing every chart.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Reports made at once (default: one a processor core).",
+)
+@click.option(
+    "--styles",
+    "styles_folder",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A styles folder to use instead of the defaults.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the workbooks refused and errors.")
+def batch_command(
+    folder: Path,
+    output: Path,
+    formats: tuple[str, ...],
+    strict: bool,
+    no_cache: bool,
+    jobs: int | None,
+    styles_folder: Path | None,
+    quiet: bool,
+) -> None:
+    from safecity_reports.batch import make_all, workbooks_in, write_overview
+
+    made: list[Any] = []
+
+    def done(outcome: Any) -> None:
+        made.append(outcome)
+        if not outcome.made:
+            click.echo(f"Refused  {outcome.workbook.name}: {outcome.refused}", err=True)
+        elif not quiet:
+            click.echo(_made_line(outcome))
+
+    try:
+        workbooks = workbooks_in(folder)
+        outcomes = make_all(
+            workbooks, output, formats, strict, not no_cache, styles_folder, jobs, done=done
+        )
+        written = write_overview(outcomes, folder, output, formats, styles_folder)
+    except ReportError as exc:
+        _fail(exc)
+    except Stopped as exc:
+        reports = sum(1 for o in made if o.made)
+        click.echo(
+            f"Error: stopped by {exc.name}; {reports} report(s) made before it are kept, the"
+            " rest left as they were",
+            err=True,
+        )
+        sys.exit(128 + exc.signum)
+    refused = sum(1 for o in outcomes if not o.made)
+    if not quiet:
+        for path in written:
+            click.echo(f"Wrote {path}")
+        click.echo(f"{len(outcomes) - refused} report(s) made, {refused} refused")
+    if refused:
+        sys.exit(1)
+
+
 @main.command(
     "check",
     help="Check WORKBOOK and list every problem; writes nothing. Problems go to stderr, the"

@@ -41,6 +41,9 @@ class RunRecord:
     """The workbook's warnings, printed again as the first run printed them."""
     manifest: Mapping[str, object]
     """The manifest written beside the documents (``cycle.manifest``), as JSON-ready data."""
+    tally: Mapping[str, object]
+    """The report's verdicts counted (``core.tally.Tally.as_data``), for an overview across
+    partnerships."""
 
 
 def run_key(
@@ -72,6 +75,7 @@ def _encoded(record: RunRecord) -> bytes:
             "documents": dict(record.documents),
             "warnings": [[p.where, p.message, p.severity] for p in record.warnings],
             "manifest": dict(record.manifest),
+            "tally": dict(record.tally),
         },
         ensure_ascii=False,
     ).encode("utf-8")
@@ -84,6 +88,7 @@ def _decoded(data: bytes) -> RunRecord | None:
             {str(fmt): str(key) for fmt, key in entry["documents"].items()},
             tuple(Problem(str(w), str(m), str(s)) for w, m, s in entry["warnings"]),
             dict(entry["manifest"]),
+            dict(entry["tally"]),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
