@@ -107,32 +107,123 @@ def from_facts(facts: GroupFacts) -> GroupStanding:
     )
 
 
-def latest_ranking(report: Report, measure_id: str, reporting: Period) -> Ranking | None:
-    """The measure's latest full group whose period ends by the reporting period's end."""
+def group_key(name: str) -> str:
+    """A group's identity: its name without case or extra spaces ('' for an unnamed group)."""
+    return " ".join(name.split()).casefold()
+
+
+def latest_ranking(
+    report: Report, measure_id: str, reporting: Period, group: str | None = None
+) -> Ranking | None:
+    """The measure's latest full group whose period ends by the reporting period's end (of the
+    group named ``group``, where given)."""
     found = [
-        r for r in report.rankings if r.measure_id == measure_id and r.period.end <= reporting.end
+        r
+        for r in report.rankings
+        if r.measure_id == measure_id
+        and r.period.end <= reporting.end
+        and (group is None or group_key(r.group_name) == group_key(group))
     ]
     return max(found, key=lambda r: r.period) if found else None
+
+
+def group_names(report: Report, measure_id: str, area: str = "") -> tuple[str, ...]:
+    """The names of the comparison groups that rank the measure for ``area`` ('' the
+    partnership, whose full groups are on the Rankings sheet), in the order the workbook first
+    gives them, each once ('' for an unnamed group)."""
+    names: dict[str, str] = {}
+    if not area:
+        for r in report.rankings:
+            if r.measure_id == measure_id:
+                names.setdefault(group_key(r.group_name), r.group_name)
+    for f in report.group_facts:
+        if f.measure_id == measure_id and f.area == area:
+            names.setdefault(group_key(f.group_name), f.group_name)
+    return tuple(names.values())
+
+
+def _typed(
+    report: Report, measure_id: str, area: str, group: str, reporting: Period | None
+) -> list[GroupFacts]:
+    return [
+        f
+        for f in report.group_facts
+        if f.measure_id == measure_id
+        and f.area == area
+        and group_key(f.group_name) == group_key(group)
+        and (reporting is None or f.period.end <= reporting.end)
+    ]
+
+
+def _unit(report: Report, measure_id: str) -> Unit | None:
+    return next((m.unit for m in report.measures if m.id == measure_id), None)
+
+
+def standing_in(
+    report: Report,
+    measure_id: str,
+    polarity: Polarity,
+    reporting: Period,
+    group: str,
+    area: str = "",
+) -> GroupStanding | None:
+    """The area's latest standing in the group named ``group`` by the reporting period: from
+    the full group where given (the partnership's own area), else as typed."""
+    ranking = latest_ranking(report, measure_id, reporting, group) if not area else None
+    if ranking is not None:
+        return from_ranking(ranking, polarity, _unit(report, measure_id))
+    typed = _typed(report, measure_id, area, group, reporting)
+    return from_facts(max(typed, key=lambda f: f.period)) if typed else None
+
+
+def group_standings(
+    report: Report, measure_id: str, polarity: Polarity, reporting: Period, area: str = ""
+) -> tuple[GroupStanding, ...]:
+    """The area's latest standing in each of its comparison groups by the reporting period, in
+    the order the workbook first gives the groups."""
+    found = (
+        standing_in(report, measure_id, polarity, reporting, name, area)
+        for name in group_names(report, measure_id, area)
+    )
+    return tuple(s for s in found if s is not None)
 
 
 def group_standing(
     report: Report, measure_id: str, polarity: Polarity, reporting: Period, area: str = ""
 ) -> GroupStanding | None:
-    """The area's latest standing by the reporting period: from the full group where given.
+    """The area's latest standing in its first comparison group by the reporting period: from
+    the full group where given.
 
     The full group (Rankings) is for the partnership's own area; typed facts may be for any
     area. None when the workbook has neither.
     """
-    ranking = latest_ranking(report, measure_id, reporting) if not area else None
-    if ranking is not None:
-        unit = next((m.unit for m in report.measures if m.id == measure_id), None)
-        return from_ranking(ranking, polarity, unit)
-    typed = [
-        f
-        for f in report.group_facts
-        if f.measure_id == measure_id and f.area == area and f.period.end <= reporting.end
-    ]
-    return from_facts(max(typed, key=lambda f: f.period)) if typed else None
+    standings = group_standings(report, measure_id, polarity, reporting, area)
+    return standings[0] if standings else None
+
+
+def rank_history(
+    report: Report,
+    measure_id: str,
+    polarity: Polarity,
+    reporting: Period,
+    group: str,
+    area: str = "",
+) -> tuple[GroupStanding, ...]:
+    """The area's standing in the group named ``group`` in every period by the reporting
+    period that gives a rank, oldest first: from the full group where given, else as typed."""
+    by_period: dict[Period, GroupStanding] = {}
+    for f in _typed(report, measure_id, area, group, reporting):
+        by_period[f.period] = from_facts(f)
+    if not area:
+        unit = _unit(report, measure_id)
+        for r in report.rankings:
+            if (
+                r.measure_id == measure_id
+                and group_key(r.group_name) == group_key(group)
+                and r.period.end <= reporting.end
+            ):
+                by_period[r.period] = from_ranking(r, polarity, unit)
+    return tuple(by_period[p] for p in sorted(by_period) if by_period[p].rank is not None)
 
 
 def group_phrase(standing: GroupStanding) -> str:

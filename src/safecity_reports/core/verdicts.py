@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from safecity_reports.core.areas import area_names, has_own_figures
-from safecity_reports.core.groups import GroupStanding, group_standing
+from safecity_reports.core.groups import GroupStanding, group_names, group_standings, rank_history
 from safecity_reports.core.lateness import overdue
 from safecity_reports.core.model import (
     Figure,
@@ -119,7 +119,8 @@ class Verdict:
     status: MeasureStatus
     """The comparisons, target status, baseline change and tests of ``area``'s figures."""
     standing: GroupStanding | None
-    """The area's standing in its comparison group, where the workbook gives one."""
+    """The area's standing in its (first) comparison group, where the workbook gives one: the
+    group whose range the concerns and the summary's Group position read."""
     rating: Rating | None
     """The rating of the measure (or else of its action) for the period, where given."""
     group_size: int | None
@@ -132,6 +133,12 @@ class Verdict:
     implausible: str = ""
     """Why the workbook's checks call the latest figure implausible ('it rose by 80% from 10
     in 2016/17 Q1'); '' where they do not."""
+    standings: tuple[GroupStanding, ...] = ()
+    """The area's standing in each comparison group that ranks it ('London boroughs', 'Most
+    similar group'), ``standing`` first."""
+    rank_histories: tuple[tuple[str, tuple[GroupStanding, ...]], ...] = ()
+    """(group name, its standing in every period that gives a rank, oldest first) for each
+    group that ranks the area in more than one period."""
 
     @property
     def spc_signal(self) -> Signal | None:
@@ -365,7 +372,7 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     )
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
     size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
-    standing = group_standing(report, measure.id, measure.polarity, reporting, area)
+    standings = group_standings(report, measure.id, measure.polarity, reporting, area)
     chart = page_xmr(measure, reporting) if not area else None
     late = status.late and overdue(measure, status)
     current = status.current
@@ -385,12 +392,21 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
         measure=measure,
         area=area,
         status=status,
-        standing=standing,
+        standing=standings[0] if standings else None,
         rating=rating,
         group_size=size,
         xmr=chart,
         overdue=late,
         implausible=flagged,
+        standings=standings,
+        rank_histories=tuple(
+            (name, history)
+            for name in group_names(report, measure.id, area)
+            if len(
+                history := rank_history(report, measure.id, measure.polarity, reporting, name, area)
+            )
+            > 1
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
+from safecity_reports.core.groups import group_key
 from safecity_reports.core.model import (
     Frequency,
     KeyAction,
@@ -53,6 +54,7 @@ from safecity_reports.layout.narrative import (
 )
 from safecity_reports.layout.notes import note_mark, note_paragraph
 from safecity_reports.layout.pages import Page
+from safecity_reports.layout.rank_history import RANK_AXIS, rank_history_blocks
 from safecity_reports.layout.spc_chart import variation_sentence, xmr_figure
 from safecity_reports.layout.standing import group_sentence, rating_paragraph
 from safecity_reports.layout.time_charts import (
@@ -90,7 +92,6 @@ def _benchmark_name(measure: Measure) -> str:
     return measure.benchmark_label or "Benchmark"
 
 
-RANK_AXIS = "Position (1st at the top)"
 """A position's value axis over time: drawn downwards, so that an improving rank rises."""
 
 
@@ -388,6 +389,16 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
     return [*lead, *figures, table]
 
 
+def _latest_of_each_group(rankings: list[Ranking]) -> list[Ranking]:
+    """The latest ranking of each comparison group, in the order the groups first appear."""
+    latest: dict[str, Ranking] = {}
+    for ranking in rankings:
+        key = group_key(ranking.group_name)
+        if key not in latest or latest[key].period < ranking.period:
+            latest[key] = ranking
+    return list(latest.values())
+
+
 def measure_blocks(
     measure: Measure,
     verdicts: Verdicts,
@@ -422,12 +433,10 @@ def measure_blocks(
                 ParagraphStyle.LEAD,
             ),
         ]
-    standing = facts.standing
-    sentence = (
-        group_sentence(measure, standing) if standing and not standing.from_full_group else ""
-    )
-    if sentence:
-        lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
+    for standing in facts.standings:  # a full group's ranking says it with its chart
+        sentence = group_sentence(measure, standing) if not standing.from_full_group else ""
+        if sentence:
+            lead.append(Paragraph(plain(sentence), ParagraphStyle.LEAD))
     if facts.rating is not None:
         lead.append(
             Paragraph(
@@ -444,24 +453,27 @@ def measure_blocks(
     opening: list[Block] = [b for b in (heading, *lead, by_area) if b is not None]
     measure = in_area(measure)  # the partnership's own figures from here on
     charted = False
-    ranking_table: Block | None = None
-    if rankings:
+    ranking_tables: list[Block] = []
+    for ranking in _latest_of_each_group(rankings):
         # its lead sentence and chart join the opening; its table follows
-        *chart_blocks, ranking_table = ranking_blocks(
-            measure, max(rankings, key=lambda r: r.period), name
-        )
+        *chart_blocks, ranking_table = ranking_blocks(measure, ranking, name)
         opening.extend(chart_blocks)
+        ranking_tables.append(ranking_table)
         charted = True
-    elif with_chart and (
-        figure := xmr_figure(measure, facts.xmr, axis_label(measure), _caption(measure), name)
-        or series_chart(measure, status, name)
+    if (
+        not rankings
+        and with_chart
+        and (
+            figure := xmr_figure(measure, facts.xmr, axis_label(measure), _caption(measure), name)
+            or series_chart(measure, status, name)
+        )
     ):
         opening.append(titled(figure))
         charted = True
     # the heading, panel, sentence and chart start a new page together rather than split
     blocks.append(KeepTogether(tuple(opening)))
-    if ranking_table is not None:
-        blocks.append(ranking_table)
+    blocks.extend(ranking_tables)
+    blocks.extend(rank_history_blocks(facts, name or short_name(measure), measure.source))
     table = period_table(measure, status.population, status.confidence)
     if table is not None:
         blocks.append(table)

@@ -56,6 +56,8 @@ class Facts:
     mark_untested: bool = False
     """Whether a change not tested against chance says so ('up, worse (not tested)'): where
     the report tests some of its changes, so that the two are never read alike."""
+    standings: tuple[GroupStanding, ...] = ()
+    """The standing in every comparison group that ranks it, ``standing`` first."""
 
 
 def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> Facts:
@@ -69,6 +71,7 @@ def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> 
         verdict.group_size,
         report.settings.rating_names,
         mark_untested,
+        verdict.standings,
     )
 
 
@@ -267,6 +270,9 @@ def rank_text(standing: GroupStanding) -> str:
 
 
 def _rank(facts: Facts) -> Spans:
+    ranked = [s for s in facts.standings if s.rank is not None]
+    if len(ranked) > 1:  # each group named: '21st of 32 in London boroughs; 8th of 15 in ...'
+        return plain("; ".join(f"{rank_text(s)} in {s.group_name}" for s in ranked))
     return plain(rank_text(facts.standing) if facts.standing else NOT_APPLICABLE)
 
 

@@ -469,6 +469,12 @@ GROUP_LIMITS = Sheet(
         Column("Group average", "The group's average figure.", 14),
         Column("Lower limit", "The lower limit of the normal range.", 14),
         Column("Upper limit", "The upper limit of the normal range.", 14),
+        Column(
+            "Group",
+            "The group's name, as on the Rankings sheet; blank where the measure has one group"
+            " in that period.",
+            22,
+        ),
     ),
 )
 

@@ -60,7 +60,7 @@ from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
-from safecity_reports.reading.cells import number_text
+from safecity_reports.reading.cells import clean, number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed
 from safecity_reports.reading.timeliness import timeliness_warnings
 
@@ -336,15 +336,18 @@ def _given_twice(
 def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None:
     _given_twice(
         report.group_facts,
-        lambda f: (f.measure_id, f.period, f.area),
+        lambda f: (f.measure_id, f.period, f.area, clean(f.group_name).casefold()),
         lambda f: (
             f"The group position of {f.measure_id} for {f.period.label}"
             + (f" ({f.area})" if f.area else "")
+            + (f" in {f.group_name}" if f.group_name else "")
         ),
         problems,
     )
     measures = {m.id: m for m in report.measures}
-    full = {(r.measure_id, r.period.label): r for r in report.rankings}
+    full = {
+        (r.measure_id, r.period.label, clean(r.group_name).casefold()): r for r in report.rankings
+    }
     for facts in report.group_facts:
         measure = measures.get(facts.measure_id)
         if measure is None:
@@ -353,7 +356,12 @@ def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None
                     facts.where, not_listed("Measure", facts.measure_id, "Measures", measures)
                 )
             continue
-        ranking = full.get((facts.measure_id, facts.period.label))
+        ranking = full.get(
+            (facts.measure_id, facts.period.label, clean(facts.group_name).casefold())
+        )
+        if ranking is None and not facts.group_name:  # unnamed: the period's only group
+            only = [r for k, r in full.items() if k[:2] == (facts.measure_id, facts.period.label)]
+            ranking = only[0] if len(only) == 1 else None
         if ranking is None or facts.area or sum(a.is_own_area for a in ranking.areas) != 1:
             continue
         for words in disagreements(ranking, facts, measure.polarity):

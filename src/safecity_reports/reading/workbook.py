@@ -425,26 +425,31 @@ class _Reader(SheetReader):
         return [Commentary(c, tuple(b), r.location("Page")) for c, b, r in pages]
 
     def _rankings(self) -> list[Ranking]:
-        """Each group's areas, found by measure, period (its months, whatever its label) and
-        area: an area given twice, or limits given twice, is an error naming both cells."""
-        Key = tuple[str, Period | None]
+        """Each group's areas, found by measure, period (its months, whatever its label), group
+        name (several groups may rank one measure in one period: 'London boroughs' and 'Most
+        similar group') and area: an area given twice in one group, or limits given twice, is
+        an error naming both cells. Limits with no group name are the limits of the measure
+        and period's only group."""
+        Key = tuple[str, Period | None, str]
         groups: dict[Key, list[tuple[RankedArea, Row, Period]]] = {}
         names: dict[Key, set[str]] = {}
         spoilt: set[Key] = set()
-        seen: dict[tuple[str, Period | None, str], Row] = {}
+        seen: dict[tuple[str, Period | None, str, str], Row] = {}
         for row in self.rows(schema.RANKINGS):
             measure_id, period = row.id("Measure"), row.period("Period")
             area, value = row.text("Area", True), row.number("Value", True)
             own = row.choice("Own area", (schema.YES, "No"), required=False) == schema.YES
             count, population = row.number("Count"), row.number("Population")
-            key: Key = (measure_id, period)
-            if name := row.text("Group"):
-                names.setdefault(key, set()).add(name)
-            place = (measure_id, period, clean(area).casefold())
+            group = row.text("Group")
+            key: Key = (measure_id, period, clean(group).casefold())
+            if group:
+                names.setdefault(key, set()).add(group)
+            place = (*key, clean(area).casefold())
             if area and period is not None and place in seen:
+                within = f" in {group}" if group else ""
                 row.fail(
                     "Area",
-                    f"{area} is ranked twice for {measure_id} {period.label} (also at"
+                    f"{area} is ranked twice{within} for {measure_id} {period.label} (also at"
                     f" {seen[place].location('Area')}); delete one",
                 )
             seen.setdefault(place, row)
@@ -457,28 +462,33 @@ class _Reader(SheetReader):
             groups.pop(key, None)
         limits: dict[Key, tuple[float | None, ...]] = {}
         limit_rows: dict[Key, Row] = {}
+        ranked = [*groups, *spoilt]
         for row in self.rows(schema.GROUP_LIMITS):
             measure_id, period = row.id("Measure"), row.period("Period")
             numbers = tuple(row.number(h) for h in ("Group average", "Lower limit", "Upper limit"))
-            if period is not None and (measure_id, period) in limit_rows:
+            group = row.text("Group")
+            key = (measure_id, period, clean(group).casefold())
+            if not group:  # the measure and period's only group, whatever its name
+                only = {k for k in ranked if k[:2] == key[:2]}
+                key = only.pop() if len(only) == 1 else key
+            within = f" ({group})" if group else ""
+            if period is not None and key in limit_rows:
                 row.fail(
                     "Measure",
-                    f"The limits for {measure_id} {period.label} are given twice (also at"
-                    f" {limit_rows[(measure_id, period)].location('Measure')}); delete one",
+                    f"The limits for {measure_id} {period.label}{within} are given twice (also"
+                    f" at {limit_rows[key].location('Measure')}); delete one",
                 )
             if period is not None:
-                limit_rows.setdefault((measure_id, period), row)
+                limit_rows.setdefault(key, row)
             if row.ok and period is not None:
-                if schema.RANKINGS.name not in self.missing and (
-                    (measure_id, period) not in groups | dict.fromkeys(spoilt)
-                ):
+                if schema.RANKINGS.name not in self.missing and key not in ranked:
                     row.fail(
                         "Measure",
-                        f"There is no ranking for {measure_id} {period.label} on"
+                        f"There is no ranking for {measure_id} {period.label}{within} on"
                         " the Rankings sheet, so these limits are not used",
                         "warning",
                     )
-                limits[(measure_id, period)] = numbers
+                limits[key] = numbers
         rankings = []
         for key, rows in groups.items():
             average, lower, upper = limits.get(key, (None, None, None))
