@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures.workbooks import add_row, set_setting, valid_workbook
-
 from safecity_reports.api import lay_out, read_workbook
 from safecity_reports.core.verdicts import judge
 from safecity_reports.layout.document import Chart, FigureBlock, KeepTogether, Table
