@@ -185,3 +185,20 @@ def test_the_saved_batch_folder_is_what_the_script_makes(tmp_path, name):
     assert saved.measures == fresh.measures
     assert saved.settings == fresh.settings
     assert saved.commentary == fresh.commentary
+
+
+def test_a_batchs_caches_keep_every_report_of_the_batch(tmp_path, monkeypatch):
+    """Beyond ``KEEP`` documents the oldest go, unless a batch asked for more: 50 partnerships'
+    re-run must find all 50 reports, not the last dozen."""
+    from safecity_reports.run import document_cache
+    from safecity_reports.run.document_cache import KEEP, DocumentCache, keep_at_least
+
+    monkeypatch.setattr(document_cache, "_kept", [KEEP])
+    cache = DocumentCache(tmp_path / "documents")
+    for number in range(KEEP + 6):
+        cache.put_data(f"d{number:03d}.pdf", b"%PDF")
+    assert len(list(cache.folder.iterdir())) == KEEP
+    keep_at_least(KEEP + 20)
+    for number in range(KEEP + 10):
+        cache.put_data(f"e{number:03d}.pdf", b"%PDF")
+    assert len(list(cache.folder.iterdir())) == KEEP + 20

@@ -96,11 +96,15 @@ def _refusal(exc: ReportError) -> str:
     return str(exc)
 
 
-def _start_worker() -> None:
+def _start_worker(reports: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: the batch decides, and stops its
-    # workers itself. A report in a worker is made one step after another (no forks).
+    # workers itself. A report in a worker is made one step after another (no forks), and the
+    # caches keep every report of the batch (a document each format, a record each report).
+    from safecity_reports.run.document_cache import keep_at_least
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["SAFECITY_REPORTS_FORK"] = "0"
+    keep_at_least(4 * reports)
 
 
 def make_one(
@@ -153,7 +157,9 @@ def make_all(
     A stop (Ctrl-C, SIGTERM, SIGHUP: ``Stopped``) ends the reports being made, each leaving
     its documents as they were, and is raised again."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(len(workbooks),)
+    )
     futures: dict[Future[Outcome], Path] = {}
     outcomes: dict[Path, Outcome] = {}
     try:

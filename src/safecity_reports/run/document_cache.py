@@ -30,6 +30,16 @@ if TYPE_CHECKING:
 
 KEEP = 24
 """How many documents the cache holds; the oldest are removed beyond that."""
+_kept = [KEEP]
+"""How many this process's caches hold (``keep_at_least``)."""
+
+
+def keep_at_least(count: int) -> None:
+    """Have this process's caches hold at least ``count`` documents (and run records): a batch
+    of many partnerships' reports, so that an unchanged re-run of the batch finds them all."""
+    _kept[0] = max(KEEP, count)
+
+
 SEAL = b"\nsafecity-sha256:"
 """Between a cached document and the hex digest of its bytes that ends the entry."""
 _SEAL_LENGTH = len(SEAL) + 64
@@ -128,6 +138,6 @@ class DocumentCache:
             with contextlib.suppress(OSError):  # removed meanwhile by another run
                 if not path.name.startswith("."):
                     entries.append((path.stat().st_mtime, path))
-        for _mtime, stale in sorted(entries)[:-KEEP]:
+        for _mtime, stale in sorted(entries)[: -_kept[0]]:
             with contextlib.suppress(OSError):
                 stale.unlink(missing_ok=True)
