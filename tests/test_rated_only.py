@@ -196,3 +196,18 @@ def test_a_measure_whose_page_would_hold_only_its_rating_is_said_in_the_summary_
     # the Exceptions' names link to where each measure is given: a page, or the summary
     assert links["CS02 Repeat victims of domestic abuse"] == "page-CS02"
     assert links["CS01 Violence with injury in the night-time economy"] == "summary"
+
+
+def test_a_blank_polarity_is_an_error_where_a_target_to_reach_needs_it(tmp_path, make_report):
+    path = tmp_path / "tenby.xlsx"
+    _treatment(Polarity=None, Target=400).save(path)
+    result = make_report("check", path)
+    assert result.exit_code == 1
+    assert (
+        "tenby.xlsx, sheet Measures, cell E2: Polarity is blank, but measure D1 has a Target to"
+        " reach, and which side of it is good must be known: type one of High is good, Low is"
+        " good or No preferred direction, or a Target type that says it (Stay below, Stay"
+        " above, Reduce on last year or Increase on last year)" in problem_lines(result.output)
+    )
+    _treatment(Polarity=None, Target=400, **{"Target type": "Stay below"}).save(path)
+    assert make_report("check", path).exit_code == 0

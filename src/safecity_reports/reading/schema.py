@@ -240,8 +240,8 @@ MEASURES = Sheet(
         Column(
             "Polarity",
             "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'."
-            " Blank if the source does not say: the report then says which way a figure moved,"
-            " never whether that is better or worse.",
+            " Blank if the source does not say (not with a Target to reach): the report then"
+            " says which way a figure moved, never whether that is better or worse.",
             22,
             False,
             "Polarities",

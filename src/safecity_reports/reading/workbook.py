@@ -62,7 +62,7 @@ from safecity_reports.reading.awaiting import awaiting, lead_agencies, settle_aw
 from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
-from safecity_reports.reading.optional import figures_need
+from safecity_reports.reading.optional import figures_need, needs_polarity
 from safecity_reports.reading.sheets import Row, SheetReader
 from safecity_reports.reading.units import ReadUnit, UnitError, read_unit
 from safecity_reports.reading.zipcheck import Package, check_file_size, check_package
@@ -343,6 +343,8 @@ class _Reader(SheetReader):
             target, target_kind = _target(row)
             tolerance = row.number("Tolerance")
             details = _measure_details(row, target_kind)
+            if polarity is None and target is not None:
+                needs_polarity(row, measure_id, details.get("target_kind", TargetKind.REACH))
             action_id, name = row.id("Action", False), row.text("Name", True)
             benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
             if not self.keep(row, measure_id):
