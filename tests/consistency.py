@@ -122,6 +122,8 @@ class Read:
     """The lead text of each measure's own page (or part of a page), by measure id."""
     xmr: set[str] = field(default_factory=set)
     """The measures whose page draws an XmR chart."""
+    exceptions: bool = False
+    """Whether the document has an Exceptions section (a short report of ratings has none)."""
 
 
 def _column(table: Table, name: str) -> int | None:
@@ -140,6 +142,7 @@ def read(document: Document, report: Report) -> Read:
             if block.level == 1:
                 section = block.text
                 current_measure = ""
+                found.exceptions = found.exceptions or section == "Exceptions"
             elif block.level == 2 and section == "Exceptions":
                 section = "Exceptions:" + block.text
             first = block.text.split(" ")[0]
@@ -262,6 +265,13 @@ def _summary(found: Read, verdicts: Verdicts) -> list[str]:
 
 
 def _exceptions(found: Read, verdicts: Verdicts) -> list[str]:
+    if not found.exceptions:  # a short report of ratings: its summary gives every rating
+        return [
+            f"{v.measure.id} {v.area}: {kind} is said nowhere (no Exceptions section)"
+            for v in verdicts.counted()
+            for kind in [*v.concerns, *v.improvements]
+            if kind not in (Concern.RED, Concern.AMBER)
+        ]
     said = []
     both = set(found.concerns) & set(found.improvements)
     said += [f"{key}: both a concern and an improvement" for key in sorted(both)]

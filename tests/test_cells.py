@@ -30,6 +30,8 @@ from safecity_reports.reading.cells import (
 )
 
 NOT_A_NUMBER = "is not a number; type a number such as 28.06"
+BLANK = ", or leave it blank"
+OR_A_NOTE = ", or n/a, -, or a note such as 'not yet available'"
 PERIODS = (
     "is not a period label; use a financial-year quarter such as '2016/17 Q2', a financial year"
     " such as '2015/16', a calendar year such as '2016', a month such as 'Sep 2016', or a span of"
@@ -151,11 +153,12 @@ def test_a_number(value, number_format, expected):
 @pytest.mark.parametrize(
     ("value", "required", "message"),
     [
-        ("about 58", False, f"Target 'about 58' {NOT_A_NUMBER} (or 58% for a percentage)"),
-        ("1,23", False, f"Target '1,23' {NOT_A_NUMBER} (or 58% for a percentage)"),
-        ("1.5.2", False, f"Target '1.5.2' {NOT_A_NUMBER} (or 58% for a percentage)"),
-        (True, False, f"Target 'True' {NOT_A_NUMBER}"),
-        (datetime(2016, 3, 1), False, f"Target '01/03/2016' {NOT_A_NUMBER}"),
+        ("about 58", False, f"Target 'about 58' {NOT_A_NUMBER} (or 58% for a percentage){BLANK}"),
+        ("1,23", False, f"Target '1,23' {NOT_A_NUMBER} (or 58% for a percentage){BLANK}"),
+        ("1.5.2", False, f"Target '1.5.2' {NOT_A_NUMBER} (or 58% for a percentage){BLANK}"),
+        (True, False, f"Target 'True' {NOT_A_NUMBER}{BLANK}"),
+        (datetime(2016, 3, 1), False, f"Target '01/03/2016' {NOT_A_NUMBER}{BLANK}"),
+        ("about 58", True, f"Target 'about 58' {NOT_A_NUMBER} (or 58% for a percentage)"),
         ("n/a", True, "Target 'n/a' is not a number; a figure is needed here"),
     ],
 )
@@ -198,12 +201,12 @@ def test_a_figure(value, unit, expected):
         (
             11,
             "Actual '11' is not a pair of counts; type both counts with a slash, e.g. '11 / 2',"
-            " or n/a",
+            " or n/a, -, or a note such as 'not yet available'",
         ),
         (
             "11 of 2",
             "Actual '11 of 2' is not a pair of counts; type both counts with a slash, e.g."
-            " '11 / 2', or n/a",
+            " '11 / 2', or n/a, -, or a note such as 'not yet available'",
         ),
     ],
 )
@@ -226,15 +229,17 @@ def test_a_choice(value, expected):
         (
             "Hgh is good",
             "Polarity 'Hgh is good' is not one of: High is good, Low is good, No preferred"
-            " direction (did you mean 'High is good'?)",
+            " direction (did you mean 'High is good'?); type one of them",
         ),
         (
             "up",
-            "Polarity 'up' is not one of: High is good, Low is good, No preferred direction",
+            "Polarity 'up' is not one of: High is good, Low is good, No preferred direction; type"
+            " one of them",
         ),
         (
             2.0,
-            "Polarity '2' is not one of: High is good, Low is good, No preferred direction",
+            "Polarity '2' is not one of: High is good, Low is good, No preferred direction; type"
+            " one of them",
         ),
     ],
 )

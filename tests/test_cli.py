@@ -35,7 +35,7 @@ def missing_sheet(wb):
 
 
 def missing_column(wb):
-    wb["Measures"].cell(row=1, column=column_of("Measures", "Polarity")).value = "Polarty"
+    wb["Measures"].cell(row=1, column=column_of("Measures", "Name")).value = "Nme"
 
 
 def not_a_number(wb):
@@ -145,22 +145,29 @@ ERRORS = [
         profile_not_a_number,
         "sheet Data, cell I3",
         "Profiled target 'about 62' is not a number; type a number such as 28.06 (or 58% for a"
-        " percentage)",
+        " percentage), or leave it blank",
     ),
     (
         bad_polarity,
         "sheet Measures, cell E2",
         "Polarity 'Hgh is good' is not one of: High is good, "
-        "Low is good, No preferred direction (did you mean 'High is good'?)",
+        "Low is good, No preferred direction (did you mean 'High is good'?); type one of them,"
+        " or leave it blank",
     ),
     (
         bad_unit,
         "sheet Measures, cell D2",
         "Unit 'percent' is not one of: Percentage, Rate per 1,000, "
         "Rate per 10,000, Count, Rank, Pair of counts, Pounds (did you mean 'Percentage'?);"
-        " type one of them, or a unit of your own in words, such as 'Days'",
+        " type one of them, or a unit of your own in words, such as 'Days' (or leave it blank"
+        " for a measure with no figures)",
     ),
-    (bad_decimals, "sheet Measures, cell G2", "Decimals '1.5' is not one of: 0, 1, 2, 3"),
+    (
+        bad_decimals,
+        "sheet Measures, cell G2",
+        "Decimals '1.5' is not one of: 0, 1, 2, 3; type one of them, or leave it blank for a"
+        " measure with no figures",
+    ),
     (
         missing_sheet,
         None,
@@ -171,12 +178,13 @@ ERRORS = [
     (
         missing_column,
         "sheet Measures, row 1",
-        "There is no column headed 'Polarity': correct the header 'Polarty'",
+        "There is no column headed 'Name': correct the header 'Nme'",
     ),
     (
         not_a_number,
         "sheet Data, cell C2",
-        "Actual 'about 58' is not a number; type a number such as 28.06 (or 58% for a percentage)",
+        "Actual 'about 58' is not a number; type a number such as 28.06 (or 58% for a percentage),"
+        " or n/a, -, or a note such as 'not yet available'",
     ),
     (
         excel_error,
@@ -194,7 +202,7 @@ ERRORS = [
         "sheet Data, cell C2",
         "Actual is blank. The partnership's figure. A percentage "
         "as 58 (or 58%); 'n/a' or '-' if not available; 'NYA', 'not yet available',"
-        " 'no new data' or 'awaiting data' if still to come.",
+        " 'no new data' or 'awaiting data' (or words like them) if still to come.",
     ),
     (
         bad_period,
@@ -207,7 +215,8 @@ ERRORS = [
     (
         not_a_pair,
         "sheet Data, cell C4",
-        "Actual '11' is not a pair of counts; type both counts with a slash, e.g. '11 / 2', or n/a",
+        "Actual '11' is not a pair of counts; type both counts with a slash, e.g. '11 / 2', or"
+        " n/a, -, or a note such as 'not yet available'",
     ),
     (
         blank_setting,
@@ -258,8 +267,9 @@ ERRORS = [
     ),
     (
         unknown_agency,
-        "sheet Key actions, cell A2",
-        "Lead agency 'SCCC' is not on the Agencies sheet (did you mean 'SCC'?)",
+        "sheet Key actions, cell D2",
+        "Lead agency 'SCCC' is not on the Agencies sheet (did you mean 'SCC'?): type one of SCC or"
+        " Hampshire Constabulary, or leave it blank if the report names no lead agency",
     ),
     (
         duplicate_action,
@@ -286,7 +296,8 @@ ERRORS = [
     (
         bad_own_area,
         "sheet Rankings, cell E2",
-        "Own area 'Yse' is not one of: Yes, No (did you mean 'Yes'?)",
+        "Own area 'Yse' is not one of: Yes, No (did you mean 'Yes'?); type one of them, or leave"
+        " it blank",
     ),
     (
         over_100,
@@ -487,7 +498,7 @@ WARNINGS = [
     ),
     (
         similar_sources,
-        "sheet Measures, cell A3",
+        "sheet Measures, cell K3",
         "Source 'Safe Citty Survey' of measure 1.2 is "
         "nearly the same as 'Safe City Survey' (measure 1.1a); if they are the same source, spell "
         "them the same",

@@ -39,7 +39,7 @@ def test_reports_what_it_wrote_and_the_workbook_warnings(workbook, tmp_path):
     assert result.exit_code == 0, result.output
     assert f"Wrote {tmp_path / 'out' / 'q2.pdf'}" in result.output
     assert (
-        "Warning: q2.xlsx, sheet Measures, cell A8: Source 'Iquanta - Crime Data'" in result.output
+        "Warning: q2.xlsx, sheet Measures, cell K8: Source 'Iquanta - Crime Data'" in result.output
     )
 
 
@@ -47,7 +47,7 @@ def test_strict_refuses_a_workbook_with_warnings_and_writes_nothing(workbook, tm
     out = tmp_path / "out"
     result = run(workbook, "-o", out, "--strict")
     assert result.exit_code == 1
-    assert "Warning: q2.xlsx, sheet Measures, cell A8" in result.output
+    assert "Warning: q2.xlsx, sheet Measures, cell K8" in result.output
     assert not out.exists() or list(out.iterdir()) == []
 
 

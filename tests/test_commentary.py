@@ -309,7 +309,7 @@ def test_a_quoted_figure_as_printed_or_not_the_measures_is_not_a_warning(text, m
 # --- The worked example ---------------------------------------------------------------------
 
 Q2_WARNINGS = [
-    "q2.xlsx, sheet Measures, cell A8: Source 'Iquanta - Crime Data' of measure 1.4 is nearly the "
+    "q2.xlsx, sheet Measures, cell K8: Source 'Iquanta - Crime Data' of measure 1.4 is nearly the "
     "same as 'Iqanta - Crime Data' (measure 1.2a); if they are the same source, spell them the same",
     # two genuine warnings about the figures themselves (issue 12: late and implausible figures)
     "q2.xlsx, sheet Measures, cell A17: Measure 4.1 has no figure for the reporting period 2016/17 Q2"

@@ -183,11 +183,12 @@ def test_late_figures_are_said_to_be_late_and_counted_apart():
                 " due (the latest is for 2013/14 Q2); the report says so and does not count it"
                 " as current on the front page: add the figure, or NYA if it is not yet"
                 " available",
-                "Measure 1.1b's figure for 2013/14 Q4 is 'NYA'; the report prints it as typed"
-                " and compares nothing: type the figure when it is available",
                 "Measure 1.1d's figures cover different lengths of time (2012/13 covers 12"
                 " months, 2013/14 Q1 covers 3 months), and the report compares only figures of"
                 " the same length: check the periods, or set 'Figures are' (e.g. Year to date)",
+                "1 figure is a note, not a number: 'NYA' (1.1b, 2013/14 Q4, Data!B5). The report"
+                " prints it as typed and compares nothing with it: type each figure when it is"
+                " published",
             ],
         ),
     ],

@@ -79,7 +79,7 @@ def test_an_unchanged_rerun_imports_nothing_heavy_and_says_the_same(workbook, tm
     }
     assert "safecity_reports" in imported  # the import times were read
     assert not imported & set(HEAVY)
-    assert "Warning: q2.xlsx, sheet Measures, cell A8" in first.stderr
+    assert "Warning: q2.xlsx, sheet Measures, cell K8" in first.stderr
     said = [line for line in again.stderr.splitlines() if not line.startswith("import time:")]
     assert said == first.stderr.splitlines()  # the warnings, word for word
     assert again.stdout == first.stdout

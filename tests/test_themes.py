@@ -236,13 +236,14 @@ def test_each_form_of_unit_is_read(typed, unit, label, per):
             "Percentge",
             "Unit 'Percentge' is not one of: Percentage, Rate per 1,000, Rate per 10,000, Count,"
             " Rank, Pair of counts, Pounds (did you mean 'Percentage'?); type one of them, or a"
-            " unit of your own in words, such as 'Days'",
+            " unit of your own in words, such as 'Days' (or leave it blank for a measure with no"
+            " figures)",
         ),
         (
             "%",
             "Unit '%' is not one of: Percentage, Rate per 1,000, Rate per 10,000, Count, Rank,"
             " Pair of counts, Pounds; type one of them, or a unit of your own in words, such as"
-            " 'Days'",
+            " 'Days' (or leave it blank for a measure with no figures)",
         ),
     ],
 )

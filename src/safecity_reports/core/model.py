@@ -225,9 +225,11 @@ class Measure:
     unit: Unit
     """What its values are."""
     polarity: Polarity
-    """Which way is good."""
-    frequency: Frequency
-    """How often it is reported."""
+    """Which way is good (``NO_PREFERENCE`` where the workbook does not say: see
+    ``polarity_stated``)."""
+    frequency: Frequency | None
+    """How often it is reported; None where the workbook does not say, and then no figure of it
+    is ever called late."""
     decimals: int
     """Decimal places to print."""
     observations: tuple[Observation, ...] = ()
@@ -268,6 +270,10 @@ class Measure:
     empty for a unit typed as one of the listed ones."""
     rate_per: float | None = None
     """For ``Unit.RATE``: what the rate is per (100, 100,000 ...)."""
+    polarity_stated: bool = True
+    """False where the workbook's Polarity is blank: the report gives the direction of travel
+    without calling it better or worse (as for no preferred direction), and does not claim
+    that neither way is preferred."""
 
 
 @dataclass(frozen=True)

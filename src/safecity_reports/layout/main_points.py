@@ -284,11 +284,16 @@ def _none(n: int) -> str:
     return "none was" if not n else f"{n} {'was' if n == 1 else 'were'}"
 
 
-def main_points_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> list[Block]:
-    """The heading and the list, or nothing for a report with no measures."""
+def main_points_blocks(
+    report: Report, verdicts: Verdicts, anchors: dict[str, str], exceptions: bool = True
+) -> list[Block]:
+    """The heading and the list, or nothing for a report with no measures. Without an
+    Exceptions section (``exceptions`` False), no point sends the reader to it."""
     if not report.measures:
         return []
     points = main_points(report, verdicts, anchors)
+    if not exceptions:
+        points = tuple(p for p in points if all(s.link != EXCEPTIONS_ANCHOR for s in p))
     if not points:
         return []
     return [Heading(2, "Main points", ANCHOR), BulletList(tuple((1, p) for p in points))]

@@ -162,7 +162,8 @@ def _alt(chart: Chart, measure: Measure) -> str:
 
 
 def _noun(measure: Measure) -> str:
-    return {"Quarterly": "quarter", "Monthly": "month"}.get(measure.frequency.value, "period")
+    frequency = measure.frequency.value if measure.frequency else ""
+    return {"Quarterly": "quarter", "Monthly": "month"}.get(frequency, "period")
 
 
 def _pair_names(measure: Measure) -> tuple[str, str]:

@@ -93,6 +93,15 @@ def value_text(measure: Measure, value: Value | None) -> str:
 def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
     """The polarity panel: 'A high number is POOR' / preferred direction / 'a low number is GOOD'."""
     noun = unit_noun(measure)
+    if not measure.polarity_stated:
+        return (
+            (
+                Span(
+                    f"Which way is good is not stated: the report says whether the {noun} went"
+                    " up or down, not whether that is better or worse."
+                ),
+            ),
+        )
     if measure.polarity is Polarity.NO_PREFERENCE:
         return (
             (
@@ -395,7 +404,7 @@ def active_title(status: MeasureStatus, name: str = "") -> str:
             run += 1
         run = max(run, 1)  # a change across a missing period is one move, not a run
         verb = move_words(measure)[status.direction]
-        noun = _PERIOD_NOUNS[measure.frequency]
+        noun = _PERIOD_NOUNS[measure.frequency] if measure.frequency else "period"
         if status.direction is Direction.SAME:
             title = f"{name} was unchanged in {status.current.period}"  # type: ignore[union-attr]
         elif run >= 2:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from safecity_reports.core.model import KeyAction, Measure, Priority, Report, TextBlock
+from safecity_reports.layout.rated_only import summary_only
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
     """Each priority with its pages, in the order of its actions and measures.
 
     Measures named together in one commentary entry share a page; a measure with no commentary
-    has a page of its own; an action with no measure gets a narrative page.
+    has a page of its own, unless the summary says all it would (``rated_only.summary_only``:
+    a rating and nothing more); an action with no measure gets a narrative page.
     """
     measure_ids = {m.id for m in report.measures}
     page_of: dict[str, int] = {}  # measure or narrative-action id -> index into groups
@@ -68,6 +70,7 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
         for item in ids:
             page_of[item] = len(groups) - 1
 
+    rated_only = {m.id: m for m in report.measures if not m.observations}
     result = []
     for priority in report.priorities:
         pages: list[Page] = []
@@ -77,6 +80,8 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
             for item in members:
                 index = page_of.get(item)
                 if index is None:
+                    if item in rated_only and summary_only(rated_only[item], report):
+                        continue  # said in full in the summary: no page of one line
                     pages.append(_page(action, [item], [], measure_ids, report))
                 elif index not in done:
                     done.add(index)

@@ -34,6 +34,7 @@ from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.rated_only import short, with_rating_columns
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
 from safecity_reports.layout.summary_columns import (
@@ -96,8 +97,9 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
         return f"{named(measure)} (latest figure: {status.current.period})"
     if status.stated_otherwise and status.previous and status.current:
         periods = f"{status.previous.period} to {status.current.period}"
-        frequency = measure.frequency.value
-        return f"{named(measure)} ({frequency}: {periods})"
+        if measure.frequency is None:
+            return f"{named(measure)} ({periods})"
+        return f"{named(measure)} ({measure.frequency.value}: {periods})"
     return named(measure)
 
 
@@ -187,7 +189,7 @@ def _action_rows(
         facts = facts_for(report, verdict, verdicts.tested_any)
         name = Cell(
             (
-                Span(measure.id, link=anchors.get(measure.id, "")),
+                Span(measure.id, link=_elsewhere(anchors.get(measure.id, ""))),
                 Span(f" {_measure_label(measure, status)}"),
             ),
             row_header=True,
@@ -266,6 +268,11 @@ def _summary(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> lis
     ]
 
 
+def _elsewhere(anchor: str) -> str:
+    """A summary row's link: none to the summary itself."""
+    return "" if anchor == SUMMARY_ANCHOR else anchor
+
+
 def _light(page: Page, report: Report) -> bool:
     """A page of measures with no figures of their own and no full group (rated only, or with
     typed group facts only): short, so it follows the page before without a page break."""
@@ -312,8 +319,10 @@ def build_document(
         rating_names = load_styles().rating_names
     named = tuple((word, name) for word, name in rating_names.items() if word != name)
     report = replace(report, settings=replace(report.settings, rating_names=named))
+    report = with_rating_columns(report)
     settings = report.settings
-    plan = plan_pages(report)
+    brief = short(report)  # ratings only: the front page and the summary, no pages
+    plan = () if brief else plan_pages(report)
     tabled = {page.label for _, pages in plan for page in pages if in_table(page, report)}
     anchors = {}
     for priority, pages in plan:
@@ -321,6 +330,8 @@ def build_document(
             anchor = _table_anchor(priority.id) if page.label in tabled else page.anchor
             for key in [m.id for m in page.measures] or [page.action.id]:
                 anchors[key] = anchor
+    for measure in report.measures:  # a measure with no page is said in full in the summary
+        anchors.setdefault(measure.id, SUMMARY_ANCHOR)
 
     report_date = settings.report_date or today
     # the period is printed once: not again after a title that holds it
@@ -337,7 +348,7 @@ def build_document(
                 + (f" by {settings.author}" if settings.author else "")
             )
         ),
-        *main_points_blocks(report, verdicts, anchors),
+        *main_points_blocks(report, verdicts, anchors, exceptions=not brief),
         Paragraph(plain(comparison_statement(report, verdicts)), ParagraphStyle.LEAD),
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
@@ -352,6 +363,8 @@ def build_document(
     ]
     body: list[Block] = []
     for priority, pages in plan:
+        if not pages:  # every measure said in full in the summary
+            continue
         anchor = f"priority-{priority.id}"
         title = priority.name if priority.implied else f"Priority {priority.id}: {priority.name}"
         entries.append((1, title, anchor))
@@ -391,6 +404,13 @@ def build_document(
         *body,
         *annex,
     ]
+    if brief:  # nothing to list or turn to: the guide and the summary follow the front page
+        blocks = [
+            *front,
+            *reading_guide(report, verdicts),
+            Heading(1, "Summary", SUMMARY_ANCHOR),
+            *_summary(report, verdicts, anchors),
+        ]
     # the first priority's page break returns to portrait after the landscape summary
     first_break = blocks.index(body[0]) if body else -1
     if first_break >= 0:

@@ -22,6 +22,7 @@ from safecity_reports.core.periods import Period, parse_period
 from safecity_reports.reading import schema
 from safecity_reports.reading.formats import disagreement, is_percent
 from safecity_reports.reading.messages import did_you_mean
+from safecity_reports.reading.placeholders import accepted, is_placeholder
 
 EXCEL_ERRORS = (
     "#NULL!",
@@ -49,7 +50,6 @@ _DATE_FORMATS = (
     "%B %d, %Y",
 )
 _NA = {w.casefold() for w in schema.NOT_AVAILABLE_WORDS}
-_PLACEHOLDERS = {w.casefold(): w for w in schema.PLACEHOLDERS}
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 NOT_BELOW_ZERO = {
     Unit.PERCENTAGE: "a percentage",
@@ -123,11 +123,19 @@ def as_id(header: str, value: Any, number_format: str) -> tuple[str, bool] | Non
     return None
 
 
-def as_number(header: str, value: Any, number_format: str, required: bool) -> float | None:
-    """A number typed as a number or as text ('1,234', '58%'); n/a is None (an error if required)."""
+def as_number(
+    header: str, value: Any, number_format: str, required: bool, others: str = ""
+) -> float | None:
+    """A number typed as a number or as text ('1,234', '58%'); n/a is None (an error if required).
+
+    A message for a value that is not a number names what else the cell accepts: ``others``
+    where given, else blank where the cell may be blank."""
+    if not others and not required:
+        others = "or leave it blank"
+    also = f", {others}" if others else ""
     if isinstance(value, bool | datetime):
         shown = value.strftime("%d/%m/%Y") if isinstance(value, datetime) else value
-        raise CellError(f"{header} '{shown}' is not a number; type a number such as 28.06")
+        raise CellError(f"{header} '{shown}' is not a number; type a number such as 28.06{also}")
     if isinstance(value, int | float):
         if is_percent(number_format, value):  # not a literal "%": 0"%" shows 70 as 70%
             return round(float(value) * 100, 10)
@@ -141,7 +149,7 @@ def as_number(header: str, value: Any, number_format: str, required: bool) -> fl
     if number is None:
         raise CellError(
             f"{header} '{text}' is not a number; type a number such as 28.06"
-            " (or 58% for a percentage)"
+            f" (or 58% for a percentage){also}"
         )
     return number
 
@@ -176,10 +184,10 @@ def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value |
     """A figure of a measure: a number, a pair ('11 / 2') or not available ('n/a')."""
     if is_not_available(value):
         return NOT_AVAILABLE
-    if isinstance(value, str) and clean(value).casefold() in _PLACEHOLDERS:
+    if isinstance(value, str) and is_placeholder(clean(value)):
         return NotAvailable(clean(value))
     if unit is not Unit.PAIR:
-        number = as_number(header, value, number_format, required=False)
+        number = as_number(header, value, number_format, False, accepted())
         if number is not None and number < 0 and unit in NOT_BELOW_ZERO:
             raise CellError(
                 f"{header} '{number_text(number)}' is below zero, but the measure is"
@@ -202,19 +210,23 @@ def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value |
     shown = number_text(value) if isinstance(value, int | float) else value
     raise CellError(
         f"{header} '{shown}' is not a pair of counts; type both counts with a"
-        " slash, e.g. '11 / 2', or n/a"
+        f" slash, e.g. '11 / 2', {accepted()}"
     )
 
 
-def as_choice(header: str, value: Any, choices: Iterable[str]) -> str:
-    """One of ``choices``, whatever its case; a near miss is named in the message."""
+def as_choice(header: str, value: Any, choices: Iterable[str], blank_allowed: bool = False) -> str:
+    """One of ``choices``, whatever its case; a near miss is named in the message, and so is
+    leaving the cell blank where ``blank_allowed``."""
     choices = tuple(choices)
     text = clean(number_text(value) if isinstance(value, int | float) else value)
     for choice in choices:
         if choice.casefold() == text.casefold():
             return choice
     hint = did_you_mean(text, choices, listed=0)
-    raise CellError(f"{header} '{text}' is not one of: {', '.join(choices)}{hint}")
+    blank = ", or leave it blank" if blank_allowed else ""
+    raise CellError(
+        f"{header} '{text}' is not one of: {', '.join(choices)}{hint}; type one of them{blank}"
+    )
 
 
 def as_period(header: str, value: Any) -> Period:

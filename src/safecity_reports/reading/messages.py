@@ -40,6 +40,20 @@ def not_listed(what: str, value: str, sheet: str, known: Iterable[str]) -> str:
     return f"{what} '{value}' is not on the {sheet} sheet{did_you_mean(value, known)}"
 
 
+def unknown_agency(value: str, agencies: Iterable[str]) -> str:
+    """The message for a Lead agency the Agencies sheet does not have: what it lists, and that
+    the cell may be left blank."""
+    agencies = list(dict.fromkeys(agencies))
+    folded = {a.casefold(): a for a in agencies}
+    close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+    hint = f" (did you mean '{folded[close[0]]}'?)" if close else ""
+    listed = f"type one of {one_of(agencies)}" if agencies else "add the agency to it"
+    return (
+        f"Lead agency '{value}' is not on the Agencies sheet{hint}: {listed}, or leave it blank"
+        " if the report names no lead agency"
+    )
+
+
 def id_sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort ids the way people number them: 1.2 before 1.10, 1.2a before 1.2b."""
     return tuple(

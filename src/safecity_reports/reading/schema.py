@@ -20,6 +20,7 @@ from safecity_reports.core.model import (
     TargetKind,
     Unit,
 )
+from safecity_reports.reading.placeholders import EXAMPLES as placeholder_examples
 
 YES = "Yes"
 
@@ -76,8 +77,9 @@ LISTS = {
 NOT_AVAILABLE_WORDS = ("n/a", "na", "-", "–", "—", "not available")
 """What an agency may type for a figure that is not available."""
 
-PLACEHOLDERS = ("NYA", "not yet available", "no new data", "awaiting data")
-"""Words an agency types where a figure is still to come: kept and printed as typed."""
+PLACEHOLDERS = placeholder_examples
+"""Words an agency types where a figure is still to come: kept and printed as typed. Any words
+like them are accepted too ('No New Data Published', 'TBC'): ``placeholders.is_placeholder``."""
 
 TARGET_WORDS = {
     "reduction": TargetKind.REDUCE_ON_LAST_YEAR,
@@ -229,21 +231,35 @@ MEASURES = Sheet(
             "Unit",
             "What the figures are: pick one from the list, or type your own: 'Rate per 1,000"
             " households' (a rate per any number of anything), or 'Days', 'Score' (a number"
-            " printed with its unit).",
+            " printed with its unit). Blank only for a measure with no figures.",
             16,
-            True,
+            False,
             "Units",
             typed_too=True,
         ),
         Column(
             "Polarity",
-            "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'.",
+            "Which way is good: 'High is good', 'Low is good' or 'No preferred direction'."
+            " Blank if the source does not say (not with a Target to reach): the report then"
+            " says which way a figure moved, never whether that is better or worse.",
             22,
-            True,
+            False,
             "Polarities",
         ),
-        Column("Frequency", "How often the measure is reported.", 18, True, "Frequencies"),
-        Column("Decimals", "How many decimal places to print: 0 to 3.", 10, True),
+        Column(
+            "Frequency",
+            "How often the measure is reported: 'Monthly', 'Quarterly', 'Rolling 12 months',"
+            " 'Annual' or 'Biennial'. Blank if the source does not say: no figure is then"
+            " called late.",
+            18,
+            False,
+            "Frequencies",
+        ),
+        Column(
+            "Decimals",
+            "How many decimal places to print: 0 to 3. Blank only for a measure with no figures.",
+            10,
+        ),
         Column(
             "Benchmark",
             "What the benchmark figures are, e.g. 'Most similar group average'. Blank if none.",
@@ -318,7 +334,8 @@ DATA = Sheet(
         Column(
             "Actual",
             "The partnership's figure. A percentage as 58 (or 58%); 'n/a' or '-' if not available;"
-            " 'NYA', 'not yet available', 'no new data' or 'awaiting data' if still to come.",
+            " 'NYA', 'not yet available', 'no new data' or 'awaiting data' (or words like them) if"
+            " still to come.",
             12,
             True,
         ),

@@ -227,7 +227,7 @@ class Row:
         if value is None or value is BAD:
             return None
         try:
-            return as_choice(header, value, choices)
+            return as_choice(header, value, choices, blank_allowed=not required)
         except CellError as exc:
             self.fail(header, str(exc))
             return None
@@ -347,11 +347,13 @@ class SheetReader:
         headers = (
             [str(c.value) for c in ws[header_row] if c.value is not None] if ws.max_row else []
         )
+        others = {key(h): h for h in headers if key(h) not in wanted}
         for column in spec.columns:
-            if column.required and column.header not in found:
+            if column.header in found:
+                continue
+            close = difflib.get_close_matches(key(column.header), list(others), 1, 0.6)
+            if column.required:
                 ok = False
-                others = {key(h): h for h in headers if key(h) not in wanted}
-                close = difflib.get_close_matches(key(column.header), list(others), 1, 0.6)
                 fix = f"correct the header '{others[close[0]]}'" if close else "add it"
                 self.problem(
                     f"sheet {ws.title}, row {header_row}",
@@ -359,6 +361,14 @@ class SheetReader:
                 )
                 if column is spec.columns[0]:
                     self.complete = False
+            elif close:  # an optional column misspelt would be left out without a word
+                self.problem(
+                    f"sheet {ws.title}, row {header_row}",
+                    f"There is no column headed '{column.header}', so the column headed"
+                    f" '{others[close[0]]}' is ignored: correct its header to"
+                    f" '{column.header}', or rename it if it is a column of your own",
+                    "warning",
+                )
         helps = {c.header: c.help for c in spec.columns}
         rows = []
         # only the columns read: a stray value far to the right must not make every row wide

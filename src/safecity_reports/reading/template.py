@@ -84,8 +84,9 @@ above) applies as it stands in every period, on or off track until its date.
 Little change (Measures): 2% (or a number such as 0.5) makes a smaller change read "little change"
 rather than better or worse.
 
-Figures still to come (Data, Actual): type NYA, not yet available, no new data or awaiting data; the
-report prints the words, never a figure, and check warns while the reporting period has one.
+Figures still to come (Data, Actual): type NYA, not yet available, awaiting data or words like
+them (No New Data Published, TBC); the report prints the words as typed, never a figure, and check
+lists them in one warning.
 
 Layout (Settings): blank (Automatic) puts measures with only one or two figures and no commentary
 into one table per priority; Tables only puts every measure there (a year-end table of crime

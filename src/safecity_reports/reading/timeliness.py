@@ -1,4 +1,4 @@
-"""Warnings about what the report can compare: late, missing and placeholder figures, series
+"""Warnings about what the report can compare: late and missing figures, series
 that mix lengths of time, and jumps big enough to look like a typing mistake.
 
 Pure: a ``Report`` in, (location, message) pairs out, each a warning for ``validate``. They are
@@ -17,7 +17,6 @@ from safecity_reports.core.model import (
     Implausible,
     Location,
     Measure,
-    NotAvailable,
     Observation,
     Report,
     Unit,
@@ -93,15 +92,6 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
             " count it as current on the front page: add the figure, or NYA if it is not yet"
             " available",
         )
-    elif status.current is not None and isinstance(status.current.actual, NotAvailable):
-        typed = status.current.actual.typed
-        if typed and not status.current.actual.awaiting:  # awaited: warned of as it was read
-            yield (
-                status.current.where,
-                f"Measure {measure.id}'s figure for {status.current.period} is '{typed}'; the"
-                " report prints it as typed and compares nothing: type the figure when it"
-                " is available",
-            )
 
 
 def _jump(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, str]]:

@@ -42,7 +42,8 @@ def read_unit(typed: str) -> ReadUnit:
         hint = f" (did you mean '{listed[close[0]]}'?)" if close else ""
         raise UnitError(
             f"Unit '{text}' is not one of: {', '.join(schema.LISTS['Units'])}{hint}; type one of"
-            " them, or a unit of your own in words, such as 'Days'"
+            " them, or a unit of your own in words, such as 'Days' (or leave it blank for a"
+            " measure with no figures)"
         )
     rate = _RATE.fullmatch(text)
     if rate is None and key(text).startswith(key("Rate per")):

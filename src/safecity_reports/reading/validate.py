@@ -24,7 +24,8 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - a benchmark given for some periods of a measure but left blank for others (n/a is fine);
 - a rank measure whose latest figure is not the own area's position in its latest ranking;
 - two sources that differ by a letter or two, which is usually a typo;
-- late, missing and placeholder figures, series mixing lengths of time, and jumps of more than
+- placeholders ('NYA', 'not yet published'), all in one warning listing them;
+- late and missing figures, series mixing lengths of time, and jumps of more than
   half in one comparison (``timeliness``).
 - typed group facts that disagree with the full group for the same measure and period;
 - a rater's direction of travel that the figures contradict;
@@ -61,7 +62,8 @@ from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
 from safecity_reports.reading.cells import clean, number_text
-from safecity_reports.reading.messages import did_you_mean, not_listed
+from safecity_reports.reading.messages import did_you_mean, not_listed, unknown_agency
+from safecity_reports.reading.placeholders import placeholder_note
 from safecity_reports.reading.timeliness import timeliness_warnings
 
 SIMILAR_SOURCES = 0.9
@@ -83,7 +85,11 @@ class _Problems:
 
     def figure(self, obs: Observation, column: str) -> Location:
         """The cell of an observation's figure in ``column``, or its row's cell if not known."""
-        return self.figure_cells.get((obs.where, column), obs.where)
+        return self.cell(obs.where, column)
+
+    def cell(self, where: Location, column: str) -> Location:
+        """The cell in ``column`` of the record read at ``where``, or ``where`` if not known."""
+        return self.figure_cells.get((where, column), where)
 
     def error(self, where: Location, message: str) -> None:
         self.found.append(Problem(f"{self.source}, {where}", message, "error"))
@@ -120,6 +126,8 @@ def validate(
             problems.found.append(Problem(report.source_name, message, "warning"))
         else:  # a figure's warning names the figure's own cell, not its period's
             problems.warning(problems.figure_cells.get((where, "Actual"), where), message)
+    if note := placeholder_note(report, problems.figure):
+        problems.found.append(Problem(report.source_name, note, "warning"))
     return problems.found
 
 
@@ -147,8 +155,8 @@ def _references(report: Report, problems: _Problems, skipped: set[str]) -> None:
     for action in report.actions:
         if action.lead_agency and action.lead_agency not in report.agencies:
             problems.error(
-                action.where,
-                not_listed("Lead agency", action.lead_agency, "Agencies", report.agencies),
+                problems.cell(action.where, "Lead agency"),
+                unknown_agency(action.lead_agency, report.agencies),
             )
     stated = {a.id: a for a in report.actions if not a.implied}
     for measure in report.measures:
@@ -311,7 +319,8 @@ def _rankings(report: Report, problems: _Problems) -> None:
                 problems.figure(current, "Actual"),
                 f"Measure {measure_id}'s latest figure is {current.actual:g}, but"
                 f" {own_area.area} is position {position} of {len(ranking.areas)}"
-                f" in its {ranking.period.label} ranking ({measure.polarity.value});"
+                f" in its {ranking.period.label} ranking"
+                f" ({measure.polarity.value if measure.polarity_stated else 'lowest first'});"
                 " check the figure or the Rankings sheet",
             )
 
@@ -408,7 +417,7 @@ def _ratings(report: Report, problems: _Problems, skipped: set[str]) -> None:
         if current is not None and current.period == rating.period:
             words = contradiction(rating, status)
             if words:
-                problems.warning(rating.where, words)
+                problems.warning(problems.cell(rating.where, "Direction"), words)
 
 
 def _coverage(report: Report, problems: _Problems, skipped: set[str]) -> None:
@@ -449,7 +458,7 @@ def _sources(report: Report, problems: _Problems) -> None:
             if ratio > SIMILAR_SOURCES:
                 rare, common = (other, source) if uses[other] <= uses[source] else (source, other)
                 problems.warning(
-                    first[rare][0],
+                    problems.cell(first[rare][0], "Source"),
                     f"Source '{rare}' of {first[rare][1]} is nearly the same as '{common}'"
                     f" ({first[common][1]}); if they are the same source, spell them the same",
                 )

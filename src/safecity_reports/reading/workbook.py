@@ -62,6 +62,7 @@ from safecity_reports.reading.awaiting import awaiting, lead_agencies, settle_aw
 from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
+from safecity_reports.reading.optional import figures_need, needs_polarity
 from safecity_reports.reading.sheets import Row, SheetReader
 from safecity_reports.reading.units import ReadUnit, UnitError, read_unit
 from safecity_reports.reading.zipcheck import Package, check_file_size, check_package
@@ -85,7 +86,9 @@ class Reading:
     """False when a sheet or an id column is missing, so that cross-record checks would mislead."""
     figure_cells: dict[tuple[Location, str], Location] = field(default_factory=dict)
     """The cell of each figure on the Data sheet, by its observation's row and its column
-    ('Actual', 'Benchmark'), so a warning about a figure names the figure's own cell."""
+    ('Actual', 'Benchmark'), so a warning about a figure names the figure's own cell; and so
+    of the cells other checks across records are about (a key action's Lead agency and
+    Source, a measure's Source, a rating's Direction), by their record's ``where``."""
     texts: tuple[tuple[Location, str], ...] = ()
     """Every text the report may print, with its cell, for checks on the fonts that draw it."""
 
@@ -164,6 +167,9 @@ class _Reader(SheetReader):
 
     awaited: dict[str, str]
     """Each measure's lead agency, whose return a blank newest figure awaits."""
+    unstated: dict[str, tuple[Row, tuple[str, ...]]]
+    """The Measures row and blank columns (Unit, Decimals) of each measure that may do without
+    them as long as it has no figures on the Data sheet (a measure rated only)."""
 
     def read(self) -> Reading:
         settings = self._settings()
@@ -171,6 +177,7 @@ class _Reader(SheetReader):
         agencies = tuple(a for a in agencies if a)
         priorities = self._priorities()
         actions = self._actions(agencies)
+        self.unstated = {}
         measures = self._measures()
         self.awaited = lead_agencies((a for a, _ in actions), (m for m, _ in measures))
         observations = self._data(measures)
@@ -316,6 +323,7 @@ class _Reader(SheetReader):
             )
             if self.keep(row, action_id):
                 actions.append((action, row))
+                self._cells(row, "Action", "Lead agency", "Source")
         return actions
 
     def _measures(self) -> list[tuple[Measure, Row]]:
@@ -323,20 +331,30 @@ class _Reader(SheetReader):
         for row in self.rows(schema.MEASURES):
             measure_id = row.id("Measure")
             unit = _unit(row)
-            polarity = row.choice("Polarity", schema.LISTS["Polarities"])
-            frequency = row.choice("Frequency", schema.LISTS["Frequencies"])
-            decimals = row.number("Decimals", True)
+            polarity = row.choice("Polarity", schema.LISTS["Polarities"], required=False)
+            frequency = row.choice("Frequency", schema.LISTS["Frequencies"], required=False)
+            decimals = row.number("Decimals")
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
-                row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
+                row.fail(
+                    "Decimals",
+                    f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3; type one of them, or"
+                    " leave it blank for a measure with no figures",
+                )
             target, target_kind = _target(row)
             tolerance = row.number("Tolerance")
             details = _measure_details(row, target_kind)
+            if polarity is None and target is not None:
+                needs_polarity(row, measure_id, details.get("target_kind", TargetKind.REACH))
             action_id, name = row.id("Action", False), row.text("Name", True)
             benchmark_label, source, notes = (row.text(h) for h in ("Benchmark", "Source", "Notes"))
             if not self.keep(row, measure_id):
                 self.skipped.add(action_id)  # its action is not really bare
             else:
-                assert unit and polarity and frequency and decimals is not None
+                self._cells(row, "Measure", "Source")
+                blank = tuple(h for h, v in (("Unit", unit), ("Decimals", decimals)) if v is None)
+                if blank:  # an error only if the measure has figures (``_data``)
+                    self.unstated.setdefault(measure_id, (row, blank))
+                unit = unit or ReadUnit(Unit.NUMBER)
                 measures.append(
                     (
                         Measure(
@@ -345,9 +363,10 @@ class _Reader(SheetReader):
                             unit_label=unit.label,
                             rate_per=unit.rate_per,
                             theme=row.text("Theme"),
-                            polarity=Polarity(polarity),
-                            frequency=Frequency(frequency),
-                            decimals=int(decimals),
+                            polarity=Polarity(polarity) if polarity else Polarity.NO_PREFERENCE,
+                            polarity_stated=polarity is not None,
+                            frequency=Frequency(frequency) if frequency else None,
+                            decimals=int(decimals) if decimals is not None else 0,
                             target=target,
                             tolerance=tolerance,
                             where=row.location("Measure"),
@@ -372,6 +391,8 @@ class _Reader(SheetReader):
             measure_id = row.id("Measure")
             if measure_id and measure_id not in known:
                 row.fail("Measure", not_listed("Measure", measure_id, "Measures", known))
+            if measure_id in self.unstated:
+                figures_need(*self.unstated.pop(measure_id), measure_id, row.location("Actual"))
             unit = units.get(measure_id, Unit.COUNT)
             period = row.period("Period")
             awaited = self.awaited.get(measure_id, "")
@@ -557,6 +578,7 @@ class _Reader(SheetReader):
             level = row.choice("Rating", schema.LISTS["Ratings"])
             direction = row.choice("Direction", schema.LISTS["Directions"], required=False)
             if row.ok and period is not None and level:
+                self._cells(row, "Subject", "Direction")
                 ratings.append(
                     Rating(
                         subject=subject,
@@ -585,6 +607,13 @@ class _Reader(SheetReader):
                     )
                 )
         return figures
+
+    def _cells(self, row: Row, first: str, *headers: str) -> None:
+        """Remember the cells of ``headers`` in ``row``, by the row's ``first`` cell (where its
+        record is said to be), so a check across records names the cell it is about."""
+        for header in headers:
+            if row.cells.get(header) is not None:
+                self.figure_cells[(row.location(first), header)] = row.location(header)
 
     def _check_numeric_ids(self) -> None:
         """Warn where an id typed as a number may have lost a final 0 (1.10 became 1.1)."""
@@ -644,7 +673,7 @@ def _population(
 
 def _unit(row: Row) -> ReadUnit | None:
     """The Unit column: a listed unit, a rate per N of anything, or any other text."""
-    typed = row.raw("Unit", True)
+    typed = row.raw("Unit")
     if typed is None or typed is BAD:
         return None
     try:
