@@ -534,6 +534,7 @@ def test_shown_and_quoted():
     assert shown(1234.5678, 1) == "1,234.6"
     assert shown(9.25, 1) == "9.3"
     assert quoted("  the rate, ") == "'the rate'"
+    assert quoted("Box X") == "'Box X'"
     long = "word " * 30
     assert quoted(long) == f"'{'word ' * 8}wor ... ord{' word' * 8}'"
     assert quoted("a" * 91) == f"'{'a' * 43} ... {'a' * 43}'"
