@@ -8,7 +8,12 @@ module of its own:
 - ``directions``: 'has increased compared to the same period last year' against the figures;
 - ``arithmetic``: '20 out of 30 (60%)' and '6.3% lower than ...' recomputed;
 - ``dates``: dates after the report's date, or a current period named in another year;
-- ``quotes``: 'the rate is now 0.13' against the latest figure as printed.
+- ``quotes``: 'the rate is now 0.13' against the latest figure as printed;
+- ``figures``: 'from 31.8% in Oct 2012 - Sep 2013', 'rose from 4% to 6%' against the workbook's
+  figures for those periods;
+- ``multiples``: 'has halved since 2017/18', 'fallen by a quarter' against the figures;
+- ``significance``: 'increased significantly', 'no significant change' against the report's
+  own test (``core.verdicts``).
 
 Every rule prefers silence to a guess: a sentence it cannot read plainly is not judged.
 """
@@ -19,7 +24,15 @@ from collections.abc import Callable
 
 from safecity_reports.core.model import Report
 from safecity_reports.errors import Problem
-from safecity_reports.reading.commentary import arithmetic, dates, directions, quotes
+from safecity_reports.reading.commentary import (
+    arithmetic,
+    dates,
+    directions,
+    figures,
+    multiples,
+    quotes,
+    significance,
+)
 from safecity_reports.reading.commentary.page import Page, pages
 from safecity_reports.reading.commentary.text import clauses, sentences
 
@@ -28,6 +41,9 @@ _CLAUSE_RULES: tuple[Callable[[str, Page], list[str]], ...] = (
     directions.check,
     arithmetic.check,
     quotes.check,
+    figures.check,
+    multiples.check,
+    significance.check,
 )
 
 

@@ -28,13 +28,15 @@ _SHARES = tuple(
         rf"(?P<p>{_N})\s*%\s+of\s+(?:the\s+)?(?P<m>{_N}){_WORDS}\s*\(\s*(?P<n>{_N})\s*\)",
     )
 )
-_UNITS = r"\s*(?P<unit>%|per\s*cent|percentage\s+points?)"
+_UNITS = r"\s*(?P<unit>percentage\s+points?|per\s*cent\b|%)"
+"""The longest first: 'per cent' is also the start of 'percentage points'."""
 _CHANGES = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"(?P<p>{_N}){_UNITS}\s+(?:higher|lower|more|less|fewer|up|down|above|below)\b",
-        rf"\b(?:increas|decreas|ris|rose|fell|fall|reduc|dropp?|declin|grew|grow|up|down)\w*"
-        rf"\s+by\s+(?P<p>{_N}){_UNITS}",
+        rf"\b(?:increas|decreas|ris|rose|fell|fall|reduc|dropp?|declin|grew|grow)\w*"
+        rf"(?:\s+by)?\s+(?P<p>{_N}){_UNITS}",
+        rf"\b(?:up|down)(?:\s+by)?\s+(?P<p>{_N}){_UNITS}",
         rf"\b(?:an?\s+)?(?P<p>{_N}){_UNITS}\s+(?:increase|rise|fall|reduction|decrease|drop)\b",
     )
 )

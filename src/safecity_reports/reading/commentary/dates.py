@@ -4,7 +4,10 @@ year ('During the period July-September 2017' in a report on July to September 2
 
 Only dates the text introduces with a preposition ('in May 2016', 'during July-September 2017')
 are read, so titles such as 'the Action Plan 2015-2017' are left alone; and only clauses in the
-past tense, with no word of plans or expectations, are held to the report's date.
+past tense, with no word of plans or expectations, are held to the report's date. 'by' and
+'until' are no such word ('was launched by the partnership in December 2016'), nor is the noun
+'plan' ('in line with the plan, 14 test purchases were made in October 2017'): a date 'by' or
+'until' introduces is a deadline, and is not read, as no preposition of ``_PREPOSITION`` is.
 """
 
 from __future__ import annotations
@@ -16,12 +19,9 @@ from datetime import date
 
 from safecity_reports.core.periods import Period
 from safecity_reports.reading.commentary.page import Page
-from safecity_reports.reading.commentary.text import clauses, quoted
+from safecity_reports.reading.commentary.text import MONTH, NUMBER, clauses, month_number, quoted
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = MONTH
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _Y = r"(?:19|20)\d{2}"
 _FORMS = tuple(
@@ -38,7 +38,6 @@ _FORMS = tuple(
         ("year", rf"\b(?P<y1>{_Y})\b"),
     )
 )
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 
 _PREPOSITION = re.compile(
     r"\b(?:in|on|during|from|since|between|throughout|over|for|of)\s+(?:the\s+)?"
@@ -50,6 +49,12 @@ _CURRENT = re.compile(
     r"|\bthis\s+(?:reporting\s+)?(?:quarter|period|month)\b|\bthe\s+current\s+(?:quarter|period)\b",
     re.IGNORECASE,
 )
+_A_FIGURE_FOR = re.compile(
+    rf"(?<![\d.,])(?:{NUMBER})\s*(?:%|per\s*cent)?(?:\s+per\s+[\d,]+)?\s+(?:in|for|during)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A figure just before a period: the figure of that period, which ``figures`` reads."""
 _COMPARING = re.compile(
     r"\b(?:compared|comparison|than|last\s+year|previous|since|against|versus|vs)\b", re.IGNORECASE
 )
@@ -61,8 +66,8 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|going\s+to|to\s+be|due|plan\w*|aim\w*|intend\w*|expect\w*|schedul\w*"
-    r"|next|future|forthcoming|upcoming|until|by|hope\w*|propos\w*|should|could|might"
+    r"\b(?:will|shall|would|going\s+to|to\s+be|due|plann(?:ed|ing)|plans?\s+to|aim\w*|intend\w*"
+    r"|expect\w*|schedul\w*|next|future|forthcoming|upcoming|hope\w*|propos\w*|should|could|might"
     r"|may(?!\s+(?:19|20)\d{2})|target\w*|anticipat\w*)\b|[’']ll\b",
     re.IGNORECASE,
 )
@@ -87,7 +92,7 @@ class Mention:
 
 
 def _month(word: str | None) -> int:
-    return _MONTHS[(word or "")[:3].lower()]
+    return month_number(word or "")
 
 
 def _dates(kind: str, m: re.Match[str]) -> tuple[date, date]:
@@ -143,6 +148,8 @@ def _another_year(sentence: str, period: Period) -> list[Mention]:
     for mention in mentions(sentence):
         if mention.kind in ("year", "years") or not mention.introduced:
             continue
+        if _A_FIGURE_FOR.search(sentence[: mention.at]):
+            continue  # '0.61 per 1,000 in 2015/16 Q2' quotes a figure of that period
         same_months = (
             mention.start.month,
             mention.end.month,

@@ -14,7 +14,7 @@ from safecity_reports.core.model import Observation
 from safecity_reports.core.periods import Period, parse_period, previous_period
 from safecity_reports.core.status import Direction, direction_of_travel
 from safecity_reports.reading.commentary.page import Page, PageMeasure, year_before
-from safecity_reports.reading.commentary.text import quoted
+from safecity_reports.reading.commentary.text import MONTH, SIGNIFICANCE, latest_month, quoted
 
 UP, DOWN, SAME = Direction.UP, Direction.DOWN, Direction.SAME
 
@@ -28,7 +28,7 @@ _WORDS = {
     r"|lower|dropp?(?:ed|ing|s)?|declin(?:e|es|ed|ing)"
     rf"|{_VERB}down|down(?=\s+(?:on|from|compared|since|by)\b)",
     SAME: r"unchanged|no\s+change|not\s+changed|stable|stabilised|steady|static|constant"
-    r"|(?:remained|stayed)\s+the\s+same",
+    r"|(?:remained|stayed)\s+the\s+same|the\s+same\s+as|equal\s+to|level\s+with",
 }
 _DIRECTION = re.compile(
     "|".join(rf"(?P<{d.name}>\b(?:{w})\b)" for d, w in _WORDS.items()), re.IGNORECASE
@@ -49,11 +49,12 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 
-_LINK = r"(?:compared\s+(?:to|with)|than|from|on|since|over|against|versus|vs\.?)"
+_LINK = r"(?:compared\s+(?:to|with)|than|from|on|since|over|against|versus|vs\.?|as|to)"
 _YEAR_AGO = re.compile(
-    rf"\b{_LINK}\s+(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:last|the\s+previous)\s+year"
+    rf"\b{_LINK}\s+(?:(?:at|in)\s+)?(?:the\s+)?same\s+(?:period|quarter|month|time|point)\s+"
+    r"(?:last|the\s+previous)\s+year"
     rf"|\b{_LINK}\s+(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:of|in)\s+(?:the\s+)?previous"
-    r"\s+year",
+    rf"\s+year|\b{_LINK}\s+(?:the\s+)?(?:last|previous|preceding)\s+year\b",
     re.IGNORECASE,
 )
 _PREVIOUS = re.compile(
@@ -62,7 +63,8 @@ _PREVIOUS = re.compile(
 )
 _NAMED = re.compile(
     rf"\b{_LINK}\s+(?:in\s+)?(?:(?P<q>Q|quarter\s+)(?P<n>[1-4])|(?P<label>\d{{4}}/\d{{2}}\s*Q[1-4]"
-    r"|Q[1-4]\s*\d{4}/\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{4}))\b",
+    r"|Q[1-4]\s*\d{4}/\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}/\d{2}|(?:19|20)\d{2}"
+    rf"|(?P<month>{MONTH})))\b",
     re.IGNORECASE,
 )
 
@@ -94,19 +96,32 @@ def _directions(clause: str) -> set[frozenset[Direction]] | None:
     return found
 
 
-def claim(clause: str) -> Claim | None:
-    """The one comparison a clause makes, or None when it makes none or is not plain."""
-    if _HYPOTHETICAL.search(clause):
-        return None
+def comparison(clause: str) -> tuple[str, re.Match[str]] | None:
+    """The one period a clause compares with ('year', 'previous', a period's label, or 'month'
+    and a month's name) and the words that say so; None where it names none or several."""
     against = [("year", m) for m in _YEAR_AGO.finditer(clause)]
     against += [("previous", m) for m in _PREVIOUS.finditer(clause)]
     against += [("named", m) for m in _NAMED.finditer(clause)]
-    directions = _directions(clause)
-    if len(against) != 1 or not directions or len(directions) != 1:
+    if len(against) != 1:
         return None
     kind, match = against[0]
     if kind == "named":
         kind = match.group("label") or f"Q{match.group('n')}"
+        if match.group("month"):
+            kind = f"month {kind}"
+    return kind, match
+
+
+def claim(clause: str) -> Claim | None:
+    """The one comparison a clause makes, or None when it makes none or is not plain. A clause
+    about significance is left to ``significance``, which holds it to the report's test."""
+    if _HYPOTHETICAL.search(clause) or SIGNIFICANCE.search(clause):
+        return None
+    against = comparison(clause)
+    directions = _directions(clause)
+    if against is None or not directions or len(directions) != 1:
+        return None
+    kind, match = against
     spans = [m.span() for m in _DIRECTION.finditer(clause)] + [match.span()]
     words = clause[min(a for a, _ in spans) : max(b for _, b in spans)]
     return Claim(directions.pop(), kind, words)
@@ -125,6 +140,8 @@ def _baseline(claim: Claim, current: Period) -> Period | None:
                 return quarter
             quarter = previous_period(quarter)
         return None
+    if claim.against.startswith("month "):
+        return latest_month(claim.against.removeprefix("month "), current)
     try:
         return parse_period(claim.against)
     except ValueError:
@@ -154,8 +171,8 @@ def _verdict(claim: Claim, pm: PageMeasure) -> tuple[Direction, str] | None:
         shown = direction_of_travel(base.actual, current.actual, unit, places)
         return shown, f"the figures are {pm.printed(base)} and {pm.printed(current)}"
     previous = status.previous
-    if previous is None:
-        return None
+    if previous is None or claim.against not in ("year", "previous"):
+        return None  # a period named that the workbook has no figure for: not judged
     # No figure for the period named: the words are held to the figures the page prints.
     shown = direction_of_travel(previous.actual, current.actual, unit, places)
     return shown, (
@@ -171,7 +188,7 @@ def check(clause: str, page: Page) -> list[str]:
         return []
     head = clause[: clause.find(said.words)] if said.words in clause else clause
     named = page.named(head) or page.named(clause)
-    if not named and len(page.measures) == 1:
+    if not named and (len(page.measures) == 1 or page.names_any(clause)):
         return []  # 'the number of arrests has increased' on a page about a rate
     judged = named or list(page.measures)
     verdicts = [_verdict(said, pm) for pm in judged]

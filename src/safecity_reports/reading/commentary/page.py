@@ -6,47 +6,20 @@ import re
 from dataclasses import dataclass
 
 from safecity_reports.core.formatting import format_value
-from safecity_reports.core.model import Commentary, Measure, Observation, Report, Settings
+from safecity_reports.core.model import Commentary, Measure, Observation, Report, Settings, Unit
 from safecity_reports.core.periods import Period, previous_period
 from safecity_reports.core.series import figure_at
-from safecity_reports.core.status import MeasureStatus, comparison_period, measure_status
-
-_GENERIC = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "per",
-        "with",
-        "from",
-        "into",
-        "during",
-        "within",
-        "year",
-        "years",
-        "rate",
-        "number",
-        "percentage",
-        "proportion",
-        "total",
-        "level",
-        "all",
-        "city",
-        "people",
-        "related",
-        "incidents",
-        "incident",
-        "measure",
-        "figure",
-        "figures",
-        "combined",
-        "1,000",
-        "1000",
-        "10,000",
-        "clients",
-    ]
+from safecity_reports.core.status import MeasureStatus
+from safecity_reports.core.verdicts import Verdict, judge
+from safecity_reports.reading.commentary.names import (
+    acronyms,
+    by_head,
+    head,
+    matched,
+    own_names,
+    stems,
+    words_of,
 )
-"""Words of a measure's name that do not say which measure a sentence is about."""
 
 _UNIT_NOUNS = {
     "Percentage": ("percentage", "proportion", "level"),
@@ -56,27 +29,9 @@ _UNIT_NOUNS = {
     "Count": ("number", "total", "level"),
 }
 """Words that stand for the measure on a page of one measure: 'the rate is now 0.13'."""
-
-
-def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z'’]+", text.lower())
-    return {w[:6] for w in words if len(w) >= 3 and w not in _GENERIC}
-
-
-def _acronyms(name: str) -> set[str]:
-    """Abbreviations a writer uses for the measure: typed in brackets, or the initials of the
-    words before the first dash or bracket ('Anti-social Behaviour' gives 'asb')."""
-    found = {a.lower() for a in re.findall(r"\(([A-Z]{2,})\)", name)}
-    head = re.split(r"\s[-–(]|\(", name)[0]
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", head) if w[:1].isalpha())
-    if len(initials) >= 2:
-        found.add(initials.lower())
-    return found
-
-
-def words_of(text: str) -> set[str]:
-    """The stems and whole words of a piece of commentary, to match measure names against."""
-    return _stems(text) | set(re.findall(r"[a-z]+", text.lower()))
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\b", re.IGNORECASE)
+_SHARES = frozenset({Unit.PERCENTAGE, Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.RATE})
+"""Units that a sentence about 'the number of' something does not speak of."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +39,17 @@ class PageMeasure:
     """A measure of the page with its status for the reporting period."""
 
     measure: Measure
-    status: MeasureStatus
+    """The measure."""
+    verdict: Verdict
+    """The report's own verdict of it for the partnership (``core.verdicts.judge``): its
+    comparisons, its test against chance and what the test found."""
     names: frozenset[str]
     """Stems and abbreviations that name this measure and no other measure of the page."""
+
+    @property
+    def status(self) -> MeasureStatus:
+        """The measure's status for the reporting period, as the report judged it."""
+        return self.verdict.status
 
     def printed(self, obs: Observation) -> str:
         return (
@@ -109,43 +72,51 @@ class Page:
         """The measures ``text`` names. On a page of one measure, that measure whenever the text
         names it or uses a word that stands for it ('the rate'); otherwise those whose own
         words (not shared with another measure of the page) it uses."""
-        words = words_of(text)
+        if _NUMBER_OF.search(text):  # 'the number of re-referrals' is not their percentage
+            return [m for m in self._named(text) if m.measure.unit not in _SHARES]
+        return self._named(text)
+
+    def names_any(self, text: str) -> bool:
+        """Whether ``text`` names a measure of the page, whatever its unit."""
+        return bool(self._named(text))
+
+    def _named(self, text: str) -> list[PageMeasure]:
         if len(self.measures) == 1:
+            words = words_of(text)
             only = self.measures[0]
             nouns = _UNIT_NOUNS.get(only.measure.unit.value, ())
-            own = _stems(only.measure.name) | _acronyms(only.measure.name)
+            own = stems(only.measure.name) | acronyms(only.measure.name)
             return [only] if words & own or words & set(nouns) else []
-        return [m for m in self.measures if words & m.names]
+        heads = {m.measure.id: head(m.measure.name) for m in self.measures}
+        ids = by_head(text, heads) | matched(text, {m.measure.id: m.names for m in self.measures})
+        return [m for m in self.measures if m.measure.id in ids]
 
 
 def page_label(covers: tuple[str, ...]) -> str:
     return covers[0] if len(covers) == 1 else f"{covers[0]}-{covers[-1]}"
 
 
-def pages(report: Report) -> list[tuple[Commentary, Page]]:
-    """Every commentary page with its measures."""
-    reporting = report.settings.period
-    comparison = comparison_period(report.settings)
+def _measures(report: Report, covers: tuple[str, ...]) -> list[Measure]:
+    """The measures a page covers: those named, and those of the actions named."""
     by_id = {m.id: m for m in report.measures}
+    actions = {a.id: a for a in report.actions}
+    found: list[Measure] = []
+    for item in covers:
+        if item in by_id:
+            found.append(by_id[item])
+        elif item in actions:
+            found += actions[item].measures
+    return list(dict.fromkeys(found))
+
+
+def pages(report: Report) -> list[tuple[Commentary, Page]]:
+    """Every commentary page with its measures and the report's verdicts of them."""
+    verdicts = judge(report)
     found = []
     for commentary in report.commentary:
-        measures = [by_id[i] for i in commentary.covers if i in by_id]
-        stems = {m.id: _stems(m.name) | _acronyms(m.name) for m in measures}
-        page_measures = tuple(
-            PageMeasure(
-                m,
-                measure_status(
-                    m,
-                    reporting,
-                    comparison,
-                    report.settings.compare_with,
-                    population=report.settings.population,
-                    confidence=report.settings.confidence,
-                ),
-                frozenset(stems[m.id] - set().union(*(s for i, s in stems.items() if i != m.id))),
-            )
-            for m in measures
-        )
+        measures = _measures(report, commentary.covers)
+        own = own_names({m.id: m.name for m in measures})
+        page_measures = tuple(PageMeasure(m, verdicts.own[m.id], own[m.id]) for m in measures)
         found.append(
             (commentary, Page(page_label(commentary.covers), report.settings, page_measures))
         )

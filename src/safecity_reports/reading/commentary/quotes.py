@@ -18,7 +18,7 @@ from safecity_reports.reading.commentary.text import NUMBER, Number, agrees, quo
 _STATEMENT = re.compile(
     r"\b(?:is|are|stands\s+at|stood\s+at|remains\s+at|remain\s+at)\s+"
     r"(?:(?:now|currently|at|still)\s+)*"
-    rf"(?P<n>(?<![\d.,£])(?:{NUMBER}))(?P<unit>\s*%|\s*per\s*cent)?"
+    rf"(?P<n>(?<![\d.,£])(?:{NUMBER}))(?![.,]?\d)(?P<unit>\s*%|\s*per\s*cent)?"
     r"(?=\s*(?:$|[,.;:)]|\s(?:which|and|compared|this|in|for|per|against|but|with|so|while)\b))",
     re.IGNORECASE,
 )

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from safecity_reports.core.formatting import rounded
+from safecity_reports.core.periods import Period, parse_period
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[)\"”’]?\s+(?=[A-Z0-9£\"“(‘])")
-_CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|\s+[-–—]\s+|,?\s+(?:but|whereas|while|although|however)\s+|:\s+", re.IGNORECASE
-)
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 """A number as typed: ``62``, ``6.3``, ``1,234.5``."""
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+"""A month's name, whole or cut short (match it ignoring case)."""
+_CLAUSE_BREAK = re.compile(
+    rf"\s*;\s*|\s+[-–—]\s+(?!{MONTH}\s+(?:19|20)\d\d)"
+    r"|,?\s+(?:but|whereas|while|although|however)\s+|:\s+",
+    re.IGNORECASE,
+)
+"""Where a clause ends; not at the dash of a span of months ('Oct 2012 - Sep 2013')."""
+SIGNIFICANCE = re.compile(r"\bsignifican(?:t|tly|ce)\b", re.IGNORECASE)
+"""A word of statistical significance: such a clause is held to the report's own test."""
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+
+
+def month_number(word: str) -> int:
+    """1 to 12 for a month's name as ``MONTH`` matches it ('Sept.' is 9)."""
+    return _MONTHS[word[:3].lower()]
+
+
+def latest_month(word: str, current: Period) -> Period:
+    """The month named ``word`` ('November') that ends last on or before ``current`` ends."""
+    number = month_number(word)
+    year = current.end.year - (number > current.end.month)
+    return parse_period(f"{calendar.month_abbr[number]} {year}")
 
 
 def sentences(text: str) -> list[str]:
