@@ -207,7 +207,7 @@ def write_overview(
     """Write the overview of ``outcomes`` into ``output``: a workbook, and a document in each
     of ``formats``; the paths written. Raises ``UsageError`` where they cannot be written."""
     from safecity_reports.cycle.overview_book import write_overview_workbook
-    from safecity_reports.layout.overview import Entry, overview_document
+    from safecity_reports.layout.batch_overview import Entry, overview_document
     from safecity_reports.run.pipeline import Execution
     from safecity_reports.styles import load_styles
 

@@ -1,7 +1,7 @@
 """The overview of a batch as a workbook, for the analyst who sorts and filters it: a row a
 partnership (the overview table's columns, then its report's documents), a row a measure of
 concern, and the workbooks refused. The same counts as the overview document
-(``layout.overview``), from the same tallies."""
+(``layout.batch_overview``), from the same tallies."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from safecity_reports.cycle.book import save_book
-from safecity_reports.layout.overview import COLUMNS, Entry, row_values
+from safecity_reports.layout.batch_overview import COLUMNS, Entry, row_values
 
 
 def _sheet(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
