@@ -132,7 +132,17 @@ def group_standing(
         for f in report.group_facts
         if f.measure_id == measure_id and f.area == area and f.period.end <= reporting.end
     ]
-    return from_facts(max(typed, key=lambda f: f.period)) if typed else None
+    return from_facts(printed_facts(typed)) if typed else None
+
+
+def printed_facts(typed: list[GroupFacts]) -> GroupFacts:
+    """Of one area's typed group facts, the ones the report prints: the latest period's, and of
+    several groups for it the first by name (never by row); the others are warned about."""
+    latest = max(f.period for f in typed)
+    return min(
+        (f for f in typed if f.period == latest),
+        key=lambda f: (f.group_name.casefold(), f.group_name),
+    )
 
 
 def group_phrase(standing: GroupStanding) -> str:

@@ -31,6 +31,10 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - a profiled target the report ignores: on a measure with no Target, a change on last year or a
   target with no date, or for a period at or after the target's date that differs from the
   Target.
+
+Each area's series is checked as the partnership's is (``core.areas.in_area``), its warnings
+naming the area; besides, areas that give their own baseline or target where others do not
+(``area_checks``), and group facts the report does not print yet (``unprinted``).
 """
 
 from __future__ import annotations
@@ -39,8 +43,10 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
+from safecity_reports.core.areas import in_area, series_areas
 from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.groups import disagreements
@@ -60,9 +66,11 @@ from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
+from safecity_reports.reading.area_checks import area_fact_warnings
 from safecity_reports.reading.cells import number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed
 from safecity_reports.reading.timeliness import timeliness_warnings
+from safecity_reports.reading.unprinted import unprinted_group_facts
 
 SIMILAR_SOURCES = 0.9
 """How alike (difflib ratio) two different sources must be to look like one with a typo."""
@@ -109,13 +117,20 @@ def validate(
     _references(report, problems, set(skipped_ids))
     for measure in report.measures:
         _series(report, measure, problems)
-        _profiles(measure, problems)
+        for area in ("", *series_areas(measure)):
+            # an area's series is checked as the partnership's; the view's id names the area
+            series = in_area(measure, area)
+            _profiles(replace(series, id=f"{measure.id} ({area})") if area else series, problems)
     _rankings(report, problems)
     _group_facts(report, problems, set(skipped_ids))
     _ratings(report, problems, set(skipped_ids))
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
-    for where, message in timeliness_warnings(report):
+    for where, message in (
+        *timeliness_warnings(report),
+        *area_fact_warnings(report),
+        *unprinted_group_facts(report),
+    ):
         if where is None:
             problems.found.append(Problem(report.source_name, message, "warning"))
         else:  # a figure's warning names the figure's own cell, not its period's
@@ -212,14 +227,17 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
                 " them by date, so check the periods are right",
             )
             break
-    blanks = [o for o in measure.observations if o.benchmark is None]
-    if blanks and len(blanks) < len(measure.observations):
-        labels = ", ".join(o.period.label for o in blanks)
-        problems.warning(
-            problems.figure(blanks[0], "Benchmark"),
-            f"Measure {measure.id} has a benchmark for some periods but none for {labels};"
-            " type the benchmark, or n/a where it is not available",
-        )
+    for area in ("", *series_areas(measure)):  # each series on its own
+        figures = [o for o in measure.observations if o.area == area]
+        blanks = [o for o in figures if o.benchmark is None]
+        if blanks and len(blanks) < len(figures):
+            labels = ", ".join(o.period.label for o in blanks)
+            who = f" ({area})" if area else ""
+            problems.warning(
+                problems.figure(blanks[0], "Benchmark"),
+                f"Measure {measure.id}{who} has a benchmark for some periods but none for"
+                f" {labels}; type the benchmark, or n/a where it is not available",
+            )
 
 
 def _profiles(measure: Measure, problems: _Problems) -> None:
@@ -336,10 +354,11 @@ def _given_twice(
 def _group_facts(report: Report, problems: _Problems, skipped: set[str]) -> None:
     _given_twice(
         report.group_facts,
-        lambda f: (f.measure_id, f.period, f.area),
+        lambda f: (f.measure_id, f.period, f.area, f.group_name.casefold()),
         lambda f: (
             f"The group position of {f.measure_id} for {f.period.label}"
             + (f" ({f.area})" if f.area else "")
+            + (f" in {f.group_name}" if f.group_name else "")
         ),
         problems,
     )
