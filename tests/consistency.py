@@ -146,7 +146,9 @@ def read(document: Document, report: Report) -> Read:
             elif block.level == 2 and section == "Exceptions":
                 section = "Exceptions:" + block.text
             first = block.text.split(" ")[0]
-            if block.anchor.startswith("measure-"):
+            if section.startswith("Area: "):  # an area's own pages: not the partnership's
+                current_measure = ""
+            elif block.anchor.startswith("measure-"):
                 current_measure = block.anchor.removeprefix("measure-")
             elif block.level == 2 and first in ids:
                 current_measure = first
@@ -167,6 +169,8 @@ def read(document: Document, report: Report) -> Read:
             area = ""
             if block.caption.endswith(f"every measure, {report.settings.period}"):
                 area = block.caption.split(":")[0]
+            # the overview of every measure for every area names each row's area
+            overview = block.caption.startswith("Every measure for every area")
             for row in block.rows:
                 first = row[0].spans[0]
                 measure_id = first.text.split(" ")[0]
@@ -174,6 +178,8 @@ def read(document: Document, report: Report) -> Read:
                     continue
                 if first.link:
                     found.links[measure_id] = first.link
+                if overview:
+                    area = _text(row[1].spans).split(" (latest figure: ")[0]
                 found.travel[(measure_id, area)] = _text(row[column].spans)
         if isinstance(block, BulletList) and section.startswith("Exceptions:"):
             target = found.concerns if "concern" in section else found.improvements

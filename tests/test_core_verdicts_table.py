@@ -65,11 +65,19 @@ def test_the_partnerships_verdict_reads_its_pages_xmr_chart():
     assert v.concerns[:2] == (Concern.SPECIAL_CAUSE_CONCERN, Concern.TARGET_CONSISTENTLY_MISSED)
 
 
-def test_an_areas_verdict_draws_no_xmr_chart():
+def test_an_areas_verdict_draws_no_xmr_chart_without_area_pages():
     verdicts = judge(report(_monthly(area="North")))
     area = verdicts.of("1.1", "North")
     assert area.xmr is None and area.spc_signal is None and area.spc_assurance is None
     assert verdicts.of("1.1").xmr is not None
+
+
+def test_an_areas_verdict_reads_its_pages_xmr_chart_with_area_pages():
+    made = report(_monthly(area="North"))
+    made = replace(made, settings=replace(made.settings, area_pages=True))
+    own, area = judge(made).of("1.1"), judge(made).of("1.1", "North")
+    assert area.xmr is not None and area.spc_signal is own.spc_signal is Signal.CONCERN
+    assert area.concerns == own.concerns
 
 
 def test_without_a_chart_nothing_is_read_from_one():

@@ -9,7 +9,7 @@ import pytest
 from tests.fixtures.examples import EXAMPLES, commissioner_overview, comparative_crime
 
 from safecity_reports.core.verdicts import judge
-from safecity_reports.layout.document import Heading, KeepTogether, Paragraph, Table
+from safecity_reports.layout.document import KeepTogether, Paragraph, Table
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.load import load_report
 
@@ -43,8 +43,9 @@ def _summary(tables, period):
     return Table("summary", parts[0].header, tuple(r for t in parts for r in t.rows), (1,))
 
 
-@pytest.mark.parametrize("name", sorted(EXAMPLES))
+@pytest.mark.parametrize("name", sorted(set(EXAMPLES) - {"borough-groups.xlsx"}))
 def test_each_example_checks_without_a_warning(tmp_path, name):
+    # borough-groups.xlsx holds ranks the report does not print yet: test_area_examples
     _, problems, *_ = _lay_out(tmp_path, EXAMPLES[name])
     assert problems == []
 
@@ -62,6 +63,7 @@ def test_the_saved_examples_are_what_the_script_makes(name):
             "ratings-call-over.xlsx": 13,
             "commissioner-overview.xlsx": 6,
             "ratings-only.xlsx": 7,
+            "borough-groups.xlsx": 3,
         }[name]
     )
 
@@ -147,23 +149,16 @@ def test_the_call_over_is_a_rated_table_with_its_commentary(tmp_path):
 
 def test_the_commissioners_overview_compares_the_districts(tmp_path):
     _, _, blocks, tables, text = _lay_out(tmp_path, commissioner_overview)
-    burglary = tables["Domestic burglary - rate per 1,000: by area, 2016/17 Q3"]
-    assert _rows(burglary)[0] == ["Brackley", "1.12", "1.31", "+0.19 (+17.0%)", "▲ up, worse"]
-    assert _rows(burglary)[3] == ["Leedham", "1.88", "1.74", "-0.14 (-7.4%)", "▼ down, better"]
-    calderbrook = tables["Calderbrook: every measure, 2016/17 Q3"]
-    assert _rows(calderbrook)[4][:2] == ["2.1", "Victims satisfied with the service (%)"]
-    assert _rows(calderbrook)[4][-2:] == ["0 points", "► no change"]
+    burglary = tables["Domestic burglary: by area, 2016/17 Q3"]
+    assert _rows(burglary)[0][0] == "Brackley"
+    assert _rows(burglary)[0][2:6] == ["+29 (+13.7%), ▲ up, worse", "158", "241", "n/a"]
+    satisfied = tables["Victims satisfied with the service (%): by area, 2016/17 Q3"]
+    assert _rows(satisfied)[3][3:] == ["76%", "80%", "▲ up, better", "85%", "Missed"]
     assert not any(
         c.startswith("Summary of performance") for c in tables
-    )  # the districts' tables instead
-    headings = [
-        b.text
-        for b in blocks
-        if isinstance(b, Heading)
-        and b.level == 2
-        and not b.anchor.startswith(("exceptions", "main-points"))
-    ]
-    assert headings[:5] == ["Brackley", "Calderbrook", "Kirkfield", "Leedham", "Wakemoor"]
+    )  # one overview of every measure for every area instead
+    overview = tables["Every measure for every area, 2016/17 Q3"]
+    assert len(overview.rows) == 30 and overview.row_groups == (5, 10, 15, 20, 25)
     assert not any(isinstance(b, KeepTogether) and not b.blocks for b in blocks)
 
 

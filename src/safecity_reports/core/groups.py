@@ -129,8 +129,9 @@ def latest_ranking(
 
 def group_names(report: Report, measure_id: str, area: str = "") -> tuple[str, ...]:
     """The names of the comparison groups that rank the measure for ``area`` ('' the
-    partnership, whose full groups are on the Rankings sheet), in the order the workbook first
-    gives them, each once ('' for an unnamed group)."""
+    partnership, whose full groups are on the Rankings sheet), each once ('' for an unnamed
+    group), in the order of their names: never of the rows, so that sorting a sheet changes
+    nothing the report says."""
     names: dict[str, str] = {}
     if not area:
         for r in report.rankings:
@@ -139,7 +140,7 @@ def group_names(report: Report, measure_id: str, area: str = "") -> tuple[str, .
     for f in report.group_facts:
         if f.measure_id == measure_id and f.area == area:
             names.setdefault(group_key(f.group_name), f.group_name)
-    return tuple(names.values())
+    return tuple(names[key] for key in sorted(names))
 
 
 def _typed(
@@ -180,7 +181,7 @@ def group_standings(
     report: Report, measure_id: str, polarity: Polarity, reporting: Period, area: str = ""
 ) -> tuple[GroupStanding, ...]:
     """The area's latest standing in each of its comparison groups by the reporting period, in
-    the order the workbook first gives the groups."""
+    the order of the groups' names."""
     found = (
         standing_in(report, measure_id, polarity, reporting, name, area)
         for name in group_names(report, measure_id, area)

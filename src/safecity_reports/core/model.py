@@ -213,6 +213,24 @@ class Baseline:
 
 
 @dataclass(frozen=True)
+class SeriesFacts:
+    """One series' own baseline and target (an area's, or the partnership's), typed as Data
+    rows whose Row is says Baseline or Target; where a series gives none, the Measures
+    sheet's apply to it."""
+
+    area: str = ""
+    """The area the facts are for; '' for the partnership."""
+    baseline: Baseline | None = None
+    """The series' own baseline, where a Baseline row gives one."""
+    target: float | None = None
+    """The series' own target, where a Target row gives one."""
+    target_due: Period | None = None
+    """The period at whose end that target is due (the Target row's Period)."""
+    where: Location = field(default=NOWHERE, compare=False)
+    """The first row they were read from."""
+
+
+@dataclass(frozen=True)
 class Measure:
     """A performance measure and its series."""
 
@@ -274,6 +292,9 @@ class Measure:
     """False where the workbook's Polarity is blank: the report gives the direction of travel
     without calling it better or worse (as for no preferred direction), and does not claim
     that neither way is preferred."""
+    series_facts: tuple[SeriesFacts, ...] = ()
+    """Each series' own baseline and target (Data rows), by area; the measure's own
+    ``baseline`` and ``target`` are the default for a series that gives none."""
 
 
 @dataclass(frozen=True)
@@ -478,6 +499,7 @@ SUMMARY_COLUMNS = (
     "Distance from group average",
     "Rank",
     "Rating",
+    "Previous period",
 )
 """The columns the summary may show, as typed in Settings' Summary columns."""
 

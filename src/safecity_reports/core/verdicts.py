@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from safecity_reports.core.areas import area_names, has_own_figures
+from safecity_reports.core.areas import area_names, has_own_figures, in_area
 from safecity_reports.core.groups import GroupStanding, group_names, group_standings, rank_history
 from safecity_reports.core.lateness import overdue
 from safecity_reports.core.model import (
@@ -113,7 +113,8 @@ class Verdict:
     """Everything the report says about one measure for one area (or the partnership)."""
 
     measure: Measure
-    """The measure (with every area's figures)."""
+    """The measure as the series judged holds it (``areas.in_area``): only ``area``'s figures,
+    with its own baseline and target where it gives them."""
     area: str
     """The area judged; '' for the partnership itself."""
     status: MeasureStatus
@@ -135,7 +136,7 @@ class Verdict:
     in 2016/17 Q1'); '' where they do not."""
     standings: tuple[GroupStanding, ...] = ()
     """The area's standing in each comparison group that ranks it ('London boroughs', 'Most
-    similar group'), ``standing`` first."""
+    similar group'), by the groups' names; ``standing`` is the first."""
     rank_histories: tuple[tuple[str, tuple[GroupStanding, ...]], ...] = ()
     """(group name, its standing in every period that gives a rank, oldest first) for each
     group that ranks the area in more than one period."""
@@ -284,7 +285,7 @@ class Verdict:
     @property
     def measure_has_figures(self) -> bool:
         """Whether the workbook has any figure of this measure for this area."""
-        return any(o.area == self.area for o in self.measure.observations)
+        return bool(self.measure.observations)
 
 
 @dataclass(frozen=True)
@@ -349,21 +350,23 @@ def key_figure_target(figure: Figure) -> TargetStatus | None:
 def _concerns_area(report: Report, measure: Measure, area: str) -> bool:
     return (
         any(o.area == area for o in measure.observations)
+        or any(f.area == area for f in measure.series_facts)
         or any(f.area == area and f.measure_id == measure.id for f in report.group_facts)
         or any(r.area == area and r.subject == measure.id for r in report.ratings)
     )
 
 
 def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
-    """The verdict of one measure for ``area`` ('' the partnership itself)."""
+    """The verdict of one measure for ``area`` ('' the partnership itself): the same judgement
+    of whichever series, ``area``'s figures with its own baseline and target."""
     settings = report.settings
     reporting = settings.period
+    measure = in_area(measure, area)
     status = measure_status(
         measure,
         reporting,
         comparison_period(settings),
         settings.compare_with,
-        area=area,
         population=settings.population if not area else None,
         confidence=settings.confidence,
     )
@@ -373,7 +376,8 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     rankings = [r for r in report.rankings if r.measure_id == measure.id]
     size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
     standings = group_standings(report, measure.id, measure.polarity, reporting, area)
-    chart = page_xmr(measure, reporting) if not area else None
+    # an area's series has a page, and so a chart, only where Settings ask for area pages
+    chart = page_xmr(measure, reporting) if not area or settings.area_pages else None
     late = status.late and overdue(measure, status)
     current = status.current
     flagged = (

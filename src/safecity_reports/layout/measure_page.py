@@ -21,7 +21,7 @@ from safecity_reports.core.series import figure_at
 from safecity_reports.core.significance import interval, level_words
 from safecity_reports.core.status import MeasureStatus, group_position, ranked
 from safecity_reports.core.verdicts import Verdicts
-from safecity_reports.layout.areas import measure_by_area
+from safecity_reports.layout.areas import areas_chart, measure_by_area
 from safecity_reports.layout.chart_targets import target_lines
 from safecity_reports.layout.document import (
     Align,
@@ -452,8 +452,11 @@ def measure_blocks(
         )
     # a short area table stays with its heading
     opening: list[Block] = [b for b in (heading, *lead, by_area) if b is not None]
+    compared = areas_chart(report, verdicts, measure) if by_area is not None else None
+    if compared is not None:  # Pages for every measure: the areas side by side
+        opening.append(titled(compared))
     measure = in_area(measure)  # the partnership's own figures from here on
-    charted = False
+    charted = compared is not None  # its caption carries the source
     ranking_tables: list[Block] = []
     for ranking in _latest_of_each_group(rankings):
         # its lead sentence and chart join the opening; its table follows

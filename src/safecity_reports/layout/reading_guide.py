@@ -23,9 +23,9 @@ from safecity_reports.layout.spc_chart import xmr_guide
 from safecity_reports.layout.summary_columns import (
     DATED_TARGET_MEANING,
     DATED_TARGET_STATUSES,
-    HEADERS,
     NOT_APPLICABLE,
     chosen_columns,
+    column_header,
     facts_for,
 )
 
@@ -151,7 +151,7 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
                 (
                     1,
                     (
-                        Span(HEADERS.get(c.name, c.name), bold=True),
+                        Span(column_header(c, report.settings), bold=True),
                         Span(f": {meaning(c.name, c.meaning)}"),
                     ),
                 )

@@ -11,7 +11,7 @@ from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import MeasureStatus, comparison_period
 from safecity_reports.core.targets import TargetStatus
 from safecity_reports.core.verdicts import Verdicts
-from safecity_reports.layout.areas import area_tables
+from safecity_reports.layout.area_pages import area_sections
 from safecity_reports.layout.compact import compact_blocks, in_table
 from safecity_reports.layout.document import (
     Align,
@@ -33,14 +33,15 @@ from safecity_reports.layout.glance import at_a_glance, counting_sentence
 from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
+from safecity_reports.layout.overview import area_notes, overview_table
 from safecity_reports.layout.pages import Page, plan_pages
 from safecity_reports.layout.rated_only import short, with_rating_columns
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
 from safecity_reports.layout.summary_columns import (
-    HEADERS,
     SummaryColumn,
     chosen_columns,
+    column_header,
     facts_for,
     rating_fill,
     rating_spans,
@@ -222,7 +223,7 @@ def summary_tables(
         if shown
     )
     header = tuple(Cell(plain(text), Align.LEFT) for text, _ in fixed) + tuple(
-        Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in columns
+        Cell(plain(column_header(c, report.settings)), c.align) for c in columns
     )
     tables = []
     for number, priority in enumerate(report.priorities, start=1):
@@ -251,20 +252,23 @@ def _summary(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> lis
     where the partnership itself has no figures)."""
     if not verdicts.areas:
         return [*summary_tables(report, verdicts, anchors)]
+    overview = overview_table(report, verdicts, anchors)
+    areas = [*([overview] if overview else []), *area_notes(report, verdicts)]
     if verdicts.per_area:
+        pages = " and each area has pages of its own" if report.settings.area_pages else ""
         return [
             Paragraph(
                 plain(
-                    "The figures are for each area: this summary gives every measure for each"
-                    " area in turn, and each measure's page compares the areas."
+                    "The figures are for each area: this summary gives every measure for every"
+                    f" area, each measure's page compares the areas{pages}."
                 )
             ),
-            *area_tables(report, verdicts),
+            *areas,
         ]
     return [
         *summary_tables(report, verdicts, anchors),
         Heading(1, "Areas", "areas"),
-        *area_tables(report, verdicts),
+        *areas,
     ]
 
 
@@ -386,6 +390,9 @@ def build_document(
             body.append(Heading(2, heading, page.anchor))
             body.extend(page_blocks(page, verdicts, report))
 
+    area_entries, area_blocks = area_sections(report, verdicts)
+    entries += area_entries
+    body += area_blocks
     annex_entries, annex = revisions_annex(report)
     entries += annex_entries
     blocks: list[Block] = [

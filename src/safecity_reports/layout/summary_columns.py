@@ -22,12 +22,19 @@ from safecity_reports.core.model import (
     Rating,
     RatingLevel,
     Report,
+    Settings,
     TargetKind,
     Unit,
 )
 from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import RatingNames, rating_name
-from safecity_reports.core.status import Direction, MeasureStatus, TargetStatus
+from safecity_reports.core.series import figure_at
+from safecity_reports.core.status import (
+    Direction,
+    MeasureStatus,
+    TargetStatus,
+    comparison_period,
+)
 from safecity_reports.core.targets import interim_target
 from safecity_reports.core.verdicts import Verdict, side_judgement
 from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, plain
@@ -58,6 +65,9 @@ class Facts:
     the report tests some of its changes, so that the two are never read alike."""
     standings: tuple[GroupStanding, ...] = ()
     """The standing in every comparison group that ranks it, ``standing`` first."""
+    earlier: Observation | None = None
+    """The figure for the report's comparison period (the quarter before, by default), whether
+    or not it is compared: a year to date of fewer months is given, but not compared."""
 
 
 def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> Facts:
@@ -71,7 +81,8 @@ def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> 
         verdict.group_size,
         report.settings.rating_names,
         mark_untested,
-        verdict.standings,
+        standings=verdict.standings,
+        earlier=figure_at(verdict.measure.observations, comparison_period(report.settings)),
     )
 
 
@@ -401,6 +412,14 @@ COLUMNS = {
             "highest figure.",
         ),
         SummaryColumn(
+            "Previous period",
+            lambda f: _figure(f, f.earlier),
+            Align.RIGHT,
+            1.4,
+            "the figure for the period before this report's (headed with its period), whether"
+            " or not it is compared: a year to date of fewer months is given, not compared.",
+        ),
+        SummaryColumn(
             "Rating",
             _rating,
             Align.LEFT,
@@ -419,6 +438,13 @@ HEADERS = {
     "Change since baseline": "Since baseline",
 }
 """Shorter headers where the name as typed is long (Travel is today's header)."""
+
+
+def column_header(column: SummaryColumn, settings: Settings) -> str:
+    """The column's header: its short name, or for Previous period the period itself."""
+    if column.name == "Previous period":
+        return str(comparison_period(settings))
+    return HEADERS.get(column.name, column.name)
 
 
 def chosen_columns(names: tuple[str, ...]) -> tuple[SummaryColumn, ...]:

@@ -59,10 +59,14 @@ class Sheet:
         return next(c for c in self.columns if c.header == header)
 
 
+ROW_KINDS = ("Actual", "Baseline", "Target")
+"""What a Data row's Actual may be (its Row is column): a figure, a baseline or a target."""
+
 LISTS = {
     "Units": tuple(u.value for u in Unit if u not in (Unit.RATE, Unit.NUMBER)),
     "Polarities": tuple(p.value for p in Polarity),
     "Frequencies": tuple(f.value for f in Frequency),
+    "Row kinds": ROW_KINDS,
     "Yes": (YES,),
     "Figure kinds": tuple(k.value for k in FigureKind),
     "Target types": tuple(k.value for k in TargetKind),
@@ -372,6 +376,15 @@ DATA = Sheet(
             " 29450 for April to December on the way to 38000 by the end of 2013/14. Blank: a"
             " year-to-date figure is held to an even share of the target.",
             14,
+        ),
+        Column(
+            "Row is",
+            "What this row's Actual is. Blank or 'Actual': the figure for the Period. 'Baseline':"
+            " the baseline, for the baseline period in Period (e.g. 2015/16). 'Target': the"
+            " target due by the end of Period (e.g. 16.5 by 2016/17). With an Area, that area's"
+            " own; the Measures sheet's Baseline and Target apply where a row gives none.",
+            12,
+            choices="Row kinds",
         ),
     ),
 )

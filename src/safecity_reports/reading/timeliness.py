@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecity_reports.core.areas import area_names, in_area, series_areas
 from safecity_reports.core.coverage import covered, length_words
 from safecity_reports.core.formatting import format_value
 from safecity_reports.core.lateness import overdue
@@ -22,7 +23,12 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period
-from safecity_reports.core.status import MeasureStatus, report_status
+from safecity_reports.core.status import (
+    MeasureStatus,
+    comparison_period,
+    measure_status,
+    report_status,
+)
 
 JUMP = 0.5
 """A change of more than this share of the earlier figure in one comparison is worth a look."""
@@ -47,10 +53,59 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
         )
     for measure in report.measures:
         status = statuses[measure.id]
-        yield from _mixed_lengths(measure)
-        if measure.observations or measure.id not in rated:  # rated only: no figures is fine
-            yield from _missing(measure, status)
-        yield from _jump(measure, status)
+        own = in_area(measure)
+        yield from _mixed_lengths(own)
+        if own.observations or not (measure.observations or measure.id in rated):
+            # rated only, or figures for areas only: no figures of its own is fine
+            yield from _missing(own if own.observations else measure, status)
+        yield from _jump(own, status)
+        for area, series, status in _area_series(report, measure):
+            # each area's series is checked as the partnership's is, its messages naming it
+            yield from _named(_mixed_lengths(series), measure.id, area)
+            yield from _named(_missing(series, status), measure.id, area)
+            yield from _named(_jump(series, status), measure.id, area)
+        yield from _areas_without(measure, area_names(report))
+
+
+def _areas_without(measure: Measure, areas: tuple[str, ...]) -> Iterator[tuple[Location, str]]:
+    """An area with no figure at all of a measure that other areas have figures of."""
+    given = {o.area for o in measure.observations if o.area}
+    if not given:
+        return
+    for area in areas:
+        if area not in given:
+            yield (
+                measure.where,
+                f"Measure {measure.id} has figures for {len(given)} areas but none for {area},"
+                f" so the report gives no figure of it for {area}: add its figures, or NYA where"
+                " they are not yet available",
+            )
+
+
+def _area_series(report: Report, measure: Measure) -> Iterator[tuple[str, Measure, MeasureStatus]]:
+    """Each area with figures of ``measure``: its series (``areas.in_area``) and status,
+    judged as the partnership's."""
+    settings = report.settings
+    for area in series_areas(measure):
+        series = in_area(measure, area)
+        if not series.observations:
+            continue
+        status = measure_status(
+            series,
+            settings.period,
+            comparison_period(settings),
+            settings.compare_with,
+            confidence=settings.confidence,
+        )
+        yield area, series, status
+
+
+def _named(
+    found: Iterator[tuple[Location, str]], measure_id: str, area: str
+) -> Iterator[tuple[Location, str]]:
+    """The warnings about an area's series, saying whose: 'Measure 1.1 (Brackley)'."""
+    for where, message in found:
+        yield where, message.replace(f"Measure {measure_id}", f"Measure {measure_id} ({area})", 1)
 
 
 def _mixed_lengths(measure: Measure) -> Iterator[tuple[Location, str]]:
@@ -131,14 +186,17 @@ def implausible_figures(report: Report) -> tuple[Implausible, ...]:
     statuses = report_status(report)
     found = []
     for measure in report.measures:
-        jumped = _jumped(measure, statuses[measure.id])
-        if jumped is None:
-            continue
-        before, after, change = jumped
-        shown = format_value(abs(change), Unit.COUNT, 0)
-        reason = (
-            f"it {'rose' if change > 0 else 'fell'} by {shown}% from"
-            f" {format_value(before.actual, measure.unit, measure.decimals)} in {before.period}"
-        )
-        found.append(Implausible(measure.id, after.period.label, after.area, reason))
+        series = [("", in_area(measure), statuses[measure.id]), *_area_series(report, measure)]
+        for area, view, status in series:
+            jumped = _jumped(view, status)
+            if jumped is None:
+                continue
+            before, after, change = jumped
+            shown = format_value(abs(change), Unit.COUNT, 0)
+            reason = (
+                f"it {'rose' if change > 0 else 'fell'} by {shown}% from"
+                f" {format_value(before.actual, measure.unit, measure.decimals)} in"
+                f" {before.period}"
+            )
+            found.append(Implausible(measure.id, after.period.label, area, reason))
     return tuple(found)

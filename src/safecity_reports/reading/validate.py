@@ -32,6 +32,10 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
 - a profiled target the report ignores: on a measure with no Target, a change on last year or a
   target with no date, or for a period at or after the target's date that differs from the
   Target.
+
+Each area's series is checked as the partnership's is (``core.areas.in_area``), its warnings
+naming the area; besides, areas that give their own baseline or target where others do not
+(``area_checks``).
 """
 
 from __future__ import annotations
@@ -40,8 +44,10 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
+from safecity_reports.core.areas import in_area, series_areas
 from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.groups import disagreements
@@ -61,6 +67,7 @@ from safecity_reports.core.periods import Period
 from safecity_reports.core.ratings import contradiction
 from safecity_reports.core.status import comparison_period, measure_status, own_position
 from safecity_reports.errors import Problem
+from safecity_reports.reading.area_checks import area_fact_warnings
 from safecity_reports.reading.cells import clean, number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed, unknown_agency
 from safecity_reports.reading.placeholders import placeholder_note
@@ -115,13 +122,19 @@ def validate(
     _references(report, problems, set(skipped_ids))
     for measure in report.measures:
         _series(report, measure, problems)
-        _profiles(measure, problems)
+        for area in ("", *series_areas(measure)):
+            # an area's series is checked as the partnership's; the view's id names the area
+            series = in_area(measure, area)
+            _profiles(replace(series, id=f"{measure.id} ({area})") if area else series, problems)
     _rankings(report, problems)
     _group_facts(report, problems, set(skipped_ids))
     _ratings(report, problems, set(skipped_ids))
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
-    for where, message in timeliness_warnings(report):
+    for where, message in (
+        *timeliness_warnings(report),
+        *area_fact_warnings(report),
+    ):
         if where is None:
             problems.found.append(Problem(report.source_name, message, "warning"))
         else:  # a figure's warning names the figure's own cell, not its period's
@@ -220,14 +233,17 @@ def _series(report: Report, measure: Measure, problems: _Problems) -> None:
                 " them by date, so check the periods are right",
             )
             break
-    blanks = [o for o in measure.observations if o.benchmark is None]
-    if blanks and len(blanks) < len(measure.observations):
-        labels = ", ".join(o.period.label for o in blanks)
-        problems.warning(
-            problems.figure(blanks[0], "Benchmark"),
-            f"Measure {measure.id} has a benchmark for some periods but none for {labels};"
-            " type the benchmark, or n/a where it is not available",
-        )
+    for area in ("", *series_areas(measure)):  # each series on its own
+        figures = [o for o in measure.observations if o.area == area]
+        blanks = [o for o in figures if o.benchmark is None]
+        if blanks and len(blanks) < len(figures):
+            labels = ", ".join(o.period.label for o in blanks)
+            who = f" ({area})" if area else ""
+            problems.warning(
+                problems.figure(blanks[0], "Benchmark"),
+                f"Measure {measure.id}{who} has a benchmark for some periods but none for"
+                f" {labels}; type the benchmark, or n/a where it is not available",
+            )
 
 
 def _profiles(measure: Measure, problems: _Problems) -> None:

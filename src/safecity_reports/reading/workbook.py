@@ -63,6 +63,7 @@ from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
 from safecity_reports.reading.optional import figures_need, needs_polarity
+from safecity_reports.reading.series_facts import SeriesFactsRows
 from safecity_reports.reading.sheets import Row, SheetReader
 from safecity_reports.reading.units import ReadUnit, UnitError, read_unit
 from safecity_reports.reading.zipcheck import Package, check_file_size, check_package
@@ -386,6 +387,7 @@ class _Reader(SheetReader):
         units = {m.id: m.unit for m, _ in measures}
         known = [*units, *self.skipped]
         observations: dict[str, list[Observation]] = {}
+        self.series_facts = SeriesFactsRows()
         pending: list[tuple[Row, str, str]] = []
         for row in self.rows(schema.DATA):
             measure_id = row.id("Measure")
@@ -395,6 +397,12 @@ class _Reader(SheetReader):
                 figures_need(*self.unstated.pop(measure_id), measure_id, row.location("Actual"))
             unit = units.get(measure_id, Unit.COUNT)
             period = row.period("Period")
+            kind = row.choice("Row is", schema.ROW_KINDS, required=False) or "Actual"
+            if kind != "Actual":  # a series' own baseline or target, not a figure
+                actual = row.value("Actual", unit, True)
+                measure = next((m for m, _ in measures if m.id == measure_id), None)
+                self.series_facts.add(row, kind, measure, period, actual, row.text("Area"))
+                continue
             awaited = self.awaited.get(measure_id, "")
             actual = row.value("Actual", unit, not awaited)
             if actual is None and awaited and row.ok:  # a draft while an agency is late
@@ -795,19 +803,23 @@ def _assemble(
                     " 'Measures': type the id of its key action, or a Theme",
                     "warning",
                 )
-            found = () if measure.id in given else observations.get(measure.id, ())
+            first = measure.id not in given
+            found = observations.get(measure.id, ()) if first else ()
             given.add(measure.id)
             series = in_order(found)
+            facts = reader.series_facts.of(measure.id) if first else ()
             themed.setdefault(measure.theme, []).append(
-                _implied_action(replace(measure, observations=series))
+                _implied_action(replace(measure, observations=series, series_facts=facts))
             )
             continue
         if measure.action_id in action_ids:
-            found = () if measure.id in given else observations.get(measure.id, ())
+            first = measure.id not in given
+            found = observations.get(measure.id, ()) if first else ()
             given.add(measure.id)
             series = in_order(found)
+            facts = reader.series_facts.of(measure.id) if first else ()
             by_action.setdefault(measure.action_id, []).append(
-                replace(measure, observations=series)
+                replace(measure, observations=series, series_facts=facts)
             )
             continue
         if measure.action_id not in reader.skipped:
