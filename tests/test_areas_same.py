@@ -148,7 +148,8 @@ def _outcome(v: Verdict, ranked: bool) -> dict:
 def _same_warnings(area: list[str]) -> list[str]:
     """The area's warnings as they would read for the partnership."""
     named = [re.sub(rf"(Measure [^ ']+) \({AREA}\)", r"\1", m) for m in area]
-    return [m.replace(f" for {AREA}", "") for m in named]
+    # a placeholder is listed with its measure, period, area and cell
+    return [m.replace(f" for {AREA}", "").replace(f", {AREA}, ", ", ") for m in named]
 
 
 @pytest.mark.parametrize("facts_as_rows", (False, True), ids=("measures-sheet", "data-rows"))
