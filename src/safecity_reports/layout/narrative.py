@@ -22,7 +22,7 @@ from safecity_reports.core.model import (
     Unit,
     Value,
 )
-from safecity_reports.core.significance import events, interval, level_words, multiplier
+from safecity_reports.core.significance import events, interval, level_words
 from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
@@ -32,6 +32,7 @@ from safecity_reports.core.status import (
     direction_of_travel,
 )
 from safecity_reports.core.targets import interim_target, is_limit
+from safecity_reports.core.untested import Untested
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -159,27 +160,32 @@ UNTESTED = (
 )
 """Said after a change between rates or percentages whose events are not known."""
 
+UNTESTED_WORDS = {
+    Untested.NO_COUNTS: UNTESTED,
+    Untested.POPULATION_NOT_STATED: (
+        "Whether this change is more than chance cannot be tested: the workbook gives no count"
+        " behind this rate, and does not say that it is per head of the partnership's"
+        " population."
+    ),
+}
+"""Why a change was not tested, in the board's words (``core.untested``)."""
+
 
 def _untested(status: MeasureStatus) -> str:
-    """UNTESTED, after a rise or fall of a rate or percentage that was not tested."""
+    """Why a rise or fall of a rate or percentage was not tested, after it."""
     if (
-        status.test is None
-        and multiplier(status.measure) is not None
-        and status.direction in (Direction.UP, Direction.DOWN)
-        and status.judgement is not Judgement.LITTLE_CHANGE
+        status.untested is None
+        or status.direction not in (Direction.UP, Direction.DOWN)
+        or status.judgement is Judgement.LITTLE_CHANGE
     ):
-        m, before, after = status.measure, status.previous, status.current
-        known = [
-            o is not None and events(m, o, status.population) is not None for o in (before, after)
-        ]
-        if before is not None and after is not None and known == [False, True]:
-            # the page gives the later figure's counts: say which figure has none
-            return (
-                " Whether this change is more than chance cannot be tested: the workbook gives"
-                f" no count for the earlier figure ({before.period})."
-            )
-        return " " + UNTESTED
-    return ""
+        return ""
+    if status.untested is Untested.NO_EARLIER_COUNT and status.previous is not None:
+        # the page gives the later figure's counts: say which figure has none
+        return (
+            " Whether this change is more than chance cannot be tested: the workbook gives"
+            f" no count for the earlier figure ({status.previous.period})."
+        )
+    return " " + UNTESTED_WORDS.get(status.untested, UNTESTED)
 
 
 def testing_paragraph(status: MeasureStatus, tested: int, population_source: str) -> str:
@@ -188,7 +194,8 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
     source = ""
     if status.population is not None:
         source = (
-            f" Counts behind rates of the partnership's residents are worked out from its"
+            " Counts behind the rates the workbook gives as per head of the partnership's"
+            " residents are worked out from its"
             f" population of {format_number(status.population, 0)}"
             + (f" ({population_source.rstrip('.')})." if population_source else ".")
         )
