@@ -232,3 +232,34 @@ def test_the_template_offers_yes_and_explains_the_column():
 )
 def test_the_words_that_speak_of_part_of_the_residents(name, found):
     assert subgroup(name) == found
+
+
+def test_why_a_rate_is_not_tested_follows_what_the_workbook_says():
+    """The page names the missing statement only where the workbook could have made it."""
+    from safecity_reports.core.model import Frequency, Measure, Observation, Polarity, Unit
+    from safecity_reports.core.periods import parse_period
+    from safecity_reports.core.status import measure_status
+
+    q1, q2 = parse_period("2016/17 Q1"), parse_period("2016/17 Q2")
+
+    def untested(population, **more):
+        m = Measure(
+            "1.5",
+            "1.2",
+            "Burglary",
+            Unit.RATE_PER_1000,
+            Polarity.LOW_IS_GOOD,
+            Frequency.QUARTERLY,
+            1,
+            (Observation(q1, 3.0), Observation(q2, 3.6)),
+            **more,
+        )
+        return measure_status(m, q2, q1, population=population).untested
+
+    assert untested(POPULATION) is Untested.POPULATION_NOT_STATED
+    assert untested(None) is Untested.NO_COUNTS  # no population to state
+    assert untested(POPULATION, population_not_known=True) is Untested.NO_COUNTS
+    # Yes on a rate per households: the population cannot apply (check warns), no counts
+    households = {"partnership_population": True, "unit_label": "Rate per 1,000 households"}
+    assert untested(POPULATION, **households) is Untested.NO_COUNTS
+    assert untested(POPULATION, partnership_population=True) is None  # tested

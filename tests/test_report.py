@@ -263,7 +263,7 @@ def test_the_exceptions_page_lists_q2s_concerns_and_no_improvement():
     texts = ["".join(s.text for s in b.spans) for b in blocks if isinstance(b, Paragraph)]
     assert "No measure has an improvement of the kinds this report looks for." in texts
     assert texts[-1].startswith(
-        "No change could be tested against chance: the workbook gives no counts, so no change is"
-        " called significant."
+        "No change could be tested against chance: the workbook gives no counts behind the"
+        " figures compared, so no change is called significant."
     )
     assert all(t != "None." for t in texts)

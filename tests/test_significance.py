@@ -1,4 +1,4 @@
-"""Issue 14: a change is called an increase or a decrease only when it is more than chance."""
+"""Issue 14: a change is judged better or worse, "significant", only when it is more than chance."""
 
 from __future__ import annotations
 
@@ -57,8 +57,7 @@ def test_a_rate_with_the_partnerships_population_is_a_significant_increase():
     assert s.test is not None and s.test.significant
     assert s.judgement is Judgement.WORSENING
     assert change_sentence(s) == (
-        "Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, a significant increase,"
-        " which is worse."
+        "Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, which is worse (significant)."
     )
     assert "".join(span.text for span in travel_spans(s.direction, s.judgement, True)) == (
         "▲ up, worse (significant)"  # issue 21: one word for a tested change, 'significant'

@@ -55,10 +55,12 @@ def stated_population(measure: Measure, population: float | None) -> float | Non
 
 def unstated_population(measure: Measure, population: float | None) -> bool:
     """Whether ``population`` (the partnership's) is given but not stated to apply to this
-    rate: then its changes are not tested, and the page says why."""
+    rate: then its changes are not tested, and the page says why. (A measure that says Yes to
+    a population that cannot apply, a rate per households, is ``check``'s to warn about.)"""
     return (
         population is not None
         and measure.unit in RATE_UNITS
         and stated_population(measure, population) is None
         and not measure.population_not_known
+        and not measure.partnership_population
     )
