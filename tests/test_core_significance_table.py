@@ -139,7 +139,23 @@ def test_the_population_a_rate_is_per(unit, own, label, not_known, expected):
         unit_label=label,
         population_not_known=not_known,
         rate_per=1000.0 if unit is RATE else None,
+        partnership_population=True,
     )
+    assert population_for(m, 250_900.0) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "own", "label", "expected"),
+    [
+        (PER_1000, 5_000.0, "", 5_000.0),  # its own population is stated: that one
+        (PER_1000, None, "", None),  # issue 23: the partnership's is never assumed
+        (PER_10000, None, "Rate per 10,000 population", None),
+        (RATE, None, "", None),
+        (PCT, None, "", None),
+    ],
+)
+def test_the_partnerships_population_only_where_the_measure_says_so(unit, own, label, expected):
+    m = _measure(unit, population=own, unit_label=label, rate_per=1000.0 if unit is RATE else None)
     assert population_for(m, 250_900.0) == expected
 
 
@@ -190,8 +206,21 @@ EVENTS = [
 
 @pytest.mark.parametrize(("unit", "own", "observation", "population", "expected"), EVENTS)
 def test_the_events_behind_a_figure(unit, own, observation, population, expected):
-    m = _measure(unit, population=own, rate_per=100_000.0 if unit is RATE else None)
+    m = _measure(
+        unit,
+        population=own,
+        rate_per=100_000.0 if unit is RATE else None,
+        partnership_population=True,
+    )
     assert events(m, observation, population) == expected
+
+
+def test_no_count_is_worked_out_from_a_population_the_measure_does_not_state():
+    """Issue 23: 2.0 per 1,000 with the partnership's 250,000 is not taken as 500 events unless
+    the measure says the partnership's population applies; a typed count still counts."""
+    m = _measure(PER_1000)
+    assert events(m, _obs(2.0), 250_000.0) is None
+    assert events(m, _obs(2.0, 500), 250_000.0) == Events(500, 250_000.0, False)
 
 
 # --- a figure's confidence interval ------------------------------------------------------
@@ -244,12 +273,12 @@ def test_a_rate_per_n_has_the_exact_or_byars_interval(count, population, limits9
 @pytest.mark.parametrize(("count", "population", "limits95", "limits998"), PER_100[:4])
 def test_a_rate_per_1000_with_the_partnerships_population(count, population, limits95, limits998):
     """The same events per 1,000 are ten times the reference's per 100."""
-    m = _measure(PER_1000)
+    m = _measure(PER_1000, partnership_population=True)
     observation = _obs(1000 * count / population, count)
     expected = tuple(10 * x for x in limits95)
     _close(interval(m, observation, population, 0.95), expected)
     # and per 10,000, a hundred times
-    m = _measure(PER_10000)
+    m = _measure(PER_10000, partnership_population=True)
     observation = _obs(10_000 * count / population, count)
     _close(interval(m, observation, population, 0.998), tuple(100 * x for x in limits998))
 
@@ -338,7 +367,7 @@ RATES = [
 
 @pytest.mark.parametrize(("before", "after", "population"), RATES)
 def test_a_change_in_a_rate_is_the_exact_poisson_test(before, after, population):
-    m = _measure(PER_1000)
+    m = _measure(PER_1000, partnership_population=True)
 
     def observation(events_and_population, period):
         count, exposure = events_and_population

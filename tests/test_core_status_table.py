@@ -7,6 +7,8 @@ Every expected verdict below is written out by hand from the rule it tests (the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from safecity_reports.core.model import (
@@ -35,6 +37,7 @@ from safecity_reports.core.status import (
     measure_status,
 )
 from safecity_reports.core.status import tested as judged_against_chance
+from safecity_reports.core.untested import Untested
 
 HIGH, LOW, NONE = Polarity.HIGH_IS_GOOD, Polarity.LOW_IS_GOOD, Polarity.NO_PREFERENCE
 UP, DOWN, SAME, NA_DIR = Direction.UP, Direction.DOWN, Direction.SAME, Direction.NOT_AVAILABLE
@@ -520,8 +523,20 @@ def test_each_comparison_is_tested_on_its_own_figures():
 def test_a_rate_is_tested_with_the_partnerships_population():
     """5.0 then 5.2 per 1,000 of 100,000 (500 and 520 events): chance."""
     observations = (Observation(Q["2016/17 Q1"], 5.0), Observation(Q["2016/17 Q2"], 5.2))
-    m = _measure(Unit.RATE_PER_1000, LOW, 1, observations)
+    m = replace(_measure(Unit.RATE_PER_1000, LOW, 1, observations), partnership_population=True)
     s = measure_status(m, P("2016/17 Q2"), P("2016/17 Q1"), population=100_000.0)
     assert s.test is not None and s.judgement is J.NOT_SIGNIFICANT
+    assert s.untested is None
     s = measure_status(m, P("2016/17 Q2"), P("2016/17 Q1"))
     assert s.test is None and s.judgement is J.WORSENING
+    assert s.untested is Untested.NO_COUNTS
+
+
+def test_a_rate_not_said_to_be_per_the_partnerships_population_is_not_tested():
+    """Issue 23: the same rate without Partnership population 'Yes' (an earlier workbook):
+    the partnership's population is not taken to be what it is per, and the status says why."""
+    observations = (Observation(Q["2016/17 Q1"], 5.0), Observation(Q["2016/17 Q2"], 5.2))
+    m = _measure(Unit.RATE_PER_1000, LOW, 1, observations)
+    s = measure_status(m, P("2016/17 Q2"), P("2016/17 Q1"), population=100_000.0)
+    assert s.test is None and s.judgement is J.WORSENING
+    assert s.untested is Untested.POPULATION_NOT_STATED

@@ -202,7 +202,7 @@ def test_the_group_size_is_the_latest_ranking_of_the_measure():
 
 def test_the_partnerships_population_tests_its_rate_and_no_areas():
     # 10 then 20 per 1,000 of 100,000: 1,000 then 2,000 crimes, a significant rise (worse)
-    m = measure(10.0, 20.0, LOW, Unit.RATE_PER_1000)
+    m = replace(measure(10.0, 20.0, LOW, Unit.RATE_PER_1000), partnership_population=True)
     m = replace(
         m, observations=m.observations + tuple(replace(o, area="North") for o in m.observations)
     )

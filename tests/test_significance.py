@@ -1,4 +1,4 @@
-"""Issue 14: a change is called an increase or a decrease only when it is more than chance."""
+"""Issue 14: a change is judged better or worse, "significant", only when it is more than chance."""
 
 from __future__ import annotations
 
@@ -50,13 +50,14 @@ def test_two_children_of_forty_against_one_of_twenty_five_is_no_significant_chan
 
 
 def test_a_rate_with_the_partnerships_population_is_a_significant_increase():
-    m = measure(Unit.RATE_PER_1000, obs(Q1, 28.06), obs(Q2, 29.92), decimals=2)
+    m = measure(
+        Unit.RATE_PER_1000, obs(Q1, 28.06), obs(Q2, 29.92), decimals=2, partnership_population=True
+    )
     s = status(m, population=250_900)
     assert s.test is not None and s.test.significant
     assert s.judgement is Judgement.WORSENING
     assert change_sentence(s) == (
-        "Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, a significant increase,"
-        " which is worse."
+        "Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, which is worse (significant)."
     )
     assert "".join(span.text for span in travel_spans(s.direction, s.judgement, True)) == (
         "▲ up, worse (significant)"  # issue 21: one word for a tested change, 'significant'
@@ -99,7 +100,9 @@ def test_confidence_interval_is_wilsons_for_a_percentage_and_byars_for_a_rate():
     m = measure(Unit.PERCENTAGE, obs(Q1, 4.0), obs(Q2, 5.0, 2, 40))
     low, high = interval(m, m.observations[1], None, 0.95)  # type: ignore[misc]
     assert (round(low, 2), round(high, 2)) == (1.38, 16.50)
-    rate = measure(Unit.RATE_PER_1000, obs(Q1, 28.06), obs(Q2, 29.92), decimals=2)
+    rate = measure(
+        Unit.RATE_PER_1000, obs(Q1, 28.06), obs(Q2, 29.92), decimals=2, partnership_population=True
+    )
     low, high = interval(rate, rate.observations[1], 250_900, 0.95)  # type: ignore[misc]
     assert (round(low, 2), round(high, 2)) == (29.25, 30.6)
 
@@ -107,7 +110,9 @@ def test_confidence_interval_is_wilsons_for_a_percentage_and_byars_for_a_rate():
 @pytest.mark.parametrize(("confidence", "significant"), [(0.95, True), (0.998, False)])
 def test_the_level_decides(confidence, significant):
     # 3,001 and 3,201 events in 250,900: p is about 0.012
-    m = measure(Unit.RATE_PER_1000, obs(Q1, 11.96), obs(Q2, 12.76), decimals=2)
+    m = measure(
+        Unit.RATE_PER_1000, obs(Q1, 11.96), obs(Q2, 12.76), decimals=2, partnership_population=True
+    )
     test = change_test(m, m.observations[0], m.observations[1], 250_900, confidence)
     assert test is not None and test.significant is significant
 

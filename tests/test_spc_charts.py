@@ -322,8 +322,25 @@ def test_the_funnel_position_replaces_the_limits_position():
 
 
 @pytest.fixture(scope="module")
-def q2():
-    report, statuses = _read(ROOT / "inputs" / "q2.xlsx")
+def q2(tmp_path_factory):
+    """q2 with a made-up population of 250,000 for its ASB rate (1.2b, Partnership population
+    'Yes'), so that one quarterly line chart has intervals: q2 itself states no population
+    (issue 23), so none of its rates has counts."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(ROOT / "inputs" / "q2.xlsx")
+    settings = wb["Settings"]
+    row = next(r for r in settings.iter_rows() if r[0].value == "Population")
+    row[1].value = 250_000
+    measures = wb["Measures"]
+    column = measures.max_column + 1
+    measures.cell(row=1, column=column, value="Partnership population")
+    for cells in measures.iter_rows(min_row=2):
+        if cells[0].value == "1.2b":
+            measures.cell(row=cells[0].row, column=column, value="Yes")
+    path = tmp_path_factory.mktemp("q2") / "q2.xlsx"
+    wb.save(path)
+    report, statuses = _read(path)
     document = build_document(report, statuses, date(2016, 11, 30))
     return report, statuses, list(_blocks(document.blocks))
 

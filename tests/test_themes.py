@@ -279,7 +279,7 @@ def test_typed_units_are_printed_where_the_figure_alone_would_not_say_them(tmp_p
     ]
 
 
-def _rate(label: str, unit: Unit, per: float | None = None) -> Measure:
+def _rate(label: str, unit: Unit, per: float | None = None, partnership: bool = True) -> Measure:
     return Measure(
         "1.1a",
         "1.1",
@@ -290,6 +290,7 @@ def _rate(label: str, unit: Unit, per: float | None = None) -> Measure:
         1,
         unit_label=label,
         rate_per=per,
+        partnership_population=partnership,
     )
 
 
@@ -297,11 +298,13 @@ def test_a_rate_per_n_is_worked_with_per_n():
     observation = Observation(parse_period("2018/19"), 50.0, count=25)
     found = events(_rate("Rate per 100,000 population", Unit.RATE, 100000.0), observation, None)
     assert found is not None and (found.count, found.exposure) == (25, 50000.0)
-    # per head of the residents: the partnership's population applies ...
+    # per head of the residents, said to be per the partnership's population: it applies ...
     assert population_for(_rate("Rate per 100,000 population", Unit.RATE, 1e5), 250000) == 250000
     # ... but not to a rate per 1,000 households, which is not per resident
     assert population_for(_rate("Rate per 1,000 households", Unit.RATE_PER_1000), 250000) is None
     assert population_for(_rate("", Unit.RATE_PER_1000), 250000) == 250000
+    # issue 23: only where the measure says so (Partnership population 'Yes')
+    assert population_for(_rate("", Unit.RATE_PER_1000, partnership=False), 250000) is None
 
 
 def test_the_template_offers_the_listed_units_and_accepts_others(tmp_path):

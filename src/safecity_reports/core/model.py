@@ -283,6 +283,10 @@ class Measure:
     Measures sheet's Population column, issue 14); None: the partnership's, for a rate."""
     population_not_known: bool = False
     """The Population column says 'Not known': the partnership's population does not apply."""
+    partnership_population: bool = False
+    """The Partnership population column says 'Yes': the measure is a rate per head of the
+    partnership's residents, so Settings' Population is what its figures are per (issue 23).
+    False (blank, or a workbook without the column): it is never assumed."""
     unit_label: str = ""
     """The unit as typed where it says more than ``unit``: 'Rate per 1,000 households', 'Days';
     empty for a unit typed as one of the listed ones."""
@@ -535,7 +539,8 @@ class Settings:
     layout: PageLayout = PageLayout.AUTOMATIC
     """Whether measures get a page each or share their priority's table."""
     population: float | None = None
-    """The partnership's population, which turns its rates into counts (issue 14)."""
+    """The partnership's population, which turns into counts the rates of the measures whose
+    Partnership population is 'Yes' (issues 14 and 23)."""
     population_source: str = ""
     """Which estimate ``population`` is and where it comes from."""
     confidence: float = 0.95

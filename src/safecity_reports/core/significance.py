@@ -3,16 +3,17 @@ and the test of a change between two figures (issue 14).
 
 A rate or a percentage is a count of events over a population or cohort. Where the workbook
 gives them (the Data sheet's Count and Denominator, or a population for rates: the Measures
-sheet's Population, else Settings' Population), the report can say how sure a figure is and
-whether a change could be chance; where it does not, it says the change cannot be tested. Pure:
-the statistics are ``safecity_reports.stats``'.
+sheet's Population, else Settings' Population where the measure says it applies:
+``core.counts``), the report can say how sure a figure is and whether a change could be
+chance; where it does not, it says the change cannot be tested. Pure: the statistics are
+``safecity_reports.stats``'.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from safecity_reports.core.counts import stated_population
 from safecity_reports.core.model import Measure, Observation, Unit
 from safecity_reports.stats import (
     compare_counts,
@@ -22,9 +23,6 @@ from safecity_reports.stats import (
 )
 
 MULTIPLIERS = {Unit.PERCENTAGE: 100.0, Unit.RATE_PER_1000: 1000.0, Unit.RATE_PER_10000: 10000.0}
-
-_RESIDENTS = re.compile(r"population|residents|people|persons", re.IGNORECASE)
-"""Words in a rate's unit that say it is per head of the partnership's residents."""
 
 
 def multiplier(measure: Measure) -> float | None:
@@ -72,15 +70,10 @@ def level_words(confidence: float) -> str:
 
 
 def population_for(measure: Measure, population: float | None) -> float | None:
-    """The population a rate measure's figures are per: its own, else the partnership's
-    (``population``, from Settings) unless the measure says it is not known."""
-    if measure.unit not in (Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.RATE):
-        return None
-    if measure.population is not None:
-        return measure.population
-    if measure.unit_label and not _RESIDENTS.search(measure.unit_label):
-        return None  # a rate per 1,000 households is not per head of the residents
-    return None if measure.population_not_known else population
+    """The population a rate measure's figures are per, as the workbook states it: its own,
+    else the partnership's (``population``, from Settings) where the measure says it applies
+    (``counts.stated_population``: counts are never invented, issue 23)."""
+    return stated_population(measure, population)
 
 
 def events(measure: Measure, observation: Observation, population: float | None) -> Events | None:

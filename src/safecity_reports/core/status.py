@@ -36,6 +36,7 @@ from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against
     exact,
     target_status,
 )
+from safecity_reports.core.untested import Untested, why_untested
 
 
 class Direction(Enum):
@@ -301,7 +302,11 @@ class MeasureStatus:
     confidence: float = 0.95
     """The level of the tests and intervals."""
     population: float | None = None
-    """The partnership's population (Settings), which turns rates into counts."""
+    """The partnership's population (Settings), which turns into counts the rates of the
+    measures that say it applies (``counts.stated_population``)."""
+    untested: Untested | None = None
+    """Why the change from ``previous`` to ``current`` of a rate or percentage was not tested;
+    None where it was, or cannot be (``untested.why_untested``)."""
 
     @property
     def late(self) -> bool:
@@ -365,6 +370,7 @@ def measure_status(
     year_direction, year_meaning = compared(measure, value(year_ago), value(current))
     test = change_test(measure, previous, current, population, confidence)
     year_test = change_test(measure, year_ago, current, population, confidence)
+    untested = why_untested(measure, previous, current, population, test)
     meaning = tested(direction, meaning, test)
     year_meaning = tested(year_direction, year_meaning, year_test)
     baseline_direction, baseline_meaning = Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED
@@ -411,6 +417,7 @@ def measure_status(
         year_test=year_test,
         confidence=confidence,
         population=population,
+        untested=untested,
     )
 
 

@@ -69,13 +69,14 @@ def in_table(page: Page, report: Report) -> bool:
     return all(fits_a_table(report, measure) for measure in page.measures)
 
 
-def _notes(status: MeasureStatus) -> str:
-    """What the page's sentences say beyond the previous and current figures and the change."""
+def _notes(status: MeasureStatus, mark_untested: bool = False) -> str:
+    """What the page's sentences say beyond the previous and current figures and the change,
+    worded as the row's Travel is (``mark_untested``: some change in the report was tested)."""
     parts = [late_sentence(status)]
     if status.previous is None or status.direction is Direction.NOT_AVAILABLE:
-        parts.append(change_sentence(status))  # why nothing is compared
+        parts.append(change_sentence(status, mark_untested))  # why nothing is compared
     parts += [
-        year_sentence(status),
+        year_sentence(status, mark_untested),
         baseline_sentence(status),
         benchmark_sentence(status),
         target_sentence(status),
@@ -134,7 +135,7 @@ def compact_table(
         *(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in grouped),
         Cell(plain("Notes")),
     )
-    notes = [_notes(s) for s in rows_status]
+    notes = [_notes(s, verdicts.tested_any) for s in rows_status]
     noted = any(notes)  # a Notes column only where some measure has something to note
     if not noted:
         header = header[:-1]

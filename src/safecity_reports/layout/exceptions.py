@@ -133,8 +133,8 @@ def not_looked_for(report: Report, verdicts: Verdicts) -> list[str]:
     ]
     if moved and not any(v.tested for v in counted):
         said.append(
-            "No change could be tested against chance: the workbook gives no counts, so no"
-            " change is called significant."
+            "No change could be tested against chance: the workbook gives no counts behind the"
+            " figures compared, so no change is called significant."
         )
     elif moved and any(not v.tested for v in moved):
         untested = sum(not v.tested for v in moved)

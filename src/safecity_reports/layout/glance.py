@@ -174,11 +174,12 @@ def counting_sentence(report: Report, verdicts: Verdicts) -> str:
     if not tested:
         return (
             sentence + "; no change could be tested against chance (the workbook gives no"
-            " counts), so better and worse say only which way the figure moved."
+            " counts behind the figures compared), so better and worse say only which way the"
+            " figure moved."
         )
     return (
         sentence + f"; {tested} of the {len(changes)} comparisons could be tested against chance"
-        " (where the workbook gives counts or a population), and only those are called"
+        " (where the workbook gives the counts behind both figures), and only those are called"
         " significant; the others are counted as not tested."
     )
 

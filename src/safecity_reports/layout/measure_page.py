@@ -427,7 +427,10 @@ def measure_blocks(
                 plain(
                     " ".join(
                         s
-                        for s in (status_sentences(status), variation_sentence(measure, facts.xmr))
+                        for s in (
+                            status_sentences(status, verdicts.tested_any),
+                            variation_sentence(measure, facts.xmr),
+                        )
                         if s
                     )
                 ),

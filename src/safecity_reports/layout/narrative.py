@@ -22,7 +22,7 @@ from safecity_reports.core.model import (
     Unit,
     Value,
 )
-from safecity_reports.core.significance import events, interval, level_words, multiplier
+from safecity_reports.core.significance import events, interval, level_words
 from safecity_reports.core.status import (
     BenchmarkStatus,
     Direction,
@@ -32,6 +32,8 @@ from safecity_reports.core.status import (
     direction_of_travel,
 )
 from safecity_reports.core.targets import interim_target, is_limit
+from safecity_reports.core.untested import Untested
+from safecity_reports.layout.change_words import meaning_words, travel_words
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -52,15 +54,6 @@ TONES = {
     Judgement.NOT_JUDGED: Tone.NEUTRAL,
 }
 
-_JUDGEMENT_WORDS = {
-    Judgement.IMPROVING: "better",
-    Judgement.WORSENING: "worse",
-}
-
-
-_CHANGES = {Direction.UP: "increase", Direction.DOWN: "decrease"}
-"""What a change tested and found significant is called (GSS: only then 'increase')."""
-
 
 def travel_spans(
     direction: Direction, judgement: Judgement, tested: bool = False, mark_untested: bool = False
@@ -68,20 +61,11 @@ def travel_spans(
     """The arrow, the direction and the verdict on it: '▲ up, worse (significant)', '▼ down, no
     significant change', '▲ up, worse (not tested)' (with ``mark_untested``), '▲ up, little
     change'. The direction is a fact and is always printed; whether it is better or worse is a
-    judgement, and says how it was made. Never colour or glyph alone."""
+    judgement, and says how it was made. Never colour or glyph alone. The words are
+    ``change_words``', as the sentences' are."""
+    words = travel_words(direction, judgement, tested, mark_untested)
     if direction is Direction.NOT_AVAILABLE:
-        return (Span("n/a"),)
-    words = direction.value
-    if judgement is Judgement.NOT_SIGNIFICANT:
-        words = f"{words}, no significant change"
-    elif judgement in _JUDGEMENT_WORDS:
-        words = f"{words}, {_JUDGEMENT_WORDS[judgement]}"
-        if tested:
-            words += " (significant)"
-        elif mark_untested:
-            words += " (not tested)"
-    elif judgement is Judgement.LITTLE_CHANGE:
-        words = f"{words}, little change"
+        return (Span(words),)
     return (Span(ARROWS[direction], bold=True, tone=TONES[judgement]), Span(f" {words}"))
 
 
@@ -149,46 +133,38 @@ def move_words(measure: Measure) -> dict[Direction, str]:
     return _RANK_MOVES if measure.unit is Unit.RANK else _MOVES
 
 
-def _meaning(judgement: Judgement, significant: Direction | None = None) -> str:
-    """', which is worse' / ': little change' / '' after a comparison; with ``significant``
-    (the direction of a change tested and found significant), ', a significant increase,
-    which is worse'."""
-    if judgement is Judgement.LITTLE_CHANGE:
-        return ": little change"
-    if judgement is Judgement.NOT_SIGNIFICANT:
-        return ": no significant change"
-    word = _JUDGEMENT_WORDS.get(judgement)
-    change = f", a significant {_CHANGES[significant]}" if significant in _CHANGES else ""
-    return f"{change}, which is {word}" if word else change
-
-
 UNTESTED = (
     "Whether this change is more than chance cannot be tested: the workbook gives no counts"
     " or population for these figures."
 )
 """Said after a change between rates or percentages whose events are not known."""
 
+UNTESTED_WORDS = {
+    Untested.NO_COUNTS: UNTESTED,
+    Untested.POPULATION_NOT_STATED: (
+        "Whether this change is more than chance cannot be tested: the workbook gives no count"
+        " behind this rate, and does not say that it is per head of the partnership's"
+        " population."
+    ),
+}
+"""Why a change was not tested, in the board's words (``core.untested``)."""
+
 
 def _untested(status: MeasureStatus) -> str:
-    """UNTESTED, after a rise or fall of a rate or percentage that was not tested."""
+    """Why a rise or fall of a rate or percentage was not tested, after it."""
     if (
-        status.test is None
-        and multiplier(status.measure) is not None
-        and status.direction in (Direction.UP, Direction.DOWN)
-        and status.judgement is not Judgement.LITTLE_CHANGE
+        status.untested is None
+        or status.direction not in (Direction.UP, Direction.DOWN)
+        or status.judgement is Judgement.LITTLE_CHANGE
     ):
-        m, before, after = status.measure, status.previous, status.current
-        known = [
-            o is not None and events(m, o, status.population) is not None for o in (before, after)
-        ]
-        if before is not None and after is not None and known == [False, True]:
-            # the page gives the later figure's counts: say which figure has none
-            return (
-                " Whether this change is more than chance cannot be tested: the workbook gives"
-                f" no count for the earlier figure ({before.period})."
-            )
-        return " " + UNTESTED
-    return ""
+        return ""
+    if status.untested is Untested.NO_EARLIER_COUNT and status.previous is not None:
+        # the page gives the later figure's counts: say which figure has none
+        return (
+            " Whether this change is more than chance cannot be tested: the workbook gives"
+            f" no count for the earlier figure ({status.previous.period})."
+        )
+    return " " + UNTESTED_WORDS.get(status.untested, UNTESTED)
 
 
 def testing_paragraph(status: MeasureStatus, tested: int, population_source: str) -> str:
@@ -197,7 +173,8 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
     source = ""
     if status.population is not None:
         source = (
-            f" Counts behind rates of the partnership's residents are worked out from its"
+            " Counts behind the rates the workbook gives as per head of the partnership's"
+            " residents are worked out from its"
             f" population of {format_number(status.population, 0)}"
             + (f" ({population_source.rstrip('.')})." if population_source else ".")
         )
@@ -205,10 +182,9 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
         f"Where the workbook gives the counts behind a rate or a percentage ({tested} of this"
         f" report's comparisons), the change is tested against chance at the {level} level:"
         " rates by the exact test for two Poisson rates, percentages by Fisher's exact test."
-        " Only a significant change is called an increase or a decrease, and 'significant',"
-        " and judged better or worse; otherwise the report says 'no significant change'. The"
-        " other changes cannot be tested: the summary marks them 'not tested'. Confidence"
-        " intervals are"
+        " Only a significant change is judged better or worse and marked 'significant';"
+        " otherwise the report says 'no significant change'. The other changes cannot be"
+        " tested: the report marks them 'not tested'. Confidence intervals are"
         f" {level}: for rates exact (Poisson) below 10 events and Byar's method from 10, for"
         f" percentages Wilson's.{source}"
     )
@@ -269,8 +245,10 @@ def late_sentence(status: MeasureStatus) -> str:
     )
 
 
-def change_sentence(status: MeasureStatus) -> str:
-    """'Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, which is worse.'"""
+def change_sentence(status: MeasureStatus, mark_untested: bool = False) -> str:
+    """'Rose from 28.06 in 2016/17 Q1 to 29.92 in 2016/17 Q2, which is worse (significant).'
+    The verdict is worded as the table's Travel is (``change_words``); ``mark_untested``: some
+    change in the report was tested, so one that was not says '(not tested)'."""
     m, previous, current = status.measure, status.previous, status.current
     if current is None:
         return "No figure has been recorded for this period."
@@ -295,13 +273,13 @@ def change_sentence(status: MeasureStatus) -> str:
         sentence = (
             f"{_MOVES[status.direction].capitalize()} from {_at(m, previous)} to {_at(m, current)}"
         )
-    significant = status.direction if status.test is not None else None
-    return f"{sentence}{_meaning(status.judgement, significant)}.{_untested(status)}"
+    meaning = meaning_words(status.judgement, status.test is not None, mark_untested)
+    return f"{sentence}{meaning}.{_untested(status)}"
 
 
-def year_sentence(status: MeasureStatus) -> str:
+def year_sentence(status: MeasureStatus, mark_untested: bool = False) -> str:
     """How the figure compares with the same period a year earlier, where the series has it
-    and the change sentence has not said it already."""
+    and the change sentence has not said it already; its verdict worded as ``change_sentence``'s."""
     m, year_ago = status.measure, status.year_ago
     if (
         year_ago is None
@@ -317,8 +295,7 @@ def year_sentence(status: MeasureStatus) -> str:
     word = words[status.year_direction]
     if status.year_judgement is Judgement.NOT_SIGNIFICANT:
         word = "Compared with"
-    significant = status.year_direction if status.year_test is not None else None
-    meaning = _meaning(status.year_judgement, significant)
+    meaning = meaning_words(status.year_judgement, status.year_test is not None, mark_untested)
     return f"{word} a year earlier ({_at(m, year_ago)}){meaning}."
 
 
@@ -348,7 +325,7 @@ def baseline_sentence(status: MeasureStatus) -> str:
         size = f"{format_number(percent, 1)}% "
     return (
         f"{head}; {current.period} is {size}{'higher' if higher else 'lower'}"
-        f"{_meaning(status.baseline_judgement)}."
+        f"{meaning_words(status.baseline_judgement)}."
     )
 
 
@@ -513,13 +490,14 @@ def target_sentence(status: MeasureStatus) -> str:
     return f"{words[status.target]}: the target is {target}{by}."
 
 
-def status_sentences(status: MeasureStatus) -> str:
-    """Every status statement for a measure, in reading order."""
+def status_sentences(status: MeasureStatus, mark_untested: bool = False) -> str:
+    """Every status statement for a measure, in reading order (``mark_untested`` as for
+    ``change_sentence``)."""
     parts = (
         late_sentence(status),
-        change_sentence(status),
+        change_sentence(status, mark_untested),
         interval_sentence(status),
-        year_sentence(status),
+        year_sentence(status, mark_untested),
         baseline_sentence(status),
         benchmark_sentence(status),
         target_sentence(status),

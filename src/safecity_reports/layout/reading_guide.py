@@ -3,6 +3,9 @@ the key to the arrows where the summary prints them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from safecity_reports.core.counts import uses_partnership_population
 from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.status import Direction, Judgement
 from safecity_reports.core.verdicts import Change, Verdicts
@@ -180,7 +183,9 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
             )
         )
     if tested:  # Exceptions refers to this paragraph: "see How to read this report: chance"
-        source = report.settings.population_source
-        blocks.append(Paragraph(plain(testing_paragraph(tested[0], len(tested), source))))
+        source, first = report.settings.population_source, tested[0]
+        if not any(uses_partnership_population(s.measure) for s in tested):
+            first = replace(first, population=None)  # no tested rate is per head of residents
+        blocks.append(Paragraph(plain(testing_paragraph(first, len(tested), source))))
     blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(verdicts), funnel_guide(report)) if t)
     return blocks

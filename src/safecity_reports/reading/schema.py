@@ -133,7 +133,8 @@ SETTING_ROWS = (
     ),
     (
         "Population",
-        "The partnership's population, e.g. 250,900: it turns rates per 1,000 residents into"
+        "The partnership's population, e.g. 250,900, for the measures whose Partnership"
+        " population is 'Yes' (rates per head of the residents): it turns their rates into"
         " counts, so changes can be tested against chance. Leave blank if not known.",
         False,
     ),
@@ -313,10 +314,18 @@ MEASURES = Sheet(
         ),
         Column(
             "Population",
-            "For a rate of another population than the partnership's residents: that population"
-            " (e.g. 21,500 young people aged 10 to 17), or 'Not known'. Blank: Settings'"
-            " Population.",
+            "For a rate: the population its figures are per (e.g. 21,500 young people aged 10"
+            " to 17), or 'Not known'. Blank: none stated (see Partnership population).",
             14,
+        ),
+        Column(
+            "Partnership population",
+            "'Yes' if the measure is a rate per head of the partnership's residents: the"
+            " Settings sheet's Population is then what it is per. Blank: not used; changes are"
+            " tested only where the Data sheet gives a Count, or this sheet a Population.",
+            14,
+            False,
+            "Yes",
         ),
         Column(
             "Theme",

@@ -103,6 +103,12 @@ households (or Rate per 100,000 population) is a rate per that number of whateve
 chart's axis says so; anything else, such as Days or Score, is a plain number printed with its unit
 ("34 days").
 
+Counts behind rates (Measures): a rate's changes are tested against chance only where the
+workbook gives its counts: the Data sheet's Count (and Denominator), a Population typed for the
+measure, or Yes under Partnership population for a rate per head of all the residents, which
+then uses the Settings sheet's Population (type its source too). Never mark Yes a rate of young
+people, children, pupils or households: type their number in Population instead.
+
 Click a column's header to see what goes in it. Columns with a dropdown only accept its values,
 except Unit, which takes your own words too.
 Check the workbook before sending it on: make-report check workbook.xlsx

@@ -57,7 +57,7 @@ from safecity_reports.core.model import (
 from safecity_reports.core.periods import Period, PeriodKind
 from safecity_reports.core.series import in_order
 from safecity_reports.errors import Problem, UsageError, WorkbookError
-from safecity_reports.reading import schema
+from safecity_reports.reading import populations, schema
 from safecity_reports.reading.awaiting import awaiting, lead_agencies, settle_awaited
 from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key, page_ids
 from safecity_reports.reading.markup import parse_blocks
@@ -171,6 +171,8 @@ class _Reader(SheetReader):
     unstated: dict[str, tuple[Row, tuple[str, ...]]]
     """The Measures row and blank columns (Unit, Decimals) of each measure that may do without
     them as long as it has no figures on the Data sheet (a measure rated only)."""
+    population_cell: Location | None = None
+    """The cell of Settings' Population, where there is a Population row."""
 
     def read(self) -> Reading:
         settings = self._settings()
@@ -180,6 +182,7 @@ class _Reader(SheetReader):
         actions = self._actions(agencies)
         self.unstated = {}
         measures = self._measures()
+        self._check_populations(settings, measures)
         self.awaited = lead_agencies((a for a, _ in actions), (m for m, _ in measures))
         observations = self._data(measures)
         commentary = self._commentary()
@@ -280,7 +283,23 @@ class _Reader(SheetReader):
             == schema.YES,
             **_population(one("Population"), one("Population source"), one("Confidence")),
         )
+        stated = one("Population")
+        self.population_cell = stated.location("Population") if stated else None
         return result
+
+    def _check_populations(self, settings: Settings, measures: list[tuple[Measure, Row]]) -> None:
+        """What each rate is per, against Settings' Population (``populations``)."""
+        marked = [(m, r) for m, r in measures if m.partnership_population]
+        for m, r in marked:
+            column = populations.COLUMN
+            for where, message, severity in populations.measure_problems(
+                m, r.raw(column), r.location(column), settings.population
+            ):
+                self.problem(where, message, severity)
+        for where, message, severity in populations.unused_population(
+            settings.population, self.population_cell, [m for m, _ in marked]
+        ):
+            self.problem(where, message, severity)
 
     def _summary_columns(self, row: Row | None) -> tuple[str, ...]:
         """The summary's columns as listed (commas between), each one of ``SUMMARY_COLUMNS``."""
@@ -749,6 +768,8 @@ def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]
             row.fail("Population", f"Population '{number:g}' is not a population; type it above 0")
         else:
             details["population"] = number
+    if row.choice(populations.COLUMN, (schema.YES, "No"), required=False) == schema.YES:
+        details["partnership_population"] = True
     return details
 
 
