@@ -296,10 +296,10 @@ class _Reader(SheetReader):
                 m, r.raw(column), r.location(column), settings.population
             ):
                 self.problem(where, message, severity)
-        for where, message, severity in populations.unused_population(
+        for cell, message, severity in populations.unused_population(
             settings.population, self.population_cell, [m for m, _ in marked]
         ):
-            self.problem(where, message, severity)
+            self.problem(cell, message, severity)
 
     def _summary_columns(self, row: Row | None) -> tuple[str, ...]:
         """The summary's columns as listed (commas between), each one of ``SUMMARY_COLUMNS``."""
