@@ -7,7 +7,13 @@ import math
 
 import pytest
 
-from safecity_reports.stats import funnel_limits, funnel_position, group_rate, rate_interval
+from safecity_reports.stats import (
+    funnel_limits,
+    funnel_position,
+    group_dispersion,
+    group_rate,
+    rate_interval,
+)
 from stats_reference import csv_rows
 
 EXACT_ROWS = [
@@ -125,7 +131,7 @@ def test_a_position_is_the_drawn_lines_at_every_count() -> None:
     assert funnel_position(high, 1000, 12).position == "in line"
     byars_low, _ = rate_interval(12, 1000, 1000, 0.998)
     group = byars_low * 1.001  # Byar's interval no longer excludes it; the exact line does
-    assert 12 > funnel_limits(group, 1000, 1000, 0.998)[1]
+    assert funnel_limits(group, 1000, 1000, 0.998)[1] < 12
     assert funnel_position(12, 1000, group).position == "above"
     for count in range(10, 80):
         for group in (20.0, 35.0):
@@ -155,3 +161,20 @@ def test_a_position_is_the_drawn_lines_at_every_count() -> None:
 def test_impossible_inputs_are_refused_with_a_plain_message(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: group_rate([1, 2], [100]),
+            "counts and denominators must pair up: 2 counts, 1 denominators",
+        ),
+        (lambda: group_rate([], []), "a group rate needs at least one area"),
+        (lambda: group_dispersion([], []), "a group rate needs at least one area"),
+    ],
+)
+def test_the_whole_message(call, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        call()
+    assert str(raised.value) == message

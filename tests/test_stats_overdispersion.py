@@ -30,10 +30,12 @@ from safecity_reports.stats.overdispersion import (
     FEWEST_FOR_DISPERSION,
     FEWEST_FOR_MOVING_RANGE,
     MOVING_RANGE,
+    NONE,
     QUASI_BINOMIAL,
     QUASI_POISSON,
+    Dispersion,
 )
-from safecity_reports.stats.spc_rules import Rule, find_special_causes
+from safecity_reports.stats.spc_rules import TOLERANCE, Rule, find_special_causes
 
 # --- the series' own extra variation ---------------------------------------------------------
 
@@ -97,20 +99,40 @@ def test_a_long_series_uses_the_moving_range_which_a_shift_does_not_inflate() ->
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: dispersion([1, 2], [1]), "counts and exposures must pair up"),
-        (lambda: dispersion([1, -2, 3, 4, 5], [1] * 5), "count 2 must be zero or more"),
-        (lambda: dispersion([1, 2, 3, 4, 5], [1, 1, 0, 1, 1]), "exposure 3 must be more"),
-        (lambda: dispersion([1, 2, 9, 4, 5], [5] * 5, True), r"count 3 \(9\) cannot be more"),
-        (lambda: widened_p_value(0.5, 0.9), "phi must be 1 or more"),
+        (
+            lambda: dispersion([1, 2], [1]),
+            "counts and exposures must pair up: 2 counts, 1 exposures",
+        ),
+        (lambda: dispersion([1, -2, 3, 4, 5], [1] * 5), "count 2 must be zero or more, got -2"),
+        (
+            lambda: dispersion([1, 2, 3, 4, 5], [1, 1, 0, 1, 1]),
+            "exposure 3 must be more than zero, got 0",
+        ),
+        (
+            lambda: dispersion([1, 2, 9, 4, 5], [5] * 5, True),
+            "count 3 (9) cannot be more than exposure 3 (5)",
+        ),
+        (lambda: widened_p_value(0.5, 0.9), "phi must be 1 or more (it is floored at 1), got 0.9"),
         (lambda: widened_p_value(1.5, 2), "p_value must be between 0 and 1, got 1.5"),
-        (lambda: widened_p_value(-0.1, 2), "p_value must be between 0 and 1"),
-        (lambda: rate_interval(5, 100, phi=0.5), "phi must be 1 or more"),
-        (lambda: proportion_interval(5, 100, phi=None), "phi is missing"),
+        (lambda: widened_p_value(-0.1, 2), "p_value must be between 0 and 1, got -0.1"),
+        (lambda: widened_p_value(None, 2), "p_value is missing: a number is needed"),
+        (
+            lambda: rate_interval(5, 100, phi=0.5),
+            "phi must be 1 or more (it is floored at 1), got 0.5",
+        ),
+        (lambda: proportion_interval(5, 100, phi=None), "phi is missing: a number is needed"),
     ],
 )
 def test_impossible_inputs_are_refused_with_a_plain_message(call, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError) as raised:
         call()
+    assert str(raised.value) == message
+
+
+def test_no_estimate_is_no_widening() -> None:
+    assert Dispersion(1.0, None, None, 0) == NONE and not NONE.widened
+    assert Dispersion(1.5, 1.5, QUASI_POISSON, 5).widened  # any phi above 1 widens
+    assert not Dispersion(1.0, 0.7, QUASI_POISSON, 5).widened
 
 
 # --- the test and the intervals, widened -----------------------------------------------------
@@ -128,6 +150,12 @@ def test_impossible_inputs_are_refused_with_a_plain_message(call, message: str) 
 )
 def test_the_p_value_is_widened_by_the_square_root_of_phi(p_value, phi, expected) -> None:
     assert widened_p_value(p_value, phi) == pytest.approx(expected, rel=1e-6)
+
+
+def test_at_phi_one_the_p_value_is_the_exact_tests_own() -> None:
+    for p in (0.0, 0.012, 0.05, 0.5, 1.0):
+        assert widened_p_value(p, 1) == p  # exactly, not through the normal
+    assert widened_p_value(0.05, 2) == pytest.approx(2 * norm.sf(1.959964 / math.sqrt(2)))
 
 
 def test_the_widened_p_value_grows_with_phi() -> None:
@@ -300,3 +328,161 @@ def test_a_chart_needs_a_moving_range() -> None:
 def test_the_exact_test_of_counts_in_equal_periods_is_the_conditional_binomial() -> None:
     # 120 then 160 events in equal periods: given 280, the later count is binomial(280, 1/2)
     assert compare_counts(120, 1, 160, 1) == pytest.approx(binomtest(160, 280, 0.5).pvalue)
+
+
+# --- the funnel's edges: the fewest areas, the test's degrees of freedom, a line itself --------
+
+
+def _group_with(phi_times_areas: float, areas: int = 10) -> tuple[list[float], list[float]]:
+    """Counts in areas of 1,000 people (rates per 1,000 equal to the counts) around a group
+    rate of 100, spread so that ``areas x phi`` is the given figure: the z-scores are a fixed
+    pattern scaled, and the winsorised phi scales with the square of the scale."""
+    pattern = [(i - (areas - 1) / 2) * (1 + 0.1 * i) for i in range(areas)]
+    mean = sum(pattern) / areas
+    pattern = [p - mean for p in pattern]  # the group rate stays 100
+    base = _independent_phi([100 + p * 10 for p in pattern], [1000] * areas)[0]
+    scale = math.sqrt(phi_times_areas / areas / base)
+    return [100 + p * 10 * scale for p in pattern], [1000.0] * areas
+
+
+@pytest.mark.parametrize(
+    ("spread", "areas", "adjusted"),
+    [
+        (16.0, 10, False),  # below chi-squared(9)'s 95th percentile, 16.92 (above 8's 15.51)
+        (17.5, 10, True),  # above it (below 10's 18.31 and 11's 19.68)
+        (40.0, 10, True),
+        (40.0, 9, False),  # fewer than 10 areas are never widened for
+    ],
+)
+def test_the_funnel_is_widened_only_beyond_chance_and_with_ten_areas(spread, areas, adjusted):
+    counts, populations = _group_with(spread, areas)
+    found = group_dispersion(counts, populations)
+    assert areas * found.phi == pytest.approx(spread)
+    assert found.adjusted is adjusted
+    assert (found.tau2 > 0) is adjusted
+
+
+def test_the_fewest_areas_to_widen_is_read_from_the_module() -> None:
+    from safecity_reports.stats import funnel
+
+    assert funnel.FEWEST_TO_WIDEN == 10
+
+
+def test_groups_too_small_or_with_no_events_are_chance_alone() -> None:
+    none = group_dispersion([0, 0, 0], [10, 20, 30])
+    assert (none.phi, none.areas, none.p_value, none.tau2) == (1.0, 3, 1.0, 0.0)
+    one = group_dispersion([7], [1000])
+    assert (one.phi, one.areas, one.p_value, one.tau2) == (1.0, 1, 1.0, 0.0)
+    two = group_dispersion([10, 30], [1000, 1000])
+    assert two.phi == pytest.approx(_independent_phi([10, 30], [1000, 1000])[0])
+    assert two.areas == 2 and not two.adjusted
+
+
+def test_the_widened_lines_stretch_the_exact_lines() -> None:
+    rate, tau2, n = 5.0, 0.4, 12_500  # s**2 = 5 x 1000 / 12,500 = 0.4: the stretch is sqrt(2)
+    for confidence in (0.95, 0.998):
+        low, high = funnel_limits(rate, n, 1000, confidence)
+        wide_low, wide_high = funnel_limits(rate, n, 1000, confidence, tau2)
+        assert wide_high == pytest.approx(rate + (high - rate) * math.sqrt(2), rel=1e-12)
+        assert wide_low == pytest.approx(rate - (rate - low) * math.sqrt(2), rel=1e-12)
+    assert funnel_limits(0, 100, tau2=1.0) == (0.0, 0.0)  # no events: nothing to widen
+
+
+def test_a_rate_exactly_on_a_line_is_inside_it() -> None:
+    # one person per area and a multiplier of 1: the rate is the count, exactly
+    low, high = funnel_limits(12, 1, 1, 0.998)
+    assert funnel_position(high, 1, 12, 1).position == "in line"
+    assert funnel_position(high + 1e-9, 1, 12, 1).position == "above"
+    assert funnel_position(low, 1, 12, 1).position == "in line"
+    assert funnel_position(low - 1e-9, 1, 12, 1).position == "below"
+    warn_low, warn_high = funnel_limits(12, 1, 1, 0.95)
+    assert not funnel_position(warn_high, 1, 12, 1).warning
+    assert funnel_position(warn_high + 1e-9, 1, 12, 1).warning
+    assert not funnel_position(warn_low, 1, 12, 1).warning
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        (
+            66,
+            "In line with the group average: the difference could be chance. It is higher at"
+            " the 95% level: one to watch.",
+        ),
+        (
+            35,
+            "In line with the group average: the difference could be chance. It is lower at"
+            " the 95% level: one to watch.",
+        ),
+        (50, "In line with the group average: the difference could be chance."),
+        (80, "Above the group average: higher than chance alone would explain (99.8% limits)."),
+        (20, "Below the group average: lower than chance alone would explain (99.8% limits)."),
+    ],
+)
+def test_each_position_in_words(count: int, words: str) -> None:
+    assert funnel_position(count, 10_000, 5, multiplier=1000).description == words
+
+
+def _slack(line: float, mean: float) -> float:
+    """The tolerance as documented (``spc_rules.TOLERANCE``), worked out as the rule does."""
+    return TOLERANCE * max(abs(line - mean), abs(mean), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("mean", "upper"),
+    [(0.1, 1.3), (1_000_000.1, 1_000_001.3), (-5_000.0, -4_000.0), (0.0, 0.8)],
+)
+def test_the_tolerance_is_a_share_of_the_larger_of_the_distance_and_the_mean(mean, upper):
+    lower = mean - (upper - mean)
+    slack = _slack(upper, mean)
+    assert TOLERANCE == 1e-9
+
+    def beyond_upper(value: float) -> bool:
+        return find_special_causes([value, mean, mean], mean, lower, upper)[0] is not None
+
+    def beyond_lower(value: float) -> bool:
+        return find_special_causes([value, mean, mean], mean, lower, upper)[0] is not None
+
+    assert not beyond_upper(upper + slack)  # exactly the tolerance away: still on the line
+    assert not beyond_upper(upper + 0.9 * slack)
+    assert beyond_upper(upper + 1.5 * slack)
+    low_slack = _slack(lower, mean)
+    assert not beyond_lower(lower - low_slack)
+    assert not beyond_lower(lower - 0.9 * low_slack)
+    assert beyond_lower(lower - 1.5 * low_slack)
+
+
+def test_a_break_at_the_second_value_splits_the_first_off() -> None:
+    rising = [0, 1, 2, 3, 4, 5, 6, 7]
+    marks = find_special_causes(rising, 3.5, -100, 100, breaks=[1])
+    assert marks[0] is None  # alone before the gap: in no run
+    assert marks[1:] == [(Rule.TREND, "high")] * 7
+    assert find_special_causes(rising, 3.5, -100, 100)[0] == (Rule.TREND, "high")
+
+
+# (values, mean, limit distance, the rules found: o limit, T/t trend, W/w 2 of 3, S/s shift)
+RUNS = [
+    ([0, 0, 0, 1, 2, 3, 4, 5], 2.0, 100, "........"),  # 6 rising after a start: no trend
+    ([0, 1, 2, 3, 4, 5, 6, 0], 3.0, 100, "TTTTTTT."),  # 7 rising, then a fall
+    ([9, 0, 1, 2, 3, 4, 5, 6], 3.0, 100, ".TTTTTTT"),  # the fall before is not in the run
+    ([-1, 2.5, 2.5, 2.5], 0.0, 3, ".WWW"),  # a mixed window first, then 3 near the upper
+    ([1, -2.5, -2.5, 0.5], 0.0, 3, "...."),  # 2 near the lower, but not all 3 below
+    ([-1, -2.5, -2.5, 0.5], 0.0, 3, ".ww."),  # 2 of 3 near the lower limit
+    ([-1] * 7, 0.0, 3, "sssssss"),  # a shift below
+]
+CODES = {
+    (Rule.OUTSIDE_LIMITS, "high"): "O",
+    (Rule.OUTSIDE_LIMITS, "low"): "o",
+    (Rule.TREND, "high"): "T",
+    (Rule.TREND, "low"): "t",
+    (Rule.TWO_OF_THREE, "high"): "W",
+    (Rule.TWO_OF_THREE, "low"): "w",
+    (Rule.SHIFT, "high"): "S",
+    (Rule.SHIFT, "low"): "s",
+}
+
+
+@pytest.mark.parametrize(("values", "mean", "distance", "expected"), RUNS)
+def test_runs_at_their_edges(values, mean, distance, expected) -> None:
+    marks = find_special_causes(values, mean, mean - distance, mean + distance)
+    assert "".join("." if m is None else CODES[m] for m in marks) == expected

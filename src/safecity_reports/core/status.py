@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from safecity_reports.core.coverage import comparable, is_year_before
+from safecity_reports.core.dispersion import series_dispersion
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.model import (
     CompareWith,
@@ -36,6 +37,8 @@ from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against
     exact,
     target_status,
 )
+from safecity_reports.stats import Dispersion
+from safecity_reports.stats.overdispersion import NONE
 
 
 class Direction(Enum):
@@ -302,6 +305,9 @@ class MeasureStatus:
     """The level of the tests and intervals."""
     population: float | None = None
     """The partnership's population (Settings), which turns rates into counts."""
+    dispersion: Dispersion = NONE
+    """How much more the measure's like periods vary than chance (``core.dispersion``): the
+    tests and the intervals are widened by its ``phi``."""
 
     @property
     def late(self) -> bool:
@@ -363,8 +369,9 @@ def measure_status(
 
     direction, meaning = compared(measure, value(previous), value(current))
     year_direction, year_meaning = compared(measure, value(year_ago), value(current))
-    test = change_test(measure, previous, current, population, confidence)
-    year_test = change_test(measure, year_ago, current, population, confidence)
+    spread = series_dispersion(measure, current, population)
+    test = change_test(measure, previous, current, population, confidence, spread)
+    year_test = change_test(measure, year_ago, current, population, confidence, spread)
     meaning = tested(direction, meaning, test)
     year_meaning = tested(year_direction, year_meaning, year_test)
     baseline_direction, baseline_meaning = Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED
@@ -411,6 +418,7 @@ def measure_status(
         year_test=year_test,
         confidence=confidence,
         population=population,
+        dispersion=spread,
     )
 
 

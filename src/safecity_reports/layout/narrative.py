@@ -32,6 +32,7 @@ from safecity_reports.core.status import (
     direction_of_travel,
 )
 from safecity_reports.core.targets import interim_target, is_limit
+from safecity_reports.layout.chance import method_sentence
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -193,9 +194,11 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
             + (f" ({population_source.rstrip('.')})." if population_source else ".")
         )
     return (
-        f"Where the workbook gives the counts behind a rate or a percentage ({tested} of this"
-        f" report's comparisons), the change is tested against chance at the {level} level:"
-        " rates by the exact test for two Poisson rates, percentages by Fisher's exact test."
+        "Where the workbook gives the counts behind a rate or a percentage, or the figure is"
+        f" itself a count of events ({tested} of this report's comparisons), the change is"
+        f" tested against chance at the {level} level:"
+        " rates by the exact test for two Poisson rates, percentages by Fisher's exact test,"
+        " counts of events in periods of equal length by the exact test for two Poisson counts."
         " Only a significant change is called an increase or a decrease, and 'significant',"
         " and judged better or worse; otherwise the report says 'no significant change'. The"
         " other changes cannot be tested: the summary marks them 'not tested'. Confidence"
@@ -212,7 +215,7 @@ def interval_sentence(status: MeasureStatus) -> str:
     m, current = status.measure, status.current
     if current is None or not status.up_to_date:
         return ""
-    limits = interval(m, current, status.population, status.confidence)
+    limits = interval(m, current, status.population, status.confidence, status.dispersion.phi)
     found = events(m, current, status.population)
     if limits is None or found is None:
         return ""
@@ -511,6 +514,7 @@ def status_sentences(status: MeasureStatus) -> str:
         change_sentence(status),
         interval_sentence(status),
         year_sentence(status),
+        method_sentence(status),
         baseline_sentence(status),
         benchmark_sentence(status),
         target_sentence(status),

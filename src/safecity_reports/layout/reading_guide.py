@@ -6,6 +6,7 @@ from __future__ import annotations
 from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.status import Direction, Judgement
 from safecity_reports.core.verdicts import Change, Verdicts
+from safecity_reports.layout.chance import multiplicity_paragraph, overdispersion_paragraph
 from safecity_reports.layout.document import (
     Block,
     BulletList,
@@ -182,5 +183,10 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
     if tested:  # Exceptions refers to this paragraph: "see How to read this report: chance"
         source = report.settings.population_source
         blocks.append(Paragraph(plain(testing_paragraph(tested[0], len(tested), source))))
+        blocks.extend(
+            Paragraph(plain(t))
+            for t in (overdispersion_paragraph(made), multiplicity_paragraph(made))
+            if t
+        )
     blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(verdicts), funnel_guide(report)) if t)
     return blocks

@@ -24,6 +24,7 @@ from safecity_reports.core.model import (
 )
 from safecity_reports.core.periods import Period
 from safecity_reports.core.status import MeasureStatus, report_status
+from safecity_reports.reading.gaps import gap_warnings
 
 JUMP = 0.5
 """A change of more than this share of the earlier figure in one comparison is worth a look."""
@@ -52,6 +53,7 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
         if measure.observations or measure.id not in rated:  # rated only: no figures is fine
             yield from _missing(measure, status)
         yield from _jump(measure, status)
+        yield from gap_warnings(measure, period)
 
 
 def _mixed_lengths(measure: Measure) -> Iterator[tuple[Location, str]]:

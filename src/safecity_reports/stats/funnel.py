@@ -66,6 +66,9 @@ WINSORISED = 0.1
 estimated (Spiegelhalter, 2005: 10% each tail)."""
 OVERDISPERSION_TEST = 0.95
 """The level at which a group's spread must exceed chance before its funnel is widened."""
+FEWEST_TO_WIDEN = 10
+"""Fewer areas than this are never widened for: among so few, one area standing out cannot be
+told apart from a spread of them all, and widening would hide it."""
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,11 @@ class GroupDispersion:
 
 
 def _quantile(ordered: list[float], q: float) -> float:
-    """The ``q`` quantile of sorted values, interpolated linearly (R's type 7, numpy's)."""
+    """The ``q`` quantile (0 <= q < 1) of at least two sorted values, interpolated linearly
+    (R's type 7, numpy's)."""
     place = (len(ordered) - 1) * q
     below = math.floor(place)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (place - below) * (ordered[above] - ordered[below])
+    return ordered[below] + (place - below) * (ordered[below + 1] - ordered[below])
 
 
 def group_dispersion(
@@ -112,7 +115,8 @@ def group_dispersion(
     "set the lowest 100q% of z-scores to Z_q, and the highest 100q% to Z_1-q"; percentiles
     interpolated as R's ``quantile`` does by default); ``phi`` is the mean of their squares.
     Under chance alone ``areas x phi`` is about chi-squared on ``areas - 1`` degrees of freedom;
-    where it exceeds that distribution's 95th percentile,
+    where it exceeds that distribution's 95th percentile, in a group of at least
+    ``FEWEST_TO_WIDEN`` areas,
     ``tau2 = (areas x phi - (areas - 1)) / (sum w - sum w**2 / sum w)`` with
     ``w = 1 / s**2`` (DerSimonian and Laird's additive random effect), else 0. A group with no
     events has ``phi = 1``, ``tau2 = 0``.
@@ -136,7 +140,7 @@ def group_dispersion(
 
     p_value = float(chi2.sf(areas * phi, areas - 1))
     tau2 = 0.0
-    if areas * phi > chi2.ppf(OVERDISPERSION_TEST, areas - 1):
+    if areas >= FEWEST_TO_WIDEN and areas * phi > chi2.ppf(OVERDISPERSION_TEST, areas - 1):
         weights = [1 / v for v in variances]
         total = sum(weights)
         tau2 = (areas * phi - (areas - 1)) / (total - sum(w * w for w in weights) / total)

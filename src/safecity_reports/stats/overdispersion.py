@@ -79,13 +79,17 @@ def _residuals(xs: list[float], ns: list[float], proportions: bool) -> list[floa
 
 
 def dispersion(
-    counts: Sequence[float], exposures: Sequence[float], proportions: bool = False
+    counts: Sequence[float],
+    exposures: Sequence[float],
+    proportions: bool = False,
+    consecutive: bool = True,
 ) -> Dispersion:
-    """The extra variation of a series of like periods (oldest first, one after another).
+    """The extra variation of a series of like periods (oldest first; ``consecutive`` where
+    each follows the one before, with no period missing between).
 
     Each period's Pearson residual is ``(x - n p) / sqrt(n p)`` (``n p (1 - p)`` for
-    proportions) with ``p`` the series' pooled rate. From ``FEWEST_FOR_MOVING_RANGE`` periods
-    the estimate is ``(mean moving range of the residuals / 1.128) ** 2``, as an SPC chart
+    proportions) with ``p`` the series' pooled rate. From ``FEWEST_FOR_MOVING_RANGE``
+    consecutive periods the estimate is ``(mean moving range of the residuals / 1.128) ** 2``, as an SPC chart
     estimates its sigma, so that a real change of level does not count as noise; from
     ``FEWEST_FOR_DISPERSION`` it is the quasi-likelihood estimate, the sum of squared residuals
     over ``periods - 1``; below that there is none (``phi = 1``). A series with no events (or,
@@ -104,7 +108,7 @@ def dispersion(
     residuals = _residuals(xs, ns, proportions)
     if residuals is None:
         return Dispersion(1.0, None, None, periods)
-    if periods >= FEWEST_FOR_MOVING_RANGE:
+    if consecutive and periods >= FEWEST_FOR_MOVING_RANGE:
         ranges = [abs(b - a) for a, b in zip(residuals, residuals[1:], strict=False)]
         estimate = (sum(ranges) / len(ranges) / D2) ** 2
         method = MOVING_RANGE
@@ -125,7 +129,7 @@ def widened_p_value(p_value: float, phi: float) -> float:
     if not 0 <= p <= 1:
         raise ValueError(f"p_value must be between 0 and 1, got {p_value}")
     factor = checks.phi(phi)
-    if factor == 1 or p in (0, 1):
+    if factor == 1:
         return p
     from scipy.stats import norm
 

@@ -128,6 +128,9 @@ class XmRChart:
     """The target the assurance is judged against, if any."""
     assurance: Assurance | None
     """Against the target; None with no target, a neutral measure or too few points."""
+    breaks: tuple[int, ...] = ()
+    """The indices of the values that do not follow the one before (a period missing between):
+    no moving range is taken across them, and no run is looked for across them."""
 
     @property
     def latest(self) -> Point:
@@ -232,7 +235,7 @@ def xmr(
     if len(numbers) < 2:
         raise ValueError(f"an XmR chart needs at least 2 values, got {len(numbers)}")
     target = None if target is None else checks.number("target", target)
-    gaps = {int(b) for b in breaks}
+    gaps = {int(b) for b in breaks if 0 < b < len(numbers)}
     if all(i in gaps for i in range(1, len(numbers))):
         raise ValueError("an XmR chart needs at least 2 values in a row: every pair has a gap")
     mean, mean_moving_range = _limits(numbers, screen, gaps)
@@ -268,6 +271,7 @@ def xmr(
         judgement=TOO_FEW_POINTS if too_few else None,
         target=target,
         assurance=assurance,
+        breaks=tuple(sorted(gaps)),
     )
 
 
