@@ -52,7 +52,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
         " The change was tested by the exact test for two Poisson counts in periods of equal"
         " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
         " figures are too few to measure how much more they vary (at least 5 are needed)."
-        " Baseline (2012/13, April 2012 to March 2013): 40,861; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " Baseline (2012/13, April 2012 to March 2013): 40,861; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. On track: 29,012 against 29,450, the profiled target for 2013/14 Q3 (the"
         " target is 38,000 by the end of 2013/14)."
     )
@@ -62,7 +63,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
         " The change was tested by the exact test for two Poisson counts in periods of equal"
         " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
         " figures are too few to measure how much more they vary (at least 5 are needed)."
-        " Baseline (2012/13, April 2012 to March 2013): 4,150; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " Baseline (2012/13, April 2012 to March 2013): 4,150; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. Off track for the target of a reduction on last year by the end of"
         " 2013/14."
     )
@@ -72,7 +74,8 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
         " The change was tested by the exact test for two Poisson counts in periods of equal"
         " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
         " figures are too few to measure how much more they vary (at least 5 are needed)."
-        " Baseline (2012/13, April 2012 to March 2013): 5,480; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " Baseline (2012/13, April 2012 to March 2013): 5,480; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. Off track: 4,020 against 3,900, an even share of the target for April to"
         " December 2013 (the target is 5,200 by the end of 2013/14)."
     )
