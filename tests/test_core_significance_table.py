@@ -12,10 +12,11 @@ from __future__ import annotations
 from statistics import NormalDist
 
 import pytest
-from scipy.stats import binomtest, fisher_exact
+from scipy.stats import binomtest, fisher_exact, norm
 
 from safecity_reports.core.model import (
     NOT_AVAILABLE,
+    FigureKind,
     Frequency,
     Measure,
     Observation,
@@ -34,6 +35,7 @@ from safecity_reports.core.significance import (
     multiplier,
     population_for,
 )
+from safecity_reports.stats import Dispersion
 from stats_reference import csv_rows, figure
 
 Q1, Q2 = parse_period("2016/17 Q1"), parse_period("2016/17 Q2")
@@ -198,8 +200,15 @@ EVENTS = [
     (PER_1000, None, _obs(NOT_AVAILABLE, 5, 100), 250_000.0, None),
     (PER_1000, None, _obs(Pair(3, 2), 5, 100), 250_000.0, None),
     (PER_1000, None, _obs(True, 5, 100), 250_000.0, None),
-    (COUNT, None, _obs(12.0, 12, 100), 250_000.0, None),
-    (COUNT, None, _obs(12.0, 12), 250_000.0, None),
+    # a count of events is its own: the figure, over the three months it covers (issue 23)
+    (COUNT, None, _obs(12.0, 12, 100), 250_000.0, Events(12, 3.0, False)),
+    (COUNT, None, _obs(12.0, 99), None, Events(12, 3.0, False)),
+    (COUNT, None, _obs(0.0), None, Events(0, 3.0, False)),
+    # ... but not a fraction, a negative figure or one that is not a number
+    (COUNT, None, _obs(12.5), None, None),
+    (COUNT, None, _obs(-1.0), None, None),
+    (COUNT, None, _obs(NOT_AVAILABLE), None, None),
+    (COUNT, None, _obs(True), None, None),
     (Unit.NUMBER, None, _obs(12.0, 12), None, None),
 ]
 
@@ -392,7 +401,8 @@ def test_a_change_in_a_rate_is_the_exact_poisson_test(before, after, population)
         (PCT, _obs(4.0, period=Q1), _obs(5.0, 2, 40), None),
         (PCT, _obs(4.0, 1, 25, Q1), _obs(5.0), None),
         (PER_1000, _obs(2.0, period=Q1), _obs(2.2), None),
-        (COUNT, _obs(20.0, 20, 100, Q1), _obs(25.0, 25, 100), 250_000.0),
+        (COUNT, _obs(20.5, period=Q1), _obs(25.0), None),
+        (Unit.NUMBER, _obs(20.0, 20, 100, Q1), _obs(25.0, 25, 100), 250_000.0),
         # more events than the cohort on either side
         (PCT, _obs(120.0, 12, 10, Q1), _obs(5.0, 2, 40), None),
         (PCT, _obs(5.0, 2, 40, Q1), _obs(120.0, 12, 10), None),
@@ -403,3 +413,53 @@ def test_a_change_in_a_rate_is_the_exact_poisson_test(before, after, population)
 )
 def test_no_test_where_a_figures_events_are_not_known(unit, before, after, population):
     assert change_test(_measure(unit), before, after, population, 0.95) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "counted"),
+    [
+        (FigureKind.FOR_THE_PERIOD, True),
+        (FigureKind.YEAR_TO_DATE, True),
+        (FigureKind.ROLLING_12_MONTHS, True),
+        (FigureKind.SNAPSHOT, False),  # people at a date are not events in a stretch of time
+        (FigureKind.SURVEY_WAVE, False),
+    ],
+)
+def test_only_a_count_of_events_over_time_is_counted(kind, counted):
+    m = _measure(COUNT, kind=kind)
+    assert (events(m, _obs(7.0), None) is not None) is counted
+
+
+@pytest.mark.parametrize(("before", "after"), [(120, 160), (3, 11), (0, 4), (40, 40), (9, 1)])
+def test_a_change_in_a_count_is_the_exact_test_of_two_poisson_counts(before, after):
+    # equal periods: given the total, the later count is binomial with p = 1/2
+    found = change_test(
+        _measure(COUNT), _obs(float(before), period=Q1), _obs(float(after)), None, 0.95
+    )
+    assert found is not None and found.counts and not found.proportions
+    assert found.p_value == pytest.approx(_poisson(before, 1, after, 1), rel=1e-9)
+    assert found.exact_p_value is None and found.dispersion.method is None
+
+
+def test_a_test_is_widened_by_the_series_dispersion():
+    spread = Dispersion(4.0, 4.0, "quasi-Poisson", 5)
+    m = _measure(COUNT)
+    found = change_test(m, _obs(120.0, period=Q1), _obs(160.0), None, 0.95, spread)
+    exact = _poisson(120, 1, 160, 1)
+    assert found is not None and found.exact_p_value == pytest.approx(exact, rel=1e-9)
+    z = norm.isf(exact / 2)
+    assert found.p_value == pytest.approx(2 * norm.sf(z / 2), rel=1e-9)
+    assert found.dispersion is spread
+    narrow = Dispersion(1.0, 0.5, "quasi-Poisson", 5)  # floored: the exact test as it is
+    same = change_test(m, _obs(120.0, period=Q1), _obs(160.0), None, 0.95, narrow)
+    assert same is not None and same.p_value == pytest.approx(exact, rel=1e-9)
+    assert same.exact_p_value is None
+
+
+def test_an_interval_is_widened_by_phi_and_a_count_has_none():
+    m = _measure(PER_1000)
+    plain = interval(m, _obs(2.0, 500, 250_000), None, 0.95)
+    wide = interval(m, _obs(2.0, 500, 250_000), None, 0.95, 4.0)
+    assert plain is not None and wide is not None
+    assert (wide[1] - wide[0]) / (plain[1] - plain[0]) == pytest.approx(2, rel=0.02)
+    assert interval(_measure(COUNT), _obs(12.0), None, 0.95) is None

@@ -115,7 +115,7 @@ FIGURES = [
 
 
 def _measure(
-    unit: Unit = Unit.COUNT,
+    unit: Unit = Unit.NUMBER,  # a plain number: counts of events are tested (issue 23)
     polarity: Polarity = LOW,
     decimals: int = 1,
     observations: tuple[Observation, ...] = (),
@@ -327,7 +327,7 @@ def _status(
     comparison="2016/17 Q1",
     compare_with=None,
     polarity=LOW,
-    unit=Unit.COUNT,
+    unit=Unit.NUMBER,
     **kwargs,
 ):
     m = _measure(unit, polarity, 1, tuple(observations), kind=kind, **kwargs)

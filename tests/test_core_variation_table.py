@@ -21,7 +21,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import parse_period
-from safecity_reports.core.variation import spc_chart, spc_series
+from safecity_reports.core.variation import hidden_periods, spc_breaks, spc_chart, spc_series
 
 MONTHS = [parse_period(f"{m} 2016") for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul")]
 MONTHS += [parse_period(f"{m} 2016") for m in ("Aug", "Sep", "Oct", "Nov", "Dec")]
@@ -47,13 +47,13 @@ RUNS = [
     # a figure after the reporting month is not joined; the reporting month's own is
     ([10, 11, 12, 13, 14, 15, 16], 5, [10, 11, 12, 13, 14, 15]),
     ([10, 11, 12, 13, 14, 15, 16], 6, [10, 11, 12, 13, 14, 15, 16]),
-    # a missing month ends the run (the moving range across it is not a month's)
-    ([10, 11, 12, None, 14, 15, 16], 6, [14, 15, 16]),
-    ([10, 11, 12, 13, 14, None, 16], 6, [16]),
-    # a figure that is not a number ends it too, even with numbers before it
-    ([10, 11, 12, NOT_AVAILABLE, 14, 15, 16], 6, [14, 15, 16]),
-    ([10, 11, Pair(1, 2), 13, 14, 15, 16], 6, [13, 14, 15, 16]),
-    ([10, 11, 12, 13, True, 15, 16], 6, [15, 16]),
+    # a missing month breaks the moving range, not the run (issue 23; ``spc_breaks``)
+    ([10, 11, 12, None, 14, 15, 16], 6, [10, 11, 12, 14, 15, 16]),
+    ([10, 11, 12, 13, 14, None, 16], 6, [10, 11, 12, 13, 14, 16]),
+    # a figure that is not a number is a gap too
+    ([10, 11, 12, NOT_AVAILABLE, 14, 15, 16], 6, [10, 11, 12, 14, 15, 16]),
+    ([10, 11, Pair(1, 2), 13, 14, 15, 16], 6, [10, 11, 13, 14, 15, 16]),
+    ([10, 11, 12, 13, True, 15, 16], 6, [10, 11, 12, 13, 15, 16]),
     ([10, 11, 12, 13, 14, 15, NOT_AVAILABLE], 6, []),
     ([], 6, []),
 ]
@@ -91,7 +91,8 @@ CHARTS = [
     (K.FOR_THE_PERIOD, [10, 11, 12, 13, 14, 15], True),  # exactly the six needed
     (K.FOR_THE_PERIOD, [10, 11, 12, 13, 14], False),
     (K.FOR_THE_PERIOD, [10, 11, 12, 13, 14, 15, 16], True),
-    (K.FOR_THE_PERIOD, [10, 11, 12, None, 14, 15, 16], False),  # a run of three
+    (K.FOR_THE_PERIOD, [10, 11, 12, None, 14, 15, 16], True),  # six across a gap
+    (K.FOR_THE_PERIOD, [10, None, 12, None, 14, None, 16, None, 18, None, 20], False),  # no pair
     (K.SNAPSHOT, [10, 11, 12, 13, 14, 15], True),
     (K.SNAPSHOT, [10, 11, 12, None, 14, 15, 16], True),
     # year-to-date and rolling figures are not independent point to point; waves are few
@@ -112,6 +113,35 @@ def test_which_measures_have_an_xmr_chart(kind, actuals, charted):
         assert _values(series) == numbers
         assert chart.mean == pytest.approx(fmean(numbers))
         assert [p.value for p in chart.points] == numbers
+
+
+# (figures Jan onwards, None where no row; the breaks; the months hidden)
+BREAKS = [
+    ([10, 11, 12, 13, 14, 15, 16], (), ()),
+    ([10, 11, 12, None, 14, 15, 16], (3,), ("Apr 2016",)),
+    ([10, 9, None, None, 13, 14, 15, 16], (2,), ("Mar 2016", "Apr 2016")),
+    ([10, 11, NOT_AVAILABLE, 13, None, 15, 16, 17], (2, 3), ("Mar 2016", "May 2016")),
+]
+
+
+@pytest.mark.parametrize(("actuals", "breaks", "hidden"), BREAKS)
+def test_a_gap_breaks_the_moving_range_and_hides_its_months(actuals, breaks, hidden):
+    m = _measure(actuals)
+    series = spc_series(m, MONTHS[len(actuals) - 1])
+    assert spc_breaks(series, m) == breaks
+    assert tuple(p.label for p in hidden_periods(series, m)) == hidden
+    found = spc_chart(m, MONTHS[len(actuals) - 1])
+    assert found is not None and found[1].breaks == breaks
+
+
+def test_a_gap_of_over_five_years_ends_the_run():
+    m = _measure([10, 11, 12, 13, 14, 15, 16])
+    old = Observation(parse_period("Jan 2010"), 5)
+    assert _values(spc_series(replace(m, observations=(old, *m.observations)), MONTHS[6])) == [
+        10, 11, 12, 13, 14, 15, 16
+    ]  # fmt: skip
+    near = Observation(parse_period("Jan 2012"), 5)  # 47 months missing: a gap, kept
+    assert len(spc_series(replace(m, observations=(near, *m.observations)), MONTHS[6])) == 8
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,12 @@ def test_the_partnerships_verdict_reads_its_pages_xmr_chart():
     assert v.xmr is not None and len(v.xmr[0]) == 12
     assert v.spc_signal is Signal.CONCERN
     assert v.spc_assurance is Assurance.CONSISTENTLY_MISSED
-    assert v.concerns[:2] == (Concern.SPECIAL_CAUSE_CONCERN, Concern.TARGET_CONSISTENTLY_MISSED)
+    # 12 -> 40 events in a month is also a significant rise of a count (issue 23)
+    assert v.concerns[:3] == (
+        Concern.SIGNIFICANTLY_WORSE,
+        Concern.SPECIAL_CAUSE_CONCERN,
+        Concern.TARGET_CONSISTENTLY_MISSED,
+    )
 
 
 def test_an_areas_verdict_draws_no_xmr_chart_without_area_pages():

@@ -46,23 +46,36 @@ def _glance(report, statuses):
 def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
     report, statuses = _read("force-year-to-date.xlsx")
     assert status_sentences(statuses.of("1.1a").status) == (
+        # issue 23: a count of events is tested as counts, Poisson variation assumed
         "Fell from 30,658 in 2012/13 Q3 (April to December 2012) to 29,012 in 2013/14 Q3"
-        " (April to December 2013), which is better. Baseline (2012/13, April 2012 to March"
-        " 2013): 40,861; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " (April to December 2013), a significant decrease, which is better."
+        " The change was tested by the exact test for two Poisson counts in periods of equal"
+        " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
+        " figures are too few to measure how much more they vary (at least 5 are needed)."
+        " Baseline (2012/13, April 2012 to March 2013): 40,861; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. On track: 29,012 against 29,450, the profiled target for 2013/14 Q3 (the"
         " target is 38,000 by the end of 2013/14)."
     )
     assert status_sentences(statuses.of("1.1b").status) == (
-        "Rose from 3,120 in 2012/13 Q3 (April to December 2012) to 3,185 in 2013/14 Q3"
-        " (April to December 2013), which is worse. Baseline (2012/13, April 2012 to March"
-        " 2013): 4,150; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        "3,185 in 2013/14 Q3 (April to December 2013), against 3,120 in 2012/13 Q3 (April to"
+        " December 2012): no significant change."
+        " The change was tested by the exact test for two Poisson counts in periods of equal"
+        " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
+        " figures are too few to measure how much more they vary (at least 5 are needed)."
+        " Baseline (2012/13, April 2012 to March 2013): 4,150; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. Off track for the target of a reduction on last year by the end of"
         " 2013/14."
     )
     assert status_sentences(statuses.of("1.1c").status) == (
         "Fell from 4,210 in 2012/13 Q3 (April to December 2012) to 4,020 in 2013/14 Q3"
-        " (April to December 2013), which is better. Baseline (2012/13, April 2012 to March"
-        " 2013): 5,480; it covers 12 months and 2013/14 Q3 covers 9 months, so they are not"
+        " (April to December 2013), a significant decrease, which is better."
+        " The change was tested by the exact test for two Poisson counts in periods of equal"
+        " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
+        " figures are too few to measure how much more they vary (at least 5 are needed)."
+        " Baseline (2012/13, April 2012 to March 2013): 5,480; it covers 12 months and 2013/14"
+        " Q3 covers 9 months, so they are not"
         " compared. Off track: 4,020 against 3,900, an even share of the target for April to"
         " December 2013 (the target is 5,200 by the end of 2013/14)."
     )
@@ -162,9 +175,12 @@ def test_late_figures_are_said_to_be_late_and_counted_apart():
     assert status_sentences(statuses.of("1.1b").status) == (
         "The figure for 2013/14 Q4 is not available yet (NYA)."
     )
+    # 1.1c's 140 -> 138 offenders is tested as counts (issue 23); 1.1d's percentage is not
     assert _glance(report, statuses) == {
-        "Better": "2",
-        "Worse": "0",
+        "Better (significant)": "0",
+        "Worse (significant)": "0",
+        "No significant change": "1",
+        "Better (not tested)": "1",
         "No change": "0",
         "Not judged": "0",
         "No figure for 2013/14 Q4": "2",

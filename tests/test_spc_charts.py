@@ -44,7 +44,7 @@ from safecity_reports.layout.measure_page import interval_row
 from safecity_reports.layout.report import build_document
 from safecity_reports.reading.workbook import read_workbook
 from safecity_reports.run.chart_jobs import draw_chart
-from safecity_reports.stats import funnel_limits
+from safecity_reports.stats import funnel_limits, group_dispersion
 from safecity_reports.styles import load_styles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,7 +192,8 @@ def test_a_shift_below_the_mean_and_a_target_consistently_met(example):
     assert all(f < mean for f in FIRES[-8:]) and FIRES[-9] > mean
     assert _marks(chart) == dict.fromkeys(_months("May 2025", "Dec 2025"), Mark.IMPROVEMENT)
     assert upper < 70  # the target is above every value the process normally produces
-    assert _lead(blocks, "Fell from 44").endswith(
+    # 44 -> 43 fires, tested as counts (issue 23), is no significant change
+    assert _lead(blocks, "43 in Dec 2025, against 44").endswith(
         "Special cause of improvement: the latest figure (Dec 2025, 43) is part of a run of 7"
         " or more values below the average. 7 earlier figures show special cause variation"
         " (marked on the chart). The target will be met consistently: it lies outside the range"
@@ -225,23 +226,40 @@ def test_under_thirteen_months_the_limits_are_trial_limits(tmp_path):
 def test_under_twelve_months_the_page_keeps_its_line_chart(tmp_path):
     blocks = _asb_months(11, tmp_path)
     assert _figure(blocks, ChartKind.LINE, "ASB incidents")
-    assert "variation" not in _lead(blocks, "Rose from 413")
+    lead = _lead(blocks, "Rose from 413")
+    assert "normal variation" not in lead and "special cause" not in lead.lower()
 
 
-def test_a_missing_month_ends_the_run_the_limits_are_worked_out_from(tmp_path):
+def test_a_missing_month_breaks_the_moving_range_not_the_chart(tmp_path):
     """A moving range across a gap is not a month's variation: with a month missing in the
-    middle of 18, only the 12 months after the gap are charted (trial limits)."""
+    middle of 18, the 17 months are charted with the missing one drawn empty (issue 23), no
+    moving range is taken across it, and the page says so."""
     settings, rows = monthly_spc()
     asb = [r for r in rows["Data"] if r["Measure"] == "1.1a"][-18:]
-    del asb[5]
+    gone = asb.pop(5)
     rows = {**rows, "Data": [r for r in rows["Data"] if r["Measure"] != "1.1a"] + asb}
     path = tmp_path / "asb-gap.xlsx"
     _workbook(settings, rows).save(path)
     report, statuses = _read(path)
     blocks = list(_blocks(build_document(report, statuses, date(2026, 1, 20)).blocks))
-    chart = _figure(blocks, ChartKind.XMR, "ASB incidents").chart
-    assert chart.categories == tuple(str(r["Period"]) for r in asb[5:])
-    assert chart.trial
+    figure = _figure(blocks, ChartKind.XMR, "ASB incidents")
+    chart = figure.chart
+    labels = [str(r["Period"]) for r in asb]
+    assert chart.categories == (*labels[:5], str(gone["Period"]), *labels[5:])
+    values = [float(r["Actual"]) for r in asb]
+    assert chart.series[0].values == (*values[:5], None, *values[5:])
+    assert not chart.trial  # 17 figures
+    ranges = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    del ranges[4]  # the range across the gap
+    kept = [r for r in ranges if r < 3.267 * fmean(ranges)]
+    status = statuses.of("1.1a")
+    assert status.xmr is not None
+    assert status.xmr[1].mean_moving_range == pytest.approx(fmean(kept))
+    assert f"There is no figure for {gone['Period']}: the chart leaves a gap" in _lead(
+        blocks, "Rose from"
+    )
+    assert f"No figure for {gone['Period']}: the line breaks there." in figure.alt
+    assert "17 figures" in figure.alt
 
 
 def test_the_funnel_plot_of_a_group_with_counts_and_populations(example):
@@ -265,37 +283,58 @@ def test_the_funnel_plot_of_a_group_with_counts_and_populations(example):
     xs = chart.curve_x
     assert xs[0] < min(chart.x_values) and xs[-1] > max(chart.x_values)
     upper = chart.curves[3].values
-    assert upper[10] == pytest.approx(funnel_limits(rate, xs[10], 1000, 0.998)[1])
+    # 6 of the 15 areas lie outside the exact 99.8% lines, far more than chance allows: the
+    # lines are widened by Spiegelhalter's random-effects adjustment (issue 23)
+    spread = group_dispersion(
+        [c for _, c, _ in BURGLARY_GROUP], [p for _, _, p in BURGLARY_GROUP], 1000
+    )
+    assert spread.adjusted
+    assert upper[10] == pytest.approx(funnel_limits(rate, xs[10], 1000, 0.998, spread.tau2)[1])
+    assert upper[10] > funnel_limits(rate, xs[10], 1000, 0.998)[1]
     # the funnel narrows as the population grows, and 95% lies inside 99.8%
     assert upper[0] > upper[-1]
     assert all(a < b for a, b in zip(chart.curves[1].values, upper, strict=True))
-    # Northbridge (6.32) is above the 99.8% upper limit at its population: above
-    assert funnel_limits(rate, SPC_POPULATION, 1000, 0.998)[1] < 1580 / SPC_POPULATION * 1000
+    # Northbridge (6.32) is above the widened 99.8% upper limit at its population: above
+    assert (
+        funnel_limits(rate, SPC_POPULATION, 1000, 0.998, spread.tau2)[1]
+        < 1580 / SPC_POPULATION * 1000
+    )
     assert chart.title == (
         "Burglary: Northbridge is higher than the group's rate, beyond chance (2025)"
     )
     assert _lead(blocks, "Northbridge is 15th of 15") == (
         "Northbridge is 15th of 15 with 6.32. Northbridge is above the group's rate of 4.90:"
-        " higher than chance alone would explain for its population (outside the 99.8% limits)."
+        " higher than chance and the usual spread between areas would explain for its population"
+        " (outside the 99.8% limits; the limits are widened because the areas' rates spread more"
+        " than chance allows: Spiegelhalter's overdispersion adjustment)."
     )
     assert figure.alt.startswith(
         "Funnel plot of 15 areas' rate per 1,000 against their population: Burglary:"
         " Northbridge is higher than the group's rate, beyond chance (2025). Group rate 4.90."
         " The funnel's lines show how far an area's rate can differ from the group's by chance"
-        " alone at its population: 95% and 99.8% limits, narrower for larger populations."
-        " Northbridge (our area): 6.32, population 250,000. Northbridge is above the group's rate"
+        " and the usual spread between areas at its population: 95% and 99.8% limits, narrower"
+        " for larger populations. The 15 areas' rates spread 4.7 times as much as chance alone"
+        " would make them, more than chance allows, so the lines are widened for the differences"
+        " between areas that chance does not explain (Spiegelhalter's random-effects"
+        " adjustment), and each area is judged against the widened lines. Northbridge (our"
+        " area): 6.32, population 250,000. Northbridge is above the group's rate"
     )
-    outside = [
-        area
-        for area, count, population in BURGLARY_GROUP
-        if not (
-            funnel_limits(rate, population, 1000, 0.998)[0]
-            <= count / population * 1000
-            <= funnel_limits(rate, population, 1000, 0.998)[1]
-        )
-    ]
-    assert len(outside) == 6
-    assert figure.alt.endswith(f"Areas outside the 99.8% limits: {', '.join(outside)}.")
+
+    def outside(tau2: float) -> list[str]:
+        return [
+            area
+            for area, count, population in BURGLARY_GROUP
+            if not (
+                funnel_limits(rate, population, 1000, 0.998, tau2)[0]
+                <= count / population * 1000
+                <= funnel_limits(rate, population, 1000, 0.998, tau2)[1]
+            )
+        ]
+
+    assert len(outside(0.0)) == 6
+    assert outside(spread.tau2) == ["Northbridge"]
+    assert "(Spiegelhalter's random-effects adjustment)" in figure.alt
+    assert figure.alt.endswith("Areas outside the 99.8% limits: Northbridge.")
     standing = group_standing(report, "2.3a", Polarity.LOW_IS_GOOD, report.settings.period)
     assert standing is not None and standing.position is GroupSide.ABOVE and standing.warning
     burglary = next(m for m in report.measures if m.id == "2.3a")
@@ -355,11 +394,11 @@ def test_quarterly_pages_keep_their_line_charts_and_sentences(q2):
 
 def test_line_charts_carry_the_intervals_of_the_period_table(q2):
     report, statuses, blocks = q2
-    figure = _figure(blocks, ChartKind.LINE, "Anti-social Behaviour rose")
+    figure = _figure(blocks, ChartKind.LINE, "Anti-social Behaviour")
     chart = figure.chart
     measure = next(m for m in report.measures if m.id == "1.2b")
     status = statuses.of("1.2b").status
-    row = interval_row(measure, status.population, status.confidence)
+    row = interval_row(measure, status.population, status.confidence, status.dispersion.phi)
     assert row is not None
     printed = [c.text for c in row[1:]]
     assert [f"{low:.2f} to {high:.2f}" for low, high in chart.intervals] == printed
@@ -401,7 +440,8 @@ def test_how_to_read_explains_the_xmr_charts_and_funnel_plots(example, q2):
 
 
 def test_an_area_outside_only_the_95_percent_lines_is_one_to_watch():
-    group = (("Northbridge", 1290, SPC_POPULATION),) + BURGLARY_GROUP[1:]
+    # 9 areas: too few to widen the lines for (``stats.funnel.FEWEST_TO_WIDEN``)
+    group = (("Northbridge", 1290, SPC_POPULATION),) + BURGLARY_GROUP[1:9]
     areas = tuple(
         RankedArea(a, round(c / p * 1000, 2), i == 0, c, p) for i, (a, c, p) in enumerate(group)
     )

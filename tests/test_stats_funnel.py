@@ -7,7 +7,13 @@ import math
 
 import pytest
 
-from safecity_reports.stats import funnel_limits, funnel_position, group_rate, rate_interval
+from safecity_reports.stats import (
+    funnel_limits,
+    funnel_position,
+    group_dispersion,
+    group_rate,
+    rate_interval,
+)
 from stats_reference import csv_rows
 
 EXACT_ROWS = [
@@ -112,11 +118,26 @@ def test_below_10_events_a_position_is_exactly_outside_the_lines(denominator: in
                 assert result.warning == (outside != "in line"), count
 
 
-def test_a_position_uses_the_areas_own_interval() -> None:
-    low, high = rate_interval(12, 1000, 1000, 0.998)
-    assert funnel_position(12, 1000, low * 0.999).position == "above"
-    assert funnel_position(12, 1000, low * 1.001).position == "in line"
-    assert funnel_position(12, 1000, high * 1.001).position == "below"
+def test_a_position_is_the_drawn_lines_at_every_count() -> None:
+    # one comparison for the drawing and the words (issue 23): at 12 events Byar's interval,
+    # which PHE's assign_funnel_significance uses, ends a little inside the exact line, so a
+    # point just outside the drawn line was worded "in line"
+    low, high = funnel_limits(12, 1000, 1000, 0.998)
+    assert funnel_position(high * 0.99999, 1000, 12).position == "in line"
+    assert funnel_position(high * 1.00001, 1000, 12).position == "above"
+    assert funnel_position(low * 1.00001, 1000, 12).position == "in line"
+    assert funnel_position(low * 0.99999, 1000, 12).position == "below"
+    # exactly on a line is inside it
+    assert funnel_position(high, 1000, 12).position == "in line"
+    byars_low, _ = rate_interval(12, 1000, 1000, 0.998)
+    group = byars_low * 1.001  # Byar's interval no longer excludes it; the exact line does
+    assert funnel_limits(group, 1000, 1000, 0.998)[1] < 12
+    assert funnel_position(12, 1000, group).position == "above"
+    for count in range(10, 80):
+        for group in (20.0, 35.0):
+            lower, upper = funnel_limits(group, 1000, 1000, 0.998)
+            expected = "above" if count > upper else "below" if count < lower else "in line"
+            assert funnel_position(count, 1000, group).position == expected, (count, group)
 
 
 @pytest.mark.parametrize(
@@ -127,6 +148,9 @@ def test_a_position_uses_the_areas_own_interval() -> None:
         (lambda: funnel_limits(5, 100, confidence=99.8), "confidence must be between 0 and 1"),
         (lambda: funnel_limits(5, 100, multiplier=-10), "multiplier must be more than zero"),
         (lambda: funnel_position(-1, 100, 5), "count must be zero or more, got -1"),
+        (lambda: funnel_position(1, 0, 5), "denominator must be more than zero, got 0"),
+        (lambda: funnel_position(1, 10, 5, 0), "multiplier must be more than zero, got 0"),
+        (lambda: funnel_limits(5, 100, tau2=-1), "tau2 must be zero or more, got -1"),
         (lambda: funnel_position(3, 100, None), "group_rate is missing"),
         (lambda: group_rate([1, 2], [100]), "counts and denominators must pair up"),
         (lambda: group_rate([], []), "a group rate needs at least one area"),
@@ -137,3 +161,20 @@ def test_a_position_uses_the_areas_own_interval() -> None:
 def test_impossible_inputs_are_refused_with_a_plain_message(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: group_rate([1, 2], [100]),
+            "counts and denominators must pair up: 2 counts, 1 denominators",
+        ),
+        (lambda: group_rate([], []), "a group rate needs at least one area"),
+        (lambda: group_dispersion([], []), "a group rate needs at least one area"),
+    ],
+)
+def test_the_whole_message(call, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        call()
+    assert str(raised.value) == message

@@ -114,7 +114,9 @@ def test_a_workbook_without_priorities_or_key_actions_sheets_lists_its_measures_
     assert "-" not in printed
     glance = next(b for b in document.blocks if isinstance(b, Table))
     assert [c.text for c in glance.header[0]][0] == "Theme"
-    assert [[c.text for c in row][:2] for row in glance.rows] == [
+    # 40 -> 30 events is tested as counts (issue 23), and chance could explain it
+    column = [c.text for c in glance.header[0]].index("No significant change")
+    assert [[row[0].text, row[column].text] for row in glance.rows] == [
         ["Measures", "2"],
         ["Violence", "1"],
         ["All measures", "3"],

@@ -1,6 +1,7 @@
 """A comparison group as a funnel plot: each area's rate against the group's, allowing for its
 population (issue 14). Pure: the limits and the judgement are ``stats``' (PHEindicatormethods'
-methods for crude rates).
+methods for crude rates, widened by Spiegelhalter's random-effects adjustment where the areas
+spread more than chance allows, issue 23).
 
 A funnel needs every area's events (Count) and population on the Rankings sheet, for a measure
 that is a rate; the group's rate is then all the events over all the population, and an area is
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 
 from safecity_reports.core.model import GroupSide, Ranking, Unit
 from safecity_reports.core.significance import MULTIPLIERS
-from safecity_reports.stats import FunnelPosition, funnel_limits, funnel_position, group_rate
+from safecity_reports.stats import (
+    FunnelPosition,
+    GroupDispersion,
+    funnel_limits,
+    funnel_position,
+    group_dispersion,
+    group_rate,
+)
 from safecity_reports.stats.funnel import INNER, OUTER
 
 FEWEST_AREAS = 3
@@ -43,6 +51,17 @@ class Funnel:
     """The own area's index, if it is in the group."""
     position: FunnelPosition | None
     """The own area's position, if it is in the group."""
+    dispersion: GroupDispersion | None = None
+    """How much more the areas spread than chance allows (Spiegelhalter, 2005); where they
+    spread more than chance allows (``dispersion.adjusted``) the lines are widened by its
+    ``tau2`` and every position is judged against the widened lines."""
+    positions: tuple[FunnelPosition, ...] = ()
+    """Every area's position, judged against the lines the plot draws, in the areas' order."""
+
+    @property
+    def tau2(self) -> float:
+        """The between-area variance the lines are widened by; 0 where they are not."""
+        return 0.0 if self.dispersion is None else self.dispersion.tau2
 
     @property
     def rates(self) -> tuple[float, ...]:
@@ -58,13 +77,15 @@ class Funnel:
 
     def curves(self) -> tuple[tuple[float, ...], dict[float, tuple[tuple[float, ...], ...]]]:
         """Populations spread over the areas' range (a little beyond it) and, for 95% and
-        99.8%, the lower and upper limits at each."""
+        99.8%, the lower and upper limits at each (widened where the group is overdispersed)."""
         low, high = min(self.populations) * 0.9, max(self.populations) * 1.1
         step = (high / low) ** (1 / (CURVE_STEPS - 1))  # evenly on a log scale: the funnel's neck
         xs = tuple(low * step**i for i in range(CURVE_STEPS))
         out: dict[float, tuple[tuple[float, ...], ...]] = {}
         for level in (INNER, OUTER):
-            pairs = [funnel_limits(self.group_rate, x, self.multiplier, level) for x in xs]
+            pairs = [
+                funnel_limits(self.group_rate, x, self.multiplier, level, self.tau2) for x in xs
+            ]
             out[level] = (tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
         return xs, out
 
@@ -83,10 +104,12 @@ def funnel_of(ranking: Ranking, unit: Unit) -> Funnel | None:
     counts = tuple(float(a.count) for a in ranking.areas)  # type: ignore[arg-type]
     populations = tuple(float(a.population) for a in ranking.areas)  # type: ignore[arg-type]
     rate = group_rate(counts, populations, multiplier)
-    own = next((i for i, a in enumerate(ranking.areas) if a.is_own_area), None)
-    position = (
-        None if own is None else funnel_position(counts[own], populations[own], rate, multiplier)
+    spread = group_dispersion(counts, populations, multiplier)
+    positions = tuple(
+        funnel_position(c, n, rate, multiplier, spread.tau2)
+        for c, n in zip(counts, populations, strict=True)
     )
+    own = next((i for i, a in enumerate(ranking.areas) if a.is_own_area), None)
     return Funnel(
         multiplier,
         rate,
@@ -94,5 +117,7 @@ def funnel_of(ranking: Ranking, unit: Unit) -> Funnel | None:
         counts,
         populations,
         own,
-        position,
+        None if own is None else positions[own],
+        spread,
+        positions,
     )

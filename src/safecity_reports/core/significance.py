@@ -14,13 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safecity_reports.core.counts import stated_population
-from safecity_reports.core.model import Measure, Observation, Unit
+from safecity_reports.core.coverage import covered
+from safecity_reports.core.model import FigureKind, Measure, Observation, Unit
 from safecity_reports.stats import (
+    Dispersion,
     compare_counts,
     compare_proportions,
     proportion_interval,
     rate_interval,
+    widened_p_value,
 )
+from safecity_reports.stats.overdispersion import NONE
 
 MULTIPLIERS = {Unit.PERCENTAGE: 100.0, Unit.RATE_PER_1000: 1000.0, Unit.RATE_PER_10000: 10000.0}
 
@@ -57,6 +61,16 @@ class ChangeTest:
     """The level the change is judged at (0.95 or 0.998)."""
     proportions: bool
     """Fisher's exact test of two proportions (True) or the exact test of two rates (False)."""
+    counts: bool = False
+    """The exact test of two counts of events in periods of equal length (a measure that is a
+    count, not a rate): the later count, given both, is binomial with p = 1/2."""
+    dispersion: Dispersion = NONE
+    """How much more the measure's like periods vary than chance: ``p_value`` is the exact
+    test's widened by ``dispersion.phi`` (``stats.widened_p_value``); ``phi = 1`` and no
+    method where the series is too short to tell (the test assumes Poisson or binomial
+    variation)."""
+    exact_p_value: float | None = None
+    """The exact test's p-value before widening; None where it is ``p_value`` itself."""
 
     @property
     def significant(self) -> bool:
@@ -76,14 +90,39 @@ def population_for(measure: Measure, population: float | None) -> float | None:
     return stated_population(measure, population)
 
 
+EVENT_KINDS = (FigureKind.FOR_THE_PERIOD, FigureKind.YEAR_TO_DATE, FigureKind.ROLLING_12_MONTHS)
+"""The kinds of figure that count events over a stretch of time (not a position at a date)."""
+
+
+def counted_events(measure: Measure, observation: Observation) -> Events | None:
+    """A measure that is a count of events over a stretch of time (crimes, fires): the figure
+    itself, a whole number of zero or more, with the months it covers as its exposure; None
+    for other units and kinds, a snapshot (people at a date are not events), or a figure that
+    is not a whole number."""
+    value = observation.actual
+    if (
+        measure.unit is not Unit.COUNT
+        or measure.kind not in EVENT_KINDS
+        or not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or value < 0
+        or value != int(value)
+    ):
+        return None
+    return Events(int(value), float(covered(observation.period, measure.kind).months), False)
+
+
 def events(measure: Measure, observation: Observation, population: float | None) -> Events | None:
     """The count and exposure behind ``observation``'s figure, where they can be known.
 
     A percentage needs its Count or its Denominator (the other follows from the figure); a
     rate needs its Count or a population (its Denominator, else ``population_for``). Worked-out
-    counts are rounded to whole events. None for other units, a figure that is not a number,
-    or a figure of zero whose population is not given.
+    counts are rounded to whole events. A count of events is its own (``counted_events``).
+    None for other units, a figure that is not a number, or a figure of zero whose population
+    is not given.
     """
+    if measure.unit is Unit.COUNT:
+        return counted_events(measure, observation)
     per = multiplier(measure)
     value = observation.actual
     if per is None or not isinstance(value, int | float) or isinstance(value, bool):
@@ -101,22 +140,26 @@ def events(measure: Measure, observation: Observation, population: float | None)
 
 
 def interval(
-    measure: Measure, observation: Observation, population: float | None, confidence: float
+    measure: Measure,
+    observation: Observation,
+    population: float | None,
+    confidence: float,
+    phi: float = 1.0,
 ) -> tuple[float, float] | None:
     """The figure's confidence interval in its own unit (per cent, or per 1,000 ...): Wilson's
-    for a percentage, exact Poisson (below 10 events) or Byar's for a rate; None where the
-    events are not known."""
-    found = events(measure, observation, population)
-    if found is None:
-        return None
+    for a percentage, exact Poisson (below 10 events) or Byar's for a rate, each widened by
+    ``phi`` where the measure's figures vary more than chance (``ChangeTest.dispersion``); None
+    where the events are not known, and for a count (a count is the figure, not an estimate)."""
     per = multiplier(measure)
-    assert per is not None  # events are known only for a percentage or a rate
+    found = events(measure, observation, population)
+    if found is None or per is None:
+        return None
     if measure.unit is Unit.PERCENTAGE:
         if found.count > found.exposure:
             return None
-        low, high = proportion_interval(found.count, found.exposure, confidence)
+        low, high = proportion_interval(found.count, found.exposure, confidence, phi)
         return low * per, high * per
-    return rate_interval(found.count, found.exposure, per, confidence)
+    return rate_interval(found.count, found.exposure, per, confidence, phi)
 
 
 def change_test(
@@ -125,13 +168,17 @@ def change_test(
     after: Observation | None,
     population: float | None,
     confidence: float,
+    spread: Dispersion = NONE,
 ) -> ChangeTest | None:
     """The test of the change from ``before`` to ``after``; None where either figure's events
     are not known (the change cannot be tested).
 
     Percentages: Fisher's exact test (``compare_proportions``) of the two cohorts; rates: the
     exact conditional test of two Poisson rates (``compare_counts``) with the populations as
-    exposures, which is fair because only figures covering the same length of time are compared.
+    exposures, which is fair because only figures covering the same length of time are compared;
+    counts of events: the same test with the periods' lengths as exposures. Where the measure's
+    like periods vary more than chance (``spread``, ``core.dispersion.series_dispersion``), the
+    p-value is widened by its ``phi``.
     """
     if before is None or after is None:
         return None
@@ -143,7 +190,15 @@ def change_test(
         sizes = (round(first.exposure), round(second.exposure))
         if first.count > sizes[0] or second.count > sizes[1] or min(sizes) <= 0:
             return None
-        p_value = compare_proportions(first.count, sizes[0], second.count, sizes[1])
-        return ChangeTest(p_value, confidence, True)
-    p_value = compare_counts(first.count, first.exposure, second.count, second.exposure)
-    return ChangeTest(p_value, confidence, False)
+        exact = compare_proportions(first.count, sizes[0], second.count, sizes[1])
+    else:
+        exact = compare_counts(first.count, first.exposure, second.count, second.exposure)
+    p_value = widened_p_value(exact, spread.phi)
+    return ChangeTest(
+        p_value,
+        confidence,
+        measure.unit is Unit.PERCENTAGE,
+        counts=measure.unit is Unit.COUNT,
+        dispersion=spread,
+        exact_p_value=exact if spread.widened else None,
+    )

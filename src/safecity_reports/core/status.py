@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from safecity_reports.core.coverage import comparable, is_year_before
+from safecity_reports.core.dispersion import series_dispersion
 from safecity_reports.core.formatting import rounded
 from safecity_reports.core.model import (
     CompareWith,
@@ -37,6 +38,8 @@ from safecity_reports.core.targets import (  # noqa: F401 (TargetStatus, against
     target_status,
 )
 from safecity_reports.core.untested import Untested, why_untested
+from safecity_reports.stats import Dispersion
+from safecity_reports.stats.overdispersion import NONE
 
 
 class Direction(Enum):
@@ -307,6 +310,9 @@ class MeasureStatus:
     untested: Untested | None = None
     """Why the change from ``previous`` to ``current`` of a rate or percentage was not tested;
     None where it was, or cannot be (``untested.why_untested``)."""
+    dispersion: Dispersion = NONE
+    """How much more the measure's like periods vary than chance (``core.dispersion``): the
+    tests and the intervals are widened by its ``phi``."""
 
     @property
     def late(self) -> bool:
@@ -368,8 +374,9 @@ def measure_status(
 
     direction, meaning = compared(measure, value(previous), value(current))
     year_direction, year_meaning = compared(measure, value(year_ago), value(current))
-    test = change_test(measure, previous, current, population, confidence)
-    year_test = change_test(measure, year_ago, current, population, confidence)
+    spread = series_dispersion(measure, current, population)
+    test = change_test(measure, previous, current, population, confidence, spread)
+    year_test = change_test(measure, year_ago, current, population, confidence, spread)
     untested = why_untested(measure, previous, current, population, test)
     meaning = tested(direction, meaning, test)
     year_meaning = tested(year_direction, year_meaning, year_test)
@@ -418,6 +425,7 @@ def measure_status(
         confidence=confidence,
         population=population,
         untested=untested,
+        dispersion=spread,
     )
 
 

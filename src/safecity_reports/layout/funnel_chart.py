@@ -10,7 +10,6 @@ from safecity_reports.core.model import Measure, Ranking, Report
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Series
 from safecity_reports.layout.narrative import short_name, value_text
 from safecity_reports.layout.units import axis_label
-from safecity_reports.stats import funnel_position
 from safecity_reports.stats.funnel import INNER, OUTER
 
 _TITLE_WORDS = {
@@ -67,11 +66,16 @@ def funnel_alt(measure: Measure, chart: Chart, funnel: Funnel) -> str:
     def v(value: float) -> str:
         return value_text(measure, value)
 
+    widened = funnel.dispersion is not None and funnel.dispersion.adjusted
     parts = [
         f"Funnel plot of {len(chart.categories)} areas' {chart.y_label.lower()} against their "
         f"population: {chart.title}. Group rate {v(funnel.group_rate)}.",
         "The funnel's lines show how far an area's rate can differ from the group's by chance "
-        "alone at its population: 95% and 99.8% limits, narrower for larger populations.",
+        "alone at its population: 95% and 99.8% limits, narrower for larger populations."
+        if not widened
+        else "The funnel's lines show how far an area's rate can differ from the group's by "
+        "chance and the usual spread between areas at its population: 95% and 99.8% limits, "
+        f"narrower for larger populations. {widened_words(funnel)}",
     ]
     if funnel.own is not None and funnel.position is not None:
         i = funnel.own
@@ -81,9 +85,10 @@ def funnel_alt(measure: Measure, chart: Chart, funnel: Funnel) -> str:
         )
     outside = [
         a
-        for a, c, p in zip(funnel.areas, funnel.counts, funnel.populations, strict=True)
-        if _beyond(c, p, funnel)
+        for a, found in zip(funnel.areas, funnel.positions, strict=True)
+        if found.position != "in line"
     ]
+
     parts.append(
         f"Areas outside the 99.8% limits: {', '.join(outside)}."
         if outside
@@ -92,9 +97,17 @@ def funnel_alt(measure: Measure, chart: Chart, funnel: Funnel) -> str:
     return " ".join(parts)
 
 
-def _beyond(count: float, population: float, funnel: Funnel) -> bool:
-    found = funnel_position(count, population, funnel.group_rate, funnel.multiplier)
-    return found.position != "in line"
+def widened_words(funnel: Funnel) -> str:
+    """Why the funnel's lines are wider than chance alone: the areas spread more than it allows
+    (Spiegelhalter's overdispersion adjustment)."""
+    spread = funnel.dispersion
+    assert spread is not None
+    return (
+        f"The {spread.areas} areas' rates spread {format_number(spread.phi, 1)} times as much as"
+        " chance alone would make them, more than chance allows, so the lines are widened for"
+        " the differences between areas that chance does not explain (Spiegelhalter's"
+        " random-effects adjustment), and each area is judged against the widened lines."
+    )
 
 
 def funnel_guide(report: Report) -> str:
@@ -111,10 +124,38 @@ def funnel_guide(report: Report) -> str:
         "99.8% (dotted) that chance alone keeps within. The lines narrow as the population grows, "
         "because a large area's rate varies less by chance. An area outside the 99.8% lines is "
         "above or below the group's rate by more than chance, and the report says so; one outside "
-        "only the 95% lines is one to watch."
+        "only the 95% lines is one to watch. Where the areas' rates spread more than chance allows "
+        "(a chi-squared test of their winsorised z-scores at 95%), real differences between areas "
+        "are expected, and the lines are widened by Spiegelhalter's random-effects adjustment "
+        "(2005): an area is then called above or below only where it stands out from that spread "
+        "too, and the plot says so."
     )
 
 
+_WIDENED = (
+    "the limits are widened because the areas' rates spread more than chance allows:"
+    " Spiegelhalter's overdispersion adjustment"
+)
+_WIDENED_SENTENCES = {
+    "above": "{who} is above the group's rate of {rate}: higher than chance and the usual spread"
+    " between areas would explain for its population (outside the 99.8% limits; " + _WIDENED + ").",
+    "below": "{who} is below the group's rate of {rate}: lower than chance and the usual spread"
+    " between areas would explain for its population (outside the 99.8% limits; " + _WIDENED + ").",
+    "in line": "{who} is in line with the group's rate of {rate}: the difference could be chance"
+    " or the usual spread between areas (" + _WIDENED + ").",
+}
+_SENTENCES = {
+    "above": "{who} is above the group's rate of {rate}: higher than chance and the usual spread"
+    " between areas would explain for its population (outside the 99.8% limits)."
+    + _WIDENED[:-1]
+    + ").",
+    "below": "{who} is below the group's rate of {rate}: lower than chance and the usual spread"
+    " between areas would explain for its population (outside the 99.8% limits)."
+    + _WIDENED[:-1]
+    + ").",
+    "in line": "{who} is in line with the group's rate of {rate}: the difference could be chance"
+    " or the usual spread between areas" + _WIDENED + ".",
+}
 _SENTENCES = {
     "above": "{who} is above the group's rate of {rate}: higher than chance alone would explain"
     " for its population (outside the 99.8% limits).",
@@ -136,7 +177,8 @@ def _position_words(measure: Measure, funnel: Funnel) -> str:
     position = funnel.position
     if position is None or funnel.own is None:
         return ""
-    words = _SENTENCES[position.position].format(
+    widened = funnel.dispersion is not None and funnel.dispersion.adjusted
+    words = (_WIDENED_SENTENCES if widened else _SENTENCES)[position.position].format(
         who=funnel.areas[funnel.own], rate=value_text(measure, funnel.group_rate)
     )
     if position.position == "in line" and position.warning:

@@ -133,7 +133,9 @@ def series_chart(measure: Measure, status: MeasureStatus, name: str = "") -> Fig
         series.append(Series(_benchmark_name(measure), benchmarks))
     rank = measure.unit is Unit.RANK
     limits = tuple(
-        None if o is None else interval(measure, o, status.population, status.confidence)
+        None
+        if o is None
+        else interval(measure, o, status.population, status.confidence, status.dispersion.phi)
         for o in figures
     )
     chart = Chart(
@@ -179,11 +181,11 @@ def _caption(measure: Measure) -> str:
 
 
 def interval_row(
-    measure: Measure, population: float | None, confidence: float
+    measure: Measure, population: float | None, confidence: float, phi: float = 1.0
 ) -> tuple[Cell, ...] | None:
     """A period table's row of confidence intervals ('29.25 to 30.61'), where the events behind
     at least one figure are known; 'not known' where they are not for a period."""
-    limits = [interval(measure, o, population, confidence) for o in measure.observations]
+    limits = [interval(measure, o, population, confidence, phi) for o in measure.observations]
     if not any(limits):
         return None
     return (
@@ -202,7 +204,7 @@ def interval_row(
 
 
 def period_table(
-    measure: Measure, population: float | None = None, confidence: float = 0.95
+    measure: Measure, population: float | None = None, confidence: float = 0.95, phi: float = 1.0
 ) -> Table | None:
     """The table of periods: a row of actuals (and of benchmarks, of the profiled targets on the
     way to a dated target, and of confidence intervals where the events behind the figures are
@@ -251,7 +253,7 @@ def period_table(
                 for o in observations
             )
         )
-    intervals = interval_row(measure, population, confidence)
+    intervals = interval_row(measure, population, confidence, phi)
     if intervals is not None:
         rows.append(intervals)
     first, last = observations[0].period, observations[-1].period
@@ -481,7 +483,7 @@ def measure_blocks(
     blocks.append(KeepTogether(tuple(opening)))
     blocks.extend(ranking_tables)
     blocks.extend(rank_history_blocks(facts, name or short_name(measure), measure.source))
-    table = period_table(measure, status.population, status.confidence)
+    table = period_table(measure, status.population, status.confidence, status.dispersion.phi)
     if table is not None:
         blocks.append(table)
     blocks.extend(_notes(measure))

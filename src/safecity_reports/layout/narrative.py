@@ -33,6 +33,7 @@ from safecity_reports.core.status import (
 )
 from safecity_reports.core.targets import interim_target, is_limit
 from safecity_reports.core.untested import Untested
+from safecity_reports.layout.chance import method_sentence
 from safecity_reports.layout.change_words import meaning_words, travel_words
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
 from safecity_reports.layout.units import unit_noun, with_unit
@@ -179,9 +180,11 @@ def testing_paragraph(status: MeasureStatus, tested: int, population_source: str
             + (f" ({population_source.rstrip('.')})." if population_source else ".")
         )
     return (
-        f"Where the workbook gives the counts behind a rate or a percentage ({tested} of this"
-        f" report's comparisons), the change is tested against chance at the {level} level:"
-        " rates by the exact test for two Poisson rates, percentages by Fisher's exact test."
+        "Where the workbook gives the counts behind a rate or a percentage, or the figure is"
+        f" itself a count of events ({tested} of this report's comparisons), the change is"
+        f" tested against chance at the {level} level:"
+        " rates by the exact test for two Poisson rates, percentages by Fisher's exact test,"
+        " counts of events in periods of equal length by the exact test for two Poisson counts."
         " Only a significant change is judged better or worse and marked 'significant';"
         " otherwise the report says 'no significant change'. The other changes cannot be"
         " tested: the report marks them 'not tested'. Confidence intervals are"
@@ -197,7 +200,7 @@ def interval_sentence(status: MeasureStatus) -> str:
     m, current = status.measure, status.current
     if current is None or not status.up_to_date:
         return ""
-    limits = interval(m, current, status.population, status.confidence)
+    limits = interval(m, current, status.population, status.confidence, status.dispersion.phi)
     found = events(m, current, status.population)
     if limits is None or found is None:
         return ""
@@ -498,6 +501,7 @@ def status_sentences(status: MeasureStatus, mark_untested: bool = False) -> str:
         change_sentence(status, mark_untested),
         interval_sentence(status),
         year_sentence(status, mark_untested),
+        method_sentence(status),
         baseline_sentence(status),
         benchmark_sentence(status),
         target_sentence(status),

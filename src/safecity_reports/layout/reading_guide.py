@@ -9,6 +9,7 @@ from safecity_reports.core.counts import uses_partnership_population
 from safecity_reports.core.model import CompareWith, Report
 from safecity_reports.core.status import Direction, Judgement
 from safecity_reports.core.verdicts import Change, Verdicts
+from safecity_reports.layout.chance import multiplicity_paragraph, overdispersion_paragraph
 from safecity_reports.layout.document import (
     Block,
     BulletList,
@@ -187,5 +188,10 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
         if not any(uses_partnership_population(s.measure) for s in tested):
             first = replace(first, population=None)  # no tested rate is per head of residents
         blocks.append(Paragraph(plain(testing_paragraph(first, len(tested), source))))
+        blocks.extend(
+            Paragraph(plain(t))
+            for t in (overdispersion_paragraph(made), multiplicity_paragraph(made))
+            if t
+        )
     blocks.extend(Paragraph(plain(t)) for t in (xmr_guide(verdicts), funnel_guide(report)) if t)
     return blocks

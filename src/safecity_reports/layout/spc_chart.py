@@ -8,7 +8,9 @@ pages, whose short series stay plain line charts. The limits and the rules are
 
 from __future__ import annotations
 
+from safecity_reports.core.coverage import missing_between
 from safecity_reports.core.model import Measure, Observation, Unit
+from safecity_reports.core.variation import hidden_periods
 from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.core.xmr_page import FEWEST_POINTS, PageXmR
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Mark, Series
@@ -65,6 +67,12 @@ def variation_sentence(measure: Measure, found: PageXmR | None) -> str:
             f"The limits are trial limits: with fewer than {FEWEST_FOR_FIRM_LIMITS} figures "
             "they may move as more arrive."
         )
+    hidden = hidden_periods(series, measure)
+    if hidden:
+        words.append(
+            f"There is no figure for {_listed([str(p) for p in hidden])}: the chart leaves a gap,"
+            " and the limits and runs are not worked out across it."
+        )
     if chart.assurance_description:
         words.append(chart.assurance_description)
     return " ".join(words)
@@ -101,16 +109,28 @@ def xmr_figure(
         lines.append(("Lower limit", chart.lower))
     if chart.assurance is not None and chart.target is not None:
         lines.append(("Target", chart.target))
+    labels: list[str] = []
+    values: list[float | None] = []
+    marks: list[Mark] = []
+    for i, (o, point) in enumerate(zip(series, chart.points, strict=True)):
+        if i in chart.breaks:  # a gap: its months drawn empty, the line broken
+            gap = missing_between(series[i - 1].period, o.period) or ()
+            labels += [p.label for p in gap]
+            values += [None] * len(gap)
+            marks += [Mark.COMMON_CAUSE] * len(gap)
+        labels.append(o.period.label)
+        values.append(point.value)
+        marks.append(_MARKS[point.signal])  # type: ignore[index]
     spec = Chart(
         ChartKind.XMR,
         xmr_title(measure, series, chart, name),
-        tuple(o.period.label for o in series),
-        (Series("Actual", tuple(p.value for p in chart.points)),),
+        tuple(labels),
+        (Series("Actual", tuple(values)),),
         axis,
         reference_lines=tuple(lines),
         percent=measure.unit is Unit.PERCENTAGE,
         decimals=measure.decimals,
-        marks=tuple(_MARKS[p.signal] for p in chart.points),  # type: ignore[index]
+        marks=tuple(marks),
         trial=chart.trial_limits,
     )
     return FigureBlock(spec, xmr_alt(measure, spec, chart), caption)
@@ -125,7 +145,7 @@ def xmr_alt(measure: Measure, spec: Chart, chart: XmRChart) -> str:
     cats = spec.categories
     opening = (
         f"XmR chart ({spec.y_label.lower()}), {cats[0]} to {cats[-1]}: {spec.title}. "
-        f"{len(cats)} figures; mean {v(chart.mean)}; upper limit {v(chart.upper)}; "
+        f"{len(chart.points)} figures; mean {v(chart.mean)}; upper limit {v(chart.upper)}; "
     )
     opening += (
         f"lower limit {v(chart.lower)}."
@@ -149,6 +169,9 @@ def xmr_alt(measure: Measure, spec: Chart, chart: XmRChart) -> str:
             parts.append(f"{words} in {_listed(at)}.")
     if all(m is Mark.COMMON_CAUSE for m in spec.marks):
         parts.append("Every figure is common cause variation.")
+    gaps = [c for c, value in zip(cats, spec.series[0].values, strict=True) if value is None]
+    if gaps:
+        parts.append(f"No figure for {_listed(gaps)}: the line breaks there.")
     parts.append(f"Latest {v(chart.latest.value)} in {cats[-1]}.")
     return " ".join(parts)
 

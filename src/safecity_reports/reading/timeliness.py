@@ -29,6 +29,7 @@ from safecity_reports.core.status import (
     measure_status,
     report_status,
 )
+from safecity_reports.reading.gaps import gap_warnings
 
 JUMP = 0.5
 """A change of more than this share of the earlier figure in one comparison is worth a look."""
@@ -59,11 +60,13 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
             # rated only, or figures for areas only: no figures of its own is fine
             yield from _missing(own if own.observations else measure, status)
         yield from _jump(own, status)
+        yield from gap_warnings(own, period)
         for area, series, status in _area_series(report, measure):
             # each area's series is checked as the partnership's is, its messages naming it
             yield from _named(_mixed_lengths(series), measure.id, area)
             yield from _named(_missing(series, status), measure.id, area)
             yield from _named(_jump(series, status), measure.id, area)
+            yield from _named(gap_warnings(series, period), measure.id, area)
         yield from _areas_without(measure, area_names(report))
 
 

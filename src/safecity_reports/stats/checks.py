@@ -56,3 +56,12 @@ def confidence(value: object) -> float:
 def multiplier(value: object) -> float:
     """What a rate is expressed per (1000 for "per 1,000 people"): more than zero."""
     return denominator("multiplier", value)
+
+
+def phi(value: object) -> float:
+    """A dispersion factor (how many times the Poisson variance a series shows): 1 or more, as
+    it is floored at 1."""
+    result = number("phi", value)
+    if result < 1:
+        raise ValueError(f"phi must be 1 or more (it is floored at 1), got {value}")
+    return result

@@ -63,7 +63,11 @@ def byars_interval(count: float, confidence: float = 0.95) -> tuple[float | None
 
 
 def rate_interval(
-    count: float, denominator: float, multiplier: float = 1000, confidence: float = 0.95
+    count: float,
+    denominator: float,
+    multiplier: float = 1000,
+    confidence: float = 0.95,
+    phi: float = 1.0,
 ) -> tuple[float, float]:
     """Confidence limits for the rate ``count / denominator * multiplier``, as ``(lower, upper)``.
 
@@ -71,12 +75,16 @@ def rate_interval(
     (:func:`exact_count_interval`) when it is below 10, Byar's (:func:`byars_interval`) from 10,
     each divided by the denominator and multiplied by ``multiplier`` (1000 gives a rate per 1,000).
     A count of 0 gives lower limit 0. A count may exceed the denominator (a rate, not a
-    proportion). Raises ``ValueError`` for a negative or missing count, a denominator or multiplier
-    of zero or less, or a confidence outside (0, 1).
+    proportion). With ``phi`` above 1 (a series that varies ``phi`` times as much as Poisson
+    chance, ``stats.overdispersion``) the limits are those of ``count / phi`` effective events,
+    times ``phi``: the same rate, an interval about ``sqrt(phi)`` times as wide. Raises
+    ``ValueError`` for a negative or missing count, a denominator or multiplier of zero or less,
+    a confidence outside (0, 1) or a ``phi`` below 1.
     """
-    x = checks.count("count", count)
+    factor = checks.phi(phi)
+    x = checks.count("count", count) / factor
     n = checks.denominator("denominator", denominator)
-    scale = checks.multiplier(multiplier) / n
+    scale = checks.multiplier(multiplier) / n * factor
     if x < EXACT_BELOW:
         lower, upper = exact_count_interval(x, confidence)
     else:
@@ -87,21 +95,26 @@ def rate_interval(
 
 
 def proportion_interval(
-    numerator: float, denominator: float, confidence: float = 0.95
+    numerator: float, denominator: float, confidence: float = 0.95, phi: float = 1.0
 ) -> tuple[float, float]:
     """Wilson score confidence limits for the proportion ``numerator / denominator``.
 
     Returns ``(lower, upper)`` as proportions between 0 and 1; multiply both by 100 for per cent
     (``phe_proportion`` with ``multiplier=100``). Method: Wilson (1927), as ``wilson_lower`` /
     ``wilson_upper``: ``(2x + z**2 -/+ z sqrt(z**2 + 4x(1 - x/n))) / (2(n + z**2))``. The numerator
-    need not be a whole number (a weighted count). Raises ``ValueError`` for a negative or missing
-    numerator, a denominator of zero or less, a numerator larger than the denominator, or a
-    confidence outside (0, 1).
+    need not be a whole number (a weighted count). The limits are clipped to [0, 1] (at none or
+    all of a cohort rounding can put them a hair outside). With ``phi`` above 1 (overdispersion,
+    ``stats.overdispersion``) they are Wilson's for an effective cohort of ``denominator / phi``
+    with the same proportion (Kish's design effect). Raises ``ValueError`` for a negative or
+    missing numerator, a denominator of zero or less, a numerator larger than the denominator, a
+    confidence outside (0, 1) or a ``phi`` below 1.
     """
-    n = checks.denominator("denominator", denominator)
-    x = checks.part_of("numerator", numerator, "the denominator", n)
+    whole = checks.denominator("denominator", denominator)
+    part = checks.part_of("numerator", numerator, "the denominator", whole)
+    factor = checks.phi(phi)
+    n, x = whole / factor, part / factor
     z = z_score(checks.confidence(confidence))
     centre = 2 * x + z**2
     spread = z * (z**2 + 4 * x * (1 - x / n)) ** 0.5
     scale = 2 * (n + z**2)
-    return (centre - spread) / scale, (centre + spread) / scale
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)

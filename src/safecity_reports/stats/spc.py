@@ -128,6 +128,9 @@ class XmRChart:
     """The target the assurance is judged against, if any."""
     assurance: Assurance | None
     """Against the target; None with no target, a neutral measure or too few points."""
+    breaks: tuple[int, ...] = ()
+    """The indices of the values that do not follow the one before (a period missing between):
+    no moving range is taken across them, and no run is looked for across them."""
 
     @property
     def latest(self) -> Point:
@@ -158,10 +161,12 @@ class XmRChart:
         return " ".join(parts)
 
 
-def _limits(values: Sequence[float], screen: bool) -> tuple[float, float]:
-    """The mean and the (screened) mean moving range."""
+def _limits(values: Sequence[float], screen: bool, breaks: set[int]) -> tuple[float, float]:
+    """The mean and the (screened) mean moving range, leaving out the ranges across a gap."""
     mean = fmean(values)
-    moving_ranges = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    moving_ranges = [
+        abs(values[i] - values[i - 1]) for i in range(1, len(values)) if i not in breaks
+    ]
     mean_moving_range = fmean(moving_ranges)
     if screen and mean_moving_range > 0:
         # a positive mean has at least one moving range below 3.267 times it, so none is empty
@@ -191,6 +196,7 @@ def xmr(
     improvement: str = "neutral",
     screen: bool = True,
     target: float | None = None,
+    breaks: Sequence[int] = (),
 ) -> XmRChart:
     """An XmR chart of ``values`` (oldest first) with each point judged by the four rules.
 
@@ -207,13 +213,19 @@ def xmr(
     which colours a point by its side of the mean, the side is the rule's: a rising trend is high
     even where it starts below the mean.
 
+    ``breaks`` are the indices of values that do not follow the one before them (a missing
+    period between): a gap breaks the moving range, not the chart. The range across it is left
+    out of the limits, and the runs (trend, 2 of 3, shift) are looked for on each side of it,
+    never across it; a point beyond a limit is found anywhere.
+
     Under 6 values no point is judged (signals None, ``judgement="too few points"``); under 13
     the limits are trial limits. With a ``target`` and a better direction, the assurance is
     consistently met or missed when the target lies outside the limits on the good or bad side,
     else inconsistent.
 
     Raises ``ValueError`` for fewer than 2 values, a missing or non-finite value, an
-    ``improvement`` other than the three, or a non-finite target.
+    ``improvement`` other than the three, a non-finite target, or breaks that leave no moving
+    range.
     """
     if improvement not in IMPROVEMENTS:
         raise ValueError(
@@ -223,7 +235,10 @@ def xmr(
     if len(numbers) < 2:
         raise ValueError(f"an XmR chart needs at least 2 values, got {len(numbers)}")
     target = None if target is None else checks.number("target", target)
-    mean, mean_moving_range = _limits(numbers, screen)
+    gaps = {int(b) for b in breaks if 0 < b < len(numbers)}
+    if all(i in gaps for i in range(1, len(numbers))):
+        raise ValueError("an XmR chart needs at least 2 values in a row: every pair has a gap")
+    mean, mean_moving_range = _limits(numbers, screen, gaps)
     lower = mean - LIMIT_FACTOR * mean_moving_range
     upper = mean + LIMIT_FACTOR * mean_moving_range
 
@@ -236,7 +251,9 @@ def xmr(
         points = tuple(
             _point(value, found, improvement)
             for value, found in zip(
-                numbers, find_special_causes(numbers, mean, lower, upper), strict=True
+                numbers,
+                find_special_causes(numbers, mean, lower, upper, sorted(gaps)),
+                strict=True,
             )
         )
     assurance = None
@@ -254,6 +271,7 @@ def xmr(
         judgement=TOO_FEW_POINTS if too_few else None,
         target=target,
         assurance=assurance,
+        breaks=tuple(sorted(gaps)),
     )
 
 
