@@ -108,8 +108,8 @@ REFUSED = [
     ),
     (
         "column-added",
-        lambda wb: wb["Data"].cell(1, 10, "Checked"),
-        f"sheet Data, cell J1: column 'Checked' is not one of the return's columns: delete it {KEEP}",
+        lambda wb: wb["Data"].cell(1, wb["Data"].max_column + 1, "Checked"),
+        f"sheet Data, cell K1: column 'Checked' is not one of the return's columns: delete it {KEEP}",
     ),
     (
         "duplicate-row",

@@ -25,6 +25,7 @@ from safecity_reports.core.model import (
     Report,
     TargetKind,
 )
+from safecity_reports.core.publication import as_of
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import (
     Direction,
@@ -367,7 +368,7 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     size = len(max(rankings, key=lambda r: r.period).areas) if rankings else None
     standing = group_standing(report, measure.id, measure.polarity, reporting, area)
     chart = page_xmr(measure, reporting) if not area else None
-    late = status.late and overdue(measure, status)
+    late = status.late and overdue(measure, status, as_of(report.settings))
     current = status.current
     flagged = (
         ""

@@ -8,6 +8,7 @@ worked out from the same status the report prints, so a warning names what the p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from safecity_reports.core.coverage import covered, length_words
 from safecity_reports.core.formatting import format_value
@@ -23,6 +24,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period
+from safecity_reports.core.publication import as_of
 from safecity_reports.core.status import MeasureStatus, report_status
 
 JUMP = 0.5
@@ -50,13 +52,18 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
         status = statuses[measure.id]
         yield from _mixed_lengths(measure)
         if measure.observations or measure.id not in rated:  # rated only: no figures is fine
-            yield from _missing(measure, status)
+            yield from _missing(measure, status, as_of(report.settings))
         yield from _jump(measure, status)
 
 
 def _mixed_lengths(measure: Measure) -> Iterator[tuple[Location, str]]:
-    if measure.kind in (FigureKind.SNAPSHOT, FigureKind.SURVEY_WAVE, FigureKind.YEAR_TO_DATE):
-        return  # a position has no length; waves and years to date differ by design
+    if measure.kind in (
+        FigureKind.SNAPSHOT,
+        FigureKind.SURVEY_WAVE,
+        FigureKind.YEAR_TO_DATE,
+        FigureKind.NOT_STATED,
+    ):
+        return  # a position has no length; waves and years to date differ by design; not stated
     first: dict[int, str] = {}
     for obs in measure.observations:
         first.setdefault(covered(obs.period, measure.kind).months, obs.period.label)
@@ -77,7 +84,7 @@ def _period(measure: Measure, label: str) -> Period:
     return next(o.period for o in measure.observations if o.period.label == label)
 
 
-def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, str]]:
+def _missing(measure: Measure, status: MeasureStatus, day: date) -> Iterator[tuple[Location, str]]:
     period = status.reporting
     if not measure.observations:
         yield (
@@ -85,7 +92,7 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
             f"Measure {measure.id} has no figures on the Data sheet, so its page says only that:"
             " add its figures, or NYA where they are not yet available",
         )
-    elif status.late and status.current is not None and overdue(measure, status):
+    elif status.late and status.current is not None and overdue(measure, status, day):
         yield (
             measure.where,
             f"Measure {measure.id} has no figure for the reporting period {period} though one is"

@@ -28,6 +28,7 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
   half in one comparison (``timeliness``).
 - typed group facts that disagree with the full group for the same measure and period;
 - a rater's direction of travel that the figures contradict;
+- a source's printed change that its own figures do not give (``printed_change``);
 - a profiled target the report ignores: on a measure with no Target, a change on last year or a
   target with no date, or for a period at or after the target's date that differs from the
   Target.
@@ -62,6 +63,7 @@ from safecity_reports.core.status import comparison_period, measure_status, own_
 from safecity_reports.errors import Problem
 from safecity_reports.reading.cells import number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed
+from safecity_reports.reading.printed_change import printed_change_warnings
 from safecity_reports.reading.timeliness import timeliness_warnings
 
 SIMILAR_SOURCES = 0.9
@@ -115,6 +117,8 @@ def validate(
     _ratings(report, problems, set(skipped_ids))
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
+    for where, message in printed_change_warnings(report):
+        problems.warning(problems.figure_cells.get((where, "Printed change"), where), message)
     for where, message in timeliness_warnings(report):
         if where is None:
             problems.found.append(Problem(report.source_name, message, "warning"))
