@@ -209,6 +209,7 @@ def make_workbook(measures: int, seed: int = 0) -> Workbook:
     _set(wb, "Report title", "Performance report")
     _set(wb, "Reporting period", REPORTING_PERIOD)
     _set(wb, "Published by", "Benchmark Safe City Partnership")
+    _set(wb, "Report date", "November 2016")
     for name, records in rows.items():
         ws = wb[name]
         for record in records:

@@ -3,8 +3,8 @@
     python scripts/make_examples.py
 
 The workbooks are defined in tests/fixtures/examples.py, tests/fixtures/period_examples.py and
-(the folder inputs/examples/batch/) tests/fixtures/batch_examples.py, so the tests and the
-examples agree.
+tests/fixtures/dated_examples.py and (the folder inputs/examples/batch/)
+tests/fixtures/batch_examples.py, so the tests and the examples agree.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.fixtures.batch_examples import BATCH  # noqa: E402
+from tests.fixtures.dated_examples import EXAMPLES as DATED_EXAMPLES  # noqa: E402
 from tests.fixtures.examples import EXAMPLES as GROUP_EXAMPLES  # noqa: E402
 from tests.fixtures.period_examples import EXAMPLES as PERIOD_EXAMPLES  # noqa: E402
 
-EXAMPLES = {**PERIOD_EXAMPLES, **GROUP_EXAMPLES}
+EXAMPLES = {**PERIOD_EXAMPLES, **GROUP_EXAMPLES, **DATED_EXAMPLES}
 
 
 def main() -> None:

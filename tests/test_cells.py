@@ -38,8 +38,8 @@ PERIODS = (
     " months such as 'Oct 2013 - Sep 2014'"
 )
 DATES = (
-    "is not a date; type a date such as 31/10/2016 or 31 October 2016, or leave it blank for the"
-    " day the report is made"
+    "is not a date; type a date such as 31/10/2016 or 31 October 2016, or a month such as"
+    " December 2016, or leave it blank for the day the report is made"
 )
 
 

@@ -226,8 +226,9 @@ ERRORS = [
     (
         bad_date,
         "sheet Settings, cell B6",
-        "Report date '31st Sept' is not a date; type a date such "
-        "as 31/10/2016 or 31 October 2016, or leave it blank for the day the report is made",
+        "Report date '31st Sept' is not a date; type a date such as 31/10/2016 or 31 October"
+        " 2016, or a month such as December 2016, or leave it blank for the day the report is"
+        " made",
     ),
     (
         unknown_priority,
@@ -508,8 +509,8 @@ WARNINGS = [
         "sheet Settings, cell A20",
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
-        "Report date, Published by, Footnote, Compare with, Summary columns, Area pages, Layout,"
-        " Population, Population source or Confidence"
+        "Report date, Published by, Contact, Next update, Footnote, Compare with, Summary columns,"
+        " Area pages, Layout, Population, Population source, Rank 1 is or Confidence"
         " (did you mean 'Report date'?)",
     ),
     (

@@ -108,7 +108,7 @@ REFUSED = [
     ),
     (
         "column-added",
-        lambda wb: wb["Data"].cell(1, 11, "Checked"),  # after the last, Row is
+        lambda wb: wb["Data"].cell(1, wb["Data"].max_column + 1, "Checked"),
         f"sheet Data, cell K1: column 'Checked' is not one of the return's columns: delete it {KEEP}",
     ),
     (

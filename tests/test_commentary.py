@@ -310,6 +310,10 @@ def test_a_quoted_figure_as_printed_or_not_the_measures_is_not_a_warning(text, m
 # --- The worked example ---------------------------------------------------------------------
 
 Q2_WARNINGS = [
+    # q2.xlsx leaves Report date blank on a report of 2016/17 Q2, long past (issue 25 item 6)
+    "q2.xlsx, sheet Settings, cell B6: Report date is blank, and the reporting period 2016/17 Q2"
+    " ended on 30 September 2016, more than 12 months ago, so the report prints no publication"
+    " date: type the date it was published, e.g. 31/12/2016 or December 2016",
     "q2.xlsx, sheet Measures, cell K8: Source 'Iquanta - Crime Data' of measure 1.4 is nearly the "
     "same as 'Iqanta - Crime Data' (measure 1.2a); if they are the same source, spell them the same",
     # two genuine warnings about the figures themselves (issue 12: late and implausible figures)
@@ -335,7 +339,7 @@ def test_check_warns_on_exactly_the_worked_examples_wrong_paragraphs(make_report
     result = make_report("check", Path("inputs/q2.xlsx"))
     assert result.exit_code == 0, result.output
     lines = [line.removeprefix("Warning: ") for line in result.output.splitlines()]
-    assert lines == [*Q2_WARNINGS, "inputs/q2.xlsx: no errors, 7 warning(s)"]
+    assert lines == [*Q2_WARNINGS, "inputs/q2.xlsx: no errors, 8 warning(s)"]
     commentary = [line for line in lines if "sheet Commentary" in line]
     assert [line.split(": The commentary on ")[1].split()[0] for line in commentary] == [
         "1.5",

@@ -202,7 +202,7 @@ def test_typed_facts_are_taken_as_typed():
     )
     empty = from_facts(GroupFacts("1.1", Q2))
     assert (empty.size, empty.rank, empty.position, empty.distance, empty.average) == ((None,) * 5)
-    assert empty.rank_one_is_lowest is True and empty.from_full_group is False
+    assert empty.rank_one_is_lowest is None and empty.from_full_group is False
 
 
 def _rankings():
@@ -304,7 +304,14 @@ DISAGREEMENTS = [
     ({}, LOW, []),
     ({"group_size": 4, "rank": 2, "position": IN_LINE, "distance": 25.0}, LOW, []),
     ({"group_size": 5}, LOW, ["Group size 5 but the Rankings sheet lists 4"]),
-    ({"rank": 3}, LOW, ["Rank 3 but the figures on the Rankings sheet put it 2 of 4 (1 = lowest)"]),
+    (
+        {"rank": 3, "rank_one_is_lowest": True},
+        LOW,
+        ["Rank 3 but the figures on the Rankings sheet put it 2 of 4 (1 = lowest)"],
+    ),
+    # no direction typed: 3rd may be counted from either end, and 3rd from the highest is 2nd
+    ({"rank": 3}, LOW, []),
+    ({"rank": 1}, LOW, ["Rank 1 but the figures on the Rankings sheet put it 2 of 4 (1 = lowest)"]),
     # typed from the highest: 3rd from the highest is 2nd from the lowest
     ({"rank": 3, "rank_one_is_lowest": False}, LOW, []),
     (

@@ -297,6 +297,10 @@ BASES = [
     (K.SURVEY_WAVE, None, PREVIOUS),
     (K.SURVEY_WAVE, PREVIOUS, PREVIOUS),
     (K.SURVEY_WAVE, YEAR, PREVIOUS),
+    # coverage not stated: compared as set, else with the figure before (labelled alike)
+    (K.NOT_STATED, None, PREVIOUS),
+    (K.NOT_STATED, PREVIOUS, PREVIOUS),
+    (K.NOT_STATED, YEAR, YEAR),
 ]
 
 

@@ -73,6 +73,7 @@ def _plain_list() -> object:
         "Partnership": "Westvale Partnership",
         "Report title": "Community safety measures",
         "Reporting period": "2016/17 Q2",
+        "Report date": "November 2016",
     }.items():
         set_setting(wb, name, value)
     for sheet in ("Priorities", "Key actions", "Agencies"):

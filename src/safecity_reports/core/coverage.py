@@ -52,6 +52,8 @@ def covered(period: Period, kind: FigureKind) -> Coverage:
     from January for calendar ones (months, calendar years); a span of months is taken as
     typed. A rolling 12 months is the 12 months ending with the period; a snapshot is a
     position on its last day; a survey wave and a figure for the period cover the period named.
+    A figure whose coverage is not stated is placed at the period named, which is all that is
+    known of it (``length_words`` never gives that as its length).
     """
     end = period.end
     if kind is FigureKind.YEAR_TO_DATE and period.kind is not PeriodKind.MONTH_SPAN:
@@ -72,10 +74,15 @@ def comparable(earlier: Period, later: Period, kind: FigureKind) -> bool:
     They must cover the same number of months; year-to-date figures must also start in the
     same month of the year (April to December against April to December). Snapshots are
     positions at a date and always comparable; survey waves only with other waves, which all
-    a measure's figures are.
+    a measure's figures are. Figures whose coverage is not stated are compared only where they
+    are labelled alike (a month with a month, a year with a year): what each covers is unknown,
+    but a source that labels them alike is taken to print them alike; never one labelled as a
+    year with one labelled as a month.
     """
     if kind in (FigureKind.SNAPSHOT, FigureKind.SURVEY_WAVE):
         return True
+    if kind is FigureKind.NOT_STATED:
+        return earlier.kind is later.kind and earlier.months == later.months
     first, second = covered(earlier, kind), covered(later, kind)
     if first.months != second.months:
         return False
@@ -150,8 +157,15 @@ def describe(period: Period, kind: FigureKind) -> str:
     return ""
 
 
+NOT_STATED_LENGTH = "a length of time not stated"
+"""What ``length_words`` says of a figure whose coverage is not stated."""
+
+
 def length_words(period: Period, kind: FigureKind) -> str:
-    """How long a figure's coverage is, for messages: '9 months', '1 month', 'a date'."""
+    """How long a figure's coverage is, for messages: '9 months', '1 month', 'a date', or
+    ``NOT_STATED_LENGTH`` where the source does not say."""
+    if kind is FigureKind.NOT_STATED:
+        return NOT_STATED_LENGTH
     months = covered(period, kind).months
     if months == 0:
         return "a date"

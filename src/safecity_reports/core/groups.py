@@ -41,8 +41,8 @@ class GroupStanding:
     """How many areas the group has, the own area included; None where not known."""
     rank: int | None
     """The area's rank; None where not known."""
-    rank_one_is_lowest: bool
-    """Whether rank 1 is the lowest figure."""
+    rank_one_is_lowest: bool | None
+    """Whether rank 1 is the lowest figure; None where the workbook does not say."""
     position: GroupSide | None
     """Against the group's limits; None where no limits are known."""
     distance: float | None
@@ -53,6 +53,9 @@ class GroupStanding:
     """True when worked out from every area's figure, False when taken as typed."""
     warning: bool = False
     """On a funnel plot: the area's rate differs from the group's at 95% (one to watch)."""
+    rank_one_assumed: bool = False
+    """True when ``rank_one_is_lowest`` is the Settings' default, not the row's own word: the
+    report prints it as assumed."""
 
 
 def from_ranking(ranking: Ranking, polarity: Polarity, unit: Unit | None = None) -> GroupStanding:
@@ -92,18 +95,23 @@ def from_ranking(ranking: Ranking, polarity: Polarity, unit: Unit | None = None)
     )
 
 
-def from_facts(facts: GroupFacts) -> GroupStanding:
-    """The standing as typed on the Group position sheet."""
+def from_facts(facts: GroupFacts, default_one_is_lowest: bool | None = None) -> GroupStanding:
+    """The standing as typed on the Group position sheet. Where the row does not say which end
+    rank 1 is, ``default_one_is_lowest`` (Settings' 'Rank 1 is') is taken as assumed; with no
+    default the direction stays unknown (None)."""
+    one_is_lowest = facts.rank_one_is_lowest
+    assumed = one_is_lowest is None and default_one_is_lowest is not None
     return GroupStanding(
         period=facts.period,
         group_name=facts.group_name or DEFAULT_GROUP_NAME,
         size=facts.group_size,
         rank=facts.rank,
-        rank_one_is_lowest=facts.rank_one_is_lowest,
+        rank_one_is_lowest=default_one_is_lowest if assumed else one_is_lowest,
         position=facts.position,
         distance=facts.distance,
         average=facts.group_average,
         from_full_group=False,
+        rank_one_assumed=assumed,
     )
 
 
@@ -174,7 +182,8 @@ def standing_in(
     if ranking is not None:
         return from_ranking(ranking, polarity, _unit(report, measure_id))
     typed = _typed(report, measure_id, area, group, reporting)
-    return from_facts(max(typed, key=lambda f: f.period)) if typed else None
+    latest = max(typed, key=lambda f: f.period) if typed else None
+    return from_facts(latest, report.settings.rank_one_is_lowest) if latest else None
 
 
 def group_standings(
@@ -214,7 +223,7 @@ def rank_history(
     period that gives a rank, oldest first: from the full group where given, else as typed."""
     by_period: dict[Period, GroupStanding] = {}
     for f in _typed(report, measure_id, area, group, reporting):
-        by_period[f.period] = from_facts(f)
+        by_period[f.period] = from_facts(f, report.settings.rank_one_is_lowest)
     if not area:
         unit = _unit(report, measure_id)
         for r in report.rankings:
@@ -239,19 +248,25 @@ def disagreements(ranking: Ranking, facts: GroupFacts, polarity: Polarity) -> li
     """How typed facts contradict the full group for the same measure and period, in words.
 
     A rank is compared after turning it round where the typed rank counts from the other
-    end; a distance is compared to one decimal place, allowing half a percentage point for
-    figures rounded before it was worked out; an average to the group's figures' own
-    precision is not compared (the full group's average is the one given or the mean).
+    end (a rank that does not say which end is rank 1 disagrees only when it is neither the
+    derived rank nor that rank counted from the other end); a distance is compared to one
+    decimal place, allowing half a percentage point for figures rounded before it was worked
+    out; an average to the group's figures' own precision is not compared (the full group's
+    average is the one given or the mean).
     """
     derived = from_ranking(ranking, polarity)
     found = []
     if facts.group_size is not None and facts.group_size != derived.size:
         found.append(f"Group size {facts.group_size} but the Rankings sheet lists {derived.size}")
     if facts.rank is not None and derived.rank is not None and derived.size:
-        rank = facts.rank
-        if facts.rank_one_is_lowest != derived.rank_one_is_lowest:
-            rank = derived.size + 1 - rank
-        if rank != derived.rank:
+        rank, turned = facts.rank, derived.size + 1 - facts.rank
+        if facts.rank_one_is_lowest is None:
+            agrees = derived.rank in (rank, turned)
+        else:
+            agrees = derived.rank == (
+                rank if facts.rank_one_is_lowest == derived.rank_one_is_lowest else turned
+            )
+        if not agrees:
             found.append(
                 f"Rank {facts.rank} but the figures on the Rankings sheet put it"
                 f" {_rank_words(derived, facts.rank_one_is_lowest)}"
@@ -274,9 +289,11 @@ def disagreements(ranking: Ranking, facts: GroupFacts, polarity: Polarity) -> li
     return found
 
 
-def _rank_words(derived: GroupStanding, one_is_lowest: bool) -> str:
-    # the derived rank in the convention the typed row uses
+def _rank_words(derived: GroupStanding, one_is_lowest: bool | None) -> str:
+    # the derived rank in the convention the typed row uses (the derived one where it has none)
     rank, size = derived.rank or 0, derived.size or 0
-    if one_is_lowest != derived.rank_one_is_lowest:
+    if one_is_lowest is None:
+        one_is_lowest = bool(derived.rank_one_is_lowest)
+    elif one_is_lowest != derived.rank_one_is_lowest:
         rank = size + 1 - rank
     return f"{rank} of {size} ({'1 = lowest' if one_is_lowest else '1 = highest'})"

@@ -52,6 +52,10 @@ class FigureKind(Enum):
     ROLLING_12_MONTHS = "Rolling 12 months"
     SNAPSHOT = "Snapshot"
     SURVEY_WAVE = "Survey wave"
+    NOT_STATED = "Not stated"
+    """The source does not say what stretch of time a figure covers: it is labelled by the
+    period it was reported for, its length is never printed, and it is compared only with
+    another figure of the measure labelled alike (a month with a month)."""
 
 
 class TargetKind(Enum):
@@ -200,6 +204,9 @@ class Observation:
     profiled_target: float | None = None
     """The target due by this period on the way to a target with a later date (the Profiled
     target column), where the partnership profiles one; None: an even share, or none."""
+    printed_change: str = ""
+    """The source's own printed change beside this figure, as typed (the Printed change
+    column, e.g. '-4%'); '' where none is given."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +273,9 @@ class Measure:
     """The row it was read from."""
     kind: FigureKind = FigureKind.FOR_THE_PERIOD
     """What each figure covers: the period named, the year to date, a rolling 12 months..."""
+    lag_months: int = 0
+    """How many months after its period ends a figure is published, as the source states it
+    (Measures' Lag): no figure is late before its period has ended and this lag has passed."""
     baseline: Baseline | None = None
     """The figure progress is judged from, where given."""
     target_kind: TargetKind = TargetKind.REACH
@@ -417,8 +427,9 @@ class GroupFacts:
     """How many areas the group has, own area included."""
     rank: int | None = None
     """The area's rank in the group."""
-    rank_one_is_lowest: bool = True
-    """Whether rank 1 is the lowest figure (else the highest)."""
+    rank_one_is_lowest: bool | None = None
+    """Whether rank 1 is the lowest figure (False: the highest); None where the workbook does
+    not say, so the report names no direction (or the Settings' default, as assumed)."""
     position: GroupSide | None = None
     """Above, in line with or below the group's limits."""
     distance: float | None = None
@@ -524,7 +535,15 @@ class Settings:
     comparison_period: Period | None = None
     """The period compared against; None means the one before ``period``."""
     report_date: date | None = None
-    """The date on the report; None means the day it is made."""
+    """The date on the report (a month's last day where a month was typed); None where the
+    workbook gives none."""
+    report_month: bool = False
+    """Whether the Report date was typed as a month ('December 2016'): it is printed as that
+    month, and ``report_date`` is its last day."""
+    contact: str = ""
+    """Who to contact about the report, as typed (Settings' Contact); '' for none."""
+    next_update: str = ""
+    """When the next report is due, as typed (Settings' Next update); '' for none."""
     author: str = ""
     """Who publishes it."""
     footnotes: tuple[str, ...] = ()
@@ -545,6 +564,9 @@ class Settings:
     """Which estimate ``population`` is and where it comes from."""
     confidence: float = 0.95
     """The level of confidence intervals and significance tests: 0.95 or 0.998."""
+    rank_one_is_lowest: bool | None = None
+    """Settings' 'Rank 1 is': the direction assumed for a Group position row that gives none
+    (printed as assumed); None: such a rank is printed with no direction."""
     rating_names: tuple[tuple[str, str], ...] = ()
     """(Ratings sheet word, name printed) for each rating a council renamed in its styles;
     () prints the sheet's words. Set by ``build_document``, not read from the workbook."""

@@ -25,6 +25,7 @@ from safecity_reports.core.model import (
     Report,
     TargetKind,
 )
+from safecity_reports.core.publication import as_of
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import (
     Direction,
@@ -378,7 +379,7 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     standings = group_standings(report, measure.id, measure.polarity, reporting, area)
     # an area's series has a page, and so a chart, only where Settings ask for area pages
     chart = page_xmr(measure, reporting) if not area or settings.area_pages else None
-    late = status.late and overdue(measure, status)
+    late = status.late and overdue(measure, status, as_of(report.settings))
     current = status.current
     flagged = (
         ""

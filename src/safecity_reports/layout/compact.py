@@ -15,6 +15,7 @@ from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.groups import group_phrase
 from safecity_reports.core.model import (
     CompareWith,
+    FigureKind,
     Measure,
     PageLayout,
     Report,
@@ -34,6 +35,7 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.measure_page import commentary_blocks
 from safecity_reports.layout.narrative import (
+    NOT_STATED_NOTE,
     baseline_sentence,
     benchmark_sentence,
     change_sentence,
@@ -44,6 +46,7 @@ from safecity_reports.layout.narrative import (
     year_sentence,
 )
 from safecity_reports.layout.pages import Page
+from safecity_reports.layout.printed_change import printed_note, printed_spans
 from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
 from safecity_reports.layout.units import named
 
@@ -81,7 +84,10 @@ def _notes(status: MeasureStatus, mark_untested: bool = False) -> str:
         benchmark_sentence(status),
         target_sentence(status),
     ]
+    parts.append(printed_note(status))
     measure, current = status.measure, status.current
+    if measure.kind is FigureKind.NOT_STATED:
+        parts.append(NOT_STATED_NOTE)
     if current is not None and current.note:
         parts.append(f"{current.period}: {current.note.rstrip('.')}.")
     if measure.notes:
@@ -147,7 +153,7 @@ def compact_table(
             change_spans(measure, before.actual, after.actual)
             if before is not None and after is not None
             else plain("n/a")
-        )
+        ) + printed_spans(status)
         rows.append(
             (
                 Cell(plain(f"{measure.id} {named(measure)}"), row_header=True),

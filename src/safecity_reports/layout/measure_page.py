@@ -8,6 +8,7 @@ from safecity_reports.core.areas import in_area
 from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
 from safecity_reports.core.groups import group_key
 from safecity_reports.core.model import (
+    FigureKind,
     Frequency,
     KeyAction,
     Measure,
@@ -45,6 +46,7 @@ from safecity_reports.layout.funnel_chart import funnel_figure, funnel_sentence
 from safecity_reports.layout.key_figures import figures_blocks
 from safecity_reports.layout.names import distinct_names, shared_parts
 from safecity_reports.layout.narrative import (
+    NOT_STATED_NOTE,
     active_title,
     chart_alt,
     polarity_lines,
@@ -290,6 +292,8 @@ def _notes(measure: Measure) -> list[Block]:
     blocks: list[Block] = [note_paragraph(measure.id, i + 1, note) for i, note in enumerate(notes)]
     if measure.notes:
         blocks.append(Paragraph(plain(measure.notes), ParagraphStyle.NOTE))
+    if measure.kind is FigureKind.NOT_STATED:
+        blocks.append(Paragraph(plain(NOT_STATED_NOTE), ParagraphStyle.NOTE))
     return blocks
 
 

@@ -12,6 +12,7 @@ from safecity_reports.core.coverage import comparable, describe, follows, length
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import (
     CompareWith,
+    FigureKind,
     Frequency,
     Measure,
     NotAvailable,
@@ -36,6 +37,7 @@ from safecity_reports.core.untested import Untested
 from safecity_reports.layout.chance import method_sentence
 from safecity_reports.layout.change_words import meaning_words, travel_words
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
+from safecity_reports.layout.printed_change import printed_sentence
 from safecity_reports.layout.units import unit_noun, with_unit
 
 ARROWS = {
@@ -111,9 +113,20 @@ def polarity_lines(measure: Measure) -> tuple[Spans, ...]:
     )
 
 
+NOT_STATED_NOTE = (
+    "The source does not say what period each figure covers: each is labelled by the period"
+    " it was reported for."
+)
+"""The note under a measure whose figures' coverage is not stated."""
+
+
 def _at(measure: Measure, observation: Observation) -> str:
     """'29.92 in 2016/17 Q2', with what a year-to-date or rolling figure covers where its
-    label does not say: '2,528 in 2013/14 Q3 (April to December 2013)'."""
+    label does not say: '2,528 in 2013/14 Q3 (April to December 2013)'; '8.77 reported for
+    Dec 2016' where what it covers is not stated."""
+    if measure.kind is FigureKind.NOT_STATED:
+        value = with_unit(measure, value_text(measure, observation.actual))
+        return f"{value} reported for {observation.period}"
     covers = describe(observation.period, measure.kind)
     when = f"{observation.period} ({covers})" if covers else str(observation.period)
     return f"{with_unit(measure, value_text(measure, observation.actual))} in {when}"
@@ -499,6 +512,7 @@ def status_sentences(status: MeasureStatus, mark_untested: bool = False) -> str:
     parts = (
         late_sentence(status),
         change_sentence(status, mark_untested),
+        printed_sentence(status),
         interval_sentence(status),
         year_sentence(status, mark_untested),
         method_sentence(status),

@@ -35,6 +35,7 @@ from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import shared_title
 from safecity_reports.layout.overview import area_notes, overview_table
 from safecity_reports.layout.pages import Page, plan_pages
+from safecity_reports.layout.publication import publication_blocks
 from safecity_reports.layout.rated_only import short, with_rating_columns
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
@@ -51,10 +52,6 @@ from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
 
 SUMMARY_ANCHOR = "summary"
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def comparison_statement(report: Report, verdicts: Verdicts) -> str:
@@ -337,7 +334,6 @@ def build_document(
     for measure in report.measures:  # a measure with no page is said in full in the summary
         anchors.setdefault(measure.id, SUMMARY_ANCHOR)
 
-    report_date = settings.report_date or today
     # the period is printed once: not again after a title that holds it
     dated = str(settings.period) in settings.title
     front: list[Block] = [
@@ -346,12 +342,7 @@ def build_document(
             plain(settings.title if dated else f"{settings.title}: {settings.period}"),
             ParagraphStyle.SUBTITLE,
         ),
-        Paragraph(
-            plain(
-                f"Published {_long_date(report_date)}"
-                + (f" by {settings.author}" if settings.author else "")
-            )
-        ),
+        *publication_blocks(settings, today),
         *main_points_blocks(report, verdicts, anchors, exceptions=not brief),
         Paragraph(plain(comparison_statement(report, verdicts)), ParagraphStyle.LEAD),
     ]

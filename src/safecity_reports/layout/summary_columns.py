@@ -39,6 +39,7 @@ from safecity_reports.core.targets import interim_target
 from safecity_reports.core.verdicts import Verdict, side_judgement
 from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, plain
 from safecity_reports.layout.narrative import travel_spans, value_text
+from safecity_reports.layout.printed_change import printed_spans
 
 NOT_APPLICABLE = "n/a"
 
@@ -114,7 +115,7 @@ def _change(facts: Facts) -> Spans:
     before, after = facts.status.previous, facts.status.current
     if before is None or after is None:
         return plain(NOT_APPLICABLE)
-    return change_spans(facts.measure, before.actual, after.actual)
+    return change_spans(facts.measure, before.actual, after.actual) + printed_spans(facts.status)
 
 
 def change_spans(m: Measure, before: object, after: object) -> Spans:
@@ -272,11 +273,17 @@ def _distance(facts: Facts) -> Spans:
 
 
 def rank_text(standing: GroupStanding) -> str:
-    """'10th of 15 (1 = lowest)', or '10th (1 = lowest)' where the size is not known."""
+    """'10th of 15 (1 = lowest)', or '10th (1 = lowest)' where the size is not known; '10th of
+    15' where the workbook does not say which end rank 1 is, and '10th of 15 (rank 1 = lowest,
+    assumed)' where that is Settings' default rather than the row's word."""
     if standing.rank is None:
         return NOT_APPLICABLE
     size = f" of {standing.size}" if standing.size else ""
+    if standing.rank_one_is_lowest is None:
+        return f"{ordinal(standing.rank)}{size}"
     end = "lowest" if standing.rank_one_is_lowest else "highest"
+    if standing.rank_one_assumed:
+        return f"{ordinal(standing.rank)}{size} (rank 1 = {end}, assumed)"
     return f"{ordinal(standing.rank)}{size} (1 = {end})"
 
 
@@ -408,8 +415,8 @@ COLUMNS = {
             _rank,
             Align.RIGHT,
             1.7,
-            "the area's place in its comparison group, and whether 1st is the lowest or the "
-            "highest figure.",
+            "the area's place in its comparison group, and, where the source says, whether"
+            " 1st is the lowest or the highest figure.",
         ),
         SummaryColumn(
             "Previous period",

@@ -262,9 +262,27 @@ def as_date(header: str, value: Any) -> date:
         except ValueError:
             pass
     raise CellError(
-        f"{header} '{value}' is not a date; type a date such as"
-        " 31/10/2016 or 31 October 2016, or leave it blank for the day the report is made"
+        f"{header} '{value}' is not a date; type a date such as 31/10/2016 or 31 October 2016,"
+        " or a month such as December 2016, or leave it blank for the day the report is made"
     )
+
+
+_MONTH_FORMATS = ("%B %Y", "%b %Y", "%b-%Y", "%B-%Y", "%b-%y", "%b %y", "%m/%Y")
+
+
+def as_day_or_month(header: str, value: Any) -> tuple[date, bool]:
+    """A date as ``as_date`` reads it, or a month typed as text ('December 2016', 'Dec 2016',
+    'Sept 2016', 'Dec-16', '12/2016'): its last day, and True for a month."""
+    if isinstance(value, str):
+        text = re.sub(r"\bsept\b", "Sep", clean(value).rstrip("."), flags=re.IGNORECASE)
+        for form in _MONTH_FORMATS:
+            try:
+                first = datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - timedelta(days=1), True
+    return as_date(header, value), False
 
 
 def _from_serial(serial: float) -> date:

@@ -97,8 +97,26 @@ SETTING_ROWS = (
     ("Report title", "The report's title, e.g. 'Performance report'.", True),
     ("Reporting period", "The period this report covers, e.g. '2016/17 Q2'.", True),
     ("Comparison period", "The period to compare against. Leave blank for the one before.", False),
-    ("Report date", "The date printed on the report. Leave blank for the day it is made.", False),
+    (
+        "Report date",
+        "The date the report is published: a day (31/12/2016) or a month ('December 2016')."
+        " Leave blank for the day it is made, but not for a report on a period that ended long"
+        " ago.",
+        False,
+    ),
     ("Published by", "Who publishes the report (the document's author).", False),
+    (
+        "Contact",
+        "Who to contact about the report, printed on the front page, e.g. 'Community Safety"
+        " Team, 01234 567890, safety@eastvale.gov.uk'. Blank: none printed.",
+        False,
+    ),
+    (
+        "Next update",
+        "When the next report is due, printed on the front page as typed, e.g. 'March 2017'."
+        " Blank: none printed.",
+        False,
+    ),
     (
         "Footnote",
         "A note printed with the report's front matter. Add more Footnote rows as needed.",
@@ -142,6 +160,12 @@ SETTING_ROWS = (
         "Population source",
         "Which population estimate that is and where it comes from, e.g. 'ONS mid-2016"
         " population estimate'.",
+        False,
+    ),
+    (
+        "Rank 1 is",
+        "'Lowest' or 'Highest': what rank 1 means on a Group position row that does not say,"
+        " printed as assumed. Blank: such a rank is printed with no direction.",
         False,
     ),
     (
@@ -282,7 +306,9 @@ MEASURES = Sheet(
         Column(
             "Figures are",
             "What each figure covers: 'For the period' (blank), 'Year to date' (from April, or"
-            " January for months), 'Rolling 12 months', 'Snapshot' or 'Survey wave'.",
+            " January for months), 'Rolling 12 months', 'Snapshot', 'Survey wave', or 'Not stated'"
+            " where the source does not say (no length is printed, and only figures labelled"
+            " alike are compared).",
             18,
             False,
             "Figure kinds",
@@ -332,6 +358,12 @@ MEASURES = Sheet(
             "For a measure with no Action: the heading it is listed under, e.g. 'Violence'."
             " Blank: 'Measures'.",
             24,
+        ),
+        Column(
+            "Lag",
+            "How many months after its period ends a figure is published, as the source states"
+            " it, e.g. 3. No figure is called late before then. Blank: 0.",
+            8,
         ),
     ),
 )
@@ -395,6 +427,13 @@ DATA = Sheet(
             12,
             choices="Row kinds",
         ),
+        Column(
+            "Printed change",
+            "The change the source prints beside this figure, as it prints it, e.g. '-4%'. Kept"
+            " as typed, printed beside the change the report works out, and checked against the"
+            " figures. Blank: none.",
+            12,
+        ),
     ),
 )
 
@@ -451,7 +490,8 @@ GROUP_POSITION = Sheet(
         Column("Rank", "Your area's rank in the group, e.g. 10.", 8),
         Column(
             "Rank 1 is",
-            "Whether rank 1 is the 'Lowest' or the 'Highest' figure. Blank: Lowest.",
+            "Whether rank 1 is the 'Lowest' or the 'Highest' figure. Blank: not stated (the"
+            " rank is printed with no direction, or as Settings' Rank 1 is assumes).",
             10,
             False,
             "Rank 1 is",

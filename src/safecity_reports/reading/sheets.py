@@ -31,7 +31,7 @@ from safecity_reports.reading.cells import (
     BAD,
     CellError,
     as_choice,
-    as_date,
+    as_day_or_month,
     as_id,
     as_number,
     as_period,
@@ -242,13 +242,13 @@ class Row:
             self.fail(header, str(exc))
             return None
 
-    def date(self, header: str) -> date | None:
-        """A date, or None when blank."""
+    def date(self, header: str) -> tuple[date, bool] | None:
+        """A date or a month (its last day, and True), or None when blank."""
         value = self.raw(header)
         if value is None or value is BAD:
             return None
         try:
-            return as_date(header, value)
+            return as_day_or_month(header, value)
         except CellError as exc:
             self.fail(header, str(exc))
             return None

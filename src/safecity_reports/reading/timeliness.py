@@ -8,6 +8,7 @@ worked out from the same status the report prints, so a warning names what the p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from safecity_reports.core.areas import area_names, in_area, series_areas
 from safecity_reports.core.coverage import covered, length_words
@@ -23,6 +24,7 @@ from safecity_reports.core.model import (
     Unit,
 )
 from safecity_reports.core.periods import Period
+from safecity_reports.core.publication import as_of
 from safecity_reports.core.status import (
     MeasureStatus,
     comparison_period,
@@ -58,13 +60,15 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
         yield from _mixed_lengths(own)
         if own.observations or not (measure.observations or measure.id in rated):
             # rated only, or figures for areas only: no figures of its own is fine
-            yield from _missing(own if own.observations else measure, status)
+            yield from _missing(
+                own if own.observations else measure, status, as_of(report.settings)
+            )
         yield from _jump(own, status)
         yield from gap_warnings(own, period)
         for area, series, status in _area_series(report, measure):
             # each area's series is checked as the partnership's is, its messages naming it
             yield from _named(_mixed_lengths(series), measure.id, area)
-            yield from _named(_missing(series, status), measure.id, area)
+            yield from _named(_missing(series, status, as_of(report.settings)), measure.id, area)
             yield from _named(_jump(series, status), measure.id, area)
             yield from _named(gap_warnings(series, period), measure.id, area)
         yield from _areas_without(measure, area_names(report))
@@ -112,8 +116,13 @@ def _named(
 
 
 def _mixed_lengths(measure: Measure) -> Iterator[tuple[Location, str]]:
-    if measure.kind in (FigureKind.SNAPSHOT, FigureKind.SURVEY_WAVE, FigureKind.YEAR_TO_DATE):
-        return  # a position has no length; waves and years to date differ by design
+    if measure.kind in (
+        FigureKind.SNAPSHOT,
+        FigureKind.SURVEY_WAVE,
+        FigureKind.YEAR_TO_DATE,
+        FigureKind.NOT_STATED,
+    ):
+        return  # a position has no length; waves and years to date differ by design; not stated
     first: dict[int, str] = {}
     for obs in measure.observations:
         first.setdefault(covered(obs.period, measure.kind).months, obs.period.label)
@@ -134,7 +143,7 @@ def _period(measure: Measure, label: str) -> Period:
     return next(o.period for o in measure.observations if o.period.label == label)
 
 
-def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location, str]]:
+def _missing(measure: Measure, status: MeasureStatus, day: date) -> Iterator[tuple[Location, str]]:
     period = status.reporting
     if not measure.observations:
         yield (
@@ -142,7 +151,7 @@ def _missing(measure: Measure, status: MeasureStatus) -> Iterator[tuple[Location
             f"Measure {measure.id} has no figures on the Data sheet, so its page says only that:"
             " add its figures, or NYA where they are not yet available",
         )
-    elif status.late and status.current is not None and overdue(measure, status):
+    elif status.late and status.current is not None and overdue(measure, status, day):
         yield (
             measure.where,
             f"Measure {measure.id} has no figure for the reporting period {period} though one is"

@@ -29,6 +29,7 @@ Warnings (legal, but probably a mistake; ``--strict`` makes them fail):
   half in one comparison (``timeliness``).
 - typed group facts that disagree with the full group for the same measure and period;
 - a rater's direction of travel that the figures contradict;
+- a source's printed change that its own figures do not give (``printed_change``);
 - a profiled target the report ignores: on a measure with no Target, a change on last year or a
   target with no date, or for a period at or after the target's date that differs from the
   Target.
@@ -71,6 +72,7 @@ from safecity_reports.reading.area_checks import area_fact_warnings
 from safecity_reports.reading.cells import clean, number_text
 from safecity_reports.reading.messages import did_you_mean, not_listed, unknown_agency
 from safecity_reports.reading.placeholders import placeholder_note
+from safecity_reports.reading.printed_change import printed_change_warnings
 from safecity_reports.reading.timeliness import timeliness_warnings
 
 SIMILAR_SOURCES = 0.9
@@ -131,6 +133,8 @@ def validate(
     _ratings(report, problems, set(skipped_ids))
     _coverage(report, problems, set(skipped_ids))
     _sources(report, problems)
+    for cell, said in printed_change_warnings(report):
+        problems.warning(problems.figure_cells.get((cell, "Printed change"), cell), said)
     for where, message in (
         *timeliness_warnings(report),
         *area_fact_warnings(report),

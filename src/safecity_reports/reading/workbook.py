@@ -63,6 +63,8 @@ from safecity_reports.reading.cells import BAD, CellError, as_choice, clean, key
 from safecity_reports.reading.markup import parse_blocks
 from safecity_reports.reading.messages import did_you_mean, id_sort_key, not_listed, one_of
 from safecity_reports.reading.optional import figures_need, needs_polarity
+from safecity_reports.reading.printed_change import printed_text
+from safecity_reports.reading.publication import publication_warnings
 from safecity_reports.reading.series_facts import SeriesFactsRows
 from safecity_reports.reading.sheets import Row, SheetReader
 from safecity_reports.reading.units import ReadUnit, UnitError, read_unit
@@ -261,6 +263,9 @@ class _Reader(SheetReader):
         period = one("Reporting period")
         comparison = one("Comparison period")
         report_date = one("Report date")
+        dated = report_date.date("Report date") if report_date else None
+        rank_one = one("Rank 1 is")
+        rank_word = rank_one.choice("Rank 1 is", ("Lowest", "Highest"), False) if rank_one else None
         compare = one("Compare with")
         compare_with = compare.choice("Compare with", _COMPARE, required=False) if compare else None
         chosen = one("Layout")
@@ -272,7 +277,11 @@ class _Reader(SheetReader):
             title=text("Report title", True),
             period=(period.period("Reporting period") if period else None) or _UNKNOWN_PERIOD,
             comparison_period=comparison.period("Comparison period", False) if comparison else None,
-            report_date=report_date.date("Report date") if report_date else None,
+            report_date=dated[0] if dated else None,
+            report_month=bool(dated and dated[1]),
+            contact=text("Contact", False),
+            next_update=text("Next update", False),
+            rank_one_is_lowest={"Lowest": True, "Highest": False}.get(rank_word or ""),
             author=text("Published by", False),
             footnotes=tuple(t for r in found.get("Footnote", []) if (t := r.text("Footnote"))),
             compare_with=CompareWith(compare_with) if compare_with else None,
@@ -285,6 +294,12 @@ class _Reader(SheetReader):
         )
         stated = one("Population")
         self.population_cell = stated.location("Population") if stated else None
+        where = report_date.location("Report date") if report_date else f"sheet {ws.title}"
+        cell = report_date.cells.get("Report date") if report_date else None
+        typed = cell is not None and cell.value is not None and bool(clean(cell.value))
+        if dated or not typed:  # a date that cannot be read has its own error
+            for message in publication_warnings(result, date.today()):
+                self.problem(where, message, "warning")
         return result
 
     def _check_populations(self, settings: Settings, measures: list[tuple[Measure, Row]]) -> None:
@@ -438,14 +453,24 @@ class _Reader(SheetReader):
             if denominator == 0:
                 row.fail("Denominator", "Denominator '0' is not a population; type it above 0")
             profiled = row.number("Profiled target")
+            printed = _printed_change(row)
             if row.ok and measure_id in units:
                 assert period is not None and actual is not None
                 where = row.location("Period")
-                for header in ("Actual", "Benchmark", "Profiled target"):
+                for header in ("Actual", "Benchmark", "Profiled target", "Printed change"):
                     self.figure_cells[(where, header)] = row.location(header)
                 observations.setdefault(measure_id, []).append(
                     Observation(
-                        period, actual, benchmark, note, where, area, count, denominator, profiled
+                        period,
+                        actual,
+                        benchmark,
+                        note,
+                        where,
+                        area,
+                        count,
+                        denominator,
+                        profiled,
+                        printed,
                     )
                 )
         settle_awaited(observations, pending)
@@ -589,7 +614,7 @@ class _Reader(SheetReader):
                         group_name=row.text("Group"),
                         group_size=None if size is None else int(size),
                         rank=None if rank is None else int(rank),
-                        rank_one_is_lowest=one != "Highest",
+                        rank_one_is_lowest={"Lowest": True, "Highest": False}.get(one or ""),
                         position=GroupSide(side) if side else None,
                         distance=distance,
                         group_average=average,
@@ -718,6 +743,16 @@ def _target(row: Row) -> tuple[float | None, TargetKind | None]:
     return row.number("Target"), None
 
 
+def _printed_change(row: Row) -> str:
+    """The Printed change cell as the source printed it ('' where blank)."""
+    value, cell = row.raw("Printed change"), row.cells.get("Printed change")
+    if value is None or value is BAD:
+        return ""
+    text = printed_text(value, str(cell.number_format) if cell is not None else "")
+    row.reader.texts.append((row.location("Printed change"), text))  # for the font check
+    return text
+
+
 def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]:
     """The optional columns of a measure (kind of figure, baseline, target type and date,
     little change), as keyword arguments of ``Measure``; blank ones are left out."""
@@ -760,6 +795,12 @@ def _measure_details(row: Row, target_word: TargetKind | None) -> dict[str, Any]
         details["little_change_relative"] = (
             isinstance(raw, str) and raw.strip().endswith("%")
         ) or "%" in str(row.cells["Little change"].number_format)  # type: ignore[union-attr]
+    lag = row.number("Lag")
+    if lag is not None:
+        if not lag.is_integer() or not 0 <= lag <= 24:
+            row.fail("Lag", f"Lag '{lag:g}' is not a whole number of months from 0 to 24")
+        else:
+            details["lag_months"] = int(lag)
     population = row.raw("Population")
     if isinstance(population, str) and clean(population).casefold() == "not known":
         details["population_not_known"] = True
