@@ -229,7 +229,9 @@ class Measure:
     frequency: Frequency
     """How often it is reported."""
     decimals: int
-    """Decimal places to print."""
+    """The most decimal places to print: the Decimals column, or where it is blank the most any
+    of its figures was typed with (``reading``). Each figure prints with the decimals it was
+    typed with, up to this (``core.formatting``)."""
     observations: tuple[Observation, ...] = ()
     """Its figures, oldest period first."""
     benchmark_label: str = ""
@@ -268,6 +270,9 @@ class Measure:
     empty for a unit typed as one of the listed ones."""
     rate_per: float | None = None
     """For ``Unit.RATE``: what the rate is per (100, 100,000 ...)."""
+    short_name: str = ""
+    """What headings and chart titles call it, as typed ('Total crime'); empty: made from
+    ``name`` (``layout.names``)."""
 
 
 @dataclass(frozen=True)

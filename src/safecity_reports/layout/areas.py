@@ -6,6 +6,7 @@ from __future__ import annotations
 from safecity_reports.core.model import Measure, Report
 from safecity_reports.core.verdicts import Verdicts
 from safecity_reports.layout.document import Block, Cell, Heading, PageBreak, Table, plain
+from safecity_reports.layout.names import full_name
 from safecity_reports.layout.summary_columns import (
     HEADERS,
     SummaryColumn,
@@ -42,7 +43,7 @@ def measure_by_area(report: Report, verdicts: Verdicts, measure: Measure) -> Tab
         for area in areas
     )
     return Table(
-        f"{measure.name}: by area, {report.settings.period}",
+        f"{full_name(measure)}: by area, {report.settings.period}",
         (_header("Area", columns),),
         rows,
         (3.0,) + tuple(c.width for c in columns),

@@ -33,6 +33,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.measure_page import commentary_blocks
+from safecity_reports.layout.names import commentary_heading
 from safecity_reports.layout.narrative import (
     baseline_sentence,
     benchmark_sentence,
@@ -213,7 +214,7 @@ def compact_blocks(
         )
     for page in pages:
         if page.commentary:
-            blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+            blocks.append(Heading(3, commentary_heading(page), f"{page.anchor}-commentary"))
             action = page.action
             if action.text:
                 lead = (Span("Lead: ", bold=True), Span(action.lead_agency))

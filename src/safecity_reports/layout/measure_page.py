@@ -42,7 +42,12 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.funnel_chart import funnel_figure, funnel_sentence
 from safecity_reports.layout.key_figures import figures_blocks
-from safecity_reports.layout.names import distinct_names, shared_parts
+from safecity_reports.layout.names import (
+    commentary_heading,
+    distinct_names,
+    full_name,
+    parts_apart,
+)
 from safecity_reports.layout.narrative import (
     active_title,
     chart_alt,
@@ -254,7 +259,7 @@ def period_table(
         rows.append(intervals)
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
-    caption = f"{measure.name.rstrip('.')}, {span}"
+    caption = f"{full_name(measure)}, {span}"
     if len(observations) > WIDEST_PERIOD_ROW:
         return _periods_down(caption, (*header, *rows))
     widths = (2.2,) + (1.1,) * len(observations)
@@ -352,7 +357,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
             own_text += f" It is {where.value}."
     alt = chart_alt(chart, shown, periods=False)
     table = Table(
-        f"{measure.name}: {ranking.group_name or 'comparison group'}, {ranking.period}",
+        f"{full_name(measure)}: {ranking.group_name or 'comparison group'}, {ranking.period}",
         (
             (
                 Cell(plain("Position"), Align.RIGHT),
@@ -489,7 +494,7 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
     periods = sorted({o.period for m in measures for o in m.observations})
     if len(periods) > 6:
         return None
-    names = shared_parts(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
+    names = parts_apart(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
     series = tuple(
         Series(
             name.capitalize(),
@@ -564,7 +569,7 @@ def page_blocks(page: Page, verdicts: Verdicts, report: Report) -> list[Block]:
     # workbook does not say (the report never names a source nobody gave)
     blocks = _sourced(blocks, f"Source: {action.source}" if action.source else NO_SOURCE)
     if page.commentary:
-        blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+        blocks.append(Heading(3, commentary_heading(page), f"{page.anchor}-commentary"))
         blocks.extend(commentary_blocks(page.commentary))
     if not page.measures and action.source:
         blocks.append(Paragraph(plain(f"Source: {action.source}"), ParagraphStyle.NOTE))

@@ -33,6 +33,7 @@ from safecity_reports.core.status import (
 )
 from safecity_reports.core.targets import interim_target, is_limit
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
+from safecity_reports.layout.names import short_name
 from safecity_reports.layout.units import unit_noun, with_unit
 
 ARROWS = {
@@ -351,16 +352,6 @@ _PERIOD_NOUNS = {
     Frequency.BIENNIAL: "survey",
 }
 _COUNTS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
-
-
-def short_name(measure: Measure) -> str:
-    """The measure's name without its unit: 'Total Crime - Rate per 1,000' -> 'Total Crime'."""
-    name = measure.name
-    for cut in (" - ", " ("):
-        head = name.split(cut, 1)[0].strip()
-        if len(head) >= 6:  # 'Robbery' stands on its own; 'ASB' or 'MSG' would not
-            name = head
-    return name
 
 
 _YEAR_WORDS = {

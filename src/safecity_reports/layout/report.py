@@ -32,7 +32,7 @@ from safecity_reports.layout.exceptions import exceptions_blocks
 from safecity_reports.layout.glance import at_a_glance, counting_sentence
 from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
-from safecity_reports.layout.names import shared_title
+from safecity_reports.layout.names import full_name, shared_title, table_title
 from safecity_reports.layout.pages import Page, plan_pages
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
@@ -278,7 +278,7 @@ def _light(page: Page, report: Report) -> bool:
 def _page_title(page: Page) -> str:
     if not page.measures:
         return page.action.heading or page.action.text
-    return shared_title(tuple(m.name for m in page.measures))
+    return shared_title(tuple(full_name(m) for m in page.measures))
 
 
 def _table_anchor(priority_id: str) -> str:
@@ -286,11 +286,8 @@ def _table_anchor(priority_id: str) -> str:
 
 
 def _table_title(pages: tuple[Page, ...]) -> str:
-    """'Measures 1.1 to 1.4b in one table' (or the one measure's label)."""
-    first, last = pages[0].measures[0].id, pages[-1].measures[-1].id
-    if first == last:
-        return f"Measure {first} in a table"
-    return f"Measures {first} to {last} in one table"
+    """'Measures 1.1 to 1.4b in one table' (or the one measure's name)."""
+    return table_title([m for p in pages for m in p.measures])
 
 
 def build_document(

@@ -4,6 +4,7 @@ polarity panel's noun, and a figure in a sentence ('12 days')."""
 from __future__ import annotations
 
 from safecity_reports.core.model import Measure, Unit
+from safecity_reports.layout.names import full_name
 
 AXES = {
     Unit.PERCENTAGE: "Per cent",
@@ -56,7 +57,7 @@ def with_unit(measure: Measure, text: str) -> str:
 def named(measure: Measure) -> str:
     """The measure's name with its typed unit where the name does not already say it:
     'Domestic burglary (rate per 1,000 households)', 'Time to close a case (days)'."""
-    label = measure.unit_label
-    if not label or label.casefold() in measure.name.casefold():
-        return measure.name
-    return f"{measure.name} ({_in_sentence(label)})"
+    label, name = measure.unit_label, full_name(measure)
+    if not label or label.casefold() in name.casefold():
+        return name
+    return f"{name} ({_in_sentence(label)})"

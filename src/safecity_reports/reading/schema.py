@@ -243,7 +243,11 @@ MEASURES = Sheet(
             "Polarities",
         ),
         Column("Frequency", "How often the measure is reported.", 18, True, "Frequencies"),
-        Column("Decimals", "How many decimal places to print: 0 to 3.", 10, True),
+        Column(
+            "Decimals",
+            "The most decimal places to print: 0 to 3. Blank: each figure as typed.",
+            10,
+        ),
         Column(
             "Benchmark",
             "What the benchmark figures are, e.g. 'Most similar group average'. Blank if none.",
@@ -302,6 +306,12 @@ MEASURES = Sheet(
             "Theme",
             "For a measure with no Action: the heading it is listed under, e.g. 'Violence'."
             " Blank: 'Measures'.",
+            24,
+        ),
+        Column(
+            "Short name",
+            "What headings and chart titles call the measure, e.g. 'Total crime'. Blank: made"
+            " from the Name.",
             24,
         ),
     ),

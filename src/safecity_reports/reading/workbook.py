@@ -325,7 +325,7 @@ class _Reader(SheetReader):
             unit = _unit(row)
             polarity = row.choice("Polarity", schema.LISTS["Polarities"])
             frequency = row.choice("Frequency", schema.LISTS["Frequencies"])
-            decimals = row.number("Decimals", True)
+            decimals = row.number("Decimals")
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
                 row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
             target, target_kind = _target(row)
@@ -336,7 +336,7 @@ class _Reader(SheetReader):
             if not self.keep(row, measure_id):
                 self.skipped.add(action_id)  # its action is not really bare
             else:
-                assert unit and polarity and frequency and decimals is not None
+                assert unit and polarity and frequency
                 measures.append(
                     (
                         Measure(
@@ -347,12 +347,13 @@ class _Reader(SheetReader):
                             theme=row.text("Theme"),
                             polarity=Polarity(polarity),
                             frequency=Frequency(frequency),
-                            decimals=int(decimals),
+                            decimals=None if decimals is None else int(decimals),
                             target=target,
                             tolerance=tolerance,
                             where=row.location("Measure"),
                             action_id=action_id,
                             name=name,
+                            short_name=row.text("Short name"),
                             benchmark_label=benchmark_label,
                             source=source,
                             notes=notes,
