@@ -20,7 +20,6 @@ from safecity_reports.layout.names import (
 )
 from safecity_reports.layout.pages import Page
 
-
 BARE = r"(Commentary on |Measures? )?[\d.]+[a-z]?(-[a-z])?(, [\d.]+[a-z]?)*( in a table)?"
 """A heading that names measures by their ids alone: 'Commentary on 1', 'Measure 13 in a table'."""
 

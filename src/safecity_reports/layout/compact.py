@@ -45,7 +45,14 @@ from safecity_reports.layout.narrative import (
     year_sentence,
 )
 from safecity_reports.layout.pages import Page
-from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
+from safecity_reports.layout.summary_columns import (
+    COLUMNS,
+    HEADERS,
+    NO_FIGURE,
+    NOT_APPLICABLE,
+    change_spans,
+    facts_for,
+)
 from safecity_reports.layout.units import named
 
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
@@ -103,7 +110,7 @@ def _periods(statuses: list[MeasureStatus]) -> tuple[str, str] | None:
 def _figure(measure: Measure, status: MeasureStatus, which: str, dated: bool) -> str:
     observation = status.previous if which == "previous" else status.current
     if observation is None:
-        return "none" if which == "previous" else "no figure"
+        return NO_FIGURE
     text = value_text(measure, observation.actual)
     return f"{text} ({observation.period})" if dated else text
 
@@ -146,7 +153,7 @@ def compact_table(
         change = (
             change_spans(measure, before.actual, after.actual)
             if before is not None and after is not None
-            else plain("n/a")
+            else plain(NO_FIGURE)
         )
         rows.append(
             (
@@ -164,7 +171,7 @@ def compact_table(
                 ),
                 *(() if periods else (Cell(plain(_basis(status))),)),
                 *(Cell(c.cell(facts), c.align) for c in grouped),
-                *((Cell(plain(note or "none")),) if noted else ()),
+                *((Cell(plain(note or NOT_APPLICABLE)),) if noted else ()),
             )
         )
     widths = (

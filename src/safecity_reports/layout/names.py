@@ -324,6 +324,18 @@ def _part(text: str) -> str:
     return balanced(outside if outside.strip("()%,;:- ") else text).strip("()%,;:- ")
 
 
+def common_head(names: tuple[str, ...]) -> str:
+    """The words measures' names start with alike, without a joining word at the end ('People
+    in the city who feel safe during the day / night' -> 'People in the city who feel safe');
+    '' where they share fewer than two."""
+    words, prefix, _ = _common(names)
+    head = words[0][:prefix] if len(names) > 1 else []
+    while head and head[-1].casefold().strip(",;:-") in _TRAILING | {"", "-"}:
+        head.pop()
+    text = " ".join(head).rstrip(" ,;:-")
+    return text if len(head) >= 2 and balanced(text) == text else ""
+
+
 def parts_apart(names: tuple[str, ...]) -> tuple[str, ...]:
     """``shared_parts`` without brackets cut through: ('opiate', 'non-opiate'), or ()."""
     parts = tuple(_part(p) for p in shared_parts(names))

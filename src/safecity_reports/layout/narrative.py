@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from safecity_reports.core import symbols
 from safecity_reports.core.coverage import comparable, describe, follows, length_words
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import (
@@ -71,7 +72,7 @@ def travel_spans(
     change'. The direction is a fact and is always printed; whether it is better or worse is a
     judgement, and says how it was made. Never colour or glyph alone."""
     if direction is Direction.NOT_AVAILABLE:
-        return (Span("n/a"),)
+        return (Span(symbols.NOT_AVAILABLE),)
     words = direction.value
     if judgement is Judgement.NOT_SIGNIFICANT:
         words = f"{words}, no significant change"

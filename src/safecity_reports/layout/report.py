@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
+from safecity_reports.core import symbols
 from safecity_reports.core.model import CompareWith, KeyAction, Measure, Priority, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import MeasureStatus, comparison_period
@@ -36,6 +37,7 @@ from safecity_reports.layout.names import full_name, shared_title, table_title
 from safecity_reports.layout.pages import Page, plan_pages
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
+from safecity_reports.layout.series_colours import with_series_colours
 from safecity_reports.layout.summary_columns import (
     HEADERS,
     SummaryColumn,
@@ -44,6 +46,7 @@ from safecity_reports.layout.summary_columns import (
     rating_fill,
     rating_spans,
 )
+from safecity_reports.layout.symbol_key import with_symbol_key
 from safecity_reports.layout.themes import stated_columns
 from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
@@ -101,7 +104,8 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     return named(measure)
 
 
-NO_MEASURE = "no measure"
+NO_MEASURE = symbols.NOT_APPLICABLE
+"""What a figure column of an action without a measure says: there is no figure to give."""
 
 
 def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
@@ -116,9 +120,6 @@ def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
     if len(missed) == 1:
         return "; a key figure missed its target"
     return f"; {len(missed)} key figures missed their targets"
-
-
-"""What a figure column of an action without a measure says: there is no figure to give."""
 
 
 def _priority_rows(
@@ -164,7 +165,7 @@ def _action_rows(
                 Cell(
                     (
                         Span(action.id, link=link),
-                        Span(f" {action.text} ({NO_MEASURE})"),
+                        Span(f" {action.text}"),
                     ),
                     row_header=True,
                 ),
@@ -175,7 +176,9 @@ def _action_rows(
                         fill=rating_fill(rating),
                     )
                     if column.name == "Rating"
-                    else Cell(plain(NO_MEASURE + (missed if column is judged else "")))
+                    else Cell(
+                        plain(NO_MEASURE + (missed if column is judged else "")), column.align
+                    )
                     for column in columns
                 ),
             )
@@ -401,5 +404,5 @@ def build_document(
         author=settings.author or settings.partnership,
         language=language or load_styles().language,
         running_head=running_head,
-        blocks=tuple(blocks),
+        blocks=tuple(with_series_colours(with_symbol_key(blocks))),
     )

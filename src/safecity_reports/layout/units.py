@@ -3,6 +3,8 @@ polarity panel's noun, and a figure in a sentence ('12 days')."""
 
 from __future__ import annotations
 
+import re
+
 from safecity_reports.core.model import Measure, Unit
 from safecity_reports.layout.names import full_name
 
@@ -34,6 +36,25 @@ def axis_label(measure: Measure) -> str:
     """The value axis's label: the unit as typed where there is one ('Rate per 1,000
     households', 'Days'), else the listed unit's."""
     return _sentence_case(measure.unit_label) if measure.unit_label else AXES[measure.unit]
+
+
+_RANKED_BY = re.compile(r"(rate per [\d,]+(?: [a-z]+)?|per [\d,]+(?: [a-z]+)?|%|per cent)", re.I)
+
+
+def ranked_by_label(measure: Measure) -> str:
+    """The value axis of a position's ranking, where the areas' figures are what they are
+    ranked by: the unit the name gives ('Rate per 1,000' from '... Rate Per 1,000 - 2015/16'),
+    else 'Figure ranked by'; never 'Value'."""
+    if measure.unit_label:
+        return _sentence_case(measure.unit_label)
+    found = _RANKED_BY.search(measure.name)
+    if found is None:
+        return "Figure ranked by"
+    text = found.group(1)
+    if text in ("%", "per cent") or text.casefold() == "per cent":
+        return "Per cent"
+    text = text[:1].upper() + text[1:].lower()
+    return text if text.startswith("Rate") else f"Rate {text.lower()}"
 
 
 def unit_noun(measure: Measure) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from safecity_reports.core.formatting import MOST_TYPED, typed_places
 from safecity_reports.core.model import (
     SUMMARY_COLUMNS,
     Baseline,
@@ -159,11 +161,24 @@ def _open(path: Path) -> tuple[bytes, Workbook, Package]:
     return data, wb, package
 
 
+def _as_typed(measure: Measure, observations: Iterable[Observation]) -> Measure:
+    """A measure whose Decimals is blank: its most decimals are the most any of its figures,
+    its target or its baseline was typed with, so that what is worked out from them (a change,
+    a share of the target) prints at their precision."""
+    numbers = [
+        *(v for o in observations for v in (o.actual, o.benchmark) if isinstance(v, float)),
+        *(v for v in (measure.target, measure.baseline and measure.baseline.value) if v),
+    ]
+    return replace(measure, decimals=max((typed_places(v) for v in numbers), default=0))
+
+
 class _Reader(SheetReader):
     """Reads each sheet of one workbook into records, collecting problems as it goes."""
 
     awaited: dict[str, str]
     """Each measure's lead agency, whose return a blank newest figure awaits."""
+    decimals_blank: set[str]
+    """The measures whose Decimals is blank: each figure prints as typed."""
 
     def read(self) -> Reading:
         settings = self._settings()
@@ -174,6 +189,10 @@ class _Reader(SheetReader):
         measures = self._measures()
         self.awaited = lead_agencies((a for a, _ in actions), (m for m, _ in measures))
         observations = self._data(measures)
+        measures = [
+            (_as_typed(m, observations.get(m.id, ())) if m.id in self.decimals_blank else m, row)
+            for m, row in measures
+        ]
         commentary = self._commentary()
         rankings = self._rankings()
         figures = self._figures()
@@ -320,12 +339,15 @@ class _Reader(SheetReader):
 
     def _measures(self) -> list[tuple[Measure, Row]]:
         measures = []
+        self.decimals_blank = set()
         for row in self.rows(schema.MEASURES):
             measure_id = row.id("Measure")
             unit = _unit(row)
             polarity = row.choice("Polarity", schema.LISTS["Polarities"])
             frequency = row.choice("Frequency", schema.LISTS["Frequencies"])
             decimals = row.number("Decimals")
+            if decimals is None and row.ok:
+                self.decimals_blank.add(measure_id)
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
                 row.fail("Decimals", f"Decimals '{decimals:g}' is not one of: 0, 1, 2, 3")
             target, target_kind = _target(row)
@@ -347,7 +369,7 @@ class _Reader(SheetReader):
                             theme=row.text("Theme"),
                             polarity=Polarity(polarity),
                             frequency=Frequency(frequency),
-                            decimals=None if decimals is None else int(decimals),
+                            decimals=MOST_TYPED if decimals is None else int(decimals),
                             target=target,
                             tolerance=tolerance,
                             where=row.location("Measure"),
