@@ -53,7 +53,7 @@ TRAVEL = {
     Change.LITTLE_CHANGE: r"^. (up|down), little change$",
     Change.NO_CHANGE: r"^. no change$",
     Change.NOT_JUDGED: r"^. (up|down)$",
-    Change.NO_COMPARISON: r"^(n/a|.+ \(as rated\))$",
+    Change.NO_COMPARISON: r"^(\[x\]|.+ \(as rated\))$",
 }
 """What the summary's Travel says for each verdict (the arrow, then the words)."""
 

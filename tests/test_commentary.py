@@ -130,7 +130,7 @@ def test_a_direction_the_figures_bear_out_or_that_is_not_plain_is_not_judged(tex
 def test_the_message_quotes_the_words_and_the_figures():
     assert warnings_for("The rate has decreased compared to the same period last year.") == [
         "The commentary on 1.1 says 'decreased compared to the same period last year', but the "
-        "figures are 0.10 (2015/16 Q2) and 0.12 (2016/17 Q2): an increase"
+        "figures are 0.1 (2015/16 Q2) and 0.12 (2016/17 Q2): an increase"
     ]
 
 
@@ -148,7 +148,7 @@ def test_on_a_page_of_several_measures_the_sentence_must_name_one_or_all_must_ag
     [message] = warnings_for(
         "The ASB rate has increased compared to the same period last year.", CRIME, ASB
     )
-    assert "15.10 (2015/16 Q2) and 12.76 (2016/17 Q2): a fall" in message
+    assert "15.1 (2015/16 Q2) and 12.76 (2016/17 Q2): a fall" in message
     assert warnings_for("The total crime rate has increased compared to the same period last year.",
                         CRIME, ASB) == []  # fmt: skip
     assert (
@@ -207,7 +207,7 @@ def test_the_share_message_gives_the_right_figure():
     ]
     [change] = warnings_for(ARITHMETIC_WARNS[9][0], ENGAGEMENT)
     assert change.endswith(
-        "the figures are 68.3% (2015/16 Q2) and 62.0% (2016/17 Q2): a change of "
+        "the figures are 68.3% (2015/16 Q2) and 62% (2016/17 Q2): a change of "
         "6.3 percentage points or 9.2%"
     )
 

@@ -12,6 +12,7 @@ import math
 import pytest
 
 from safecity_reports.core.formatting import (
+    Typed,
     fewest_decimals,
     format_number,
     format_value,
@@ -145,12 +146,13 @@ def test_an_ordinal(n, printed):
 # (value, unit, decimals, printed)
 VALUES = [
     (None, Unit.PERCENTAGE, 1, ""),
-    (NotAvailable(), Unit.PERCENTAGE, 1, "n/a"),
+    (NotAvailable(), Unit.PERCENTAGE, 1, "[x]"),  # the GOV.UK symbol (issue 25 item 4)
     (NotAvailable("NYA"), Unit.COUNT, 0, "NYA"),
     (awaiting("Police"), Unit.COUNT, 0, "awaiting Police"),
     (Pair(11.0, 2.0), Unit.PAIR, 1, "11 / 2"),  # counts without decimals whatever is asked
     (Pair(1234.6, 0.4), Unit.PAIR, 2, "1,235 / 0"),
-    (58.0, Unit.PERCENTAGE, 1, "58.0%"),
+    (58.0, Unit.PERCENTAGE, 1, "58%"),  # as typed (issue 25 item 3)
+    (Typed(58.0, 1), Unit.PERCENTAGE, 1, "58.0%"),
     (-2.25, Unit.PERCENTAGE, 1, "-2.3%"),
     (15.0, Unit.RANK, 1, "15th"),
     (14.5, Unit.RANK, 0, "15th"),  # a rank is a whole position, rounded half up

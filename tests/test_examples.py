@@ -134,8 +134,8 @@ def test_the_call_over_is_a_rated_table_with_its_commentary(tmp_path):
     assert [c.text for c in summary.header[0]][3:] == ["Rating", "Travel"]
     rows = {r[0].split()[0]: r[-2:] for r in _rows(summary)}
     assert rows["1.1b"] == ["Red", "Worsening (as rated)"]
-    assert rows["1.2a"] == ["Grey", "n/a"]
-    assert rows["3.1d"] == ["Not rated", "n/a"]
+    assert rows["1.2a"] == ["Grey", "[x]"]
+    assert rows["3.1d"] == ["Not rated", "[x]"]
     assert (
         "Rating for 2016/17 Q3: Red, given by Head of Community Safety. Three incidents in"
         " September near the transport hub." in text

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from safecity_reports.core.formatting import (
+    Typed,
     fewest_decimals,
     format_number,
     format_value,
@@ -103,8 +104,12 @@ def test_ordinal(n, expected):
 @pytest.mark.parametrize(
     ("value", "unit", "decimals", "expected"),
     [
-        (58.0, Unit.PERCENTAGE, 1, "58.0%"),
-        (58.0, Unit.PERCENTAGE, 2, "58.00%"),
+        # as typed, up to the measure's decimals (issue 25 item 3)
+        (58.0, Unit.PERCENTAGE, 1, "58%"),
+        (Typed(58.0, 1), Unit.PERCENTAGE, 2, "58.0%"),
+        (Typed(58.0, 3), Unit.PERCENTAGE, 2, "58.00%"),
+        (8.9, Unit.PERCENTAGE, 2, "8.9%"),
+        (8.96, Unit.PERCENTAGE, 1, "9.0%"),
         (5.755, Unit.PERCENTAGE, 2, "5.76%"),
         (28.06, Unit.RATE_PER_1000, 2, "28.06"),
         (0.05, Unit.RATE_PER_10000, 2, "0.05"),
@@ -117,10 +122,16 @@ def test_ordinal(n, expected):
         (Pair(1234, 2.4), Unit.PAIR, 0, "1,234 / 2"),
         (106500, Unit.MONEY, 0, "£106,500"),
         (21500, Unit.MONEY, 0, "£21,500"),
-        (21500, Unit.MONEY, 2, "£21,500.00"),
+        (21500, Unit.MONEY, 2, "£21,500"),
+        (21500.5, Unit.MONEY, 2, "£21,500.50"),
         (-250, Unit.MONEY, 0, "-£250"),
-        (NOT_AVAILABLE, Unit.PERCENTAGE, 1, "n/a"),
-        (NOT_AVAILABLE, Unit.PAIR, 0, "n/a"),
+        (
+            NOT_AVAILABLE,
+            Unit.PERCENTAGE,
+            1,
+            "[x]",
+        ),  # one symbol for not available (issue 25 item 4)
+        (NOT_AVAILABLE, Unit.PAIR, 0, "[x]"),
         (None, Unit.PERCENTAGE, 1, ""),
         (None, Unit.MONEY, 0, ""),
     ],

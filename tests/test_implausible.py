@@ -27,10 +27,10 @@ def _words(document) -> str:
 
 # (first, second, unit) -> the reason the reader gives, or None for no flag
 JUMPS = [
-    (10.0, 25.0, Unit.PERCENTAGE, "it rose by 150% from 10.0% in 2016/17 Q1"),
-    (40.0, 10.0, Unit.PERCENTAGE, "it fell by 75% from 40.0% in 2016/17 Q1"),
+    (10.0, 25.0, Unit.PERCENTAGE, "it rose by 150% from 10% in 2016/17 Q1"),
+    (40.0, 10.0, Unit.PERCENTAGE, "it fell by 75% from 40% in 2016/17 Q1"),
     (10.0, 15.0, Unit.PERCENTAGE, None),  # exactly half: not a jump
-    (10.0, 15.1, Unit.PERCENTAGE, "it rose by 51% from 10.0% in 2016/17 Q1"),
+    (10.0, 15.1, Unit.PERCENTAGE, "it rose by 51% from 10% in 2016/17 Q1"),
     (0.0, 15.0, Unit.PERCENTAGE, None),  # nothing before: no share to rise by
     (1.0, 9.0, Unit.RANK, None),  # a rank moves as it will
     (None, 9.0, Unit.PERCENTAGE, None),  # nothing to compare with
@@ -80,7 +80,7 @@ def test_the_exceptions_page_says_it_and_agrees_with_the_verdicts():
     verdicts = judge(r)
     document = build_document(r, verdicts, date(2016, 10, 1))
     assert (
-        "the figure for 2016/17 Q2 looks implausible (it rose by 150% from 10.0% in 2016/17 Q1):"
+        "the figure for 2016/17 Q2 looks implausible (it rose by 150% from 10% in 2016/17 Q1):"
         " check it" in _words(document)
     )
     assert problems(r) == []

@@ -172,10 +172,11 @@ def test_summary_derives_arrows_that_agree_with_the_printed_figures():
     assert rows["1.1a"][-3:] == ["28.06", "29.92", "▲ up, worse"]
     # the seed printed 0.12 -> 0.12 with a down arrow; here it can only be no change
     assert rows["1.1b"][-3:] == ["0.12", "0.12", "► no change"]
-    # 64.2% -> 62.0% with high is good: down and worse (the seed printed an up arrow)
-    assert rows["2.1"][-3:] == ["64.2%", "62.0%", "▼ down, worse"]
-    assert rows["1.2"][0] == "1.2 Spend the levy well (no measure)"
-    assert rows["1.2"][3:] == ["no measure", "no measure", "no measure"]
+    # 64.2% -> 62% with high is good: down and worse (the seed printed an up arrow); 62 was
+    # typed without decimals, so it prints without (issue 25 item 3)
+    assert rows["2.1"][-3:] == ["64.2%", "62%", "▼ down, worse"]
+    assert rows["1.2"][0] == "1.2 Spend the levy well"  # its cells say [z]: no measure
+    assert rows["1.2"][3:] == ["[z]", "[z]", "[z]"]
 
 
 def test_summary_arrow_colour_follows_polarity_and_never_stands_alone():
@@ -219,7 +220,7 @@ def test_not_available_figures_are_not_judged():
         (Priority("1", "Reduce crime", (KeyAction("1.1", "1", "Act", "Police", measures=(m,)),)),),
     )
     table = summary_table(report, judge(report), {})
-    assert _cells(table)[0][-3:] == ["n/a", "n/a", "n/a"]
+    assert _cells(table)[0][-3:] == ["[x]", "[x]", "[x]"]
 
 
 def test_document_has_front_matter_contents_summary_and_a_section_per_priority():

@@ -42,7 +42,7 @@ def test_two_children_of_forty_against_one_of_twenty_five_is_no_significant_chan
     s = status(m)
     assert s.direction is Direction.UP and s.judgement is Judgement.NOT_SIGNIFICANT
     assert change_sentence(s) == (
-        "5.0% in 2016/17 Q2, against 4.0% in 2016/17 Q1: no significant change."
+        "5% in 2016/17 Q2, against 4% in 2016/17 Q1: no significant change."
     )
     assert "".join(span.text for span in travel_spans(s.direction, s.judgement, True)) == (
         "▲ up, no significant change"  # issue 21: the direction stays, beside the verdict
@@ -71,7 +71,7 @@ def test_without_counts_the_change_cannot_be_tested_and_keeps_its_wording():
     # issue 21: the page gives 2 out of 40 for 2016/17 Q2, so it says which figure has no count
     # (not "the workbook gives no counts", which the next sentence would contradict)
     assert change_sentence(s) == (
-        "Rose from 4.0% in 2016/17 Q1 to 5.0% in 2016/17 Q2, which is worse. Whether this change"
+        "Rose from 4% in 2016/17 Q1 to 5% in 2016/17 Q2, which is worse. Whether this change"
         " is more than chance cannot be tested: the workbook gives no count for the earlier"
         " figure (2016/17 Q1)."
     )

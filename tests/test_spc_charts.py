@@ -156,8 +156,8 @@ def test_a_run_of_falling_rates_is_a_special_cause_of_improvement(example):
     assert _marks(chart) == dict.fromkeys(_months("Mar 2025", "Dec 2025"), Mark.IMPROVEMENT)
     # an XmR chart shows the limits, not error bars, though the counts are known
     assert chart.intervals == ()
-    assert _lead(blocks, "6.20 in Dec 2025").endswith(
-        "Special cause of improvement: the latest figure (Dec 2025, 6.20) is part of a run of 7"
+    assert _lead(blocks, "6.2 in Dec 2025").endswith(
+        "Special cause of improvement: the latest figure (Dec 2025, 6.2) is part of a run of 7"
         " or more values each lower than the one before. 9 earlier figures show special cause"
         " variation (marked on the chart)."
     )
@@ -181,7 +181,7 @@ def test_two_of_three_close_to_the_upper_limit_and_a_target_within_the_limits(ex
         " variation (marked on the chart). The target will be met in some periods and missed"
         " in others by chance alone: it lies within the range of normal variation."
     )
-    assert "Target 20.0%." in figure.alt
+    assert "Target 20%." in figure.alt
     assert "Special cause of concern in Oct 2025 and Dec 2025." in figure.alt
 
 

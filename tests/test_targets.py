@@ -196,7 +196,7 @@ def test_the_summary_shows_the_target_set_and_what_the_status_was_judged_against
     assert _cells(_crime(29012, 29450)) == ("38,000", "On track (profile 29,450)")
     assert _cells(_crime(29012)) == ("38,000", "Off track (even share 28,500)")
     assert _cells(_crime(8603, kind=FigureKind.FOR_THE_PERIOD)) == ("38,000", "Not yet due")
-    assert _cells(_crime(29012, target=None)) == ("none", "No target")
+    assert _cells(_crime(29012, target=None)) == ("[z]", "No target")
     reduction = replace(_crime(target=None), target_kind=TargetKind.REDUCE_ON_LAST_YEAR)
     assert _cells(reduction)[0] == "reduction on last year"
 

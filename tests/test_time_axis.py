@@ -125,7 +125,7 @@ def test_a_year_beside_its_own_quarters_is_drawn_apart_and_named_at_its_bar(tmp_
     assert chart.apart == (3,)
     assert figure.alt == (
         "Line chart (per cent), 2013/14 Q1 to 2013/14 Q4: Community orders completed rose in"
-        " 2013/14 Q4. Highest 83.0% in 2013/14 Q4; lowest 79.5% in 2013/14 Q3; latest 83.0% in"
+        " 2013/14 Q4. Highest 83% in 2013/14 Q4; lowest 79.5% in 2013/14 Q3; latest 83% in"
         " 2013/14 Q4, after 79.5% in 2013/14 Q3; drawn apart, as it covers another length of"
         " time: 81.2% in 2013/14 (12 months)."
     )

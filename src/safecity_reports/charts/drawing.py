@@ -59,7 +59,8 @@ from safecity_reports.charts.time_axis import (
     stretch,
     time_limits,
 )
-from safecity_reports.core.formatting import fewest_decimals, format_number
+from safecity_reports.core import symbols
+from safecity_reports.core.formatting import fewest_decimals, figure_places, format_number
 from safecity_reports.files import replace_atomically
 from safecity_reports.layout.document import Chart, ChartKind, Mark
 from safecity_reports.styles import Palette, Styles
@@ -70,7 +71,7 @@ VALUE_POINTS = 8.5
 """Value labels on bars."""
 OWN_AREA_SUFFIX = " (our area)"
 """Added to the own area's name in a ranking, so it is picked out in words and not colour alone."""
-NO_DATA = "n/a"
+NO_DATA = symbols.NOT_AVAILABLE
 MAX_SERIES = 4
 """The Analysis Function's limit on colours in one chart."""
 PNG_COMPRESSION = 3
@@ -213,7 +214,7 @@ def _draw_line(
         ("-.", "D"),
     ]
     for index, (series, colour) in enumerate(
-        zip(chart.series, colours or look.series_colours(len(chart.series)), strict=True)
+        zip(chart.series, colours or look.colours_for(chart.series), strict=True)
     ):
         ys = [math.nan if v is None else v for v in series.values]
         linestyle, marker = markers[index]
@@ -231,30 +232,25 @@ def _draw_line(
         if last is not None:
             value = series.values[last]
             assert value is not None
-            text = f"{wrap(series.name, 20)}\n{_number(value, decimals, chart.percent)}"
+            text = f"{wrap(series.name, 20)}\n{_figure(value, decimals, chart.percent)}"
             if last < count - 1:  # a series that stops early says when its last value is from
                 text += f" ({chart.categories[last]})"
             end_labels.append(end_label(axes, right, text, value, look.label_colour(colour), look))
         for i in on_bar:  # named at its bar's end, as a reference line is
             if (value := series.values[i]) is not None:
-                text = f"{wrap(chart.categories[i], 20)}\n{_number(value, decimals, chart.percent)}"
+                text = f"{wrap(chart.categories[i], 20)}\n{_figure(value, decimals, chart.percent)}"
                 end_labels.append(
                     end_label(axes, chart.times[i][1], text, value, look.label_colour(colour), look)
                 )
     axes.set_xlim(left, right)
     for name, value, dashed in _reference_lines(chart):
+        colour, style = _reference_style(name, dashed, look)
         axes.hlines(
-            value,
-            left,
-            right,
-            color=palette.neutral,
-            linewidth=look.pt(1.2),
-            linestyle=(0, (4, 2)) if dashed else "-",
-            zorder=3,
+            value, left, right, color=colour, linewidth=look.pt(1.2), linestyle=style, zorder=3
         )
         ref_decimals = max(decimals, min(_decimals([value]), 1))
         text = f"{wrap(name, 20)}\n{_number(value, ref_decimals, chart.percent)}"
-        end_labels.append(end_label(axes, right, text, value, palette.text, look))
+        end_labels.append(end_label(axes, right, text, value, look.label_colour(colour), look))
     if chart.intervals:  # the first series' confidence intervals, as error bars
         at = [(i, pair) for i, pair in enumerate(chart.intervals) if pair is not None]
         axes.vlines(
@@ -423,7 +419,7 @@ def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
         )
         axes.annotate(
             f"{chart.categories[own]}{OWN_AREA_SUFFIX}\n"
-            f"{_number(values[own], decimals, chart.percent)}",
+            f"{_figure(values[own], decimals, chart.percent)}",
             (chart.x_values[own], values[own]),
             xytext=(look.pt(8), look.pt(6)),
             textcoords="offset points",
@@ -461,7 +457,7 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.barh(range(count), lengths, height=0.7, color=colours, zorder=2)
     halo = [patheffects.withStroke(linewidth=look.pt(2.5), foreground="white")]
     for i, value in enumerate(series.values):
-        text = NO_DATA if value is None else _number(value, decimals, chart.percent)
+        text = NO_DATA if value is None else _figure(value, decimals, chart.percent)
         axes.annotate(
             text,
             (lengths[i], i),
@@ -490,12 +486,13 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     # above the plot (with their values) rather than beside each line.
     keys: list[Line2D] = []
     for name, value, dashed in _reference_lines(chart):
+        colour, style = _reference_style(name, dashed, look)
         keys.append(
             axes.axvline(
                 value,
-                color=palette.neutral,
+                color=colour,
                 linewidth=look.pt(1.2),
-                linestyle=(0, (4, 2)) if dashed else "-",
+                linestyle=style,
                 zorder=4,
                 label=f"{name}: {_number(value, max(decimals, 1), chart.percent)}",
             )
@@ -526,12 +523,14 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     slot_inches = PRINT_WIDTH_INCHES * 0.85 / count
     width = min(0.75 / k, 1.0 / slot_inches)
     halo = [patheffects.withStroke(linewidth=look.pt(2.5), foreground="white")]
-    for j, (series, colour) in enumerate(zip(chart.series, look.series_colours(k), strict=True)):
+    for j, (series, colour) in enumerate(
+        zip(chart.series, look.colours_for(chart.series), strict=True)
+    ):
         xs = [i + (j - (k - 1) / 2) * width for i in range(count)]
         heights = [0.0 if v is None else v for v in series.values]
         axes.bar(xs, heights, width=width * 0.92, color=colour, label=series.name, zorder=2)
         for x, height, value in zip(xs, heights, series.values, strict=True):
-            text = NO_DATA if value is None else _number(value, decimals, chart.percent)
+            text = NO_DATA if value is None else _figure(value, decimals, chart.percent)
             axes.annotate(
                 text,
                 (x, max(height, 0)),
@@ -546,13 +545,8 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
                 zorder=5,
             )
     for name, value, dashed in _reference_lines(chart):
-        axes.axhline(
-            value,
-            color=palette.neutral,
-            linewidth=look.pt(1.2),
-            linestyle=(0, (4, 2)) if dashed else "-",
-            zorder=4,
-        )
+        colour, style = _reference_style(name, dashed, look)
+        axes.axhline(value, color=colour, linewidth=look.pt(1.2), linestyle=style, zorder=4)
         axes.annotate(
             f"{name}: {_number(value, max(decimals, 1), chart.percent)}",
             (1, value),
@@ -643,6 +637,23 @@ def _is_target(name: str) -> bool:
     return name.lower().startswith(("target", "limit"))
 
 
+DASHED: LineStyle = (0, (4, 2))
+DOTTED: LineStyle = (0, (1, 1.5))
+
+
+def _reference_style(name: str, dashed: bool, look: Look) -> tuple[str, LineStyle]:
+    """A reference line's colour and dashes, so that no two kinds are drawn alike: a target
+    (or a limit to stay within) dashed in its own colour; a control or group limit dotted grey;
+    an average, a mean or a baseline solid dark grey (another baseline dashed)."""
+    palette = look.styles.palette
+    lower = name.lower()
+    if _is_target(name):
+        return look.target_colour(), DASHED
+    if "limit" in lower:
+        return palette.note, DOTTED
+    return palette.neutral, DASHED if dashed else "-"
+
+
 def _labels_moved(before: list[tuple[float, float]], labels: Sequence[Annotation]) -> bool:
     """Whether any label's offset changed by more than a hundredth of a point."""
     return any(
@@ -667,6 +678,12 @@ def _number(value: float, decimals: int, percent: bool) -> str:
     """A value as the tables and sentences print it (``core.formatting``: half away from zero,
     thousands separated), so a chart can never show 12% beside a table's 13%."""
     return format_number(value, decimals) + ("%" if percent else "")
+
+
+def _figure(value: float, decimals: int, percent: bool) -> str:
+    """A figure beside its point or bar: with the decimals it was typed with, up to
+    ``decimals``, as the tables print it (an axis's ticks keep one number of decimals)."""
+    return _number(value, figure_places(value, decimals), percent)
 
 
 def _nice_ticks(

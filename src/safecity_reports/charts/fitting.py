@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox, ScaledTranslation
 
+from safecity_reports.layout.document import Series
 from safecity_reports.styles import Styles
 
 PRINT_WIDTH_INCHES = 16 / 2.54
@@ -91,6 +92,35 @@ class Look:
         if count == 2:
             return [palette.primary, palette.secondary]
         return list(self.styles.chart_categorical[:count])
+
+    def report_colours(self) -> list[str]:
+        """The series colours across a report, in the order series are met: our own in primary,
+        the next (the benchmark) in secondary, then the categorical palette; the target's colour
+        (``target_colour``) is kept out of it."""
+        palette = self.styles.palette
+        first = [palette.primary, palette.secondary]
+        rest = [c for c in self.styles.chart_categorical if c not in first]
+        return first + [c for c in rest if c != self.target_colour()]
+
+    def target_colour(self) -> str:
+        """A target's line: the categorical palette's third colour (dark pink), never a
+        series's, so a target is told from the figures and the limits by colour and dashes."""
+        categorical = self.styles.chart_categorical
+        return categorical[2] if len(categorical) > 2 else self.styles.palette.neutral
+
+    def colours_for(self, series: Sequence[Series]) -> list[str]:
+        """Each series's colour: its place in the report's colours where the layout gave one
+        (two in one chart never share one), else by its place in the chart."""
+        if not series or any(s.colour is None for s in series):
+            return self.series_colours(len(series))
+        order = self.report_colours()
+        chosen: list[str] = []
+        for s in series:
+            colour = order[s.colour % len(order)]  # type: ignore[operator]
+            while colour in chosen and len(chosen) < len(order):
+                colour = order[(order.index(colour) + 1) % len(order)]
+            chosen.append(colour)
+        return chosen
 
     def label_colour(self, colour: str) -> str:
         """``colour`` for text if it is readable on white (4.5:1), otherwise the text colour."""

@@ -256,7 +256,9 @@ class Measure:
     """How often it is reported; None where the workbook does not say, and then no figure of it
     is ever called late."""
     decimals: int
-    """Decimal places to print."""
+    """The most decimal places to print: the Decimals column, or where it is blank the most any
+    of its figures was typed with (``reading``). Each figure prints with the decimals it was
+    typed with, up to this (``core.formatting``)."""
     observations: tuple[Observation, ...] = ()
     """Its figures, oldest period first."""
     benchmark_label: str = ""
@@ -309,6 +311,9 @@ class Measure:
     series_facts: tuple[SeriesFacts, ...] = ()
     """Each series' own baseline and target (Data rows), by area; the measure's own
     ``baseline`` and ``target`` are the default for a series that gives none."""
+    short_name: str = ""
+    """What headings and chart titles call it, as typed ('Total crime'); empty: made from
+    ``name`` (``layout.names``)."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from safecity_reports.layout.document import (
     Table,
     plain,
 )
+from safecity_reports.layout.names import full_name
 from safecity_reports.layout.narrative import chart_alt, short_name, value_text
 from safecity_reports.layout.overview import area_label
 from safecity_reports.layout.summary_columns import (
@@ -59,7 +60,7 @@ def measure_by_area(report: Report, verdicts: Verdicts, measure: Measure) -> Tab
         for area in areas
     )
     return Table(
-        f"{measure.name}: by area, {report.settings.period}",
+        f"{full_name(measure)}: by area, {report.settings.period}",
         (_header("Area", columns, report),),
         rows,
         (3.0,) + tuple(c.width for c in columns),

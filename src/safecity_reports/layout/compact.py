@@ -34,6 +34,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.measure_page import commentary_blocks
+from safecity_reports.layout.names import commentary_heading
 from safecity_reports.layout.narrative import (
     NOT_STATED_NOTE,
     baseline_sentence,
@@ -47,7 +48,14 @@ from safecity_reports.layout.narrative import (
 )
 from safecity_reports.layout.pages import Page
 from safecity_reports.layout.printed_change import printed_note, printed_spans
-from safecity_reports.layout.summary_columns import COLUMNS, HEADERS, change_spans, facts_for
+from safecity_reports.layout.summary_columns import (
+    COLUMNS,
+    HEADERS,
+    NO_FIGURE,
+    NOT_APPLICABLE,
+    change_spans,
+    facts_for,
+)
 from safecity_reports.layout.units import named
 
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
@@ -109,7 +117,7 @@ def _periods(statuses: list[MeasureStatus]) -> tuple[str, str] | None:
 def _figure(measure: Measure, status: MeasureStatus, which: str, dated: bool) -> str:
     observation = status.previous if which == "previous" else status.current
     if observation is None:
-        return "none" if which == "previous" else "no figure"
+        return NO_FIGURE
     text = value_text(measure, observation.actual)
     return f"{text} ({observation.period})" if dated else text
 
@@ -152,7 +160,7 @@ def compact_table(
         change = (
             change_spans(measure, before.actual, after.actual)
             if before is not None and after is not None
-            else plain("n/a")
+            else plain(NO_FIGURE)
         ) + printed_spans(status)
         rows.append(
             (
@@ -170,7 +178,7 @@ def compact_table(
                 ),
                 *(() if periods else (Cell(plain(_basis(status))),)),
                 *(Cell(c.cell(facts), c.align) for c in grouped),
-                *((Cell(plain(note or "none")),) if noted else ()),
+                *((Cell(plain(note or NOT_APPLICABLE)),) if noted else ()),
             )
         )
     widths = (
@@ -220,7 +228,7 @@ def compact_blocks(
         )
     for page in pages:
         if page.commentary:
-            blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+            blocks.append(Heading(3, commentary_heading(page), f"{page.anchor}-commentary"))
             action = page.action
             if action.text:
                 lead = (Span("Lead: ", bold=True), Span(action.lead_agency))

@@ -135,6 +135,9 @@ class Series:
     name: str
     values: tuple[float | None, ...]
     """One value per category; None where not available."""
+    colour: int | None = None
+    """Its place in the report's series colours (``layout.series_colours``: a series keeps its
+    colour on every page); None: by its place in the chart."""
 
 
 class ChartKind(Enum):

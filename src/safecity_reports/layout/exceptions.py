@@ -18,6 +18,7 @@ from safecity_reports.core.status import Direction, TargetStatus
 from safecity_reports.core.verdicts import Concern, Improvement, Verdict, Verdicts
 from safecity_reports.core.xmr_page import FEWEST_POINTS
 from safecity_reports.layout.document import Block, BulletList, Heading, Paragraph, Span, plain
+from safecity_reports.layout.names import heading
 from safecity_reports.layout.narrative import value_text
 from safecity_reports.layout.reading_guide import KEY_ANCHOR
 from safecity_reports.layout.summary_columns import change_target_words
@@ -164,7 +165,7 @@ def exceptions_blocks(report: Report, verdicts: Verdicts, anchors: dict[str, str
     for v in verdicts.counted():
         m = v.measure
         who = f"{v.area}: " if v.area else ""
-        link = Span(f"{who}{m.id} {m.name.rstrip('.')}", bold=True, link=anchors.get(m.id, ""))
+        link = Span(f"{who}{heading(m)}", bold=True, link=anchors.get(m.id, ""))
         bad = [concern_words(report, v, c) for c in v.concerns]
         better = [improvement_words(v, i) for i in v.improvements]
         # a measure is listed once: with a concern, its good news follows the concern

@@ -3,6 +3,7 @@ and counts such as RAG ratings as a bar chart."""
 
 from __future__ import annotations
 
+from safecity_reports.core import symbols
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import Figure, Unit
 from safecity_reports.core.verdicts import key_figure_target
@@ -20,14 +21,14 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.narrative import chart_alt
 
-NOT_APPLICABLE = "not applicable"
+NOT_APPLICABLE = symbols.NOT_APPLICABLE
 """What a key figure's cell says where the figure has no such part (no 'out of', no total)."""
 
 
 def _figure_target(figure: Figure) -> str:
     """'70%, missed': a key figure's share against the share it should reach."""
     if figure.target is None:
-        return "none"
+        return NOT_APPLICABLE
     text = format_value(figure.target, Unit.PERCENTAGE, 0)
     verdict = key_figure_target(figure)
     return text if verdict is None else f"{text}, {verdict.value}"

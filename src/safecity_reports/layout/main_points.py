@@ -16,6 +16,7 @@ from safecity_reports.core.ratings import rating_name
 from safecity_reports.core.status import Direction, TargetStatus
 from safecity_reports.core.verdicts import Change, Concern, Verdict, Verdicts
 from safecity_reports.layout.document import Block, BulletList, Heading, Span, Spans
+from safecity_reports.layout.names import heading
 from safecity_reports.layout.narrative import value_text
 from safecity_reports.layout.summary_columns import change_target_words
 
@@ -30,7 +31,7 @@ EXCEPTIONS_ANCHOR = "exceptions"
 
 
 def _who(v: Verdict) -> str:
-    name = f"{v.measure.id} {v.measure.name.rstrip('.')}"
+    name = heading(v.measure)
     return f"{v.area}, {name}" if v.area else name
 
 

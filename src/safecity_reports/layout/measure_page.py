@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from safecity_reports.core import symbols
 from safecity_reports.core.areas import in_area
-from safecity_reports.core.formatting import fewest_decimals, format_value, ordinal
+from safecity_reports.core.formatting import Typed, fewest_decimals, format_value, ordinal
 from safecity_reports.core.groups import group_key
 from safecity_reports.core.model import (
     FigureKind,
@@ -44,7 +45,13 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.funnel_chart import funnel_figure, funnel_sentence
 from safecity_reports.layout.key_figures import figures_blocks
-from safecity_reports.layout.names import distinct_names, shared_parts
+from safecity_reports.layout.names import (
+    commentary_heading,
+    common_head,
+    distinct_names,
+    full_name,
+    parts_apart,
+)
 from safecity_reports.layout.narrative import (
     NOT_STATED_NOTE,
     active_title,
@@ -65,7 +72,7 @@ from safecity_reports.layout.time_charts import (
     two_figure_chart,
     year_to_date_chart,
 )
-from safecity_reports.layout.units import axis_label, named
+from safecity_reports.layout.units import axis_label, named, ranked_by_label
 
 
 def commentary_blocks(blocks: tuple[TextBlock, ...]) -> list[Block]:
@@ -186,7 +193,8 @@ def interval_row(
     measure: Measure, population: float | None, confidence: float, phi: float = 1.0
 ) -> tuple[Cell, ...] | None:
     """A period table's row of confidence intervals ('29.25 to 30.61'), where the events behind
-    at least one figure are known; 'not known' where they are not for a period."""
+    at least one figure are known; [x] where they are not for a period. The limits are worked
+    out, so they print with all of the measure's decimals."""
     limits = [interval(measure, o, population, confidence, phi) for o in measure.observations]
     if not any(limits):
         return None
@@ -195,9 +203,10 @@ def interval_row(
     ) + tuple(
         Cell(
             plain(
-                f"{value_text(measure, pair[0])} to {value_text(measure, pair[1])}"
+                f"{value_text(measure, Typed(pair[0], measure.decimals))} to "
+                f"{value_text(measure, Typed(pair[1], measure.decimals))}"
                 if pair
-                else "not known"
+                else symbols.NOT_AVAILABLE
             ),
             Align.RIGHT,
         )
@@ -251,7 +260,10 @@ def period_table(
         rows.append(
             (Cell(plain("Profiled target"), row_header=True),)
             + tuple(
-                Cell(plain(value_text(measure, o.profiled_target) or "–"), Align.RIGHT)
+                Cell(
+                    plain(value_text(measure, o.profiled_target) or symbols.NOT_AVAILABLE),
+                    Align.RIGHT,
+                )
                 for o in observations
             )
         )
@@ -260,7 +272,7 @@ def period_table(
         rows.append(intervals)
     first, last = observations[0].period, observations[-1].period
     span = str(first) if first == last else f"{first} to {last}"
-    caption = f"{measure.name.rstrip('.')}, {span}"
+    caption = f"{full_name(measure)}, {span}"
     if len(observations) > WIDEST_PERIOD_ROW:
         return _periods_down(caption, (*header, *rows))
     widths = (2.2,) + (1.1,) * len(observations)
@@ -340,7 +352,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
         f"is {ordinal(positions[own][0]) if own is not None else 'shown'} of {len(positions)} similar areas",
         names,
         (Series(str(ranking.period), tuple(area.value for _, area in positions)),),
-        "Value" if measure.unit is Unit.RANK else axis_label(measure),
+        ranked_by_label(measure) if measure.unit is Unit.RANK else axis_label(measure),
         highlight=own,
         reference_lines=lines,
         percent=measure.unit is Unit.PERCENTAGE,
@@ -360,7 +372,7 @@ def ranking_blocks(measure: Measure, ranking: Ranking, name: str = "") -> list[B
             own_text += f" It is {where.value}."
     alt = chart_alt(chart, shown, periods=False)
     table = Table(
-        f"{measure.name}: {ranking.group_name or 'comparison group'}, {ranking.period}",
+        f"{full_name(measure)}: {ranking.group_name or 'comparison group'}, {ranking.period}",
         (
             (
                 Cell(plain("Position"), Align.RIGHT),
@@ -514,7 +526,7 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
     periods = sorted({o.period for m in measures for o in m.observations})
     if len(periods) > 6:
         return None
-    names = shared_parts(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
+    names = parts_apart(tuple(m.name for m in measures)) or tuple(short_name(m) for m in measures)
     series = tuple(
         Series(
             name.capitalize(),
@@ -528,7 +540,9 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
     first = measures[0]
     chart = Chart(
         ChartKind.BARS,
-        f"{short_name(first)}: " + " and ".join(s.name.lower() for s in series) + " by survey",
+        f"{common_head(tuple(full_name(m) for m in measures)) or short_name(first)}: "
+        + " and ".join(s.name.lower() for s in series)
+        + " by survey",
         tuple(p.label for p in periods),
         series,
         axis_label(first),
@@ -538,20 +552,63 @@ def survey_chart(measures: tuple[Measure, ...]) -> FigureBlock | None:
     return FigureBlock(chart, _alt(chart, first), _caption(first))
 
 
-NO_SOURCE = "Source: not stated in the workbook"
-
-
 def _sourced(blocks: list[Block], source: str) -> list[Block]:
-    """``blocks`` with ``source`` under every chart that has none: a chart cut out of the report
-    still says where its figures come from."""
+    """``blocks`` with ``source`` under every chart that has none (nothing where the workbook
+    names no source: the report never names a source nobody gave)."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, FigureBlock) and not block.caption:
+        if isinstance(block, FigureBlock) and not block.caption and source:
             block = replace(block, caption=source)
         elif isinstance(block, KeepTogether):
             block = KeepTogether(tuple(_sourced(list(block.blocks), source)))
         out.append(block)
     return out
+
+
+def _source_of(block: Block) -> str:
+    """The source line a block prints: a chart's caption, or a note 'Source: ...'; '' if none."""
+    if isinstance(block, FigureBlock):
+        return block.caption
+    if isinstance(block, Paragraph) and block.style is ParagraphStyle.NOTE:
+        text = "".join(s.text for s in block.spans)
+        return text if text.startswith("Source: ") else ""
+    return ""
+
+
+def _sourced_blocks(blocks: list[Block]) -> list[Block]:
+    found: list[Block] = []
+    for block in blocks:
+        if _source_of(block):
+            found.append(block)
+        elif isinstance(block, KeepTogether):
+            found.extend(_sourced_blocks(list(block.blocks)))
+    return found
+
+
+def _source_once(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a source line said once for what shares it (issue 25 item 4): a chart or
+    table followed on the page by another of the same source leaves the line to that one."""
+    carriers = _sourced_blocks(blocks)
+    shared = {
+        id(block)
+        for block, following in zip(carriers, carriers[1:], strict=False)
+        if _source_of(block) == _source_of(following)
+    }
+
+    def walk(items: list[Block]) -> list[Block]:
+        out: list[Block] = []
+        for block in items:
+            if id(block) in shared:
+                if isinstance(block, Paragraph):
+                    continue
+                if isinstance(block, Table | FigureBlock):  # the carriers of a source line
+                    block = replace(block, caption="")
+            elif isinstance(block, KeepTogether):
+                block = KeepTogether(tuple(walk(list(block.blocks))))
+            out.append(block)
+        return out
+
+    return walk(blocks)
 
 
 def action_intro(action: KeyAction) -> list[Block]:
@@ -585,11 +642,10 @@ def page_blocks(page: Page, verdicts: Verdicts, report: Report) -> list[Block]:
             titled(b) if isinstance(b, FigureBlock) else b
             for b in figures_blocks(figures, action.source)
         )
-    # a chart cut out of the report still says where its figures come from, or that the
-    # workbook does not say (the report never names a source nobody gave)
-    blocks = _sourced(blocks, f"Source: {action.source}" if action.source else NO_SOURCE)
+    # the source under the charts, once for those that share it (issue 25 item 4)
+    blocks = _source_once(_sourced(blocks, f"Source: {action.source}" if action.source else ""))
     if page.commentary:
-        blocks.append(Heading(3, f"Commentary on {page.label}", f"{page.anchor}-commentary"))
+        blocks.append(Heading(3, commentary_heading(page), f"{page.anchor}-commentary"))
         blocks.extend(commentary_blocks(page.commentary))
     if not page.measures and action.source:
         blocks.append(Paragraph(plain(f"Source: {action.source}"), ParagraphStyle.NOTE))

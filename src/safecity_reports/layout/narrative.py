@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from safecity_reports.core import symbols
 from safecity_reports.core.coverage import comparable, describe, follows, length_words
 from safecity_reports.core.formatting import format_number, format_value
 from safecity_reports.core.model import (
@@ -37,6 +38,7 @@ from safecity_reports.core.untested import Untested
 from safecity_reports.layout.chance import method_sentence
 from safecity_reports.layout.change_words import meaning_words, travel_words
 from safecity_reports.layout.document import Chart, ChartKind, Span, Spans, Tone
+from safecity_reports.layout.names import short_name
 from safecity_reports.layout.printed_change import printed_sentence
 from safecity_reports.layout.units import unit_noun, with_unit
 
@@ -68,7 +70,7 @@ def travel_spans(
     ``change_words``', as the sentences' are."""
     words = travel_words(direction, judgement, tested, mark_untested)
     if direction is Direction.NOT_AVAILABLE:
-        return (Span(words),)
+        return (Span(symbols.NOT_AVAILABLE),)
     return (Span(ARROWS[direction], bold=True, tone=TONES[judgement]), Span(f" {words}"))
 
 
@@ -353,16 +355,6 @@ _PERIOD_NOUNS = {
     Frequency.BIENNIAL: "survey",
 }
 _COUNTS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
-
-
-def short_name(measure: Measure) -> str:
-    """The measure's name without its unit: 'Total Crime - Rate per 1,000' -> 'Total Crime'."""
-    name = measure.name
-    for cut in (" - ", " ("):
-        head = name.split(cut, 1)[0].strip()
-        if len(head) >= 6:  # 'Robbery' stands on its own; 'ASB' or 'MSG' would not
-            name = head
-    return name
 
 
 _YEAR_WORDS = {

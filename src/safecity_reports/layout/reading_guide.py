@@ -27,23 +27,11 @@ from safecity_reports.layout.spc_chart import xmr_guide
 from safecity_reports.layout.summary_columns import (
     DATED_TARGET_MEANING,
     DATED_TARGET_STATUSES,
-    NOT_APPLICABLE,
     chosen_columns,
     column_header,
-    facts_for,
 )
 
 KEY_ANCHOR = "how-to-read"
-
-
-def _prints_na(report: Report, verdicts: Verdicts) -> bool:
-    """Whether some cell of the summary says 'n/a' (Change or Since baseline, say)."""
-    columns = chosen_columns(report.settings.summary_columns)
-    return any(
-        NOT_APPLICABLE in "".join(s.text for s in column.cell(facts_for(report, v)))
-        for v in verdicts.counted()
-        for column in columns
-    )
 
 
 def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
@@ -124,8 +112,6 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
         *lines,
         *((Span(word, bold=True), Span(meant)) for kinds, word, meant in words if kinds & found),
     )
-    if Direction.NOT_AVAILABLE in directions or _prints_na(report, verdicts):
-        lines += ((Span("n/a: no figure to compare, or no measure for the action"),),)
     blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
     if report.measures:
         blocks.append(Paragraph(plain(counter_sentence(report, verdicts))))
@@ -176,12 +162,7 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
         blocks.append(Callout(lines))
     else:
         blocks.append(
-            Paragraph(
-                plain(
-                    "Colour repeats what the words say and is never the only guide. n/a: not "
-                    "applicable, or no figure to judge."
-                )
-            )
+            Paragraph(plain("Colour repeats what the words say and is never the only guide."))
         )
     if tested:  # Exceptions refers to this paragraph: "see How to read this report: chance"
         source, first = report.settings.population_source, tested[0]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
+from safecity_reports.core import symbols
 from safecity_reports.core.model import CompareWith, KeyAction, Measure, Priority, Report
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import MeasureStatus, comparison_period
@@ -32,13 +33,14 @@ from safecity_reports.layout.exceptions import exceptions_blocks
 from safecity_reports.layout.glance import at_a_glance, counting_sentence
 from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
-from safecity_reports.layout.names import shared_title
+from safecity_reports.layout.names import full_name, shared_title, table_title
 from safecity_reports.layout.overview import area_notes, overview_table
 from safecity_reports.layout.pages import Page, plan_pages
 from safecity_reports.layout.publication import publication_blocks
 from safecity_reports.layout.rated_only import short, with_rating_columns
 from safecity_reports.layout.reading_guide import KEY_ANCHOR, reading_guide
 from safecity_reports.layout.revisions import revisions_annex
+from safecity_reports.layout.series_colours import with_series_colours
 from safecity_reports.layout.summary_columns import (
     SummaryColumn,
     chosen_columns,
@@ -47,6 +49,7 @@ from safecity_reports.layout.summary_columns import (
     rating_fill,
     rating_spans,
 )
+from safecity_reports.layout.symbol_key import with_symbol_key
 from safecity_reports.layout.themes import stated_columns
 from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
@@ -101,7 +104,8 @@ def _measure_label(measure: Measure, status: MeasureStatus) -> str:
     return named(measure)
 
 
-NO_MEASURE = "no measure"
+NO_MEASURE = symbols.NOT_APPLICABLE
+"""What a figure column of an action without a measure says: there is no figure to give."""
 
 
 def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
@@ -116,9 +120,6 @@ def missed_key_figures(verdicts: Verdicts, action_id: str) -> str:
     if len(missed) == 1:
         return "; a key figure missed its target"
     return f"; {len(missed)} key figures missed their targets"
-
-
-"""What a figure column of an action without a measure says: there is no figure to give."""
 
 
 def _priority_rows(
@@ -164,7 +165,7 @@ def _action_rows(
                 Cell(
                     (
                         Span(action.id, link=link),
-                        Span(f" {action.text} ({NO_MEASURE})"),
+                        Span(f" {action.text}"),
                     ),
                     row_header=True,
                 ),
@@ -175,7 +176,9 @@ def _action_rows(
                         fill=rating_fill(rating),
                     )
                     if column.name == "Rating"
-                    else Cell(plain(NO_MEASURE + (missed if column is judged else "")))
+                    else Cell(
+                        plain(NO_MEASURE + (missed if column is judged else "")), column.align
+                    )
                     for column in columns
                 ),
             )
@@ -286,7 +289,7 @@ def _light(page: Page, report: Report) -> bool:
 def _page_title(page: Page) -> str:
     if not page.measures:
         return page.action.heading or page.action.text
-    return shared_title(tuple(m.name for m in page.measures))
+    return shared_title(tuple(full_name(m) for m in page.measures))
 
 
 def _table_anchor(priority_id: str) -> str:
@@ -294,11 +297,8 @@ def _table_anchor(priority_id: str) -> str:
 
 
 def _table_title(pages: tuple[Page, ...]) -> str:
-    """'Measures 1.1 to 1.4b in one table' (or the one measure's label)."""
-    first, last = pages[0].measures[0].id, pages[-1].measures[-1].id
-    if first == last:
-        return f"Measure {first} in a table"
-    return f"Measures {first} to {last} in one table"
+    """'Measures 1.1 to 1.4b in one table' (or the one measure's name)."""
+    return table_title([m for p in pages for m in p.measures])
 
 
 def build_document(
@@ -422,5 +422,5 @@ def build_document(
         author=settings.author or settings.partnership,
         language=language or load_styles().language,
         running_head=running_head,
-        blocks=tuple(blocks),
+        blocks=tuple(with_series_colours(with_symbol_key(blocks))),
     )

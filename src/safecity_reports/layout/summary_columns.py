@@ -1,7 +1,7 @@
 """The summary's columns: each one a small function of what is known about one measure.
 
 Settings' ``Summary columns`` chooses them; with none chosen the summary shows Previous, Current
-and Direction, as it always has. A column prints words beside every colour, and "n/a" where the
+and Direction, as it always has. A column prints words beside every colour, and [z] where the
 report has nothing to say.
 """
 
@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from safecity_reports.core import symbols
 from safecity_reports.core.coverage import comparable
-from safecity_reports.core.formatting import format_number, format_value, ordinal, rounded
+from safecity_reports.core.formatting import (
+    change_places,
+    format_number,
+    format_value,
+    ordinal,
+    rounded,
+)
 from safecity_reports.core.groups import DISTANCE_DECIMALS, GroupStanding
 from safecity_reports.core.model import (
     DEFAULT_SUMMARY_COLUMNS,
@@ -41,7 +48,7 @@ from safecity_reports.layout.document import Align, Cell, Span, Spans, Tone, pla
 from safecity_reports.layout.narrative import travel_spans, value_text
 from safecity_reports.layout.printed_change import printed_spans
 
-NOT_APPLICABLE = "n/a"
+NOT_APPLICABLE = symbols.NOT_APPLICABLE
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def facts_for(report: Report, verdict: Verdict, mark_untested: bool = False) -> 
     )
 
 
-NO_FIGURE = "no figure"
+NO_FIGURE = symbols.NOT_AVAILABLE
 """What a figure column says where the workbook has no figure for the period."""
 
 
@@ -114,24 +121,27 @@ def _number(value: object, measure: Measure) -> float | None:
 def _change(facts: Facts) -> Spans:
     before, after = facts.status.previous, facts.status.current
     if before is None or after is None:
-        return plain(NOT_APPLICABLE)
+        return plain(NO_FIGURE)
     return change_spans(facts.measure, before.actual, after.actual) + printed_spans(facts.status)
 
 
 def change_spans(m: Measure, before: object, after: object) -> Spans:
     """The change from ``before`` to ``after`` as printed: '-512 (-4.3%)', '+2.0 points', or
-    'n/a' for a rank or where either is not a figure."""
+    [z] for a rank, [x] where either is not a figure."""
     old, new = _number(before, m), _number(after, m)
-    if m.unit is Unit.RANK or old is None or new is None:
+    if m.unit is Unit.RANK:
         return plain(NOT_APPLICABLE)
+    if old is None or new is None:
+        return plain(NO_FIGURE)
     difference = new - old
-    sign = "+" if rounded(difference, m.decimals) > 0 else ""
-    text = f"{sign}{format_number(difference, m.decimals)}"
+    places = change_places(before, after, m.decimals)  # type: ignore[arg-type]
+    sign = "+" if rounded(difference, places) > 0 else ""
+    text = f"{sign}{format_number(difference, places)}"
     if m.unit is Unit.PERCENTAGE:
         return plain(f"{text} points")
     if m.unit is Unit.MONEY:
-        text = f"{sign}£{format_number(abs(difference), m.decimals)}"
-        text = f"-{text}" if rounded(difference, m.decimals) < 0 else text
+        text = f"{sign}£{format_number(abs(difference), places)}"
+        text = f"-{text}" if rounded(difference, places) < 0 else text
     if old:
         percent = difference / abs(old) * 100
         text += f" ({'+' if rounded(percent, 1) > 0 else ''}{format_number(percent, 1)}%)"
@@ -159,13 +169,13 @@ def _direction(facts: Facts) -> Spans:
 def _baseline(facts: Facts) -> Spans:
     baseline = facts.measure.baseline
     if baseline is None:
-        return plain("none")
+        return plain(NOT_APPLICABLE)
     m = facts.measure
     return plain(f"{format_value(baseline.value, m.unit, m.decimals)} ({baseline.period})")
 
 
 def _since_baseline(facts: Facts) -> Spans:
-    """The change from the baseline to the current figure, with its meaning in words; 'n/a'
+    """The change from the baseline to the current figure, with its meaning in words; [z]
     where there is no baseline; 'not comparable' where it covers another length of time."""
     status, baseline = facts.status, facts.measure.baseline
     if baseline is None or status.current is None:
@@ -175,7 +185,7 @@ def _since_baseline(facts: Facts) -> Spans:
     if status.baseline_direction is Direction.NOT_AVAILABLE:
         return plain(NOT_APPLICABLE)
     change = change_spans(facts.measure, baseline.value, status.current.actual)
-    if change == plain(NOT_APPLICABLE):
+    if change in (plain(NOT_APPLICABLE), plain(NO_FIGURE)):
         return change
     return (
         change + (Span(", "),) + travel_spans(status.baseline_direction, status.baseline_judgement)
@@ -203,7 +213,7 @@ def _target(facts: Facts) -> Spans:
     if m.target_kind in _CHANGE_TARGETS:  # not 'none': the target is a change
         return plain(_CHANGE_TARGETS[m.target_kind])
     if m.target is None:
-        return plain("none")
+        return plain(NOT_APPLICABLE)
     return plain(format_value(m.target, m.unit, m.decimals))
 
 
@@ -216,7 +226,7 @@ _TARGET_WORDS = {
     TargetStatus.NOT_YET_DUE: ("Not yet due", None),
     TargetStatus.PAST_DUE: ("Past its date", None),
     TargetStatus.NO_TARGET: ("No target", None),
-    TargetStatus.NOT_AVAILABLE: (NOT_APPLICABLE, None),
+    TargetStatus.NOT_AVAILABLE: (NO_FIGURE, None),
 }
 DATED_TARGET_STATUSES = frozenset(
     (

@@ -3,7 +3,10 @@ polarity panel's noun, and a figure in a sentence ('12 days')."""
 
 from __future__ import annotations
 
+import re
+
 from safecity_reports.core.model import Measure, Unit
+from safecity_reports.layout.names import full_name
 
 AXES = {
     Unit.PERCENTAGE: "Per cent",
@@ -35,6 +38,25 @@ def axis_label(measure: Measure) -> str:
     return _sentence_case(measure.unit_label) if measure.unit_label else AXES[measure.unit]
 
 
+_RANKED_BY = re.compile(r"(rate per [\d,]+(?: [a-z]+)?|per [\d,]+(?: [a-z]+)?|%|per cent)", re.I)
+
+
+def ranked_by_label(measure: Measure) -> str:
+    """The value axis of a position's ranking, where the areas' figures are what they are
+    ranked by: the unit the name gives ('Rate per 1,000' from '... Rate Per 1,000 - 2015/16'),
+    else 'Figure ranked by'; never 'Value'."""
+    if measure.unit_label:
+        return _sentence_case(measure.unit_label)
+    found = _RANKED_BY.search(measure.name)
+    if found is None:
+        return "Figure ranked by"
+    text = found.group(1)
+    if text in ("%", "per cent") or text.casefold() == "per cent":
+        return "Per cent"
+    text = text[:1].upper() + text[1:].lower()
+    return text if text.startswith("Rate") else f"Rate {text.lower()}"
+
+
 def unit_noun(measure: Measure) -> str:
     """The noun for 'a high ... is GOOD': a rate as typed ('rate per 1,000 households'), else
     'percentage', 'position' or 'number'."""
@@ -56,7 +78,7 @@ def with_unit(measure: Measure, text: str) -> str:
 def named(measure: Measure) -> str:
     """The measure's name with its typed unit where the name does not already say it:
     'Domestic burglary (rate per 1,000 households)', 'Time to close a case (days)'."""
-    label = measure.unit_label
-    if not label or label.casefold() in measure.name.casefold():
-        return measure.name
-    return f"{measure.name} ({_in_sentence(label)})"
+    label, name = measure.unit_label, full_name(measure)
+    if not label or label.casefold() in name.casefold():
+        return name
+    return f"{name} ({_in_sentence(label)})"

@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from safecity_reports.core.formatting import Typed, typed_places
 from safecity_reports.core.model import NOT_AVAILABLE, NotAvailable, Pair, Unit, Value
 from safecity_reports.core.periods import Period, parse_period
 from safecity_reports.reading import schema
 from safecity_reports.reading.formats import disagreement, is_percent
+from safecity_reports.reading.formats import shown as shown_with
 from safecity_reports.reading.messages import did_you_mean
 from safecity_reports.reading.placeholders import accepted, is_placeholder
 
@@ -138,8 +140,8 @@ def as_number(
         raise CellError(f"{header} '{shown}' is not a number; type a number such as 28.06{also}")
     if isinstance(value, int | float):
         if is_percent(number_format, value):  # not a literal "%": 0"%" shows 70 as 70%
-            return round(float(value) * 100, 10)
-        return float(value)
+            return _typed(round(float(value) * 100, 10), number_format, value)
+        return _typed(float(value), number_format, value)
     text = str(value)
     if text.casefold() in _NA:
         if required:
@@ -152,6 +154,14 @@ def as_number(
             f" (or 58% for a percentage){also}"
         )
     return number
+
+
+def _typed(number: float, number_format: str, value: float) -> Typed:
+    """``number`` with the decimals its cell shows it with: its number format's (``0.0`` shows
+    38 as 38.0), or under General those it needs (Excel and LibreOffice keep no trailing 0)."""
+    seen = shown_with(number_format, value)
+    places = seen.decimals if seen is not None and seen.decimals is not None else 0
+    return Typed(number, max(places, typed_places(number)))
 
 
 def shown_otherwise(header: str, value: Any, number_format: str, read: float) -> str | None:
@@ -177,7 +187,10 @@ def parse_number(text: str) -> float | None:
     compact = text.replace(" ", "").removeprefix("£").removesuffix("%")
     if _THOUSANDS.fullmatch(compact):
         compact = compact.replace(",", "")
-    return float(compact) if _NUMBER.fullmatch(compact) else None
+    if not _NUMBER.fullmatch(compact):
+        return None
+    point = compact.find(".")
+    return Typed(float(compact), 0 if point < 0 else len(compact) - point - 1)
 
 
 def as_value(header: str, value: Any, unit: Unit, number_format: str) -> Value | None:

@@ -1,6 +1,7 @@
 """Columns of the Measures sheet that only some measures need (issue 29): a measure rated only,
-with no figures on the Data sheet, may leave Unit and Decimals blank, as its source gives
-neither; such a blank becomes an error, naming its cell, once the measure has a figure. A blank
+with no figures on the Data sheet, may leave Unit blank, as its source gives none; such a blank
+becomes an error, naming its cell, once the measure has a figure. Decimals may always be blank:
+each figure then prints as typed. A blank
 Polarity is an error only where a target to reach needs it: which side of the target is good."""
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from safecity_reports.reading.sheets import Row
 
 ACCEPTED = {
     "Unit": f"pick one of {one_of(schema.LISTS['Units'])}, or type your own, such as 'Days'",
-    "Decimals": "type how many decimal places to print: 0, 1, 2 or 3",
 }
 """What each column accepts, for the message."""
 

@@ -286,7 +286,7 @@ MEASURES = Sheet(
         ),
         Column(
             "Decimals",
-            "How many decimal places to print: 0 to 3. Blank only for a measure with no figures.",
+            "The most decimal places to print: 0 to 3. Blank: each figure as typed.",
             10,
         ),
         Column(
@@ -364,6 +364,12 @@ MEASURES = Sheet(
             "How many months after its period ends a figure is published, as the source states"
             " it, e.g. 3. No figure is called late before then. Blank: 0.",
             8,
+        ),
+        Column(
+            "Short name",
+            "What headings and chart titles call the measure, e.g. 'Total crime'. Blank: made"
+            " from the Name.",
+            24,
         ),
     ),
 )

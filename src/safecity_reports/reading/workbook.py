@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from safecity_reports.core.formatting import MOST_TYPED, typed_places
 from safecity_reports.core.model import (
     SUMMARY_COLUMNS,
     Baseline,
@@ -165,6 +167,17 @@ def _open(path: Path) -> tuple[bytes, Workbook, Package]:
     return data, wb, package
 
 
+def _as_typed(measure: Measure, observations: Iterable[Observation]) -> Measure:
+    """A measure whose Decimals is blank: its most decimals are the most any of its figures,
+    its target or its baseline was typed with, so that what is worked out from them (a change,
+    a share of the target) prints at their precision."""
+    numbers = [
+        *(v for o in observations for v in (o.actual, o.benchmark) if isinstance(v, float)),
+        *(v for v in (measure.target, measure.baseline and measure.baseline.value) if v),
+    ]
+    return replace(measure, decimals=max((typed_places(v) for v in numbers), default=0))
+
+
 class _Reader(SheetReader):
     """Reads each sheet of one workbook into records, collecting problems as it goes."""
 
@@ -175,6 +188,8 @@ class _Reader(SheetReader):
     them as long as it has no figures on the Data sheet (a measure rated only)."""
     population_cell: Location | None = None
     """The cell of Settings' Population, where there is a Population row."""
+    decimals_blank: set[str]
+    """The measures whose Decimals is blank: each figure prints as typed."""
 
     def read(self) -> Reading:
         settings = self._settings()
@@ -187,6 +202,10 @@ class _Reader(SheetReader):
         self._check_populations(settings, measures)
         self.awaited = lead_agencies((a for a, _ in actions), (m for m, _ in measures))
         observations = self._data(measures)
+        measures = [
+            (_as_typed(m, observations.get(m.id, ())) if m.id in self.decimals_blank else m, row)
+            for m, row in measures
+        ]
         commentary = self._commentary()
         rankings = self._rankings()
         figures = self._figures()
@@ -363,12 +382,15 @@ class _Reader(SheetReader):
 
     def _measures(self) -> list[tuple[Measure, Row]]:
         measures = []
+        self.decimals_blank = set()
         for row in self.rows(schema.MEASURES):
             measure_id = row.id("Measure")
             unit = _unit(row)
             polarity = row.choice("Polarity", schema.LISTS["Polarities"], required=False)
             frequency = row.choice("Frequency", schema.LISTS["Frequencies"], required=False)
             decimals = row.number("Decimals")
+            if decimals is None and row.ok:
+                self.decimals_blank.add(measure_id)
             if decimals is not None and (not decimals.is_integer() or not 0 <= decimals <= 3):
                 row.fail(
                     "Decimals",
@@ -386,9 +408,8 @@ class _Reader(SheetReader):
                 self.skipped.add(action_id)  # its action is not really bare
             else:
                 self._cells(row, "Measure", "Source")
-                blank = tuple(h for h, v in (("Unit", unit), ("Decimals", decimals)) if v is None)
-                if blank:  # an error only if the measure has figures (``_data``)
-                    self.unstated.setdefault(measure_id, (row, blank))
+                if unit is None:  # an error only if the measure has figures (``_data``)
+                    self.unstated.setdefault(measure_id, (row, ("Unit",)))
                 unit = unit or ReadUnit(Unit.NUMBER)
                 measures.append(
                     (
@@ -401,12 +422,13 @@ class _Reader(SheetReader):
                             polarity=Polarity(polarity) if polarity else Polarity.NO_PREFERENCE,
                             polarity_stated=polarity is not None,
                             frequency=Frequency(frequency) if frequency else None,
-                            decimals=int(decimals) if decimals is not None else 0,
+                            decimals=MOST_TYPED if decimals is None else int(decimals),
                             target=target,
                             tolerance=tolerance,
                             where=row.location("Measure"),
                             action_id=action_id,
                             name=name,
+                            short_name=row.text("Short name"),
                             benchmark_label=benchmark_label,
                             source=source,
                             notes=notes,
