@@ -436,7 +436,7 @@ def test_check_warns_of_a_printed_change_its_own_figures_do_not_give(tmp_path):
     found = check_printed(measure, before, after)
     assert found is not None and not found.agrees
     warning = next(p for p in problems if "printed change" in p.message)
-    assert warning.where == "t.xlsx, sheet Data, cell J3"
+    assert warning.where == "t.xlsx, sheet Data, cell K3"
     assert warning.message.startswith(
         f"Measure {measure.id}'s printed change for {after.period} is '-4%', but its own"
         " figures give "
@@ -453,7 +453,7 @@ def test_the_month_dated_example_says_only_what_its_workbook_does(tmp_path):
     report, problems = _load(tmp_path, month_dated_table())
     assert [(p.where, p.message) for p in problems] == [
         (
-            "t.xlsx, sheet Data, cell J5",
+            "t.xlsx, sheet Data, cell K5",
             "Measure 1.1b's printed change for 2015/16 is '-4%', but its own figures give"
             " -6.8% (from 1,000 in 2014/15 to 932 in 2015/16); the report prints both: check"
             " the source's figures and its printed change",

@@ -104,22 +104,24 @@ def test_a_count_and_its_rate_on_one_row_are_worded_alike():
     report = _report()
     verdicts = judge(report)
     count, rate = verdicts.of("1a").status, verdicts.of("1b").status
-    assert count.test is None and rate.test is not None and rate.test.significant
+    # a count of events in equal periods is tested as a count, its rate as a rate (issue 29)
+    assert count.test is not None and count.test.counts and count.test.significant
+    assert rate.test is not None and rate.test.significant
     assert verdicts.tested_any
     table = compact_table((COUNT, RATE), verdicts, report, "Burglary")
     travel = [_text(row[4].spans) for row in table.rows]
-    assert travel == ["▲ up, worse (not tested)", "▲ up, worse (significant)"]
+    assert travel == ["▲ up, worse (significant)", "▲ up, worse (significant)"]
     # the sentences say the same verdicts in the same words
     assert change_sentence(count, verdicts.tested_any) == (
-        "Rose from 150 in 2016/17 Q1 to 240 in 2016/17 Q2, which is worse (not tested)."
+        "Rose from 150 in 2016/17 Q1 to 240 in 2016/17 Q2, which is worse (significant)."
     )
     assert change_sentence(rate, verdicts.tested_any) == (
-        "Rose from 3.75 in 2016/17 Q1 to 6.00 in 2016/17 Q2, which is worse (significant)."
+        "Rose from 3.75 in 2016/17 Q1 to 6 in 2016/17 Q2, which is worse (significant)."
     )
-    # and so do the notes on the year's change (210 -> 240 is chance; 5.25 -> 6.0 too)
+    # and so do the notes on the year's change (210 -> 240 is chance; 5.25 -> 6 too)
     notes = [_text(row[-1].spans) for row in table.rows]
     assert notes[0].startswith(
-        "Higher than a year earlier (210 in 2015/16 Q2), which is worse (not tested)."
+        "Compared with a year earlier (210 in 2015/16 Q2): no significant change."
     )
     assert notes[1].startswith(
         "Compared with a year earlier (5.25 in 2015/16 Q2): no significant change."
@@ -130,4 +132,4 @@ def test_a_count_and_its_rate_on_one_row_are_worded_alike():
 def test_travel_spans_are_the_words_with_their_arrow():
     spans = travel_spans(Direction.DOWN, Judgement.IMPROVING, True)
     assert _text(spans) == "▼ down, better (significant)"
-    assert _text(travel_spans(Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED)) == "n/a"
+    assert _text(travel_spans(Direction.NOT_AVAILABLE, Judgement.NOT_JUDGED)) == "[x]"

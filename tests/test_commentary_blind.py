@@ -40,8 +40,9 @@ def test_every_kind_of_error_the_issue_names_is_found(kind):
 
 
 def test_the_scores_count_a_miss_and_a_false_alarm():
-    wrong = [r for r in ROWS if r.error][:1]
-    right = [r for r in ROWS if not r.error][:1]
+    kept = [r for r in ROWS if labelled(r) is not None]  # a change no longer tested is left out
+    wrong = [r for r in kept if r.error][:1]
+    right = [r for r in kept if not r.error][:1]
     flipped = [type(r)(**{**r.__dict__, "error": not r.error}) for r in wrong + right]
     found = scores(flipped)
     assert (found.hits, len(found.misses), len(found.false_alarms), found.right) == (0, 1, 1, 0)
@@ -51,8 +52,8 @@ def test_the_scores_count_a_miss_and_a_false_alarm():
 
 def test_a_significance_label_follows_the_reports_own_verdict():
     [row] = [r for r in ROWS if r.verdict == "1.3=not significant" and r.error]
-    assert labelled(row) == row
-    assumed_otherwise = type(row)(**{**row.__dict__, "verdict": "1.3=significant"})
-    assert labelled(assumed_otherwise).error is False
+    # q2 states no population (issue 23 item 2), so the report tests no change of 1.3: the
+    # row, labelled against a test q2 once made, is left out rather than scored
+    assert labelled(row) is None
     untested = type(row)(**{**row.__dict__, "verdict": "2.2a=significant"})  # not tested
     assert labelled(untested) is None

@@ -5,6 +5,7 @@ written out by hand from the figures below, never produced by the code under tes
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -42,9 +43,11 @@ Q2 = "2016/17 Q2"
 
 def _measure(mid, name, unit, decimals, figures, action="1.1"):
     observations = tuple(Observation(parse_period(p), v) for p, v in figures.items())
-    return Measure(
+    measure = Measure(
         mid, action, name, unit, Polarity.LOW_IS_GOOD, Frequency.QUARTERLY, decimals, observations
     )
+    # a rate per head of the residents says so, or no population turns it into counts (issue 23)
+    return replace(measure, partnership_population=unit is Unit.RATE_PER_1000)
 
 
 CRIME = _measure("1.2a", "Total Crime - Rate per 1,000", Unit.RATE_PER_1000, 2,
@@ -173,7 +176,7 @@ def test_the_number_of_something_is_not_its_percentage():
     assert said("The number of MASH re-referrals is equal to the previous quarter.",
                 SHARE, ALCOHOL) == []  # fmt: skip
     [message] = said("MASH re-referrals are equal to the previous quarter.", SHARE, ALCOHOL)
-    assert "22.92% (2016/17 Q1) and 19.00% (2016/17 Q2): a fall" in message
+    assert "22.92% (2016/17 Q1) and 19% (2016/17 Q2): a fall" in message
     assert said("The number of offenders managed fell compared to the previous quarter.",
                 COUNT) == []  # fmt: skip
 

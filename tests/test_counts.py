@@ -90,7 +90,7 @@ def test_an_earlier_workbook_without_the_column_tests_nothing_from_the_populatio
     status = judge(report).of("1.5").status
     assert status.test is None and status.untested is Untested.POPULATION_NOT_STATED
     assert change_sentence(status) == (
-        "Rose from 30.0 in 2016/17 Q1 to 36.0 in 2016/17 Q2, which is worse. Whether this"
+        "Rose from 30 in 2016/17 Q1 to 36 in 2016/17 Q2, which is worse. Whether this"
         " change is more than chance cannot be tested: the workbook gives no count behind this"
         " rate, and does not say that it is per head of the partnership's population."
     )

@@ -151,7 +151,7 @@ def test_the_commissioners_overview_compares_the_districts(tmp_path):
     _, _, blocks, tables, text = _lay_out(tmp_path, commissioner_overview)
     burglary = tables["Domestic burglary: by area, 2016/17 Q3"]
     assert _rows(burglary)[0][0] == "Brackley"
-    assert _rows(burglary)[0][2:6] == ["+29 (+13.7%), ▲ up, worse", "158", "241", "n/a"]
+    assert _rows(burglary)[0][2:6] == ["+29 (+13.7%), ▲ up, worse", "158", "241", "[x]"]
     satisfied = tables["Victims satisfied with the service (%): by area, 2016/17 Q3"]
     assert _rows(satisfied)[3][3:] == ["76%", "80%", "▲ up, better", "85%", "Missed"]
     assert not any(

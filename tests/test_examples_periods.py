@@ -48,7 +48,7 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
     assert status_sentences(statuses.of("1.1a").status) == (
         # issue 23: a count of events is tested as counts, Poisson variation assumed
         "Fell from 30,658 in 2012/13 Q3 (April to December 2012) to 29,012 in 2013/14 Q3"
-        " (April to December 2013), a significant decrease, which is better."
+        " (April to December 2013), which is better (significant)."
         " The change was tested by the exact test for two Poisson counts in periods of equal"
         " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
         " figures are too few to measure how much more they vary (at least 5 are needed)."
@@ -70,7 +70,7 @@ def test_year_to_date_is_compared_with_the_same_months_a_year_earlier():
     )
     assert status_sentences(statuses.of("1.1c").status) == (
         "Fell from 4,210 in 2012/13 Q3 (April to December 2012) to 4,020 in 2013/14 Q3"
-        " (April to December 2013), a significant decrease, which is better."
+        " (April to December 2013), which is better (significant)."
         " The change was tested by the exact test for two Poisson counts in periods of equal"
         " length, which assumes the figures vary only by chance (Poisson variation): 2 like"
         " figures are too few to measure how much more they vary (at least 5 are needed)."
