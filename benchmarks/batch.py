@@ -1,9 +1,10 @@
 """The batch benchmark: ``python -m benchmarks.batch`` (options: ``--help``).
 
 ``make-report batch`` over a folder of generated partnerships (50 by default, each of 20 to 40
-measures, seeded so every run makes the same folder), with an empty cache folder: wall time, CPU time of all its processes, and peak memory (the processes' proportional
-set sizes summed, sampled every half second), with the machine and its load. Then the same
-folder again with the cache warm, as a coordinator re-running it would.
+measures, seeded so every run makes the same folder), with an empty cache folder: wall time,
+CPU time of all its processes, and peak memory (the processes' proportional set sizes summed,
+sampled every half second), with the machine and its load. Then the same folder again with the
+cache warm, as a coordinator re-running it would.
 """
 
 from __future__ import annotations
