@@ -157,14 +157,14 @@ def test_the_overview_counts_are_each_reports_own(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_example_folder_makes_nine_reports_and_refuses_the_spoilt_one(tmp_path):
+def test_the_example_folder_makes_ten_reports_and_refuses_the_spoilt_one(tmp_path):
     out = tmp_path / "out"
     done = _run("batch", str(ROOT / "inputs/examples/batch"), "-o", str(out), cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert f"Refused  {SPOILT[0]}.xlsx" in done.stderr
     assert f"'{SPOILT_FIGURE}'" in done.stderr
-    assert "9 report(s) made, 1 refused" in done.stdout
-    assert len(list(out.glob("*.pdf"))) == 10  # nine reports and the overview
+    assert "10 report(s) made, 1 refused" in done.stdout
+    assert len(list(out.glob("*.pdf"))) == 11  # ten reports and the overview
 
 
 @pytest.mark.parametrize("name", sorted(BATCH))
