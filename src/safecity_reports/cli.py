@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import errno
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -30,6 +30,10 @@ REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the out
 
 Exit codes: 0 done, 1 the workbook has errors (or warnings under --strict), 2 wrong usage.
 """
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+"""A command function, as click's decorators take and give it."""
 
 
 class _Interrupted(Exception):
@@ -135,34 +139,44 @@ def main() -> None:
     """The make-report command group."""
 
 
+def _output_option(help: str) -> Callable[[F], F]:
+    """``-o``/``--output``: the folder to write to (default ``out``)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help,
+    )
+
+
+def _format_option(help: str) -> Callable[[F], F]:
+    """``--format``: the documents to write (``_FormatList``; default both)."""
+    return click.option(
+        "--format", "formats", type=_FormatList(), default="both", show_default=True, help=help
+    )
+
+
+def _styles_option(help: str) -> Callable[[F], F]:
+    """``--styles``: a styles folder to use instead of the defaults."""
+    return click.option(
+        "--styles", "styles_folder", type=click.Path(path_type=Path), default=None, help=help
+    )
+
+
 @main.command("report", help="Make the report from WORKBOOK (the default command).")
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="The folder to write the report to.",
-)
-@click.option(
-    "--format",
-    "formats",
-    type=_FormatList(),
-    default="both",
-    show_default=True,
-    help="Which documents to write: docx, pdf, both (docx and pdf), html (a web page), or a"
-    " list such as pdf,docx,html.",
+@_output_option("The folder to write the report to.")
+@_format_option(
+    "Which documents to write: docx, pdf, both (docx and pdf), html (a web page), or a"
+    " list such as pdf,docx,html."
 )
 @click.option("--strict", is_flag=True, help="Treat warnings about the workbook as errors.")
 @click.option("--no-cache", is_flag=True, help="Redraw every chart instead of reusing cached ones.")
-@click.option(
-    "--styles",
-    "styles_folder",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="A styles folder (made by 'make-report styles DIR') to use instead of the defaults.",
+@_styles_option(
+    "A styles folder (made by 'make-report styles DIR') to use instead of the defaults."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def report_command(
@@ -226,23 +240,8 @@ def _made_line(outcome: Any) -> str:
     " others. Exit 1 if any was refused.",
 )
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="The folder to write the reports and the overview to.",
-)
-@click.option(
-    "--format",
-    "formats",
-    type=_FormatList(),
-    default="both",
-    show_default=True,
-    help="Which documents to write for each partnership and the overview (as for a report).",
-)
+@_output_option("The folder to write the reports and the overview to.")
+@_format_option("Which documents to write for each partnership and the overview (as for a report).")
 @click.option("--strict", is_flag=True, help="Refuse a workbook with warnings.")
 @click.option("--no-cache", is_flag=True, help="Make every report anew, redrawing every chart.")
 @click.option(
@@ -251,13 +250,7 @@ def _made_line(outcome: Any) -> str:
     default=None,
     help="Reports made at once (default: one a processor core).",
 )
-@click.option(
-    "--styles",
-    "styles_folder",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="A styles folder to use instead of the defaults.",
-)
+@_styles_option("A styles folder to use instead of the defaults.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the workbooks refused and errors.")
 def batch_command(
     folder: Path,
