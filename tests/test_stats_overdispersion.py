@@ -378,13 +378,20 @@ def test_groups_too_small_or_with_no_events_are_chance_alone() -> None:
     assert two.areas == 2 and not two.adjusted
 
 
-def test_the_widened_lines_stretch_the_exact_lines() -> None:
-    rate, tau2, n = 5.0, 0.4, 12_500  # s**2 = 5 x 1000 / 12,500 = 0.4: the stretch is sqrt(2)
-    for confidence in (0.95, 0.998):
+def test_the_widened_lines_are_the_normal_ones_never_inside_the_exact_lines() -> None:
+    # Spiegelhalter's r +/- z sqrt(s**2 + tau2); where the Poisson skew of a small population
+    # puts the exact line further out, the exact line is kept (widening never narrows)
+    rate, tau2, n = 5.0, 0.4, 12_500  # s**2 = 5 x 1000 / 12,500 = 0.4
+    for confidence, z in ((0.95, 1.959963984540054), (0.998, 3.090232306167813)):
         low, high = funnel_limits(rate, n, 1000, confidence)
         wide_low, wide_high = funnel_limits(rate, n, 1000, confidence, tau2)
-        assert wide_high == pytest.approx(rate + (high - rate) * math.sqrt(2), rel=1e-12)
-        assert wide_low == pytest.approx(rate - (rate - low) * math.sqrt(2), rel=1e-12)
+        spread = z * math.sqrt(0.4 + tau2)
+        assert wide_high == pytest.approx(rate + spread, rel=1e-12) and wide_high > high
+        assert wide_low == pytest.approx(rate - spread, rel=1e-12) and wide_low < low
+    # 50 people: 0.25 events expected, the exact upper line far beyond the normal one
+    low, high = funnel_limits(rate, 50, 1000, 0.95)
+    assert rate + 1.96 * math.sqrt(rate * 1000 / 50 + 1.0) < high
+    assert funnel_limits(rate, 50, 1000, 0.95, 1.0) == (0.0, high)
     assert funnel_limits(0, 100, tau2=1.0) == (0.0, 0.0)  # no events: nothing to widen
 
 

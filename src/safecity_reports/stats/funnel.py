@@ -101,6 +101,38 @@ def _quantile(ordered: list[float], q: float) -> float:
     return ordered[below] + (place - below) * (ordered[below + 1] - ordered[below])
 
 
+def z_scores(
+    counts: Sequence[float], denominators: Sequence[float], multiplier: float = 1000
+) -> list[float]:
+    """Each area's z-score against the group's rate, in the areas' order: ``(y - r) / s``
+    with ``y`` its rate, ``r`` the group's (:func:`group_rate`) and ``s = sqrt(r x multiplier /
+    n)`` the Poisson standard error of a rate at its population ``n`` (Spiegelhalter, 2005,
+    *Stat Med*, section 5: the z-scores on the rates' own scale).
+
+    Raises ``ValueError`` as :func:`group_rate` does, and for a group with no events (no
+    variation to measure against).
+    """
+    rate = group_rate(counts, denominators, multiplier)
+    if rate == 0:
+        raise ValueError("a group with no events has no z-scores")
+    scale = checks.multiplier(multiplier)
+    return [
+        (c / n * scale - rate) / (rate * scale / n) ** 0.5
+        for c, n in zip(counts, denominators, strict=True)
+    ]
+
+
+def winsorised(z: Sequence[float], share: float = WINSORISED) -> list[float]:
+    """``z`` in the same order, the lowest ``share`` of them set to their ``share`` quantile and
+    the highest to their ``1 - share`` quantile (Spiegelhalter's appendix: "set the lowest 100q%
+    of z-scores to Z_q, and the highest 100q% to Z_1-q"; quantiles as R's ``quantile`` and
+    FunnelPlotR's ``winsorisation`` find them). Needs at least two z-scores and ``0 < share <
+    0.5``."""
+    ordered = sorted(z)
+    low, high = _quantile(ordered, share), _quantile(ordered, 1 - share)
+    return [min(max(v, low), high) for v in z]
+
+
 def group_dispersion(
     counts: Sequence[float], denominators: Sequence[float], multiplier: float = 1000
 ) -> GroupDispersion:
@@ -129,12 +161,7 @@ def group_dispersion(
     if rate == 0 or areas < 2:
         return GroupDispersion(1.0, areas, 1.0, 0.0)
     variances = [rate * scale / n for n in denominators]
-    z = sorted(
-        (c / n * scale - rate) / v**0.5
-        for c, n, v in zip(counts, denominators, variances, strict=True)
-    )
-    low, high = _quantile(z, WINSORISED), _quantile(z, 1 - WINSORISED)
-    z = [min(max(v, low), high) for v in z]
+    z = winsorised(z_scores(counts, denominators, multiplier))
     phi = sum(v * v for v in z) / areas
     from scipy.stats import chi2
 
@@ -165,10 +192,15 @@ def funnel_limits(
     lie about 3 standard errors from the group's rate, at 95% about 2.
 
     With ``tau2`` above 0 (:func:`group_dispersion`: the areas spread more than chance allows)
-    each line's distance from the group's rate is stretched by ``sqrt((s**2 + tau2) / s**2)``,
+    the lines are Spiegelhalter's additive random-effects limits ``r +/- z sqrt(s**2 + tau2)``
+    (2005, *Stat Med* 24:1185-1202, section 5; *Qual Saf Health Care* 14:347-351, appendix),
     ``s**2 = group_rate x multiplier / denominator`` the Poisson variance of a rate at that
-    population: Spiegelhalter's additive random-effects limits ``r +/- z sqrt(s**2 + tau2)``,
-    kept exact where ``tau2`` is 0. The lower line stops at 0.
+    population and ``z`` the normal deviate of ``confidence``, as FunnelPlotR draws them; where
+    that normal line would fall inside the exact line of chance alone (a small population, whose
+    Poisson chance is skewed), the exact line is kept, so widening never narrows. The lower
+    line stops at 0. (An earlier version stretched the exact lines by
+    ``sqrt((s**2 + tau2) / s**2)``, which at small populations widened them far beyond the
+    published limits: the Poisson skew was multiplied by the between-area spread.)
 
     Raises ``ValueError`` for a negative group rate or ``tau2``, a denominator or multiplier of
     zero or less, or a confidence outside (0, 1).
@@ -180,9 +212,11 @@ def funnel_limits(
     lower, upper = _count_limits(rate * n / scale, checks.confidence(confidence))
     lower, upper = lower / n * scale, upper / n * scale
     if extra and rate:
-        stretch = (1 + extra * n / (rate * scale)) ** 0.5
-        lower = max(0.0, rate - (rate - lower) * stretch)
-        upper = rate + (upper - rate) * stretch
+        from scipy.stats import norm
+
+        spread = norm.isf((1 - confidence) / 2) * math.sqrt(rate * scale / n + extra)
+        lower = max(0.0, min(lower, rate - spread))
+        upper = max(upper, rate + spread)
     return lower, upper
 
 
