@@ -8,7 +8,8 @@ figures are those of FunnelPlotR 0.6.0 (the NHS-R community's implementation of 
 2005): its ``winsorisation``, ``phi_func`` and ``tau_func`` run on the same z-scores, and the
 additive random-effects limits ``r +/- z sqrt(s**2 + tau2)`` it draws (its z of 1.959964 and
 3.090232): ``tests/reference/stats/funnel_overdispersion.json``, its README says how they were
-made. Our functions must agree to the precision FunnelPlotR's rounded z allows.
+made. Our functions must agree to the precision FunnelPlotR's rounded z allows. The same data
+as a series also give R's own quasi-Poisson and quasi-binomial dispersion (``glm``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ import json
 
 import pytest
 
-from safecity_reports.stats import funnel_limits, funnel_position, group_dispersion, group_rate
+from safecity_reports.stats import (
+    dispersion,
+    funnel_limits,
+    funnel_position,
+    group_dispersion,
+    group_rate,
+)
 from safecity_reports.stats.funnel import winsorised, z_scores
 from stats_reference import reference_folder
 
@@ -89,3 +96,17 @@ def test_every_position_is_judged_against_those_limits(case: dict) -> None:
         y = c / n * per
         expected = "above" if y > high else "below" if y < low else "in line"
         assert funnel_position(c, n, rate, per, tau2).position == expected
+
+
+def test_a_series_quasi_likelihood_dispersion_is_rs_glm() -> None:
+    # the same data as a series of like periods (not consecutive, so the Pearson estimate):
+    # Pumps quasi-Poisson with each pump's hours as exposure, Surgical quasi-binomial
+    pumps, surgical = DATASETS["pumps"], DATASETS["surgical"]
+    found = dispersion(pumps["counts"], pumps["denominators"], consecutive=False)
+    assert found.method == "quasi-Poisson"
+    assert found.phi == pytest.approx(pumps["glm_dispersion"], rel=1e-10)
+    found = dispersion(
+        surgical["counts"], surgical["denominators"], proportions=True, consecutive=False
+    )
+    assert found.method == "quasi-binomial"
+    assert found.phi == pytest.approx(surgical["glm_dispersion"], rel=1e-10)
