@@ -510,7 +510,8 @@ WARNINGS = [
         "'Reportng date' is not a setting, so it is "
         "ignored; the settings are Partnership, Report title, Reporting period, Comparison period, "
         "Report date, Published by, Contact, Next update, Footnote, Compare with, Summary columns,"
-        " Area pages, Layout, Population, Population source, Rank 1 is or Confidence"
+        " Area pages, Layout, Population, Population source, Rank 1 is, Confidence or Multiple"
+        " testing"
         " (did you mean 'Report date'?)",
     ),
     (

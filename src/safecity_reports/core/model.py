@@ -86,6 +86,17 @@ class PageLayout(Enum):
     """Every measure goes into its priority's table, except one with a full comparison group."""
 
 
+class MultipleTesting(Enum):
+    """Whether the period's tests of change allow for how many there are (Settings' Multiple
+    testing, issue 23)."""
+
+    NONE = "None"
+    """Each change is judged on its own test, and How to read says how many were made."""
+    FALSE_DISCOVERY_RATE = "False discovery rate"
+    """Benjamini and Hochberg's adjustment across the period's tests: a change is significant
+    only where it stays so with the false discovery rate held at the tests' level."""
+
+
 COMPACT_MOST_FIGURES = 2
 """Automatic layout: a measure with at most this many figures of its own (and no commentary)
 goes into its priority's table rather than onto a page."""
@@ -569,6 +580,8 @@ class Settings:
     """Which estimate ``population`` is and where it comes from."""
     confidence: float = 0.95
     """The level of confidence intervals and significance tests: 0.95 or 0.998."""
+    multiple_testing: MultipleTesting = MultipleTesting.NONE
+    """Whether the period's tests are adjusted for their number (``core.multiplicity``)."""
     rank_one_is_lowest: bool | None = None
     """Settings' 'Rank 1 is': the direction assumed for a Group position row that gives none
     (printed as assumed); None: such a rank is printed with no direction."""

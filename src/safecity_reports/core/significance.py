@@ -71,11 +71,31 @@ class ChangeTest:
     variation)."""
     exact_p_value: float | None = None
     """The exact test's p-value before widening; None where it is ``p_value`` itself."""
+    adjusted_p_value: float | None = None
+    """``p_value`` adjusted for the number of the period's tests (Benjamini and Hochberg's false
+    discovery rate, ``core.multiplicity``) where Settings ask for it; None where not adjusted."""
+    family: int = 0
+    """How many of the period's tests ``adjusted_p_value`` was adjusted among; 0 where none."""
+
+    @property
+    def significant_alone(self) -> bool:
+        """Whether the test on its own finds the change more than chance: chance alone would
+        explain it less often than ``1 - confidence``."""
+        return self.p_value < 1 - self.confidence
 
     @property
     def significant(self) -> bool:
-        """Whether chance alone would explain the change less often than ``1 - confidence``."""
-        return self.p_value < 1 - self.confidence
+        """The verdict: ``significant_alone``, or where the period's tests are adjusted for
+        their number, whether the adjusted p-value is below ``1 - confidence``."""
+        if self.adjusted_p_value is not None:
+            return self.adjusted_p_value < 1 - self.confidence
+        return self.significant_alone
+
+    @property
+    def lost_to_adjustment(self) -> bool:
+        """Significant on its own test, but not once the period's number of tests is allowed
+        for: the adjustment changed the verdict."""
+        return self.significant_alone and not self.significant
 
 
 def level_words(confidence: float) -> str:

@@ -7,8 +7,9 @@ read these; none of them judges again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TypeVar
 
 from safecity_reports.core.areas import area_names, has_own_figures, in_area
 from safecity_reports.core.groups import GroupStanding, group_names, group_standings, rank_history
@@ -18,6 +19,7 @@ from safecity_reports.core.model import (
     FigureKind,
     GroupSide,
     Measure,
+    MultipleTesting,
     NotAvailable,
     Polarity,
     Rating,
@@ -25,6 +27,7 @@ from safecity_reports.core.model import (
     Report,
     TargetKind,
 )
+from safecity_reports.core.multiplicity import adjusted
 from safecity_reports.core.publication import as_of
 from safecity_reports.core.ratings import rating_for
 from safecity_reports.core.status import (
@@ -415,6 +418,15 @@ def verdict(report: Report, measure: Measure, area: str = "") -> Verdict:
     )
 
 
+Key = TypeVar("Key")
+
+
+def _adjusted(found: dict[Key, Verdict], method: MultipleTesting) -> dict[Key, Verdict]:
+    """``found`` with its statuses adjusted for the number of their tests (``adjusted``)."""
+    statuses = adjusted([v.status for v in found.values()], method)
+    return {key: replace(v, status=s) for (key, v), s in zip(found.items(), statuses, strict=True)}
+
+
 def judge(report: Report) -> Verdicts:
     """Every verdict of the report: the partnership's of every measure, and each area's of
     every measure it has figures, facts or a rating for."""
@@ -427,6 +439,11 @@ def judge(report: Report) -> Verdicts:
         if _concerns_area(report, m, area)
     }
     per_area = bool(areas) and not has_own_figures(report)
+    # the tests counted are adjusted together where Settings ask (core.multiplicity)
+    if per_area:
+        by_area = _adjusted(by_area, report.settings.multiple_testing)
+    else:
+        own = _adjusted(own, report.settings.multiple_testing)
     judged: dict[str, list[tuple[Figure, TargetStatus]]] = {}
     for figure in report.figures:
         status = key_figure_target(figure)

@@ -7,8 +7,9 @@ and what that means. The verdicts are ``core``'s (``MeasureStatus.test``); this 
 from __future__ import annotations
 
 from safecity_reports.core.formatting import format_number
+from safecity_reports.core.multiplicity import period_tests
 from safecity_reports.core.significance import ChangeTest, level_words
-from safecity_reports.core.status import Direction, MeasureStatus
+from safecity_reports.core.status import MeasureStatus
 from safecity_reports.stats.overdispersion import (
     FEWEST_FOR_DISPERSION,
     FEWEST_FOR_MOVING_RANGE,
@@ -36,12 +37,18 @@ def _estimated_by(test: ChangeTest) -> str:
 
 
 def method_sentence(status: MeasureStatus) -> str:
-    """How the change was tested, for the measure's page, beside the verdict: the test, and
+    """How the change was tested, for the measure's page, beside the verdict: the test,
     whether it allows for the extra variation of the measure's like figures or assumes that
-    chance alone moves them. Empty where no change was tested."""
+    chance alone moves them, and where the allowance for the period's many tests changed the
+    verdict, that (``adjustment_sentence``). Empty where no change was tested."""
     tests = _tests([status])
     if not tests:
         return ""
+    adjusted = adjustment_sentence(status)
+    return f"{_method(status, tests)} {adjusted}" if adjusted else _method(status, tests)
+
+
+def _method(status: MeasureStatus, tests: list[ChangeTest]) -> str:
     test = tests[0]
     spread = test.dispersion
     name = test_name(test)
@@ -68,17 +75,30 @@ def method_sentence(status: MeasureStatus) -> str:
 
 
 def _tests(statuses: list[MeasureStatus]) -> list[ChangeTest]:
-    """Every change tested that the report prints: each latest change, and the change from a
-    year earlier where it is said apart."""
-    found = [s.test for s in statuses if s.test is not None]
-    found += [
-        s.year_test
-        for s in statuses
-        if s.year_test is not None
-        and s.year_ago is not s.previous
-        and s.year_direction is not Direction.NOT_AVAILABLE
-    ]
-    return found
+    """Every change tested that the report prints (``core.multiplicity.period_tests``)."""
+    return period_tests(statuses)
+
+
+def adjustment_sentence(status: MeasureStatus) -> str:
+    """Beside a verdict the allowance for the period's many tests changed: the change would
+    count as significant on its own test, but not once their number is allowed for. Empty
+    where it changed no verdict of this measure."""
+    lost = [t for t in _tests([status]) if t.lost_to_adjustment]
+    if not lost:
+        return ""
+    which = (
+        "Both changes"
+        if len(lost) > 1
+        else "The change from a year earlier"
+        if status.test is None or not status.test.lost_to_adjustment
+        else "The change"
+    )
+    return (
+        f"{which} would count as significant on {'their' if len(lost) > 1 else 'its'} own"
+        f" test, but not once the number of this period's tests ({lost[0].family}) is allowed"
+        " for, as the Settings ask (the false discovery rate): "
+        f"{'they are' if len(lost) > 1 else 'it is'} reported as no significant change."
+    )
 
 
 def overdispersion_paragraph(statuses: list[MeasureStatus]) -> str:
@@ -132,9 +152,24 @@ def multiplicity_paragraph(statuses: list[MeasureStatus]) -> str:
         if count > 1
         else ""
     )
-    return (
+    said = (
         f"{count} {'change was' if count == 1 else 'changes were'} tested against chance this"
         f" period. At the {level_words(confidence)} level about 1 test in {one_in} will be"
-        f" 'significant' by chance alone even where nothing has changed.{many} So read a single"
-        " significant change with its chart and its history, not on its own."
+        f" 'significant' by chance alone even where nothing has changed.{many}"
+    )
+    if not tests[0].family:
+        return f"{said} So read a single significant change with its chart and its history, not on its own."
+    lost = sum(t.lost_to_adjustment for t in tests)
+    changed = (
+        f" {lost} {'change' if lost == 1 else 'changes'} significant on {'its' if lost == 1 else 'their'}"
+        f" own test {'is' if lost == 1 else 'are'} not once {'it is' if lost == 1 else 'they are'}"
+        " adjusted, and the measure's page says so."
+        if lost
+        else " The adjustment changed no verdict this period."
+    )
+    return (
+        f"{said} As the Settings ask, the report allows for their number: it judges each change"
+        " with the false discovery rate controlled across this period's tests (Benjamini and"
+        f" Hochberg's method), so that on average no more than about 1 in {one_in} of the changes"
+        f" it calls significant is chance.{changed}"
     )

@@ -174,6 +174,13 @@ SETTING_ROWS = (
         " for 95%.",
         False,
     ),
+    (
+        "Multiple testing",
+        "'None' or 'False discovery rate': whether the period's tests of change allow for how"
+        " many there are (Benjamini and Hochberg's false discovery rate). Leave blank (None) to"
+        " judge each change on its own test; How to read says how many were tested either way.",
+        False,
+    ),
 )
 """The Settings sheet's rows: (name in column A, what goes in column B, required)."""
 

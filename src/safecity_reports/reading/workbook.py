@@ -41,6 +41,7 @@ from safecity_reports.core.model import (
     KeyAction,
     Location,
     Measure,
+    MultipleTesting,
     Observation,
     PageLayout,
     Polarity,
@@ -291,6 +292,12 @@ class _Reader(SheetReader):
         layout = (
             chosen.choice("Layout", schema.LISTS["Layouts"], required=False) if chosen else None
         )
+        testing = one("Multiple testing")
+        multiple = (
+            testing.choice("Multiple testing", _MULTIPLE_TESTING, required=False)
+            if testing
+            else None
+        )
         result = Settings(
             partnership=text("Partnership", True),
             title=text("Report title", True),
@@ -310,6 +317,7 @@ class _Reader(SheetReader):
             and one("Area pages").choice("Area pages", (schema.YES, "No"), False)  # type: ignore[union-attr]
             == schema.YES,
             **_population(one("Population"), one("Population source"), one("Confidence")),
+            multiple_testing=MultipleTesting(multiple) if multiple else MultipleTesting.NONE,
         )
         stated = one("Population")
         self.population_cell = stated.location("Population") if stated else None
@@ -711,6 +719,7 @@ _COMPARE = tuple(c.value for c in CompareWith)
 
 
 _CONFIDENCES = {"95%": 0.95, "99.8%": 0.998}
+_MULTIPLE_TESTING = tuple(m.value for m in MultipleTesting)
 
 
 def _population(
