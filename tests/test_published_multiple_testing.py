@@ -175,3 +175,14 @@ def test_a_year_test_that_is_the_latest_change_shares_its_verdict(tmp_path) -> N
     assert status.year_ago is status.previous and status.test is not None
     assert status.year_test is status.test and status.test.family == 9
     assert len(period_tests([status])) == 1
+
+
+def test_with_one_test_the_adjustment_is_the_test_itself(tmp_path) -> None:
+    report = _monthly(tmp_path, "False discovery rate", "late-figures.xlsx")
+    statuses = [v.status for v in judge(report).counted()]
+    (test,) = period_tests(statuses)
+    assert test.adjusted_p_value == test.p_value and test.family == 1
+    assert multiplicity_paragraph(statuses).endswith(
+        "The Settings ask for the false discovery rate across the period's tests; with one test"
+        " it is that test's own verdict."
+    )

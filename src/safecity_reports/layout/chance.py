@@ -159,6 +159,11 @@ def multiplicity_paragraph(statuses: list[MeasureStatus]) -> str:
     )
     if not tests[0].family:
         return f"{said} So read a single significant change with its chart and its history, not on its own."
+    if count == 1:
+        return (
+            f"{said} The Settings ask for the false discovery rate across the period's tests;"
+            " with one test it is that test's own verdict."
+        )
     lost = sum(t.lost_to_adjustment for t in tests)
     changed = (
         f" {lost} {'change' if lost == 1 else 'changes'} significant on {'its' if lost == 1 else 'their'}"
