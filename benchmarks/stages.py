@@ -1,8 +1,9 @@
 """Time each stage of one report in this process: ``python -m benchmarks.stages WORKBOOK FOLDER``.
 
 Prints one JSON object: for each stage (read, validate, status, charts, word, pdf) its wall time
-in seconds and its peak memory in MB. A stage's peak is the high-water mark of this process's
-resident memory during the stage (reset before it through /proc/self/clear_refs), or of the
+in seconds, its CPU time in seconds (this process's and its workers', which a loaded machine
+moves far less than the wall time) and its peak memory in MB. A stage's peak is the high-water
+mark of this process's resident memory during the stage (reset before it through /proc/self/clear_refs), or of the
 largest chart worker, whichever is more. Charts are drawn as make-report draws them (in workers,
 no cache); the two documents are written one after the other, so each is timed alone.
 """
@@ -32,6 +33,13 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended, user and system."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -53,12 +61,12 @@ def run_stages(workbook: Path, folder: Path) -> dict[str, dict[str, float]]:
     def stage(name: str, work: Callable[[], None]) -> None:
         _reset_peak()
         before = _children_peak_mb()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         work()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
         children = _children_peak_mb()
         peak = max(_peak_mb(), children if children > before else 0.0)
-        results[name] = {"seconds": seconds, "peak_mb": peak}
+        results[name] = {"seconds": seconds, "cpu": cpu, "peak_mb": peak}
 
     def read_() -> None:
         state["reading"] = read(workbook)

@@ -97,19 +97,16 @@ def test_the_report_prints_each_group_and_the_rank_history(tmp_path):
     text = " ".join(
         "".join(s.text for s in getattr(b, "spans", ())) for b in blocks if hasattr(b, "spans")
     )
-    assert "In the London boroughs of 32 areas, 2016/17: 19th of 32" in text
-    assert "In the Most similar group of 15 areas, 2016/17: 6th of 15" in text
+    assert "In the London boroughs (32 areas), 2016/17: 19th of 32" in text
+    assert "In the Most similar group (15 areas), 2016/17: 6th of 15" in text
     assert "4.2% below the group average" in text
 
     summary_cells = [
         cell.text for b in blocks if isinstance(b, Table) for row in b.rows for cell in row
     ]
-    assert any(
-        "19th of 32" in c
-        and "in London boroughs" in c
-        and "6th of 15" in c
-        and "in Most similar group" in c
-        for c in summary_cells
+    # each group named, which end rank 1 is said once: both count from the lowest
+    assert (
+        "London boroughs: 19th of 32; Most similar group: 6th of 15 (1 = lowest)" in summary_cells
     )
 
     history = next(b for b in blocks if isinstance(b, Table) and "rank in each" in b.caption)
@@ -167,3 +164,17 @@ def test_two_named_groups_ranked_in_full_for_one_period_are_both_drawn(tmp_path)
         if isinstance(b, FigureBlock) and b.chart.kind.value == "ranking"
     ]
     assert len(rankings) == 2
+
+
+def test_several_ranks_say_each_end_when_the_groups_count_from_different_ends(tmp_path):
+    from dataclasses import replace
+
+    from safecity_reports.layout.summary_columns import several_ranks_text
+
+    report, _ = read_workbook(_borough(tmp_path))
+    standings = judge(report).of("2.1").standings
+    assert len(standings) == 2
+    turned = (standings[0], replace(standings[1], rank_one_is_lowest=False))
+    text = several_ranks_text(turned)
+    assert text.count("(1 = lowest)") == 1 and text.count("(1 = highest)") == 1
+    assert text.startswith(f"{standings[0].group_name}: ")

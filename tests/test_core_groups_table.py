@@ -281,9 +281,9 @@ def test_the_standing_reads_the_measures_unit_for_its_funnel():
 
 # (group name, size, phrase)
 PHRASES = [
-    ("Most Similar Group", 15, "the Most Similar Group of 15 areas"),
-    ("The Most Similar Group", 15, "The Most Similar Group of 15 areas"),
-    ("the core cities", 8, "the core cities of 8 areas"),
+    ("Most Similar Group", 15, "the Most Similar Group (15 areas)"),
+    ("The Most Similar Group", 15, "The Most Similar Group (15 areas)"),
+    ("the core cities", 8, "the core cities (8 areas)"),
     ("Thematic group", None, "the Thematic group"),
     ("Theme group", 0, "the Theme group"),  # 'The' only as a word of its own
 ]

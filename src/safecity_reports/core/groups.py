@@ -237,10 +237,12 @@ def rank_history(
 
 
 def group_phrase(standing: GroupStanding) -> str:
-    """'the Most Similar Group of 15 areas' (or without the size where it is not known)."""
+    """'the Most Similar Group (15 areas)' (or without the size where it is not known): the size
+    beside the name, not inside it ('the London boroughs of 32 areas' read as a group of boroughs
+    of areas)."""
     name = standing.group_name
     article = "the " if not name.lower().startswith("the ") else ""
-    size = f" of {standing.size} areas" if standing.size else ""
+    size = f" ({standing.size} areas)" if standing.size else ""
     return f"{article}{name}{size}"
 
 

@@ -21,7 +21,7 @@ _SIDE_WORDS = {
 
 
 def group_sentence(measure: Measure, standing: GroupStanding) -> str:
-    """'In the Most Similar Group of 15 areas, 2016/17: 10th of 15 (1 = lowest), 12.5% above
+    """'In the Most Similar Group (15 areas), 2016/17: 10th of 15 (1 = lowest), 12.5% above
     the group average of 45.20, and above the group's normal range, which is worse.'"""
     parts = []
     if standing.rank is not None:

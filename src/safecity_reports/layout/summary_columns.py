@@ -7,7 +7,7 @@ report has nothing to say.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from safecity_reports.core import symbols
@@ -288,19 +288,36 @@ def rank_text(standing: GroupStanding) -> str:
     assumed)' where that is Settings' default rather than the row's word."""
     if standing.rank is None:
         return NOT_APPLICABLE
+    return _place(standing) + _end(standing)
+
+
+def _place(standing: GroupStanding) -> str:
+    """'10th of 15', or '10th' where the size is not known."""
     size = f" of {standing.size}" if standing.size else ""
+    return f"{ordinal(standing.rank)}{size}" if standing.rank is not None else NOT_APPLICABLE
+
+
+def _end(standing: GroupStanding) -> str:
+    """' (1 = lowest)', ' (rank 1 = lowest, assumed)', or nothing where it is not known."""
     if standing.rank_one_is_lowest is None:
-        return f"{ordinal(standing.rank)}{size}"
+        return ""
     end = "lowest" if standing.rank_one_is_lowest else "highest"
-    if standing.rank_one_assumed:
-        return f"{ordinal(standing.rank)}{size} (rank 1 = {end}, assumed)"
-    return f"{ordinal(standing.rank)}{size} (1 = {end})"
+    return f" (rank 1 = {end}, assumed)" if standing.rank_one_assumed else f" (1 = {end})"
+
+
+def several_ranks_text(standings: Sequence[GroupStanding]) -> str:
+    """Each group's rank, named: 'London boroughs: 21st of 32; Most similar group: 8th of 15
+    (1 = lowest)', which end rank 1 is said once where every group counts from the same end."""
+    ends = {_end(s) for s in standings}
+    if len(ends) == 1:
+        return "; ".join(f"{s.group_name}: {_place(s)}" for s in standings) + ends.pop()
+    return "; ".join(f"{s.group_name}: {rank_text(s)}" for s in standings)
 
 
 def _rank(facts: Facts) -> Spans:
     ranked = [s for s in facts.standings if s.rank is not None]
-    if len(ranked) > 1:  # each group named: '21st of 32 in London boroughs; 8th of 15 in ...'
-        return plain("; ".join(f"{rank_text(s)} in {s.group_name}" for s in ranked))
+    if len(ranked) > 1:
+        return plain(several_ranks_text(ranked))
     return plain(rank_text(facts.standing) if facts.standing else NOT_APPLICABLE)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from safecity_reports.core.formatting import rounded
-from safecity_reports.core.model import Pair, Unit
+from safecity_reports.core.model import Unit
 from safecity_reports.reading.commentary import directions
 from safecity_reports.reading.commentary.page import Page
 from safecity_reports.reading.commentary.text import NUMBER, Number, agrees, quoted, shown
@@ -80,14 +79,11 @@ def _change(clause: str, page: Page) -> list[str]:
             return []
         pm = named[0]
         _, base = directions.compared(said, pm)
+        printed = directions.printed_pair(base, pm) if base is not None else None
         current = pm.status.current
-        if base is None or current is None:
+        if printed is None or base is None or current is None:
             return []
-        values = (base.actual, current.actual)
-        if not all(isinstance(v, float | int) and not isinstance(v, Pair) for v in values):
-            return []
-        places = pm.measure.decimals
-        before, after = (rounded(float(v), places) for v in values)  # type: ignore[arg-type]
+        before, after = printed
         is_percentage = pm.measure.unit is Unit.PERCENTAGE
         figures = f"the figures are {pm.printed(base)} and {pm.printed(current)}"
     difference = abs(after - before)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safecity_reports.core.model import Observation
+from safecity_reports.core.formatting import rounded
+from safecity_reports.core.model import Observation, Pair
 from safecity_reports.core.periods import Period, parse_period, previous_period
 from safecity_reports.core.status import Direction, direction_of_travel
 from safecity_reports.reading.commentary.page import Page, PageMeasure, year_before
@@ -158,6 +159,26 @@ def compared(claim: Claim, pm: PageMeasure) -> tuple[Period | None, Observation 
         return None, None
     period = _baseline(claim, current.period)
     return period, pm.observation(period) if period else None
+
+
+def compared_with(against: str, pm: PageMeasure) -> tuple[Period | None, Observation | None]:
+    """The period and figure a comparison of kind ``against`` ('previous', 'year', ...)
+    compares with, as ``compared`` finds them for a claim of that kind."""
+    return compared(Claim(frozenset(), against, ""), pm)
+
+
+def printed_pair(base: Observation, pm: PageMeasure) -> tuple[float, float] | None:
+    """``base`` and the current figure, each rounded as the page prints it; None where there is
+    no current figure or either is not a single number (text, or a pair of figures)."""
+    current = pm.status.current
+    if current is None:
+        return None
+    values = (base.actual, current.actual)
+    if not all(isinstance(v, float | int) and not isinstance(v, Pair) for v in values):
+        return None
+    places = pm.measure.decimals
+    before, after = (rounded(float(v), places) for v in values)  # type: ignore[arg-type]
+    return before, after
 
 
 def _verdict(claim: Claim, pm: PageMeasure) -> tuple[Direction, str] | None:

@@ -16,7 +16,7 @@ from safecity_reports.core.formatting import rounded
 from safecity_reports.core.model import Observation, Unit
 from safecity_reports.core.periods import Period
 from safecity_reports.reading.commentary import dates
-from safecity_reports.reading.commentary.directions import Claim, compared, comparison
+from safecity_reports.reading.commentary.directions import compared_with, comparison
 from safecity_reports.reading.commentary.page import Page, PageMeasure
 from safecity_reports.reading.commentary.text import (
     MONTH,
@@ -64,7 +64,7 @@ def _period(clause: str, at: int, pm: PageMeasure) -> tuple[Period | None, int]:
             continue
         if kind == "month":
             return latest_month(match["month"], current.period), match.end()
-        period, _ = compared(Claim(frozenset(), kind, ""), pm)
+        period, _ = compared_with(kind, pm)
         return period, match.end()
     return None, at
 
@@ -116,8 +116,7 @@ def _from_to(clause: str, page: Page) -> list[str]:
     if pm is None or pm.status.current is None:
         return []
     against = comparison(clause)
-    claim = Claim(frozenset(), against[0] if against else "", "")
-    base = compared(claim, pm)[1] if against else pm.status.previous
+    base = compared_with(against[0], pm)[1] if against else pm.status.previous
     for group, obs in (("a", base), ("b", pm.status.current)):
         dated = _AT.match(clause, match.start(group))
         if dated and _period(clause, dated.end(), pm)[0] is not None:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 
-from safecity_reports.core.formatting import rounded
-from safecity_reports.core.model import Pair
-from safecity_reports.reading.commentary.directions import Claim, compared, comparison
+from safecity_reports.reading.commentary.directions import compared_with, comparison, printed_pair
 from safecity_reports.reading.commentary.page import Page
 from safecity_reports.reading.commentary.text import quoted, shown
 
@@ -63,15 +61,12 @@ def check(clause: str, page: Page) -> list[str]:
     if len(named) != 1:
         return []
     pm = named[0]
-    _, base = compared(Claim(frozenset(), against[0], ""), pm)
+    _, base = compared_with(against[0], pm)
     current = pm.status.current
-    if base is None or current is None:
+    pair = printed_pair(base, pm) if base is not None else None
+    if base is None or current is None or pair is None:
         return []
-    values = (base.actual, current.actual)
-    if not all(isinstance(v, float | int) and not isinstance(v, Pair) for v in values):
-        return []
-    places = pm.measure.decimals
-    before, after = (rounded(float(v), places) for v in values)  # type: ignore[arg-type]
+    before, after = pair
     if before <= 0:
         return []
     change = after / before - 1
