@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 CHARTS_PER_WORKER = 4
 """Fewer charts than this per core are drawn in this process: a worker costs more than it saves."""
 
-ALL_CORES_FROM = 100
-"""From this many charts to draw, every core draws (the documents mostly wait for them); below
-it, one core is left to the documents."""
-
 Progress = Callable[[int, int], None]
 """Told (charts drawn, charts to draw) as drawing goes on."""
 
@@ -147,14 +143,12 @@ def draw_jobs(
     from safecity_reports.charts.drawing import Painter
 
     if workers is None:
-        # Up to ALL_CORES_FROM charts, one core is left to the documents, written meanwhile (the
-        # PDF here, Word in a process of its own): on 2 cores the chart process draws every chart
-        # itself. Two workers there took the same CPU time, shared by four processes on two
-        # cores, and 65 MB more memory: q2's peak 291 MB, against 224 MB without them. With more
-        # charts the documents soon wait for the drawing (at 300 measures it is two thirds of the
-        # run's CPU), so every core draws.
-        spare = 1 if len(jobs) < ALL_CORES_FROM else 0
-        workers = min((os.cpu_count() or 1) - spare, len(jobs) // CHARTS_PER_WORKER)
+        # One core is left to the documents, written meanwhile (the PDF here, Word in a process
+        # of its own): on 2 cores the chart process draws every chart itself. Two workers there
+        # took the same CPU time, shared by four processes on two cores, and 65 MB more memory:
+        # q2's peak 291 MB, against 224 MB without them. At 300 measures too (6 Dec 2026, load
+        # 6.5, pairs in turn): every core drawing took 1.11x the CPU and 1.26x the wall time.
+        workers = min((os.cpu_count() or 1) - 1, len(jobs) // CHARTS_PER_WORKER)
     if workers < 2 or not fork_available():
         painter = Painter(styles, svg)
         for index, (chart, path) in enumerate(jobs):
