@@ -80,9 +80,11 @@ def _notes(status: MeasureStatus) -> str:
         benchmark_sentence(status),
         target_sentence(status),
     ]
-    measure, current = status.measure, status.current
-    if current is not None and current.note:
-        parts.append(f"{current.period}: {current.note.rstrip('.')}.")
+    measure = status.measure
+    # both figures' notes, each with its period: the previous figure's is not the current one's
+    for observation in (status.previous, status.current):
+        if observation is not None and observation.note:
+            parts.append(f"{observation.period}: {observation.note.rstrip('.')}.")
     if measure.notes:
         parts.append(measure.notes.rstrip(".") + ".")
     return " ".join(p for p in parts if p)
