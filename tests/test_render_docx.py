@@ -251,9 +251,14 @@ def test_contents_links_resolve_to_heading_bookmarks(written: Path) -> None:
     links = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))]
     assert len(links) == len(HEADINGS) + 1  # the contents and one link in the text
     assert all(link in bookmarks for link in links)
-    assert not list(body.iter(qn("w:instrText"))), "the contents must not be a field"
+    # Word's own contents: a TOC field over the headings, each entry a PAGEREF to its heading
+    codes = [t.text.strip() for t in body.iter(qn("w:instrText"))]
+    assert codes[0] == 'TOC \\o "1-2" \\h \\z'
+    assert codes[1:] == [f"PAGEREF {bookmark_name(h.anchor)} \\h" for h in HEADINGS]
     contents = [p for p in word.paragraphs if p.style.name.startswith("toc")]
-    assert [p.text for p in contents] == [h.text for h in HEADINGS]
+    assert [p.text.split("\t")[0] for p in contents] == [h.text for h in HEADINGS]
+    settings = word.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
 def test_bookmark_names_are_valid_for_word() -> None:

@@ -93,11 +93,13 @@ def _notes(status: MeasureStatus, mark_untested: bool = False) -> str:
         target_sentence(status),
     ]
     parts.append(printed_note(status))
-    measure, current = status.measure, status.current
+    measure = status.measure
     if measure.kind is FigureKind.NOT_STATED:
         parts.append(NOT_STATED_NOTE)
-    if current is not None and current.note:
-        parts.append(f"{current.period}: {current.note.rstrip('.')}.")
+    # both figures' notes, each with its period: the previous figure's is not the current one's
+    for observation in (status.previous, status.current):
+        if observation is not None and observation.note:
+            parts.append(f"{observation.period}: {observation.note.rstrip('.')}.")
     if measure.notes:
         parts.append(measure.notes.rstrip(".") + ".")
     return " ".join(p for p in parts if p)

@@ -61,6 +61,7 @@ from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
 from safecity_reports.render.docx.tables import draw_table
+from safecity_reports.render.docx.toc import ask_to_update_fields, draw_contents
 from safecity_reports.render.docx.xml import (
     add_bookmarked_text,
     add_field,
@@ -89,9 +90,17 @@ _PARAGRAPH_STYLES = {
 
 
 def write_docx(
-    document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles
+    document: Document,
+    images: Mapping[Chart, Path],
+    path: Path,
+    styles: Styles,
+    *,
+    pages: Mapping[str, int] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
+
+    ``pages`` gives each heading's page (the PDF's, by anchor) for the contents as first shown;
+    Word works them out again when it opens the file.
 
     Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
     a figure's chart has no image (a bug in the caller).
@@ -110,11 +119,13 @@ def write_docx(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
     _write_page_furniture(word, document)
-    writer = _Writer(word, images, styles)
+    writer = _Writer(word, images, styles, pages or {})
     if styles.logo is not None:
         writer.logo(styles.logo, f"Logo of {document.author}")
     for block in document.blocks:
         writer.block(block)
+    if any(isinstance(block, Contents) for block in document.blocks):
+        ask_to_update_fields(word.settings.element)
     # Zipped in memory, then written in one go: a disk that fills part-way fails that write
     # alone, where a zip file open on the disk failed again when the garbage collector closed
     # it, and printed "Exception ignored in: <function ZipFile.__del__>" and a traceback.
@@ -176,8 +187,15 @@ def _rgb(colour: str) -> RGBColor:
 class _Writer:
     """Draws blocks in order at the end of the Word document."""
 
-    def __init__(self, word: WordDocument, images: Mapping[Chart, Path], styles: Styles) -> None:
+    def __init__(
+        self,
+        word: WordDocument,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+        pages: Mapping[str, int],
+    ) -> None:
         self.word = word
+        self.pages = pages
         self.images = images
         self.styles = styles
         self.next_bookmark = 1
@@ -211,9 +229,7 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self.page_break(block.landscape)
         elif isinstance(block, Contents):
-            for level, text, anchor in block.entries:
-                paragraph = self.add_paragraph(ref.contents_style(level))
-                self.hyperlink(paragraph, text, anchor, bold=False)
+            draw_contents(self, block, self.pages)
         elif isinstance(block, KeepTogether):
             self.keep_together(block)
         else:  # pragma: no cover - a new block type the renderer does not know yet

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
@@ -101,11 +102,18 @@ def draw_table(host: TableHost, table: Table) -> None:
     group_starts = {header_rows + index for index in table.row_groups}
     heading_style = host.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH)
     text_style = host.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    rows_in_all = len(word_table._tbl.tr_lst)
     for index, tr in enumerate(word_table._tbl.tr_lst):
         tr_pr = tr.get_or_add_trPr()
         tr_pr.append(on_off("w:cantSplit"))
         if index < header_rows:
             tr_pr.append(on_off("w:tblHeader"))
+        # no orphan rows: the header with the first rows, and the last rows, kept together
+        # (as the PDF keeps FEWEST_ROWS on either side of a break)
+        body = index - header_rows
+        if body < FEWEST_ROWS - 1 or rows_in_all - FEWEST_ROWS <= index < rows_in_all - 1:
+            for p in tr.iter(qn("w:p")):
+                WordParagraph(p, word_table._parent).paragraph_format.keep_with_next = True
     for (row, column), cell in placed.items():
         word_cell = grid[row * columns + column]
         is_header = row < header_rows

@@ -49,6 +49,7 @@ from safecity_reports.layout.document import (
     Tone,
 )
 from safecity_reports.render.pdf.flowables import (
+    BreakMark,
     FigureImage,
     HeadingFlowable,
     LazyStory,
@@ -84,6 +85,8 @@ class PageCount:
 
     pages: int
     anchor_pages: Mapping[str, int]
+    break_fills: tuple[float, ...] = ()
+    """How full the page is that each of the document's page breaks ends (0 to 1), in order."""
 
 
 def count_pages(document: Document, styles: Styles) -> PageCount:
@@ -95,7 +98,7 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
         _Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables(),
         canvasmaker=_CountingCanvas,
     )
-    return PageCount(counting.page, dict(counting.anchor_pages))
+    return PageCount(counting.page, dict(counting.anchor_pages), tuple(counting.break_fills))
 
 
 class _CountingCanvas(Canvas):
@@ -359,5 +362,6 @@ class _Story(TableParts):
         if template != self.template:
             flowables.append(NextPageTemplate(template))
             self.template = template
+        flowables.append(BreakMark())
         flowables.append(PageBreakFlowable())
         return flowables

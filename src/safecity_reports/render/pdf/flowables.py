@@ -17,9 +17,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowab
 from reportlab.platypus import Image as ImageFlowable
 from reportlab.platypus import Paragraph as ParagraphFlowable
 from reportlab.platypus import Table as TableFlowable
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import LIIndenter
 
 from safecity_reports.layout.document import Heading
+from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.pdf.images import register_png
 from safecity_reports.render.pdf.tags import LAYOUT, REPEATED, Mark, Slot, marked
 
@@ -255,13 +257,35 @@ class CaptionedTable(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self.wrap(availWidth, availHeight)
-        parts = self.table.split(availWidth, availHeight - self._caption_height)
+        parts = self._without_orphans(availWidth, availHeight - self._caption_height)
         if not parts:
             return []
         first, *rest = parts
         if rest and self.continued is not None:
             rest[0] = CaptionedTable(self.continued, rest[0], self.continued)
         return [CaptionedTable(self.caption, first, self.continued), *rest]
+
+    def _without_orphans(self, width: float, room: float) -> list[Flowable]:
+        """The table split to fit ``room`` with at least ``FEWEST_ROWS`` rows on each side of
+        the break (fewer rows moved on, or the whole table where it cannot be); split anyway
+        at the top of a page."""
+        parts = self.table.split(width, room)
+        if len(parts) != 2 or not all(hasattr(p, "_cellvalues") for p in parts):
+            return parts  # a long table's window, or no split
+        frame = getattr(self, "_frame", None)
+        if frame is None or frame._atTop:
+            return parts
+        head = int(getattr(self.table, "repeatRows", 0) or 0)
+        first, rest = parts
+        before, after = len(first._cellvalues) - head, len(rest._cellvalues) - head
+        if after < FEWEST_ROWS:
+            moved = FEWEST_ROWS - after
+            if before - moved < FEWEST_ROWS:
+                return []
+            first.wrap(width, room)
+            parts = self.table.split(width, room - sum(first._rowHeights[-moved:]) - 0.5)
+            before = len(parts[0]._cellvalues) - head if parts else 0
+        return parts if before >= FEWEST_ROWS else []
 
     def draw(self) -> None:
         self.caption.drawOn(self.canv, 0, self.height - self.caption.height)
@@ -309,3 +333,13 @@ class LazyStory(list):  # type: ignore[type-arg]
             except StopIteration:
                 self._source = None
         return super().__len__()
+
+
+class BreakMark(ActionFlowable):
+    """Takes no room: marks where one of the document's page breaks falls, so that the first
+    pass can say how full the page it ends is (``ReportTemplate.handle_breakMark``). An action,
+    not a flowable of no height: that, at the foot of a full page, went onto the next one, and
+    the page break after it left that page blank."""
+
+    def __init__(self) -> None:
+        super().__init__(("breakMark",))

@@ -154,6 +154,8 @@ class ReportTemplate(BaseDocTemplate):
         self.fonts = fonts
         self.total_pages = total_pages
         self.anchor_pages: dict[str, int] = {}
+        self.break_fills: list[float] = []
+        """How full the page each of the document's page breaks ends is (0 to 1), in order."""
         self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
 
     def _template(self, name: str) -> PageTemplate:
@@ -176,6 +178,10 @@ class ReportTemplate(BaseDocTemplate):
     def beforeDocument(self) -> None:
         # Open the outline (bookmarks) panel when the file is opened.
         self.canv.showOutline()
+
+    def handle_breakMark(self) -> None:  # noqa: N802 - reportlab's name for a BreakMark's action
+        frame = self.frame
+        self.break_fills.append(min(1.0, (frame._y2 - frame._y) / frame._height))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         anchor = getattr(flowable, "anchor", None)
