@@ -75,8 +75,9 @@ def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp
     assert not [c for c in tables if c.startswith("Summary of performance")]
     # 14 measures of two figures each: one table, not 14 pages
     compact = tables["Measures 1.1 to 1.4b in one table, 2016/17"]
+    # the unit every name ends with said once, in the header (REPORT-DESIGN: units in the header)
     assert [c.text for c in compact.header[0]] == [
-        "Measure",
+        "Measure (rate per 1,000 population)",
         "2015/16",
         "2016/17",
         "Change",
@@ -87,19 +88,19 @@ def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp
     ]
     rows = _rows(compact)
     assert len(rows) == 14
-    assert rows[0][-1] == "10th of 15"
-    # the note every row repeated is printed once, under the table
-    assert "[note 1] Rank: 1 = lowest." in text
+    assert rows[0][-1] == "10th"
+    # the note and the group's size every row repeated are printed once, under the table
+    assert "[note 1] Rank: out of 15; 1 = lowest." in text
     assert not any("(1 = lowest)" in t for t in text)
     assert rows[1] == [
-        "1.2a Violence against the person - rate per 1,000 population",
+        "1.2a Violence against the person",
         "17.93",
         "21.05",
         "+3.12 (+17.4%)",
         "▲ up, worse",
         "Above, worse",
         "+18.4%",
-        "12th of 15",
+        "12th",
     ]
     assert (
         "Group position, distance and rank are against the Most Similar Group of 15 areas,"

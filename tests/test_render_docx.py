@@ -347,6 +347,35 @@ def test_tables_repeat_headers_and_rows_do_not_split(written: Path) -> None:
             assert is_header == (index < header_rows), index
 
 
+def _kept_with_next(row) -> bool:  # type: ignore[no-untyped-def]
+    return any(
+        (pr := p.find(qn("w:pPr"))) is not None and pr.find(qn("w:keepNext")) is not None
+        for p in row._tr.iter(qn("w:p"))
+    )
+
+
+@pytest.mark.parametrize("rows", [1, 2, 8])
+def test_a_tables_first_and_last_rows_stay_together_but_never_tie_it_to_what_follows(
+    tmp_path: Path, rows: int
+) -> None:
+    """No orphan rows (the header with the first rows, the last rows together), but the last
+    row is never kept with the next paragraph: that tied a one-row table to what follows it,
+    and Word carried both over to a new page, leaving a third of one empty (issue 25)."""
+    body = tuple((Cell(plain(f"Row {i}")), Cell(plain(str(i)), Align.RIGHT)) for i in range(rows))
+    table = Table("Figures", ((Cell(plain("Period")), Cell(plain("Actual"))),), body, (2, 1))
+    document = dataclasses.replace(
+        build_document(), blocks=(table, Paragraph(plain("What follows.")))
+    )
+    path = tmp_path / "rows.docx"
+    write_docx(document, {}, path, load_styles())
+    drawn = docx.Document(str(path)).tables[0].rows
+    kept = [_kept_with_next(row) for row in drawn]
+    assert kept[-1] is False
+    assert kept[0] is True  # the header goes with the first row
+    if rows >= 6:  # the last three rows together, the middle free to break
+        assert kept[-3:-1] == [True, True] and not all(kept[3:-3])
+
+
 def test_spans_become_merged_cells(written: Path) -> None:
     word = docx.Document(str(written))
     summary, grouped = word.tables
@@ -456,8 +485,14 @@ def test_callout_is_one_boxed_paragraph(written: Path) -> None:
     ]
     assert callouts[0].runs[-1]._r.xpath("./w:drawing")  # the arrow
     style = word.styles["Callout"].element
-    assert style.pPr.find(qn("w:pBdr")) is not None
+    borders = style.pPr.find(qn("w:pBdr"))
     assert style.pPr.find(qn("w:shd")) is not None
+    # as the PDF's panel: a thin rule round it, a bar of the primary colour at its left
+    sizes = {b.tag.split("}")[1]: (b.get(qn("w:sz")), b.get(qn("w:color"))) for b in borders}
+    styles = load_styles()
+    assert sizes["left"] == ("24", styles.palette.primary.lstrip("#").upper())
+    for side in ("top", "bottom", "right"):
+        assert sizes[side] == ("6", styles.palette.rule.lstrip("#").upper())
 
 
 def test_a_damaged_reference_document_is_a_usage_error(tmp_path: Path, png: Path) -> None:

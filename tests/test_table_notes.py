@@ -48,13 +48,14 @@ def test_a_note_every_row_repeats_is_printed_once_as_a_numbered_note():
     tidy, notes = tidied(table, "table-x")
     assert _texts(tidy) == [
         ["Measure", "Rank [note 1]"],
-        ["1.1 Crime", "10th of 15"],
-        ["1.2 Burglary", "3rd of 15"],
+        ["1.1 Crime", "10th"],
+        ["1.2 Burglary", "3rd"],
     ]
     mark = tidy.header[0][1].spans[-1]
     assert mark.link == "note-table-x-1"
     (note,) = notes
-    assert "".join(s.text for s in note.spans) == "[note 1] Rank: 1 = lowest."
+    # the group's size every row repeats goes into the note too
+    assert "".join(s.text for s in note.spans) == "[note 1] Rank: out of 15; 1 = lowest."
     assert note.note == "note-table-x-1"
 
 
@@ -78,6 +79,19 @@ def test_words_that_carry_a_verdict_are_never_made_a_note():
     )
     table = Table("T", ((Cell(plain("Measure")), Cell(plain("Travel"))),), (row, row), (1, 1))
     assert tidied(table, "t") == (table, ())
+
+
+def test_a_groups_size_is_said_once_only_where_every_row_has_the_same():
+    same = _table([["1.1 Crime", "10th of 15"], ["1.2 Burglary", "3rd of 15"]], ["Measure", "Rank"])
+    tidy, notes = tidied(same, "t")
+    assert _texts(tidy)[1:] == [["1.1 Crime", "10th"], ["1.2 Burglary", "3rd"]]
+    assert "".join(s.text for s in notes[0].spans) == "[note 1] Rank: out of 15."
+    differ = _table(
+        [["1.1 Crime", "10th of 15"], ["1.2 Burglary", "3rd of 14"]], ["Measure", "Rank"]
+    )
+    missing = _table([["1.1 Crime", "10th of 15"], ["1.2 Burglary", "[x]"]], ["Measure", "Rank"])
+    for table in (differ, missing):
+        assert tidied(table, "t") == (table, ())
 
 
 def test_only_tables_of_measures_are_tidied():

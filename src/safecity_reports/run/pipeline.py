@@ -196,6 +196,12 @@ def _draw_and_write(
     drawing.wait()
 
 
+ABANDON_SECONDS = 5.0
+"""How long a child writing a document is given to end when stopped, before it is killed."""
+CLOSING_PASSES = 3
+"""The most times the PDF's first pass is run again after closing up thin pages."""
+
+
 def _write_documents(
     document: Document,
     images: Mapping[Chart, Path],
@@ -220,10 +226,16 @@ def _write_documents(
         # pages it finds thin are closed up in the document both draw, and Word's contents
         # (a TOC field) show the page of each heading it finds.
         pages = count_pages(document, styles)
-        fitted = close_thin_pages(document, pages.break_fills)
-        if fitted is not document:
+        # a page closed up moves what follows it, which can leave another page thin: again,
+        # a few times at most (each pass only takes page breaks away)
+        for _ in range(CLOSING_PASSES):
+            fitted = close_thin_pages(document, pages.break_fills)
+            if fitted is document:
+                break
             document, pages = fitted, count_pages(fitted, styles)
-    word = {"pages": pages.anchor_pages} if pages is not None else {}
+    word = (
+        {"pages": pages.anchor_pages, "table_parts": pages.table_parts} if pages is not None else {}
+    )
     side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
     if "docx" in pending and len(pending) > 1 and side_by_side and fork_available():
         child = _Child("docx", pending.pop("docx"), document, images, styles, word)
@@ -278,7 +290,13 @@ class _Child:
 
     def abandon(self) -> None:
         self.process.terminate()
-        self.process.join()
+        self.process.join(ABANDON_SECONDS)
+        if self.process.exitcode is None:
+            # a SIGTERM that reached the child before it took the default action back (it
+            # is forked with the parent's handlers) was kept, and the child then waited for
+            # charts that will never come: killed, as it would be had its parent died
+            self.process.kill()
+            self.process.join()
 
 
 def _write_in_child(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -96,11 +96,14 @@ def write_docx(
     styles: Styles,
     *,
     pages: Mapping[str, int] | None = None,
+    table_parts: Mapping[int, Sequence[int]] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
 
     ``pages`` gives each heading's page (the PDF's, by anchor) for the contents as first shown;
-    Word works them out again when it opens the file.
+    Word works them out again when it opens the file. ``table_parts`` gives, for each table the
+    PDF breaks over pages (by its place among the document's tables), the rows of its body on
+    each page: Word breaks it there too, under a caption marked '(continued)'.
 
     Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
     a figure's chart has no image (a bug in the caller).
@@ -119,7 +122,7 @@ def write_docx(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
     _write_page_furniture(word, document)
-    writer = _Writer(word, images, styles, pages or {})
+    writer = _Writer(word, images, styles, pages or {}, table_parts or {})
     if styles.logo is not None:
         writer.logo(styles.logo, f"Logo of {document.author}")
     for block in document.blocks:
@@ -193,9 +196,13 @@ class _Writer:
         images: Mapping[Chart, Path],
         styles: Styles,
         pages: Mapping[str, int],
+        table_parts: Mapping[int, Sequence[int]],
     ) -> None:
         self.word = word
         self.pages = pages
+        self.table_parts = table_parts
+        self.tables_drawn = 0
+        """How many of the document's tables are drawn, in order (``table_parts``' places)."""
         self.images = images
         self.styles = styles
         self.next_bookmark = 1
@@ -221,7 +228,8 @@ class _Writer:
             for level, spans in block.items:
                 self.paragraph(spans, ref.bullet_style(level))
         elif isinstance(block, Table):
-            draw_table(self, block)
+            draw_table(self, block, self.table_parts.get(self.tables_drawn, ()))
+            self.tables_drawn += 1
         elif isinstance(block, FigureBlock):
             self.figure(block)
         elif isinstance(block, Callout):
