@@ -114,6 +114,8 @@ class Read:
     """What the front table counts (its caption)."""
     travel: dict[tuple[str, str], str] = field(default_factory=dict)
     """The summary's Travel by (measure id, area)."""
+    summary_travel: bool = False
+    """Whether a summary table (not a priority's own table) has a Travel column."""
     links: dict[str, str] = field(default_factory=dict)
     """Each measure's page anchor, from the summary's links."""
     concerns: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -162,10 +164,13 @@ def read(document: Document, report: Report) -> Read:
             total = [_text(c.spans) for c in block.rows[-1]][1:]
             found.front = dict(zip(words, map(int, total), strict=True))
             continue
-        if isinstance(block, Table) and section in ("Summary", "Areas"):
+        # a priority's own table stands for its summary rows (a table is never printed twice)
+        compact = isinstance(block, Table) and " table, " in block.caption
+        if isinstance(block, Table) and (section in ("Summary", "Areas") or compact):
             column = _column(block, "Travel")
             if column is None:
                 continue
+            found.summary_travel |= not compact
             area = ""
             if block.caption.endswith(f"every measure, {report.settings.period}"):
                 area = block.caption.split(":")[0]
@@ -255,7 +260,8 @@ def _summary(found: Read, verdicts: Verdicts) -> list[str]:
     for v in verdicts.counted():
         travel = found.travel.get((v.measure.id, v.area))
         if travel is None:
-            said.append(f"{v.measure.id} {v.area}: not in the summary")
+            if found.summary_travel:  # else only priorities' own tables print Travel
+                said.append(f"{v.measure.id} {v.area}: not in the summary")
             continue
         if v.change in (Change.NO_FIGURE, Change.AWAITING):
             if "(significant)" in travel and not v.status.current:

@@ -70,51 +70,36 @@ def test_the_saved_examples_are_what_the_script_makes(name):
 def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp_path):
     report, _, blocks, tables, text = _lay_out(tmp_path, comparative_crime)
     assert report.rankings == ()
-    summary = _summary(tables, "2016/17")
-    assert [c.text for c in summary.header[0]][3:] == [
-        "Previous",
-        "Current",
-        "Change",
-        "Group position",
-        "Distance from average",
-        "Rank",
-    ]
-    rows = _rows(summary)
-    assert rows[0][-6:] == [
-        "62.41",
-        "66.87",
-        "+4.46 (+7.1%)",
-        "In line",
-        "+6.2%",
-        "10th of 15 (1 = lowest)",
-    ]
-    violence = next(r for r in rows if r[0].startswith("1.2a "))
-    assert violence[-3:] == ["Above, worse", "+18.4%", "12th of 15 (1 = lowest)"]
-    drugs = next(r for r in rows if r[0].startswith("1.4b "))
-    assert drugs[-3:] == ["Below, better", "-27.8%", "3rd of 15 (1 = lowest)"]
+    # every measure is in its priority's table: no summary table prints the same rows again
+    assert not [c for c in tables if c.startswith("Summary of performance")]
     # 14 measures of two figures each: one table, not 14 pages
     compact = tables["Measures 1.1 to 1.4b in one table, 2016/17"]
+    # the unit every name ends with said once, in the header (REPORT-DESIGN: units in the header)
     assert [c.text for c in compact.header[0]] == [
-        "Measure",
+        "Measure (rate per 1,000 population)",
         "2015/16",
         "2016/17",
         "Change",
         "Travel",
         "Group position",
         "Distance from average",
-        "Rank",
+        "Rank [note 1]",
     ]
     rows = _rows(compact)
     assert len(rows) == 14
+    assert rows[0][-1] == "10th"
+    # the note and the group's size every row repeated are printed once, under the table
+    assert "[note 1] Rank: out of 15; 1 = lowest." in text
+    assert not any("(1 = lowest)" in t for t in text)
     assert rows[1] == [
-        "1.2a Violence against the person - rate per 1,000 population",
+        "1.2a Violence against the person",
         "17.93",
         "21.05",
         "+3.12 (+17.4%)",
         "▲ up, worse",
         "Above, worse",
         "+18.4%",
-        "12th of 15 (1 = lowest)",
+        "12th",
     ]
     assert (
         "Group position, distance and rank are against the Most Similar Group (15 areas),"
@@ -122,7 +107,8 @@ def test_the_comparative_table_shows_the_groups_facts_without_the_full_group(tmp
         " group average, in per cent of it." in text
     )
     glance = next(t for c, t in tables.items() if c.startswith("Measures by position"))
-    assert _rows(glance)[-1] == ["All measures", "2", "9", "3", "0"]
+    # one priority: its row is the total, not printed again as 'All measures'
+    assert _rows(glance) == [["Reduce crime", "2", "9", "3", "0"]]
 
 
 def test_the_call_over_is_a_rated_table_with_its_commentary(tmp_path):

@@ -352,8 +352,9 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
     document = build_document(report, statuses, date(2019, 5, 1))
     tables = {b.caption: b for b in document.blocks if isinstance(b, Table)}
     table = tables["Measures V1 to V2 in one table, 2018/19"]
+    # the unit every name ends with is said once, in the header
     assert [c.text for c in table.header[0]] == [
-        "Measure",
+        "Measure (rate per 1,000)",
         "2017/18",
         "2018/19",
         "Change",
@@ -362,7 +363,7 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
     ]
     assert [[c.text for c in row] for row in table.rows] == [
         [
-            "V1 Violence against the person - Rate per 1,000",
+            "V1 Violence against the person",
             "50.3",
             "53.18",
             "+2.88 (+5.7%)",
@@ -370,7 +371,7 @@ def test_a_year_end_report_is_one_table_not_a_page_per_measure():
             "Baseline (2014/15): 45.1; 2018/19 is 17.9% higher, which is worse.",
         ],
         [
-            "V2 Robbery - Rate per 1,000",
+            "V2 Robbery",
             "0.76",
             "0.75",
             "-0.01 (-1.3%)",
@@ -403,7 +404,12 @@ def test_year_to_date_figures_are_charted_by_year_not_joined_into_one_line():
     figure = series_chart(report.measures[0], statuses.of("1.1a").status)
     chart = figure.chart
     assert chart.kind is ChartKind.BARS  # bars from zero, each set beside the same months
-    assert chart.categories == ("April to June", "April to September", "April to December")
+    # each place on the axis says the years of its bars (issue 25): never 'April to June' alone
+    assert chart.categories == (
+        "April to June 2013",
+        "April to September 2013",
+        "April to December 2012 and 2013",
+    )
     assert [(s.name, s.values) for s in chart.series] == [
         ("2012/13", (None, None, 30658.0)),
         ("2013/14", (9870.0, 20409.0, 29012.0)),

@@ -163,3 +163,19 @@ def test_the_short_name_column_is_read_and_titles_the_charts(tmp_path):
     for text in [*titles, *headings]:
         assert balanced(text) == text, text
         assert not re.fullmatch(BARE, text), text
+
+
+def test_a_unit_every_name_ends_with_is_found_to_be_said_once_in_a_tables_header():
+    from safecity_reports.layout.names import shared_tail
+
+    assert (
+        shared_tail(
+            ["Robbery - rate per 1,000 population", "Shoplifting - rate per 1,000 population"]
+        )
+        == "rate per 1,000 population"
+    )
+    # names that end differently, a tail that is no unit, a head too short, or one name: none
+    assert shared_tail(["Robbery - rate per 1,000", "Shoplifting - count"]) == ""
+    assert shared_tail(["Robbery - Eastvale", "Shoplifting - Eastvale"]) == ""
+    assert shared_tail(["ASB - rate per 1,000", "Shoplifting - rate per 1,000"]) == ""
+    assert shared_tail(["Robbery - rate per 1,000"]) == ""

@@ -579,3 +579,26 @@ def test_a_chart_process_that_was_killed_is_one_line_not_a_traceback():
     theirs.close()
     with pytest.raises(ProcessEnded, match=r"^the process drawing the charts ended before"):
         Drawing(ours, [])
+
+
+def _deaf_to_sigterm() -> None:  # pragma: no cover - runs in the child
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(120)
+
+
+@pytest.mark.skipif(not fork_available(), reason="the child is forked")
+def test_a_child_that_keeps_a_sigterm_is_killed_not_waited_for(monkeypatch):
+    """A document's child that took the stop before it restored the default (it is forked with
+    the parent's handlers) waited for charts that would never come, and its parent waited for
+    it: the parent now kills it after ``ABANDON_SECONDS``."""
+    import multiprocessing
+
+    monkeypatch.setattr(pipeline, "ABANDON_SECONDS", 0.5)
+    child = pipeline._Child.__new__(pipeline._Child)
+    child.process = multiprocessing.get_context("fork").Process(target=_deaf_to_sigterm)
+    child.process.start()
+    time.sleep(0.3)  # it has taken SIGTERM out of reach
+    started = time.monotonic()
+    child.abandon()
+    assert child.process.exitcode == -signal.SIGKILL
+    assert time.monotonic() - started < 30

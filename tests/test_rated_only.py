@@ -190,10 +190,10 @@ def test_a_measure_whose_page_would_hold_only_its_rating_is_said_in_the_summary_
     pages = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
     assert "CS02 Repeat victims of domestic abuse" in pages
     assert not any(p.startswith(("CS01", "CS03", "CS07")) for p in pages)
-    contents = next(b for b in blocks if isinstance(b, Contents))
-    assert [text for level, text, _ in contents.entries if level == 2] == [
-        "CS02 Repeat victims of domestic abuse"
-    ]
+    # a report this short has no contents list (issue 25: contents only past a few pages); its
+    # only page is CS02's
+    assert not any(isinstance(b, Contents) for b in blocks)
+    assert [p for p in pages if p.startswith("CS")] == ["CS02 Repeat victims of domestic abuse"]
     spans = [s for b in blocks for s in getattr(b, "spans", ()) if isinstance(s, Span)]
     spans += [s for b in blocks for item in getattr(b, "items", ()) for s in item[1]]
     links = {s.text: s.link for s in spans if s.link}

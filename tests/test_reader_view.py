@@ -202,7 +202,9 @@ def test_word_tables_repeat_one_header_row_and_mark_a_heading_first_column(
     word = docx.Document(str(made.docx))
     tables = {t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")): t for t in word.tables}
     summaries = [t for caption, t in tables.items() if caption.startswith("Summary of")]
-    assert len(summaries) == 4  # a table per priority
+    # a table per priority; Word breaks one where the PDF does, each later part captioned
+    # '(continued)' with its header row again
+    assert len([c for c in tables if c.startswith("Summary of") and "(continued)" not in c]) == 4
     periods = [t for t in tables.values() if _first_row(t)[0] == "Period"]
     assert len(periods) >= 20
     for table in summaries + periods:

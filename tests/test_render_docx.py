@@ -251,9 +251,14 @@ def test_contents_links_resolve_to_heading_bookmarks(written: Path) -> None:
     links = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))]
     assert len(links) == len(HEADINGS) + 1  # the contents and one link in the text
     assert all(link in bookmarks for link in links)
-    assert not list(body.iter(qn("w:instrText"))), "the contents must not be a field"
+    # Word's own contents: a TOC field over the headings, each entry a PAGEREF to its heading
+    codes = [t.text.strip() for t in body.iter(qn("w:instrText"))]
+    assert codes[0] == 'TOC \\o "1-2" \\h \\z'
+    assert codes[1:] == [f"PAGEREF {bookmark_name(h.anchor)} \\h" for h in HEADINGS]
     contents = [p for p in word.paragraphs if p.style.name.startswith("toc")]
-    assert [p.text for p in contents] == [h.text for h in HEADINGS]
+    assert [p.text.split("\t")[0] for p in contents] == [h.text for h in HEADINGS]
+    settings = word.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
 def test_bookmark_names_are_valid_for_word() -> None:
@@ -340,6 +345,35 @@ def test_tables_repeat_headers_and_rows_do_not_split(written: Path) -> None:
             assert tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None
             is_header = tr_pr.find(qn("w:tblHeader")) is not None
             assert is_header == (index < header_rows), index
+
+
+def _kept_with_next(row) -> bool:  # type: ignore[no-untyped-def]
+    return any(
+        (pr := p.find(qn("w:pPr"))) is not None and pr.find(qn("w:keepNext")) is not None
+        for p in row._tr.iter(qn("w:p"))
+    )
+
+
+@pytest.mark.parametrize("rows", [1, 2, 8])
+def test_a_tables_first_and_last_rows_stay_together_but_never_tie_it_to_what_follows(
+    tmp_path: Path, rows: int
+) -> None:
+    """No orphan rows (the header with the first rows, the last rows together), but the last
+    row is never kept with the next paragraph: that tied a one-row table to what follows it,
+    and Word carried both over to a new page, leaving a third of one empty (issue 25)."""
+    body = tuple((Cell(plain(f"Row {i}")), Cell(plain(str(i)), Align.RIGHT)) for i in range(rows))
+    table = Table("Figures", ((Cell(plain("Period")), Cell(plain("Actual"))),), body, (2, 1))
+    document = dataclasses.replace(
+        build_document(), blocks=(table, Paragraph(plain("What follows.")))
+    )
+    path = tmp_path / "rows.docx"
+    write_docx(document, {}, path, load_styles())
+    drawn = docx.Document(str(path)).tables[0].rows
+    kept = [_kept_with_next(row) for row in drawn]
+    assert kept[-1] is False
+    assert kept[0] is True  # the header goes with the first row
+    if rows >= 6:  # the last three rows together, the middle free to break
+        assert kept[-3:-1] == [True, True] and not all(kept[3:-3])
 
 
 def test_spans_become_merged_cells(written: Path) -> None:
@@ -451,8 +485,14 @@ def test_callout_is_one_boxed_paragraph(written: Path) -> None:
     ]
     assert callouts[0].runs[-1]._r.xpath("./w:drawing")  # the arrow
     style = word.styles["Callout"].element
-    assert style.pPr.find(qn("w:pBdr")) is not None
+    borders = style.pPr.find(qn("w:pBdr"))
     assert style.pPr.find(qn("w:shd")) is not None
+    # as the PDF's panel: a thin rule round it, a bar of the primary colour at its left
+    sizes = {b.tag.split("}")[1]: (b.get(qn("w:sz")), b.get(qn("w:color"))) for b in borders}
+    styles = load_styles()
+    assert sizes["left"] == ("24", styles.palette.primary.lstrip("#").upper())
+    for side in ("top", "bottom", "right"):
+        assert sizes[side] == ("6", styles.palette.rule.lstrip("#").upper())
 
 
 def test_a_damaged_reference_document_is_a_usage_error(tmp_path: Path, png: Path) -> None:

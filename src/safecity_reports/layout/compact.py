@@ -34,7 +34,7 @@ from safecity_reports.layout.document import (
     plain,
 )
 from safecity_reports.layout.measure_page import commentary_blocks
-from safecity_reports.layout.names import commentary_heading
+from safecity_reports.layout.names import commentary_heading, shared_tail
 from safecity_reports.layout.narrative import (
     NOT_STATED_NOTE,
     baseline_sentence,
@@ -56,6 +56,7 @@ from safecity_reports.layout.summary_columns import (
     change_spans,
     facts_for,
 )
+from safecity_reports.layout.table_notes import owner, tidied
 from safecity_reports.layout.units import named
 
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
@@ -93,11 +94,13 @@ def _notes(status: MeasureStatus, mark_untested: bool = False) -> str:
         target_sentence(status),
     ]
     parts.append(printed_note(status))
-    measure, current = status.measure, status.current
+    measure = status.measure
     if measure.kind is FigureKind.NOT_STATED:
         parts.append(NOT_STATED_NOTE)
-    if current is not None and current.note:
-        parts.append(f"{current.period}: {current.note.rstrip('.')}.")
+    # both figures' notes, each with its period: the previous figure's is not the current one's
+    for observation in (status.previous, status.current):
+        if observation is not None and observation.note:
+            parts.append(f"{observation.period}: {observation.note.rstrip('.')}.")
     if measure.notes:
         parts.append(measure.notes.rstrip(".") + ".")
     return " ".join(p for p in parts if p)
@@ -130,6 +133,12 @@ def _basis(status: MeasureStatus) -> str:
     return "previous period"
 
 
+def _in_header(unit: str) -> str:
+    """A unit as the header's words in brackets say it: 'Rate per 1,000' -> 'rate per 1,000';
+    an abbreviation ('ASB incidents') as typed."""
+    return unit if unit[1:2].isupper() else unit[:1].lower() + unit[1:]
+
+
 def compact_table(
     measures: tuple[Measure, ...], verdicts: Verdicts, report: Report, title: str
 ) -> Table:
@@ -139,8 +148,13 @@ def compact_table(
     grouped = [
         COLUMNS[name] for name in GROUP_COLUMNS if any(verdicts.of(m.id).standing for m in measures)
     ]
+    # a unit every name ends with is said once, in the header: one line a row, not three
+    names = [named(m) for m in measures]
+    tail = shared_tail(names)
+    if tail:
+        names = [name[: name.rindex(" - ")].strip() for name in names]
     header = (
-        Cell(plain("Measure")),
+        Cell(plain(f"Measure ({_in_header(tail)})" if tail else "Measure")),
         Cell(plain(periods[0] if periods else "Previous"), Align.RIGHT),
         Cell(plain(periods[1] if periods else "Current"), Align.RIGHT),
         Cell(plain("Change"), Align.RIGHT),
@@ -154,7 +168,7 @@ def compact_table(
     if not noted:
         header = header[:-1]
     rows = []
-    for measure, status, note in zip(measures, rows_status, notes, strict=True):
+    for measure, name, status, note in zip(measures, names, rows_status, notes, strict=True):
         facts = facts_for(report, verdicts.of(measure.id), verdicts.tested_any)
         before, after = status.previous, status.current
         change = (
@@ -164,7 +178,7 @@ def compact_table(
         ) + printed_spans(status)
         rows.append(
             (
-                Cell(plain(f"{measure.id} {named(measure)}"), row_header=True),
+                Cell(plain(f"{measure.id} {name}"), row_header=True),
                 Cell(plain(_figure(measure, status, "previous", not periods)), Align.RIGHT),
                 Cell(plain(_figure(measure, status, "current", not periods)), Align.RIGHT),
                 Cell(change, Align.RIGHT),
@@ -200,10 +214,10 @@ def compact_blocks(
     """The heading, the table of the pages' measures, their sources and their commentary."""
     measures = tuple(m for page in pages for m in page.measures)
     period = report.settings.period
-    blocks: list[Block] = [
-        Heading(2, label, anchor),
-        compact_table(measures, verdicts, report, f"{label}, {period}"),
-    ]
+    caption = f"{label}, {period}"
+    # its repeated notes said once, under it (table_notes)
+    table, notes = tidied(compact_table(measures, verdicts, report, caption), owner(caption))
+    blocks: list[Block] = [Heading(2, label, anchor), table, *notes]
     standings = [standing for m in measures if (standing := verdicts.of(m.id).standing) is not None]
     groups = list(dict.fromkeys((group_phrase(s), str(s.period)) for s in standings))
     if groups:

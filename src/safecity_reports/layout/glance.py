@@ -151,10 +151,10 @@ def counter_sentence(report: Report, verdicts: Verdicts) -> str:
     return f"The table on the front page counts {counted} by {what}: {meaning} ({listed})."
 
 
-def counting_sentence(report: Report, verdicts: Verdicts) -> str:
+def counting_sentence(report: Report, verdicts: Verdicts, summary: bool = True) -> str:
     """The front page's sentence on what its table counts and how: by what, whether changes
     were tested against chance, and, where the summary's columns make it count something other
-    than the direction of travel, that it does."""
+    than the direction of travel, that it does (``summary``: the report has a summary table)."""
     what, _, _ = counter_for(report, verdicts)
     counted = (
         f"each area's figures for {report.settings.period}"
@@ -163,7 +163,9 @@ def counting_sentence(report: Report, verdicts: Verdicts) -> str:
     )
     sentence = f"The table counts {counted} by {what}"
     if what != DIRECTION_WHAT:
-        sentence += " (as the summary's columns do), not by direction of travel"
+        sentence += (
+            " (as the summary's columns do)" if summary else ""
+        ) + ", not by direction of travel"
     changes = [
         v for v in verdicts.counted() if v.has_figure and v.change is not Change.NO_COMPARISON
     ]
@@ -237,15 +239,8 @@ def at_a_glance(report: Report, verdicts: Verdicts) -> Table:
             (Cell(plain(name), row_header=True),)
             + tuple(Cell(plain(str(c)), Align.RIGHT) for c in counts)
         )
-    rows.append(
-        (
-            Cell(
-                (Span("All areas" if verdicts.per_area else "All measures", bold=True),),
-                row_header=True,
-            ),
-        )
-        + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
-    )
+    if len(rows) != 1:  # one priority's (or area's) row is the total: not printed twice
+        rows.append(_total(verdicts, totals))
     return Table(
         f"{'Figures for each area' if verdicts.per_area else 'Measures'} by {what},"
         f" {report.settings.period}",
@@ -253,3 +248,13 @@ def at_a_glance(report: Report, verdicts: Verdicts) -> Table:
         tuple(rows),
         (5.0,) + (1.2,) * len(words),
     )
+
+
+def _total(verdicts: Verdicts, totals: list[int]) -> tuple[Cell, ...]:
+    """The table's last row: every priority's (or area's) counts added up."""
+    return (
+        Cell(
+            (Span("All areas" if verdicts.per_area else "All measures", bold=True),),
+            row_header=True,
+        ),
+    ) + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)

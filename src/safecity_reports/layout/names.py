@@ -269,6 +269,20 @@ def table_title(measures: Sequence[Measure]) -> str:
     return f"Measures {measures[0].id} to {measures[-1].id} in one table"
 
 
+def shared_tail(names: Sequence[str]) -> str:
+    """The unit every name ends with after ' - ', said once in a table's header instead of on
+    every row ('rate per 1,000 population'), or '' where the names do not all end alike or a
+    head would be too short to stand alone."""
+    tails = set()
+    for name in names:
+        cuts = _depth_zero_cuts(name, " - ")
+        if not cuts or len(name[: cuts[-1]].strip()) < 6:
+            return ""
+        tails.add(name[cuts[-1] + 3 :].strip())
+    tail = tails.pop() if len(tails) == 1 and len(names) > 1 else ""
+    return tail if _UNIT_TAIL.match(tail) else ""
+
+
 def _common(names: tuple[str, ...]) -> tuple[list[list[str]], int, int]:
     words = [name.split() for name in names]
     prefix = 0

@@ -25,6 +25,7 @@ from safecity_reports.layout.glance import counter_sentence
 from safecity_reports.layout.narrative import ARROWS, testing_paragraph
 from safecity_reports.layout.spc_chart import xmr_guide
 from safecity_reports.layout.summary_columns import (
+    COLUMNS,
     DATED_TARGET_MEANING,
     DATED_TARGET_STATUSES,
     chosen_columns,
@@ -34,10 +35,11 @@ from safecity_reports.layout.summary_columns import (
 KEY_ANCHOR = "how-to-read"
 
 
-def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
+def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> list[Block]:
     """'How to read this report': what the front page counts, what each of the summary's
     columns holds (one sentence each), the arrows where the summary prints them, and what
-    'significant' means where some change was tested against chance."""
+    'significant' means where some change was tested against chance. Without ``summary`` (every
+    measure is in its priority's table), the columns are the tables'."""
     made = [v.status for v in verdicts.counted()]
     bases = {s.basis for s in made if s.previous is not None}
     against = (
@@ -115,7 +117,13 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
     blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
     if report.measures:
         blocks.append(Paragraph(plain(counter_sentence(report, verdicts))))
-    columns = chosen_columns(report.settings.summary_columns)
+    # without a summary, the priorities' own tables: their group columns are explained under
+    # each table, their figures headed by their periods; the change and travel are explained here
+    columns = (
+        chosen_columns(report.settings.summary_columns)
+        if summary
+        else (COLUMNS["Change"], COLUMNS["Direction"])
+    )
     compared = any(s.previous is not None and s.current is not None for s in made)
 
     dated = any(s.target in DATED_TARGET_STATUSES for s in made)
@@ -134,7 +142,15 @@ def reading_guide(report: Report, verdicts: Verdicts) -> list[Block]:
             "figure to compare with."
         )
 
-    blocks.append(Paragraph(plain("The summary's columns:")))
+    blocks.append(
+        Paragraph(
+            plain(
+                "The summary's columns:"
+                if summary
+                else "The tables' columns, after each measure's earlier and latest figures:"
+            )
+        )
+    )
     blocks.append(
         BulletList(
             tuple(

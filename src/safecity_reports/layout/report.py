@@ -18,7 +18,6 @@ from safecity_reports.layout.document import (
     Align,
     Block,
     Cell,
-    Contents,
     Document,
     Heading,
     PageBreak,
@@ -30,6 +29,7 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.exceptions import ANCHOR as EXCEPTIONS_ANCHOR
 from safecity_reports.layout.exceptions import exceptions_blocks
+from safecity_reports.layout.front_matter import assemble, front_matter
 from safecity_reports.layout.glance import at_a_glance, counting_sentence
 from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
@@ -50,6 +50,7 @@ from safecity_reports.layout.summary_columns import (
     rating_spans,
 )
 from safecity_reports.layout.symbol_key import with_symbol_key
+from safecity_reports.layout.table_notes import tidy_tables
 from safecity_reports.layout.themes import stated_columns
 from safecity_reports.layout.units import named
 from safecity_reports.styles import load_styles
@@ -202,7 +203,10 @@ def _action_rows(
 
 
 def summary_tables(
-    report: Report, verdicts: Verdicts, anchors: dict[str, str]
+    report: Report,
+    verdicts: Verdicts,
+    anchors: dict[str, str],
+    tabled: frozenset[str] = frozenset(),
 ) -> tuple[Table, ...]:
     """The summary, a table per priority named in its caption: the measure (the action, where it
     has none) heads each row, then the key action, its lead agency and the columns Settings
@@ -210,7 +214,10 @@ def summary_tables(
 
     No cell spans several rows or columns and none is empty, so the table reads the same cell
     by cell as it looks: a priority spanning its rows was heard only on its first row, and was
-    the row header of measures it did not name."""
+    the row header of measures it did not name.
+
+    A priority in ``tabled`` (its every measure in its own table) has none here: a table is
+    never printed twice."""
     columns = chosen_columns(report.settings.summary_columns)
     stated = stated_columns(report)
     fixed = tuple(
@@ -227,6 +234,8 @@ def summary_tables(
     )
     tables = []
     for number, priority in enumerate(report.priorities, start=1):
+        if priority.id in tabled:
+            continue
         rows, groups = _priority_rows(priority, report, verdicts, anchors, columns, stated)
         if not rows:
             continue
@@ -247,11 +256,14 @@ def summary_tables(
     return tuple(tables)
 
 
-def _summary(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> list[Block]:
+def _summary(
+    report: Report, verdicts: Verdicts, anchors: dict[str, str], tabled: frozenset[str]
+) -> list[Block]:
     """The summary table; with several areas, a table per area too (instead of the summary,
-    where the partnership itself has no figures)."""
+    where the partnership itself has no figures). Empty where every priority is in its own
+    table."""
     if not verdicts.areas:
-        return [*summary_tables(report, verdicts, anchors)]
+        return [*summary_tables(report, verdicts, anchors, tabled)]
     overview = overview_table(report, verdicts, anchors)
     areas = [*([overview] if overview else []), *area_notes(report, verdicts)]
     if verdicts.per_area:
@@ -266,7 +278,7 @@ def _summary(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> lis
             *areas,
         ]
     return [
-        *summary_tables(report, verdicts, anchors),
+        *summary_tables(report, verdicts, anchors, tabled),
         Heading(1, "Areas", "areas"),
         *areas,
     ]
@@ -334,6 +346,14 @@ def build_document(
     for measure in report.measures:  # a measure with no page is said in full in the summary
         anchors.setdefault(measure.id, SUMMARY_ANCHOR)
 
+    # a priority whose every measure is in its own table has no summary table too
+    tabled_priorities = frozenset(
+        priority.id
+        for priority, pages in plan
+        if pages and all(page.label in tabled for page in pages)
+    )
+    summary = _summary(report, verdicts, anchors, tabled_priorities)
+
     # the period is printed once: not again after a title that holds it
     dated = str(settings.period) in settings.title
     front: list[Block] = [
@@ -348,13 +368,13 @@ def build_document(
     ]
     front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
     if report.measures:
-        front.append(Paragraph(plain(counting_sentence(report, verdicts))))
+        front.append(Paragraph(plain(counting_sentence(report, verdicts, bool(summary)))))
         front.append(at_a_glance(report, verdicts))
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),
         *([(1, "Exceptions", EXCEPTIONS_ANCHOR)] if report.measures else []),
-        (1, "Summary", SUMMARY_ANCHOR),
+        *([(1, "Summary", SUMMARY_ANCHOR)] if summary else []),
     ]
     body: list[Block] = []
     for priority, pages in plan:
@@ -386,33 +406,19 @@ def build_document(
     body += area_blocks
     annex_entries, annex = revisions_annex(report)
     entries += annex_entries
-    blocks: list[Block] = [
-        *front,
-        # the contents follow the cover, as in a published statistical report; the guide then
-        # starts a page of its own, so both documents break alike
-        PageBreak(),
-        Heading(1, "Contents", "contents"),
-        Contents(tuple(entries)),
-        PageBreak(),
-        *reading_guide(report, verdicts),
-        *([PageBreak(), *exceptions_blocks(report, verdicts, anchors)] if report.measures else []),
-        PageBreak(landscape=True),
-        Heading(1, "Summary", SUMMARY_ANCHOR),
-        *_summary(report, verdicts, anchors),
-        *body,
-        *annex,
-    ]
+    guide = reading_guide(report, verdicts, summary=bool(summary))
+    summary_part = [Heading(1, "Summary", SUMMARY_ANCHOR), *summary] if summary else []
     if brief:  # nothing to list or turn to: the guide and the summary follow the front page
-        blocks = [
-            *front,
-            *reading_guide(report, verdicts),
-            Heading(1, "Summary", SUMMARY_ANCHOR),
-            *_summary(report, verdicts, anchors),
-        ]
-    # the first priority's page break returns to portrait after the landscape summary
-    first_break = blocks.index(body[0]) if body else -1
-    if first_break >= 0:
-        blocks[first_break] = PageBreak(landscape=False)
+        blocks = front_matter(front, (guide, tidy_tables(summary_part)), None, [])
+    else:
+        exceptions = exceptions_blocks(report, verdicts, anchors) if report.measures else []
+        blocks = assemble(
+            front,
+            (guide, exceptions),
+            tidy_tables(summary_part),
+            tidy_tables(body) + annex,
+            tuple(entries),
+        )
     running_head = f"{settings.partnership} | {settings.title}"
     running_head += "" if dated else f" | {settings.period}"
     return Document(

@@ -36,6 +36,7 @@ from safecity_reports.core.periods import Period
 from safecity_reports.core.status import Direction, MeasureStatus
 from safecity_reports.layout.chart_targets import profile_series, target_lines
 from safecity_reports.layout.document import Chart, ChartKind, FigureBlock, Series
+from safecity_reports.layout.names import listed
 from safecity_reports.layout.narrative import active_title, value_text
 
 _MOVES = {Direction.UP: "rose", Direction.DOWN: "fell", Direction.SAME: "was unchanged"}
@@ -61,6 +62,21 @@ def _reach(observation: Observation, kind: FigureKind) -> str:
     span = covered(observation.period, kind)
     first, last = _MONTH_NAMES[span.start.month - 1], _MONTH_NAMES[span.end.month - 1]
     return first if first == last else f"{first} to {last}"
+
+
+def _with_years(
+    reach: str, observed: Sequence[Observation], years: Sequence[str], kind: FigureKind
+) -> str:
+    """A place on the axis named with the calendar years its bars fall in, so that it reads
+    on its own: 'April to September 2012 and 2013', 'April to June 2013'."""
+    ends = sorted(
+        {
+            covered(o.period, kind).end.year
+            for o in observed
+            if _reach(o, kind) == reach and _year_of(o, kind) in years
+        }
+    )
+    return f"{reach} {listed([str(year) for year in ends])}" if ends else reach
 
 
 def year_to_date_chart(
@@ -89,11 +105,12 @@ def year_to_date_chart(
         if not o.area and _year_of(o, kind) == years[-1]
     }
     profile = profile_series(measure, years[-1], {r: profiled.get(r) for r, _ in reaches})
+    drawn = years[-3:] if profile else years[-4:]  # at most four colours
     chart = Chart(
         ChartKind.BARS,
         active_title(status, name),
-        tuple(reach for reach, _ in reaches),
-        series[-3:] + (profile,) if profile else series[-4:],  # at most four colours
+        tuple(_with_years(reach, observed, drawn, kind) for reach, _ in reaches),
+        series[-len(drawn) :] + ((profile,) if profile else ()),
         axis,
         reference_lines=baseline_lines(measure, status),
         percent=measure.unit is Unit.PERCENTAGE,

@@ -196,6 +196,12 @@ def _draw_and_write(
     drawing.wait()
 
 
+ABANDON_SECONDS = 5.0
+"""How long a child writing a document is given to end when stopped, before it is killed."""
+CLOSING_PASSES = 3
+"""The most times the PDF's first pass is run again after closing up thin pages."""
+
+
 def _write_documents(
     document: Document,
     images: Mapping[Chart, Path],
@@ -207,21 +213,38 @@ def _write_documents(
     ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
     the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
     The targets are temporary files: the caller moves them into place, or removes them."""
+    from safecity_reports.layout.thin_pages import close_thin_pages
+
     with held():  # pikepdf's import cannot be interrupted
         from safecity_reports.render.pdf.document import count_pages
 
     pending = dict(targets)
     child = None
+    pages = None
+    if "docx" in pending or "pdf" in pending:
+        # The PDF's first pass (it needs no picture) before the Word process is forked: the
+        # pages it finds thin are closed up in the document both draw, and Word's contents
+        # (a TOC field) show the page of each heading it finds.
+        pages = count_pages(document, styles)
+        # a page closed up moves what follows it, which can leave another page thin: again,
+        # a few times at most (each pass only takes page breaks away)
+        for _ in range(CLOSING_PASSES):
+            fitted = close_thin_pages(document, pages.break_fills)
+            if fitted is document:
+                break
+            document, pages = fitted, count_pages(fitted, styles)
+    word = (
+        {"pages": pages.anchor_pages, "table_parts": pages.table_parts} if pages is not None else {}
+    )
     side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
     if "docx" in pending and len(pending) > 1 and side_by_side and fork_available():
-        child = _Child("docx", pending.pop("docx"), document, images, styles)
+        child = _Child("docx", pending.pop("docx"), document, images, styles, word)
     try:
         if before_pdf is not None:
             before_pdf()
-        pages = count_pages(document, styles) if "pdf" in pending else None
         # the PDF first: it is begun; the web page last: it waits for every chart
         for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
-            options = {"pages": pages} if fmt == "pdf" else {}
+            options = {"pages": pages} if fmt == "pdf" else word if fmt == "docx" else {}
             _renderer(fmt)(document, images, pending[fmt], styles, **options)
     except BaseException:
         if child is not None:
@@ -241,13 +264,14 @@ class _Child:
         document: Document,
         images: Mapping[Chart, Path],
         styles: Styles,
+        options: Mapping[str, object],
     ) -> None:
         self.result, sender = multiprocessing.Pipe(duplex=False)
         context = multiprocessing.get_context("fork")
         # Forked, the child shares the document and images as they are: nothing is pickled.
         self.process = context.Process(
             target=_write_in_child,
-            args=(sender, fmt, document, images, path, styles, os.getpid()),
+            args=(sender, fmt, document, images, path, styles, os.getpid(), options),
         )
         self.process.start()
         sender.close()
@@ -266,7 +290,13 @@ class _Child:
 
     def abandon(self) -> None:
         self.process.terminate()
-        self.process.join()
+        self.process.join(ABANDON_SECONDS)
+        if self.process.exitcode is None:
+            # a SIGTERM that reached the child before it took the default action back (it
+            # is forked with the parent's handlers) was kept, and the child then waited for
+            # charts that will never come: killed, as it would be had its parent died
+            self.process.kill()
+            self.process.join()
 
 
 def _write_in_child(
@@ -277,10 +307,11 @@ def _write_in_child(
     tmp: Path,
     styles: Styles,
     parent: int,
+    options: Mapping[str, object],
 ) -> None:
     die_with_parent(parent)
     try:
-        _renderer(fmt)(document, images, tmp, styles)
+        _renderer(fmt)(document, images, tmp, styles, **options)
     except BaseException as exc:
         send_failure(sender, exc, f"writing the {fmt} document")
     else:

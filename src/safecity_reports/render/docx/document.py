@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,6 +61,7 @@ from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
 from safecity_reports.render.docx.tables import draw_table
+from safecity_reports.render.docx.toc import ask_to_update_fields, draw_contents
 from safecity_reports.render.docx.xml import (
     add_bookmarked_text,
     add_field,
@@ -89,9 +90,20 @@ _PARAGRAPH_STYLES = {
 
 
 def write_docx(
-    document: Document, images: Mapping[Chart, Path], path: Path, styles: Styles
+    document: Document,
+    images: Mapping[Chart, Path],
+    path: Path,
+    styles: Styles,
+    *,
+    pages: Mapping[str, int] | None = None,
+    table_parts: Mapping[int, Sequence[int]] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
+
+    ``pages`` gives each heading's page (the PDF's, by anchor) for the contents as first shown;
+    Word works them out again when it opens the file. ``table_parts`` gives, for each table the
+    PDF breaks over pages (by its place among the document's tables), the rows of its body on
+    each page: Word breaks it there too, under a caption marked '(continued)'.
 
     Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
     a figure's chart has no image (a bug in the caller).
@@ -110,11 +122,13 @@ def write_docx(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
     _write_page_furniture(word, document)
-    writer = _Writer(word, images, styles)
+    writer = _Writer(word, images, styles, pages or {}, table_parts or {})
     if styles.logo is not None:
         writer.logo(styles.logo, f"Logo of {document.author}")
     for block in document.blocks:
         writer.block(block)
+    if any(isinstance(block, Contents) for block in document.blocks):
+        ask_to_update_fields(word.settings.element)
     # Zipped in memory, then written in one go: a disk that fills part-way fails that write
     # alone, where a zip file open on the disk failed again when the garbage collector closed
     # it, and printed "Exception ignored in: <function ZipFile.__del__>" and a traceback.
@@ -176,8 +190,19 @@ def _rgb(colour: str) -> RGBColor:
 class _Writer:
     """Draws blocks in order at the end of the Word document."""
 
-    def __init__(self, word: WordDocument, images: Mapping[Chart, Path], styles: Styles) -> None:
+    def __init__(
+        self,
+        word: WordDocument,
+        images: Mapping[Chart, Path],
+        styles: Styles,
+        pages: Mapping[str, int],
+        table_parts: Mapping[int, Sequence[int]],
+    ) -> None:
         self.word = word
+        self.pages = pages
+        self.table_parts = table_parts
+        self.tables_drawn = 0
+        """How many of the document's tables are drawn, in order (``table_parts``' places)."""
         self.images = images
         self.styles = styles
         self.next_bookmark = 1
@@ -203,7 +228,8 @@ class _Writer:
             for level, spans in block.items:
                 self.paragraph(spans, ref.bullet_style(level))
         elif isinstance(block, Table):
-            draw_table(self, block)
+            draw_table(self, block, self.table_parts.get(self.tables_drawn, ()))
+            self.tables_drawn += 1
         elif isinstance(block, FigureBlock):
             self.figure(block)
         elif isinstance(block, Callout):
@@ -211,9 +237,7 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self.page_break(block.landscape)
         elif isinstance(block, Contents):
-            for level, text, anchor in block.entries:
-                paragraph = self.add_paragraph(ref.contents_style(level))
-                self.hyperlink(paragraph, text, anchor, bold=False)
+            draw_contents(self, block, self.pages)
         elif isinstance(block, KeepTogether):
             self.keep_together(block)
         else:  # pragma: no cover - a new block type the renderer does not know yet

@@ -322,8 +322,12 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         fmt.right_indent = Cm(0.25)
         ppr = style.element.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
+        # as the PDF's panel: a thin rule round it and a bar of the primary colour at its left
         for side in ("top", "left", "bottom", "right"):
-            _border(borders, side, palette.primary, 8, space=6)
+            left = side == "left"
+            _border(
+                borders, side, palette.primary if left else palette.rule, 24 if left else 6, space=6
+            )
         _insert_in_ppr(ppr, borders, before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"))
         _insert_in_ppr(
             ppr, _shading(palette.stripe_fill), before=("w:tabs", "w:spacing", "w:ind", "w:jc")

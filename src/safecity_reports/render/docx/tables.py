@@ -10,6 +10,9 @@ span no cells, but a ``Table`` that does is still drawn with merged cells.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
 from typing import Protocol
 
 from docx.document import Document as WordDocument
@@ -26,6 +29,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
 from safecity_reports.layout.grid import table_grid
+from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
@@ -70,15 +74,50 @@ class TableHost(Protocol):
     def text_width(self) -> int: ...
 
 
-def draw_table(host: TableHost, table: Table) -> None:
+def draw_table(host: TableHost, table: Table, parts: Sequence[int] = ()) -> None:
     """``table`` with its caption above it at the end of ``host``'s document.
+
+    ``parts`` gives the rows of its body on each page where the PDF breaks it over pages: it is
+    drawn as as many tables, each from a new page under the caption marked '(continued)' and
+    its header again, as the PDF draws it (issue 25). Where the parts do not fit the table
+    (another document's, or a break inside rows that span), it is drawn whole.
 
     Raises ``TableShapeError`` (a ``ValueError``) if a cell's span runs past the table's columns
     or rows.
     """
+    starts = _part_starts(table, parts)
+    if len(starts) > 1:
+        for index, (start, end) in enumerate(pairwise([*starts, len(table.rows)])):
+            groups = tuple(g - start for g in table.row_groups if start <= g < end)
+            caption = f"{table.caption} (continued)" if index else table.caption
+            part = replace(table, caption=caption, rows=table.rows[start:end], row_groups=groups)
+            _draw(host, part, new_page=index > 0)
+        return
+    _draw(host, table)
+
+
+def _part_starts(table: Table, parts: Sequence[int]) -> list[int]:
+    """Where each part of ``table``'s body starts, from ``parts`` (its rows on each page), or
+    [0] where it is drawn whole."""
+    if len(parts) < 2 or sum(parts) != len(table.rows) or min(parts) < 1:
+        return [0]
+    starts = [sum(parts[:k]) for k in range(len(parts))]
+    header = len(table.header)
+    for row in table_grid(table):
+        for place in row:
+            first = place.row - header
+            if place.cell.row_span > 1 and any(
+                first < s < first + place.cell.row_span for s in starts
+            ):
+                return [0]  # a break inside rows that one cell spans
+    return starts
+
+
+def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     caption = host.paragraph((), ref.CAPTION)
     caption.add_run(xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.page_break_before = new_page
 
     rows = table.header + table.rows
     columns = len(table.widths)
@@ -101,11 +140,20 @@ def draw_table(host: TableHost, table: Table) -> None:
     group_starts = {header_rows + index for index in table.row_groups}
     heading_style = host.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH)
     text_style = host.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    rows_in_all = len(word_table._tbl.tr_lst)
     for index, tr in enumerate(word_table._tbl.tr_lst):
         tr_pr = tr.get_or_add_trPr()
         tr_pr.append(on_off("w:cantSplit"))
         if index < header_rows:
             tr_pr.append(on_off("w:tblHeader"))
+        # no orphan rows: the header with the first rows, and the last rows, kept together
+        # (as the PDF keeps FEWEST_ROWS on either side of a break); never the last row, which
+        # would tie the table to whatever follows it and carry both over to the next page
+        body = index - header_rows
+        last = index == rows_in_all - 1
+        if not last and (body < FEWEST_ROWS - 1 or rows_in_all - FEWEST_ROWS <= index):
+            for p in tr.iter(qn("w:p")):
+                WordParagraph(p, word_table._parent).paragraph_format.keep_with_next = True
     for (row, column), cell in placed.items():
         word_cell = grid[row * columns + column]
         is_header = row < header_rows
@@ -120,11 +168,8 @@ def draw_table(host: TableHost, table: Table) -> None:
             shade(word_cell, palette.header_fill)
             _links_in_header_colour(paragraph)
             word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        else:
+        else:  # no zebra stripes: the PDF's rows are ruled, not striped (issue 25)
             word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-            body_row = row - header_rows
-            if not table.row_groups and body_row % 2 == 1:
-                shade(word_cell, palette.stripe_fill)
         if fill:  # a rating's colour, its text black or white to contrast
             shade(word_cell, fill)
             colour_text(paragraph, text_on(fill))

@@ -15,7 +15,7 @@ import io
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -44,12 +44,15 @@ from safecity_reports.layout.document import (
     KeepTogether,
     PageBreak,
     Paragraph,
+    ParagraphStyle,
     Spans,
     Table,
     Tone,
 )
 from safecity_reports.render.pdf.flowables import (
+    BreakMark,
     FigureImage,
+    HeadedGroup,
     HeadingFlowable,
     LazyStory,
     TaggedListFlowable,
@@ -84,6 +87,12 @@ class PageCount:
 
     pages: int
     anchor_pages: Mapping[str, int]
+    break_fills: tuple[float, ...] = ()
+    """How full the page is that each of the document's page breaks ends (0 to 1), in order."""
+    table_parts: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    """For each table the PDF breaks over pages (by its place among the document's tables,
+    from 0), the rows of its body on each page: Word breaks it at the same rows, each part after
+    the first under its caption marked '(continued)'."""
 
 
 def count_pages(document: Document, styles: Styles) -> PageCount:
@@ -95,7 +104,8 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
         _Story(document, {}, styles, fonts, {}, StructureTree(), draft=True).flowables(),
         canvasmaker=_CountingCanvas,
     )
-    return PageCount(counting.page, dict(counting.anchor_pages))
+    parts = {i: tuple(rows) for i, rows in counting.table_parts.items() if len(rows) > 1}
+    return PageCount(counting.page, dict(counting.anchor_pages), tuple(counting.break_fills), parts)
 
 
 class _CountingCanvas(Canvas):
@@ -168,6 +178,8 @@ class _Story(TableParts):
         self.template = PORTRAIT
         self.outline_level = -1
         self.text = text_styles(styles, fonts)
+        self.tables_made = 0
+        """How many of the document's tables have been made, in order."""
 
     def flowables(self) -> LazyStory:
         """The story, each block's flowables made only when reportlab comes to them."""
@@ -176,8 +188,24 @@ class _Story(TableParts):
     def _each_flowable(self) -> Iterator[Flowable]:
         if self.styles.logo is not None:
             yield self.logo(self.styles.logo)
+        heads: list[Flowable] = []  # headings (and a note under one) waiting for what they head
         for block in self.document.blocks:
-            yield from self.block(block)
+            for flowable in self.block(block):
+                note = isinstance(block, Paragraph) and block.style is ParagraphStyle.NOTE
+                if heads and note and isinstance(heads[-1], HeadingFlowable):
+                    heads.append(flowable)  # 'Key action: ...' under a measure's heading
+                elif heads and type(flowable) is KeepTogetherFlowable:
+                    # a heading goes with the group it heads (reportlab would not keep them)
+                    parts = getattr(flowable, "parts", None) or list(flowable._content)
+                    yield HeadedGroup(heads, list(flowable._content), parts)
+                    heads = []
+                elif isinstance(flowable, HeadingFlowable):
+                    heads.append(flowable)
+                else:
+                    yield from heads
+                    heads = []
+                    yield flowable
+        yield from heads
 
     def block(self, block: Block) -> list[Flowable]:
         match block:
@@ -201,13 +229,16 @@ class _Story(TableParts):
             case KeepTogether():
                 # reportlab mis-measures a KeepTogether nested in another (a figure kept with
                 # its caption, inside a title kept with its figure) and breaks the page early
+                parts = [f for b in block.blocks for f in self.block(b)]
                 inner = []
-                for flowable in (f for b in block.blocks for f in self.block(b)):
+                for flowable in parts:
                     if type(flowable) is KeepTogetherFlowable:
                         inner.extend(flowable._content)
                     else:
                         inner.append(flowable)
-                return [KeepTogetherFlowable(inner)]
+                group = KeepTogetherFlowable(inner)
+                group.parts = parts  # as made, each inner group whole: for a HeadedGroup
+                return [group]
         raise TypeError(f"render_pdf cannot draw a {type(block).__name__}")
 
     # Text
@@ -359,5 +390,6 @@ class _Story(TableParts):
         if template != self.template:
             flowables.append(NextPageTemplate(template))
             self.template = template
+        flowables.append(BreakMark())
         flowables.append(PageBreakFlowable())
         return flowables

@@ -17,9 +17,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowab
 from reportlab.platypus import Image as ImageFlowable
 from reportlab.platypus import Paragraph as ParagraphFlowable
 from reportlab.platypus import Table as TableFlowable
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import LIIndenter
 
 from safecity_reports.layout.document import Heading
+from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.pdf.images import register_png
 from safecity_reports.render.pdf.tags import LAYOUT, REPEATED, Mark, Slot, marked
 
@@ -228,11 +230,15 @@ class CaptionedTable(Flowable):
         caption: ParagraphFlowable,
         table: Flowable,
         continued: ParagraphFlowable | None = None,
+        index: int | None = None,
     ):
         super().__init__()
         self.caption = caption
         self.table = table
         self.continued = continued
+        self.index = index
+        """The table's place among the document's tables (from 0), for Word to break where
+        the PDF does; None for a part that must not be counted."""
         self.spaceBefore = caption.getSpaceBefore()
         self.spaceAfter = table.getSpaceAfter()
         self._caption_height = 0.0
@@ -255,13 +261,56 @@ class CaptionedTable(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self.wrap(availWidth, availHeight)
-        parts = self.table.split(availWidth, availHeight - self._caption_height)
+        parts = self._without_orphans(availWidth, availHeight - self._caption_height)
         if not parts:
             return []
         first, *rest = parts
         if rest and self.continued is not None:
-            rest[0] = CaptionedTable(self.continued, rest[0], self.continued)
-        return [CaptionedTable(self.caption, first, self.continued), *rest]
+            rest[0] = CaptionedTable(self.continued, rest[0], self.continued, self.index)
+        return [CaptionedTable(self.caption, first, self.continued, self.index), *rest]
+
+    def body_rows(self) -> int | None:
+        """The rows of the table's body this part draws; None for a long table's window."""
+        values = getattr(self.table, "_cellvalues", None)
+        if values is None:
+            return None
+        return len(values) - int(getattr(self.table, "repeatRows", 0) or 0)
+
+    def _without_orphans(self, width: float, room: float) -> list[Flowable]:
+        """The table split to fit ``room`` with at least ``FEWEST_ROWS`` rows on each side of
+        the break (fewer rows moved on, or the whole table where it cannot be); split anyway
+        at the top of a page."""
+        parts = self.table.split(width, room)
+        if len(parts) != 2 or not all(hasattr(p, "_cellvalues") for p in parts):
+            return parts  # a long table's window, or no split
+        frame = getattr(self, "_frame", None)
+        if frame is None or frame._atTop:
+            return parts
+        head = int(getattr(self.table, "repeatRows", 0) or 0)
+        first, rest = parts
+        before, after = len(first._cellvalues) - head, len(rest._cellvalues) - head
+        if after < FEWEST_ROWS:
+            moved = FEWEST_ROWS - after
+            if before - moved < FEWEST_ROWS:
+                return []
+            first.wrap(width, room)
+            parts = self.table.split(width, room - sum(first._rowHeights[-moved:]) - 0.5)
+            before = len(parts[0]._cellvalues) - head if parts else 0
+        return parts if before >= FEWEST_ROWS else []
+
+    def start_height(self, width: float, room: float) -> float | None:
+        """The height of the caption, the header and the first ``FEWEST_ROWS`` rows (the least
+        of the table a page may start with); None for a long table's window, which is placed
+        by its own rules."""
+        self.wrap(width, room)
+        heights = getattr(self.table, "_rowHeights", None)
+        if heights is None or not hasattr(self.table, "_cellvalues"):
+            return None
+        head = int(getattr(self.table, "repeatRows", 0) or 0)
+        rows = heights[: head + FEWEST_ROWS]
+        if None in rows:  # reportlab leaves rows beyond the room unmeasured
+            return None
+        return self._caption_height + sum(rows) + self.spaceBefore
 
     def draw(self) -> None:
         self.caption.drawOn(self.canv, 0, self.height - self.caption.height)
@@ -281,11 +330,48 @@ class KeepWithNext(KeepTogether):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         full_height = frame._height if frame is not None else aH
+        *lead, last = self._content
+        # a table breaks as Word breaks it: it starts under its heading where its caption,
+        # header and first rows fit, rather than leaving the rest of the page empty
+        start = last.start_height(aW, aH) if isinstance(last, CaptionedTable) else None
+        if full_height >= self._H and start is None:
+            return super().split(aW, aH)
+        lead_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+        return [CondPageBreak(lead_height + (start or MIN_TABLE_START)), *self._content]
+
+
+class HeadedGroup(KeepTogether):
+    """A heading (or a chain of them) and the group kept together that it heads: reportlab
+    never puts a group kept together into a heading's ``keepWithNext`` (it is a container), so
+    the heading was left alone at the foot of a page when the group did not fit under it.
+
+    The whole moves to the next page where it does not fit here but fits on a page; a group
+    taller than a page starts here where the heading and its first part fit, else on the next.
+    """
+
+    def __init__(self, lead: list[Flowable], group: list[Flowable], parts: list[Flowable]):
+        super().__init__([*lead, *group])
+        self._lead = len(lead)
+        self._parts = [*lead, *parts]
+        """The same with the group's own groups kept whole (a chart with its title): what
+        flows on where the whole is taller than a page."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        full_height = frame._height if frame is not None else aH
         if full_height >= self._H:
             return super().split(aW, aH)
-        *lead, _ = self._content
-        lead_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
-        return [CondPageBreak(lead_height + MIN_TABLE_START), *self._content]
+        first = self._parts[: self._lead + 1]
+        *lead, opening = first
+        height = opening.wrap(aW, aH)[1]
+        if opening.split(aW, max(MIN_TABLE_START, 1.0)):  # it can break: a few lines will do
+            height = min(height, MIN_TABLE_START)
+        need = height + sum(
+            f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead
+        )
+        return [CondPageBreak(need), *self._parts]
 
 
 class LazyStory(list):  # type: ignore[type-arg]
@@ -309,3 +395,13 @@ class LazyStory(list):  # type: ignore[type-arg]
             except StopIteration:
                 self._source = None
         return super().__len__()
+
+
+class BreakMark(ActionFlowable):
+    """Takes no room: marks where one of the document's page breaks falls, so that the first
+    pass can say how full the page it ends is (``ReportTemplate.handle_breakMark``). An action,
+    not a flowable of no height: that, at the foot of a full page, went onto the next one, and
+    the page break after it left that page blank."""
+
+    def __init__(self) -> None:
+        super().__init__(("breakMark",))

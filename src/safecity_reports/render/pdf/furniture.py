@@ -30,7 +30,7 @@ from safecity_reports.reading.glyphs import (
     fallback_font,
     printed,
 )
-from safecity_reports.render.pdf.flowables import KeepWithNext
+from safecity_reports.render.pdf.flowables import CaptionedTable, KeepWithNext
 from safecity_reports.render.pdf.tags import FOOTER, HEADER, marked
 from safecity_reports.styles import Styles
 
@@ -154,6 +154,10 @@ class ReportTemplate(BaseDocTemplate):
         self.fonts = fonts
         self.total_pages = total_pages
         self.anchor_pages: dict[str, int] = {}
+        self.table_parts: dict[int, list[int]] = {}
+        """The rows of each table's body on each page it reaches, by the table's place."""
+        self.break_fills: list[float] = []
+        """How full the page each of the document's page breaks ends is (0 to 1), in order."""
         self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
 
     def _template(self, name: str) -> PageTemplate:
@@ -177,10 +181,21 @@ class ReportTemplate(BaseDocTemplate):
         # Open the outline (bookmarks) panel when the file is opened.
         self.canv.showOutline()
 
+    def handle_breakMark(self) -> None:  # noqa: N802 - reportlab's name for a BreakMark's action
+        frame = self.frame
+        self.break_fills.append(min(1.0, (frame._y2 - frame._y) / frame._height))
+
     def afterFlowable(self, flowable: Flowable) -> None:
         anchor = getattr(flowable, "anchor", None)
         if anchor:
             self.anchor_pages.setdefault(anchor, self.page)
+        index = getattr(flowable, "index", None)
+        if isinstance(flowable, CaptionedTable) and index is not None:
+            rows = flowable.body_rows()
+            if rows is None:  # a long table's window: Word is left to break it itself
+                self.table_parts[index] = [0]
+            elif self.table_parts.get(index) != [0]:
+                self.table_parts.setdefault(index, []).append(rows)
 
     def _draw_furniture(self, canvas: Canvas, doc: Any) -> None:
         # One place draws everything that is not content, all of it marked /Artifact.

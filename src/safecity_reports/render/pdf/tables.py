@@ -131,6 +131,7 @@ class TableParts:
             )
         )
         if not table.caption:
+            self.tables_made += 1  # counted, as Word counts every table
             return flowable
         caption = TaggedParagraph(
             text_markup(table.caption, self.fonts), self.text["caption"], slot=caption_slot
@@ -140,7 +141,9 @@ class TableParts:
             self.text["caption"],
             slot=REPEATED,
         )
-        return CaptionedTable(caption, flowable, continued)
+        index = self.tables_made
+        self.tables_made += 1
+        return CaptionedTable(caption, flowable, continued, index)
 
     def table_grid(
         self, table: Table, element: Element

@@ -95,6 +95,9 @@ class StructureTree:
         self._next_mcid: dict[int, int] = {}
         self._annotations: dict[int, int] = {}
         self._open: list[Mark] = []
+        self._link_texts: dict[str, str] = {}
+        """What each link said where it was first drawn: a header row repeated on the next page
+        (an artifact) draws its links again, and each needs its /Contents too."""
 
     # Laying out
 
@@ -142,7 +145,9 @@ class StructureTree:
         if not isinstance(slot, Slot):
             # A link outside any content: give it a Link of its own at the end of the document.
             slot = self.content("Link")
-        text = slot.links.get(anchor, "")
+        text = slot.links.get(anchor, "") or self._link_texts.get(anchor, "")
+        if text:
+            self._link_texts.setdefault(anchor, text)
         if slot.element.role == "Link":
             slot.items.append(Annotation(page, index, text))
             return
