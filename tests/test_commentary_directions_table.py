@@ -118,7 +118,25 @@ DIRECTIONS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "measures", "messages"), DIRECTIONS)
+AGAINST_Q1 = "this quarter against Q1', but the figures are "
+CRIME_ROSE = f"{AGAINST_Q1}28.06 (2016/17 Q1) and 29.92 (2016/17 Q2): an increase"
+COUNT_FELL = f"{AGAINST_Q1}140 (2016/17 Q1) and 138 (2016/17 Q2): a fall"
+
+WORDS = [
+    # 'up' and 'down' are directions after a verb, whatever follows them
+    *[(f"Total crime {verb} down this quarter against Q1.", (CRIME,), [f"says 'down {CRIME_ROSE}"])
+      for verb in ("is", "are", "was", "were", "has been", "has gone", "went", "is going")],
+    ("Total crime is up this quarter against Q1.", (CRIME,), []),
+    ("Offenders managed are up this quarter against Q1.", (COUNT,), [f"says 'up {COUNT_FELL}"]),
+    ("Offenders managed have risen this quarter against Q1.", (COUNT,),
+     [f"says 'risen {COUNT_FELL}"]),
+    ("Total crime fell this quarter against Q1.", (CRIME,), [f"says 'fell {CRIME_ROSE}"]),
+    ("Total crime was unchanged this quarter against Q1.", (CRIME,),
+     [f"says 'unchanged {CRIME_ROSE}"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "measures", "messages"), DIRECTIONS + WORDS)
 def test_a_direction_against_the_period_it_names(text, measures, messages):
     label = "-".join(dict.fromkeys((measures[0].id, measures[-1].id)))
     assert said(text, *measures) == [f"The commentary on {label} {m}" for m in messages]
