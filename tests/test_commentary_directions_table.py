@@ -41,6 +41,7 @@ def _crime(figures):
 NO_Q1 = _crime({"2015/16 Q2": 25.4, Q2: 29.92})
 ONLY_Q2 = _crime({Q2: 29.92})
 ONLY_Q1 = _crime({"2016/17 Q1": 28.06})
+NO_FIGURES = _crime({})
 NOT_AVAILABLE_Q1 = _crime({"2016/17 Q1": NOT_AVAILABLE, Q2: 29.92})
 COUNT_ONLY_Q2 = _measure("1.1c", "Offenders managed - Count", Unit.COUNT, 0, {Q2: 138})
 
@@ -101,6 +102,7 @@ DIRECTIONS = [
     ("Total crime fell compared to 2015/16 Q4.", (NO_Q1,), []),  # a period named: not judged
     ("Total crime fell compared to the same period last year.", (ONLY_Q2,), []),  # nothing before
     ("Total crime fell compared to the previous quarter.", (ONLY_Q1,), []),  # no current figure
+    ("Total crime fell compared to the previous quarter.", (NO_FIGURES,), []),  # no figure at all
     # the measure named before the words of direction is the one judged
     ("Total crime fell compared to the previous quarter, unlike offenders managed.",
      (CRIME, COUNT), [FALL.format("the previous quarter") + "the figures are 28.06 (2016/17 Q1) "

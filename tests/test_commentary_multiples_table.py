@@ -63,6 +63,7 @@ MULTIPLES = [
     (f"Youth custody has doubled {Q}.", (FROM_NONE,), []),  # no multiple of nothing
     (f"Youth custody has doubled {Q}.", (NO_FIGURE,), []),  # marked not available
     # the measure named before the multiple, else the one the clause names
+    (f"The figure has tripled {Q} for youth custody.", (CUSTODY,), [f"says 'tripled {Q}', {RISE}"]),
     (f"Total crime has doubled {Q}, unlike youth custody.", (CUSTODY, CRIME),
      [f"says 'doubled {Q}', but the figures are 28.06 (2016/17 Q1) and 29.92 (2016/17 Q2): a "
       "rise of 6.6%"]),
