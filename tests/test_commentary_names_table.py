@@ -55,6 +55,12 @@ STEMS = [
     ("Non-opiate clients", {"non-opiate", "non", "opiate"}),
     ("Burglaries of dwellings", {"burgla", "dwelli"}),
     ("The rate per 1,000 for all city people", set()),  # every word generic or short
+    (  # every generic word of a name: none names a measure
+        "the and for per with from into during within year years rate number percentage "
+        "proportion total level all city people related incidents incident measure figure "
+        "figures combined clients population count",
+        set(),
+    ),
     ("Anti-social behaviour", {"anti-social", "anti", "social", "behavi"}),
     ("Hate crime", {"hate", "crime"}),
     ("Re-offending", {"re-offend", "offend"}),  # 're' is too short alone
@@ -87,6 +93,10 @@ def test_own_names_leave_out_the_words_two_names_share():
     assert own_names({"a": "Anti-social behaviour", "b": "Social care"}) == {
         "a": frozenset({"anti-social", "anti", "behavi", "asb"}),
         "b": frozenset({"social", "care", "sc"}),  # alone here, inside 'anti-social' there
+    }
+    assert own_names({"a": "Gun crime", "b": "Non-gun offences"}) == {
+        "a": frozenset({"gun", "crime", "gc"}),  # a word of three letters, alone here
+        "b": frozenset({"non-gun", "non", "offenc", "ngo"}),
     }
     assert own_names({}) == {}
 
