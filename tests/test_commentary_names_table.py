@@ -28,6 +28,7 @@ ACRONYMS = [
     ("Night–time economy (NTE)", {"nte", "ne"}),  # an en dash inside a word splits nothing
     ("Hate crime – reported", {"hc"}),
     ("Re-offending rate", {"ror"}),
+    ("M27 road casualties", {"mrc"}),  # a word that starts with a letter gives its initial
     ("A (B) 2 things", set()),  # one capital in brackets is no abbreviation, nor one initial
 ]
 
@@ -154,3 +155,11 @@ def test_a_head_inside_a_longer_one_at_the_same_place_is_not_counted():
     heads = {"a": "violence with", "b": "violence with injury"}
     assert by_head("violence with injury rose", heads) == {"b"}
     assert by_head("violence with others rose", heads) == {"a"}
+    inner = {"c": "violence with injury", "e": "with injury"}  # ends where the longer one ends
+    assert by_head("violence with injury rose", inner) == {"c"}
+    assert by_head("less with injury", inner) == {"e"}
+
+
+def test_two_measures_with_the_same_head_are_both_named():
+    same = {"a": "violent crime", "b": "violent crime"}  # a rate and a count, say
+    assert by_head("most violent crime rose", same) == {"a", "b"}

@@ -43,6 +43,18 @@ def test_a_large_moving_range_is_screened_out_of_the_limits():
     assert (chart.lower, chart.upper) == pytest.approx((20 / 7 - 2.66, 20 / 7 + 2.66))
 
 
+def test_small_figures_are_screened_alike():
+    # a tenth of JUMP: the mean moving range, 0.1, is below 1, and is screened all the same
+    chart = xmr([v / 10 for v in JUMP])
+    assert chart.mean_moving_range == pytest.approx(0.1)
+
+
+def test_a_moving_range_of_exactly_3_267_times_their_mean_is_screened_out():
+    # ranges 3267, 244, 244, 245: mean 1000, and 3.267 x 1000 is 3267 exactly ("or more")
+    chart = xmr([0, 3267, 3023, 3267, 3022])
+    assert chart.mean_moving_range == pytest.approx(733 / 3)
+
+
 def test_unscreened_limits_keep_every_moving_range():
     chart = xmr(JUMP, improvement="increase", screen=False)
     assert chart.screened is False
@@ -104,6 +116,7 @@ def test_no_moving_range_is_taken_across_a_gap():
     assert chart.breaks == (3,)
     assert chart.mean_moving_range == pytest.approx(8 / 5)
     assert xmr([1, 2, 3, 4], breaks=[2]).mean_moving_range == pytest.approx(1.0)
+    assert xmr([1, 2, 4], breaks=[2]).mean_moving_range == pytest.approx(1.0)  # one pair left
     assert xmr([1, 2, 3, 4], breaks=[3, 1]).breaks == (1, 3)
 
 
