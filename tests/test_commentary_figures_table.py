@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from test_commentary_table import CRIME, REOFFEND, SEXUAL, said
+from safecity_reports.core.model import NOT_AVAILABLE, Unit
+from test_commentary_table import CRIME, Q2, REOFFEND, SEXUAL, _measure, said
+
+NO_FIGURE = _measure("1.2a", "Total Crime - Rate per 1,000", Unit.RATE_PER_1000, 2,
+                     {"2016/17 Q1": NOT_AVAILABLE, Q2: 29.92})  # fmt: skip
 
 WAS = "but the workbook's figure for"
 
@@ -34,6 +38,9 @@ FIGURES = [
      [f"says '26 in the same period last year', {WAS} 2015/16 Q2 is 25.4"]),
     ("Total crime was 25 in the same period last year.", (CRIME,), []),
     ("Total crime was 26 in 2014/15 Q2.", (CRIME,), []),  # no figure for that period
+    ("Total crime was 26 in the previous quarter.", (NO_FIGURE,), []),  # marked not available
+    ("Patrols numbered 12 in May and total crime was 26.4 in 2015/16 Q2.", (CRIME,),
+     [f"says '26.4 in 2015/16 Q2', {WAS} 2015/16 Q2 is 25.4"]),  # a figure of no measure first
     ("Total crime was 26% in 2015/16 Q2.", (CRIME,), []),  # another unit: not its figure
     ("Total crime was £26 in 2015/16 Q2.", (CRIME,), []),  # money is no rate
     ("Total crime and sexual offences were 26 in 2015/16 Q2.", (CRIME, SEXUAL), []),  # two named
