@@ -56,6 +56,11 @@ SIGNIFICANCE = [
      ["says 'risen significantly', but the report's own test finds no significant change "
       "from 29.92 (2016/17 Q1) to 29.92 (2016/17 Q2)"]),
     ("There is no significant change in total crime.", (FLAT,), []),
+    # a comparison with somewhere else is not the change's test
+    ("Serious sexual offences are significantly higher than the national average.", (SEXUAL,), []),
+    ("Serious sexual offences are significantly higher than the previous quarter.", (SEXUAL,),
+     ["says 'significantly higher', but the report's own test finds no significant change "
+      "from 0.62 (2016/17 Q1) to 0.71 (2016/17 Q2)"]),
 ]  # fmt: skip
 
 
@@ -63,3 +68,8 @@ SIGNIFICANCE = [
 def test_significance_words_against_the_reports_test(text, measures, messages):
     label = "-".join(dict.fromkeys((measures[0].id, measures[-1].id)))
     assert said(text, *measures) == [f"The commentary on {label} {m}" for m in messages]
+
+
+def test_a_change_the_report_did_not_test_is_not_judged():
+    # no population: no count, so no test, though the figures did not change
+    assert said("Total crime has risen significantly.", FLAT, population=None) == []
