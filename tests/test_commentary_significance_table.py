@@ -7,9 +7,11 @@ by the code under test; the mutation run of docs/mutation.md found the gaps."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from safecity_reports.core.model import Unit
+from safecity_reports.core.model import Polarity, Unit
 from test_commentary_table import CRIME, Q2, SEXUAL, _measure, said
 
 
@@ -73,3 +75,10 @@ def test_significance_words_against_the_reports_test(text, measures, messages):
 def test_a_change_the_report_did_not_test_is_not_judged():
     # no population: no count, so no test, though the figures did not change
     assert said("Total crime has risen significantly.", FLAT, population=None) == []
+
+
+def test_a_change_of_a_measure_with_no_better_direction_is_not_judged():
+    # tested, but the report gives such a change no verdict ("not judged")
+    neutral = replace(CRIME, polarity=Polarity.NO_PREFERENCE)
+    assert said("Total crime has risen significantly.", neutral) == []
+    assert said("There has been no significant change in total crime.", neutral) == []
