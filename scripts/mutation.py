@@ -19,7 +19,9 @@ bodies of classes outside their methods (enum values, dataclass fields) are not 
 How it runs, fast on a shared machine: the tests are collected once; then for each mutant the
 process forks, the child swaps the mutated function's code into the already-imported function
 (``f.__code__``, so every ``from ... import f`` sees it; a module-level constant is re-assigned
-in the module) and runs pytest with ``-x``; the parent reads its exit code. Nothing is written
+in the module, and so is every later module-level value built from it, such as a pattern
+compiled from it; another module that imported either by name keeps the original) and runs
+pytest with ``-x``; the parent reads its exit code. Nothing is written
 into the source tree. A mutant whose tests run past the time limit counts as killed (timeout).
 
 Options: ``--list`` prints the mutants without running them; ``--only N,M`` runs those;
@@ -207,16 +209,24 @@ def _patch(module: object, path: Path, source: str, number: int) -> None:
     tree = ast.fix_missing_locations(_Unwrap().visit(tree))
     namespace = vars(module)
     if where.startswith(_CONSTANT):
-        # a module-level constant: run its (mutated) assignment in the module
+        # a module-level constant: run its (mutated) assignment in the module, then every later
+        # module-level assignment built from a name so re-run (a pattern compiled from it), so
+        # the change reaches what the module made of the constant when it was imported
         where = where.removeprefix(_CONSTANT)
+        changed: set[str] = set()
         for stmt in tree.body:
-            if isinstance(stmt, ast.Assign | ast.AnnAssign):
-                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-                if any(isinstance(t, ast.Name) and t.id == where for t in targets):
-                    code = compile(ast.Module([stmt], []), str(path), "exec")
-                    exec(code, namespace)  # noqa: S102
-                    return
-        raise LookupError(where)
+            if not isinstance(stmt, ast.Assign | ast.AnnAssign) or stmt.value is None:
+                continue
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+            used = {n.id for n in ast.walk(stmt.value) if isinstance(n, ast.Name)}
+            if where in names and not changed or used & changed:
+                code = compile(ast.Module([stmt], []), str(path), "exec")
+                exec(code, namespace)  # noqa: S102
+                changed |= names
+        if not changed:
+            raise LookupError(where)
+        return
     code = compile(tree, str(path), "exec")
     owner, _, name = where.rpartition(".")
     consts = code.co_consts
