@@ -553,3 +553,19 @@ def test_a_minus_sign_is_a_non_breaking_hyphen_so_no_line_ends_after_it():
     run = add_text_run(paragraph, "-0.01 (-1.3%) in 2012-13, a re-run")
     assert len(run._r.findall(qn("w:noBreakHyphen"))) == 2
     assert run.text == "-0.01 (-1.3%) in 2012-13, a re-run"
+
+
+def test_a_key_action_under_a_heading_goes_with_what_it_introduces(tmp_path: Path) -> None:
+    """Word left monthly-spc's 2.3a heading and its key action alone at a page's foot."""
+    note = Paragraph(plain("Key action: Reduce burglary."), ParagraphStyle.NOTE)
+    blocks = (
+        Heading(2, "2.3a Burglary", "page-2.3a"),
+        note,
+        Paragraph(plain("The sentence.")),
+        Paragraph(plain("A note after a sentence."), ParagraphStyle.NOTE),
+    )
+    path = tmp_path / "note.docx"
+    write_docx(dataclasses.replace(build_document(), blocks=blocks), {}, path, load_styles())
+    kept = {p.text: p.paragraph_format.keep_with_next for p in docx.Document(str(path)).paragraphs}
+    assert kept["Key action: Reduce burglary."] is True
+    assert not kept["A note after a sentence."]

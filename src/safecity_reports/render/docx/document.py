@@ -202,6 +202,8 @@ class _Writer:
         self.pages = pages
         self.table_parts = table_parts
         self.tables_drawn = 0
+        self.last_block: Block | None = None
+        """The block drawn before the one being drawn."""
         """How many of the document's tables are drawn, in order (``table_parts``' places)."""
         self.images = images
         self.styles = styles
@@ -220,10 +222,18 @@ class _Writer:
     # -- blocks ----------------------------------------------------------------------------
 
     def block(self, block: Block) -> None:
+        self._block(block)
+        self.last_block = block
+
+    def _block(self, block: Block) -> None:
         if isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, Paragraph):
-            self.paragraph(block.spans, _PARAGRAPH_STYLES[block.style])
+            paragraph = self.paragraph(block.spans, _PARAGRAPH_STYLES[block.style])
+            if block.style is ParagraphStyle.NOTE and isinstance(self.last_block, Heading):
+                # 'Key action: ...' under a measure's heading goes with what it introduces,
+                # as in the PDF: never left under the heading alone at the foot of a page
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, BulletList):
             for level, spans in block.items:
                 self.paragraph(spans, ref.bullet_style(level))
