@@ -35,6 +35,8 @@ QUOTES = [
      [f"says 'The number is currently at 150', {LATEST} 138 (2016/17 Q2)"]),
     ("After a long and difficult year for everyone involved in the work, the rate is now 0.13.",
      (CRIME,), [f"says 'everyone involved in the work, the rate is now 0.13', {LATEST} 29.92 (2016/17 Q2)"]),
+    ("Across all of the wards of the city this year, the rate is now 0.13.", (CRIME,),
+     [f"says 'e wards of the city this year, the rate is now 0.13', {LATEST} 29.92 (2016/17 Q2)"]),
     ("The rate is now 0.13.", (NO_FIGURES,), []),  # no latest figure
     ("The rate is now 0.13.", (NOT_YET,), []),  # the latest marked not available
     ("The rate is now 0.13.", (CRIME, SEXUAL), []),  # which rate?
