@@ -286,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
 
     path = PACKAGE / options.module
     module_name = "safecity_reports." + options.module.removesuffix(".py").replace("/", ".")
+    module_name = module_name.removesuffix(".__init__")  # a package is imported by its own name
     source, found = mutants(path)
     if options.list:
         for m in found:

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from safecity_reports.core.model import Unit
 from safecity_reports.core.periods import parse_period
 from safecity_reports.reading.commentary.page import page_label, year_before
-from test_commentary_table import ALCOHOL, COUNT, CRIME, SEXUAL, SHARE, said
+from test_commentary_table import ALCOHOL, COUNT, CRIME, Q2, SEXUAL, SHARE, _measure, said
+
+PER_10000 = _measure("1.4", "Violence - Rate per 10,000", Unit.RATE_PER_10000, 2,
+                     {"2016/17 Q1": 28.06, Q2: 29.92})  # fmt: skip
+PER_N = _measure("1.5", "Violence - Rate per 100,000", Unit.RATE, 2,
+                 {"2016/17 Q1": 28.06, Q2: 29.92})  # fmt: skip
 
 YEAR_BEFORE = [
     ("2016/17 Q2", "2015/16 Q2"),
@@ -50,7 +56,15 @@ PAGES = [
     ("The level rose compared to the previous quarter.", (ALCOHOL,), None, "2.2c", [ALCOHOL_FELL]),
     ("The percentage rose compared to the previous quarter.", (ALCOHOL,), None, "2.2c", [ALCOHOL_FELL]),
     ("The rate fell compared to the previous quarter.", (CRIME,), None, "1.2a", [CRIME_ROSE]),
+    ("The level fell compared to the previous quarter.", (CRIME,), None, "1.2a", [CRIME_ROSE]),
+    ("The rate fell compared to the previous quarter.", (PER_10000,), None, "1.4", [CRIME_ROSE]),
+    ("The level fell compared to the previous quarter.", (PER_10000,), None, "1.4", [CRIME_ROSE]),
+    ("The rate fell compared to the previous quarter.", (PER_N,), None, "1.5", [CRIME_ROSE]),
+    ("The level fell compared to the previous quarter.", (PER_N,), None, "1.5", [CRIME_ROSE]),
+    ("The proportion rose compared to the previous quarter.", (ALCOHOL,), None, "2.2c", [ALCOHOL_FELL]),
     ("The number fell compared to the previous quarter.", (CRIME,), None, "1.2a", []),
+    ("The number rose compared to the previous quarter.", (COUNT,), None, "1.1c", [COUNT_FELL]),
+    ("The level rose compared to the previous quarter.", (COUNT,), None, "1.1c", [COUNT_FELL]),
     ("The total rose compared to the previous quarter.", (COUNT,), None, "1.1c", [COUNT_FELL]),
     ("ASB fell compared to the previous quarter.", (CRIME,), None, "1.2a", []),  # another measure
     # 'the number of' something is not its rate or percentage

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from safecity_reports.core.model import Unit
-from test_commentary_table import ALCOHOL, COUNT, CRIME, SEXUAL, _measure, said
+from safecity_reports.core.model import NOT_AVAILABLE, Unit
+from test_commentary_table import ALCOHOL, COUNT, CRIME, Q2, SEXUAL, _measure, said
 
 NO_FIGURES = _measure("1.2a", "Total Crime - Rate per 1,000", Unit.RATE_PER_1000, 2, {})
+NOT_YET = _measure("1.2a", "Total Crime - Rate per 1,000", Unit.RATE_PER_1000, 2,
+                   {"2016/17 Q1": 28.06, Q2: NOT_AVAILABLE})  # fmt: skip
 LATEST = "but the workbook's latest figure is"
 
 QUOTES = [
@@ -33,7 +35,10 @@ QUOTES = [
      [f"says 'The number is currently at 150', {LATEST} 138 (2016/17 Q2)"]),
     ("After a long and difficult year for everyone involved in the work, the rate is now 0.13.",
      (CRIME,), [f"says 'everyone involved in the work, the rate is now 0.13', {LATEST} 29.92 (2016/17 Q2)"]),
+    ("Across all of the wards of the city this year, the rate is now 0.13.", (CRIME,),
+     [f"says 'e wards of the city this year, the rate is now 0.13', {LATEST} 29.92 (2016/17 Q2)"]),
     ("The rate is now 0.13.", (NO_FIGURES,), []),  # no latest figure
+    ("The rate is now 0.13.", (NOT_YET,), []),  # the latest marked not available
     ("The rate is now 0.13.", (CRIME, SEXUAL), []),  # which rate?
     ("Total crime is 0.13.", (CRIME, SEXUAL), [f"says 'Total crime is 0.13', {LATEST} 29.92 (2016/17 Q2)"]),
 ]  # fmt: skip
