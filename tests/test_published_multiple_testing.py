@@ -186,3 +186,20 @@ def test_with_one_test_the_adjustment_is_the_test_itself(tmp_path) -> None:
         "The Settings ask for the false discovery rate across the period's tests; with one test"
         " it is that test's own verdict."
     )
+
+
+# (p-values, adjusted): the edges of what is accepted, and the smallest case the adjustment
+# changes (two tests: the smaller p-value doubled, the larger kept)
+EDGES = [
+    ([0.0, 1.0], [0.0, 1.0]),
+    ([1.0], [1.0]),
+    ([0.0], [0.0]),
+    ([0.01, 0.04], [0.02, 0.04]),
+    ([0.04, 0.01], [0.04, 0.02]),
+    ([0.03, 0.02, 0.01], [0.03, 0.03, 0.03]),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), EDGES)
+def test_the_edges_of_the_adjustment(values: list, expected: list) -> None:
+    assert false_discovery_rate(values) == pytest.approx(expected, abs=1e-15)
