@@ -190,9 +190,7 @@ def test_the_boroughs_page_prints_each_years_figure_and_every_rank_in_both_group
             assert all(c.text.endswith(f"of {size}") for c in row[1:])
         (first, size), (second, other_size) = GROUPS
         latest = (ranks[0][-1], ranks[1][-1])
-        assert (
-            f"In the {first} ({size} areas), {YEARS[-1]}: {ordinal(latest[0])} of {size}" in text
-        )
+        assert f"In the {first} ({size} areas), {YEARS[-1]}: {ordinal(latest[0])} of {size}" in text
         assert (
             f"In the {second} ({other_size} areas), {YEARS[-1]}: {ordinal(latest[1])} of"
             f" {other_size}" in text

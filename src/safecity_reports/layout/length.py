@@ -8,6 +8,7 @@ The estimate is in points of an A4 portrait page's text area, from the default s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import ceil
 
 from safecity_reports.layout.document import (
@@ -115,12 +116,12 @@ SCALE = 0.88
 """What the documents take of the sums above (measured on the examples' PDFs)."""
 
 
-def pages(blocks: list[Block] | tuple[Block, ...]) -> float:
+def pages(blocks: Sequence[Block]) -> float:
     """The pages ``blocks`` fill, set one after another with no break (an estimate)."""
     return SCALE * sum(height(b) for b in blocks) / PAGE_HEIGHT
 
 
-def whole_pages(blocks: list[Block] | tuple[Block, ...]) -> int:
+def whole_pages(blocks: Sequence[Block]) -> int:
     """The pages ``blocks`` take, each ``PageBreak`` starting a new one (an estimate)."""
     count, used = 0, 0.0
     for block in (*blocks, PageBreak()):

@@ -76,6 +76,8 @@ class TableParts:
     text: dict[str, TextStyle]
     template: str
     anchor_pages: Mapping[str, int]
+    tables_made: int
+    """Tables made so far, in story order: a table's index, as Word counts its tables."""
 
     def markup(self, spans: Spans, link_colour: str = "") -> str:
         raise NotImplementedError
