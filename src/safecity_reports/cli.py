@@ -44,6 +44,19 @@ class _Interrupted(Exception):
         self.stop = stop
 
 
+def _stop_within(exc: BaseException) -> KeyboardInterrupt | None:
+    """The stop (Ctrl-C, or a signal raised as ``Stopped``) that caused ``exc``, if any: its
+    causes and contexts are followed (each once)."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, KeyboardInterrupt):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
+
+
 class _DefaultToReport(click.Group):
     """A group whose first argument, when it is not a command, is the workbook to report on."""
 
@@ -80,6 +93,14 @@ class _DefaultToReport(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
             raise _Interrupted(exc) from None
+        except Exception as exc:
+            # A stop raised inside Python's own machinery comes back wrapped: a signal while a
+            # dataclass is made, as a module imports, is a RuntimeError "Error calling
+            # __set_name__" caused by the stop (the slow kill test found it). Still a stop.
+            stop = _stop_within(exc)
+            if stop is None:
+                raise
+            raise _Interrupted(stop) from None
 
     def _main(self, args: list[str], prog_name: str | None, **extra: Any) -> Any:
         """``click.Group.main`` with what its standalone mode does, less catching the stop."""
