@@ -110,7 +110,10 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
 
 class _CountingCanvas(Canvas):
     """The first pass's canvas: its pages are counted, never written (formatting and compressing
-    a thrown-away file was most of the first pass's time in a long report)."""
+    a thrown-away file was most of the first pass's time in a long report), and nothing is
+    drawn on them (``flowables.counting``)."""
+
+    counting = True
 
     def save(self) -> None:
         pass

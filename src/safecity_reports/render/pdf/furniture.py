@@ -266,8 +266,10 @@ def page_of(anchor_pages: Mapping[str, int], anchor: str) -> str:
     return str(page) if page else ""
 
 
-def text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
-    """The paragraph styles, named by ``ParagraphStyle`` value and by role."""
+@functools.lru_cache(maxsize=4)
+def text_styles(styles: Styles, fonts: FontNames) -> Mapping[str, TextStyle]:
+    """The paragraph styles, named by ``ParagraphStyle`` value and by role: the same objects
+    for both passes of a report, so what is parsed in one style is parsed once (``parsed``)."""
     palette, sizes = styles.palette, styles.sizes
     text, primary = colors.HexColor(palette.text), colors.HexColor(palette.primary)
     note = colors.HexColor(palette.note)

@@ -8,6 +8,7 @@ entries link to their headings; the panel is a Div of paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
@@ -73,7 +74,7 @@ class TableParts:
     styles: Styles
     palette: Palette
     fonts: FontNames
-    text: dict[str, TextStyle]
+    text: Mapping[str, TextStyle]
     template: str
     anchor_pages: Mapping[str, int]
     tables_made: int
@@ -193,8 +194,7 @@ class TableParts:
         return CellFonts(styles.font_regular, styles.font_bold, styles.sizes.table, CELL_PADDING)
 
     def cell_style(self, align: Align, header: bool) -> TextStyle:
-        base = self.text["cell_header" if header else "cell"]
-        return TextStyle(f"{base.name}-{align.value}", parent=base, alignment=_ALIGNMENT[align])
+        return _cell_style(self.text["cell_header" if header else "cell"], align)
 
     def callout(self, callout: Callout) -> TaggedTable:
         width, _ = frame_size(self.template)
@@ -287,3 +287,10 @@ def _cell_attributes(cell: Cell, header: bool) -> dict[str, object]:
     if cell.col_span > 1:
         attributes["ColSpan"] = cell.col_span
     return {"attributes": attributes}
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_style(base: TextStyle, align: Align) -> TextStyle:
+    """A cell's style: made once for each base style and alignment (a report has tens of
+    thousands of cells)."""
+    return TextStyle(f"{base.name}-{align.value}", parent=base, alignment=_ALIGNMENT[align])
