@@ -7,6 +7,7 @@ by ``status`` and never stored, so the report cannot contradict itself.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -655,12 +656,14 @@ class Report:
     """Figures the workbook's checks called implausible (``reading.timeliness``), for Exceptions;
     empty for a report not read and checked from a workbook."""
 
-    @property
+    # Worked out once for each report (it never changes): asked for in every measure's checks,
+    # they made checking a report of thousands of measures take time in the square of them.
+    @functools.cached_property
     def actions(self) -> tuple[KeyAction, ...]:
         """Every key action, in priority order."""
         return tuple(a for p in self.priorities for a in p.actions)
 
-    @property
+    @functools.cached_property
     def measures(self) -> tuple[Measure, ...]:
         """Every measure, in priority and action order."""
         return tuple(m for a in self.actions for m in a.measures)

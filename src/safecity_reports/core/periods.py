@@ -12,6 +12,7 @@ Accepted labels (case and spacing are forgiven):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,6 +73,7 @@ def _month(word: str) -> int | None:
     return _MONTHS.get(word.lower().rstrip("."))
 
 
+@functools.lru_cache(maxsize=1024)
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -434,8 +434,20 @@ def comparison_period(settings: Settings) -> Period:
     return settings.comparison_period or previous_period(settings.period)
 
 
+_last_status: tuple[Report, dict[str, MeasureStatus]] | None = None
+"""The last report asked about and its statuses: the workbook's checks ask about one report
+several times (its figures in time, its printed changes), and a report never changes."""
+
+
 def report_status(report: Report) -> dict[str, MeasureStatus]:
     """The status of every measure in the report, keyed by measure id, in report order."""
+    global _last_status
+    if _last_status is None or _last_status[0] is not report:
+        _last_status = (report, _report_status(report))
+    return dict(_last_status[1])
+
+
+def _report_status(report: Report) -> dict[str, MeasureStatus]:
     reporting = report.settings.period
     comparison = comparison_period(report.settings)
     settings = report.settings

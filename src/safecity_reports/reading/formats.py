@@ -9,6 +9,7 @@ openpyxl reads dated cells as dates, and the rest show the number itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,8 +33,11 @@ class Shown:
     """Decimals shown; None for General, which shows the number as it is."""
 
 
-def sections(number_format: str) -> list[str]:
-    """The format's sections (positive;negative;zero;text), split where ``;`` is not quoted."""
+@functools.lru_cache(maxsize=256)
+def sections(number_format: str) -> tuple[str, ...]:
+    """The format's sections (positive;negative;zero;text), split where ``;`` is not quoted.
+
+    (Each format is split once: a workbook has a few formats and thousands of cells.)"""
     parts: list[str] = []
     current: list[str] = []
     quoted = escaped = False
@@ -50,9 +54,10 @@ def sections(number_format: str) -> list[str]:
             continue
         current.append(char)
     parts.append("".join(current))
-    return parts
+    return tuple(parts)
 
 
+@functools.lru_cache(maxsize=256)
 def codes(section: str) -> tuple[str, bool]:
     """The section's format codes without its text, and whether that text has a ``%``.
 

@@ -54,6 +54,7 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
             f"No measure has a figure for the reporting period {period}, so the report"
             " compares nothing for it: check the reporting period, or add the figures",
         )
+    areas = area_names(report)
     for measure in report.measures:
         status = statuses[measure.id]
         own = in_area(measure)
@@ -71,7 +72,7 @@ def timeliness_warnings(report: Report) -> Iterator[tuple[Location | None, str]]
             yield from _named(_missing(series, status, as_of(report.settings)), measure.id, area)
             yield from _named(_jump(series, status), measure.id, area)
             yield from _named(gap_warnings(series, period), measure.id, area)
-        yield from _areas_without(measure, area_names(report))
+        yield from _areas_without(measure, areas)
 
 
 def _areas_without(measure: Measure, areas: tuple[str, ...]) -> Iterator[tuple[Location, str]]:
