@@ -435,7 +435,9 @@ class _Writer:
         tbl = CT_Tbl.new_tbl(rows, columns, Emu(width))
         self.body_end().addprevious(tbl)
         table = WordTable(tbl, self.word._body)
-        table.style = None
+        # (python-docx's Table.style looks the default table style up in the styles part: a
+        # long report's hundreds of tables spent a tenth of Word's time there)
+        tbl.tblStyle_val = None
         return table
 
     def shape_id(self) -> int:

@@ -123,7 +123,7 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     columns = len(table.widths)
     placed = {(p.row, p.column): p.cell for row in table_grid(table) for p in row}
     word_table = host.add_table(len(rows), columns)
-    word_table.style = host.word.styles[ref.TABLE_STYLE]
+    word_table._tbl.tblStyle_val = host.style_id(ref.TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
     word_table.autofit = False
     _merge(word_table, placed)
