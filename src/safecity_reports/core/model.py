@@ -7,7 +7,6 @@ by ``status`` and never stored, so the report cannot contradict itself.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -658,12 +657,22 @@ class Report:
 
     # Worked out once for each report (it never changes): asked for in every measure's checks,
     # they made checking a report of thousands of measures take time in the square of them.
-    @functools.cached_property
+    # (Kept by hand: functools.cached_property holds a lock that a forked process can inherit
+    # held.)
+    @property
     def actions(self) -> tuple[KeyAction, ...]:
         """Every key action, in priority order."""
-        return tuple(a for p in self.priorities for a in p.actions)
+        found = self.__dict__.get("_actions")
+        if found is None:
+            found = tuple(a for p in self.priorities for a in p.actions)
+            object.__setattr__(self, "_actions", found)
+        return found
 
-    @functools.cached_property
+    @property
     def measures(self) -> tuple[Measure, ...]:
         """Every measure, in priority and action order."""
-        return tuple(m for a in self.actions for m in a.measures)
+        found = self.__dict__.get("_measures")
+        if found is None:
+            found = tuple(m for a in self.actions for m in a.measures)
+            object.__setattr__(self, "_measures", found)
+        return found
