@@ -77,6 +77,9 @@ class Look:
             "xtick.major.size": self.pt(3),
             "ytick.major.size": 0,
             "lines.linewidth": self.pt(2),
+            # opaque white, as afcharts leaves it: Word's picture needs no alpha channel
+            "figure.facecolor": "white",
+            "savefig.transparent": False,
             "text.parse_math": False,  # "$" and "%" in labels are text, not mathtext
             "svg.hashsalt": "safecity",
             # Type 3 fonts hold only the glyphs drawn: Type 42 subsetting of a font with
