@@ -9,9 +9,10 @@ update the ticks first), so nothing is drawn until ``chart_drawing`` paints the 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from matplotlib import font_manager
 from matplotlib.artist import Artist
@@ -67,14 +68,15 @@ def _font_height_metrics(
     file: str, size: float, dpi: float
 ) -> tuple[float, float, float] | tuple[None, None, None]:
     font = font_manager.get_font(file)
-    for table_name, gap, ascent, descent in (
-        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
-        ("hhea", "lineGap", "ascent", "descent"),
-    ):
-        table = font.get_sfnt_table(table_name)
+    tables: list[tuple[Mapping[str, Any] | None, str, str, str]] = [
+        (font.get_sfnt_table("OS/2"), "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        (font.get_sfnt_table("hhea"), "lineGap", "ascent", "descent"),
+    ]
+    for table, gap, ascent, descent in tables:
         if table is not None:
-            units_per_em = font.get_sfnt_table("head")["unitsPerEm"]  # type: ignore[index]
-            scale = 1 / units_per_em * size * dpi / 72
+            head = font.get_sfnt_table("head")
+            assert head is not None
+            scale = 1 / head["unitsPerEm"] * size * dpi / 72
             return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
     return None, None, None
 
