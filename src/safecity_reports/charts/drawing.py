@@ -1,6 +1,7 @@
 """Drawing one ``Chart`` with matplotlib: the line, ranking and bar charts, as a one-page PDF of
-vector graphics (for the PDF, sharp at any zoom) and that same drawing rasterised by pdfium as a
-PNG beside it (for Word): matplotlib draws each chart once.
+vector graphics (for the PDF, sharp at any zoom) and, unless the Word document makes it itself,
+that same drawing rasterised by pdfium as a PNG beside it (for Word, ``charts.raster``):
+matplotlib draws each chart once.
 
 The look starts from the Analysis Function's own style sheet (afcharts) and takes its colours,
 font and size from ``Styles``. Figures are drawn with the object-oriented API, their text measured
@@ -18,8 +19,6 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
-import pypdfium2 as pdfium
 from matplotlib import font_manager, patheffects, style
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -30,13 +29,11 @@ from matplotlib.axis import XAxis, YAxis
 # and its pages are shared, not imported again in every worker.
 from matplotlib.backends import backend_pdf  # noqa: F401
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from safecity_reports import png
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
@@ -49,6 +46,7 @@ from safecity_reports.charts.fitting import (
     wrap,
 )
 from safecity_reports.charts.glyphs import printable_chart
+from safecity_reports.charts.raster import png_of, vector_path
 from safecity_reports.charts.time_axis import (
     LineStyle,
     Pen,
@@ -74,9 +72,6 @@ OWN_AREA_SUFFIX = " (our area)"
 NO_DATA = symbols.NOT_AVAILABLE
 MAX_SERIES = 4
 """The Analysis Function's limit on colours in one chart."""
-PNG_COMPRESSION = 3
-"""zlib level of the images: flat-coloured charts compress about as well at 3 as at 6, in half
-the time."""
 
 PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 """Nothing that changes from run to run: equal charts give equal files."""
@@ -84,11 +79,6 @@ PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 
 SVG_METADATA = {"Date": None, "Creator": None}
 """Nothing that changes from run to run (the ids are salted alike by ``Look.rc``)."""
-
-
-def vector_path(path: Path) -> Path:
-    """Where the vector (PDF) drawing of the chart whose PNG is ``path`` is written."""
-    return Path(path).with_suffix(".pdf")
 
 
 def svg_path(path: Path) -> Path:
@@ -102,10 +92,13 @@ class Painter:
     Reusing the canvas keeps its renderer, and with it matplotlib's cache of text sizes.
     """
 
-    def __init__(self, styles: Styles, svg: bool = False) -> None:
+    def __init__(self, styles: Styles, svg: bool = False, raster: bool = True) -> None:
         self.styles = styles
         self.svg = svg
         """Whether each chart is also written as SVG (``svg_path``): the web page is asked for."""
+        self.raster = raster
+        """Whether each chart's PNG is made here too; without it the Word document makes the
+        PNGs it needs (``run.word_pictures``), and a report of the PDF alone makes none."""
         self.look = Look.of(styles)
         self.style: list[str | dict[str, object]] = [AFCHARTS_STYLE, self.look.rc()]
         _register_fonts(styles)
@@ -114,9 +107,10 @@ class Painter:
         FigureCanvasAgg(self.figure)
 
     def paint(self, chart: Chart, path: Path) -> None:
-        """Draw ``chart``: its PDF beside ``path`` (``vector_path``), then its PNG at ``path``;
-        with ``svg`` (the web page is asked for) also an SVG of the same figure
-        (``svg_path``), written before the PNG too, so a whole PNG means the others are there."""
+        """Draw ``chart``: with ``svg`` (the web page is asked for) an SVG of the figure
+        (``svg_path``), then its PDF beside ``path`` (``vector_path``), then, with ``raster``,
+        its PNG at ``path``. Each is written whole, in that order: a whole PDF means its SVG is
+        there, and a whole PNG its PDF."""
         svg = self.svg
         _check(chart)
         chart = printable_chart(chart, self.styles)
@@ -131,53 +125,16 @@ class Painter:
             if svg:  # the same figure, laid out once, written by matplotlib's SVG backend
                 drawn = io.BytesIO()
                 figure.savefig(drawn, format="svg", metadata=SVG_METADATA)
-        # The PDF places the chart as vector graphics, sharp at any zoom; written before the
-        # PNG, so a whole PNG (what the image cache checks) means its PDF is there too.
-        with replace_atomically(vector_path(path)) as tmp:
-            tmp.write_bytes(vector.getvalue())
         if svg:
             with replace_atomically(svg_path(path)) as tmp:
                 tmp.write_bytes(drawn.getvalue())
-        # Word's picture is that same drawing rasterised: matplotlib lays out and draws each
-        # chart once, and pdfium turns it into pixels in a third of the time Agg took to draw
-        # them again. An opaque figure (afcharts' is white) gives a PNG without an alpha channel.
-        opaque = to_rgba(figure.get_facecolor())[3] == 1
-        image = _raster_png(vector.getvalue(), self.styles, chart.title, opaque)
-        with replace_atomically(path) as tmp:
-            tmp.write_bytes(image)
-
-
-def _raster_png(vector: bytes, styles: Styles, title: str, opaque: bool) -> bytes:
-    """The one-page PDF ``vector`` as a PNG of ``styles.chart_size`` at ``styles.chart_dpi``."""
-    dpi = styles.chart_dpi
-    width, height = (round(inches * dpi) for inches in styles.chart_size)
-    document = pdfium.PdfDocument(vector)
-    try:
-        bitmap = document[0].render(
-            scale=dpi / 72,
-            fill_color=(255, 255, 255, 255) if opaque else (0, 0, 0, 0),
-            rev_byteorder=True,  # RGB(A), as PNG stores them
-            prefer_bgrx=False,
-            maybe_alpha=not opaque,
-        )
-        pixels = bitmap.to_numpy()
-        samples = 3 if opaque else 4
-        # pdfium rounds the page's size up: a fraction of a pixel over the chart's own size
-        pixels = pixels[:height, :width, :samples]
-        rows = np.empty((height, 1 + width * samples), dtype=np.uint8)
-        rows[:, 0] = 0  # filter type 0: none
-        rows[:, 1:] = pixels.reshape(height, -1)
-    finally:
-        document.close()
-    return png.encode(
-        rows.tobytes(),
-        width,
-        height,
-        samples,
-        texts={"Title": title},
-        dpi=dpi,
-        level=PNG_COMPRESSION,
-    )
+        # The PDF places the chart as vector graphics, sharp at any zoom.
+        with replace_atomically(vector_path(path)) as tmp:
+            tmp.write_bytes(vector.getvalue())
+        if self.raster:
+            image = png_of(vector.getvalue(), self.styles, chart.title)
+            with replace_atomically(path) as tmp:
+                tmp.write_bytes(image)
 
 
 @functools.cache

@@ -71,12 +71,14 @@ def plan_charts(
     folder: Path,
     cache: ImageCache | None = None,
     svg: bool = False,
+    raster: bool = True,
 ) -> tuple[dict[Chart, Path], list[tuple[Chart, Path]]]:
     """Where each distinct chart's image is or will be, and the (chart, path) still to draw.
 
     A chart whose image is in ``cache`` (with its SVG, when ``svg``) is not drawn; the others
     are drawn into the cache (or into ``folder`` when there is no cache, or it cannot be
-    written).
+    written). Without ``raster`` the charts are drawn without their PNGs (see ``draw_jobs``),
+    and a chart whose PDF drawing is cached is not drawn again, with or without its PNG.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -85,15 +87,18 @@ def plan_charts(
     to_draw: list[tuple[Chart, Path]] = []
     for chart in dict.fromkeys(charts):
         name = chart_file_name(chart, styles)
-        found = cache.get(name) if cache is not None else None
+        found = cache.get(name, picture=raster) if cache is not None else None
         if found is not None and svg and not found.with_suffix(".svg").is_file():
-            # drawn for the documents only: drawn again with its SVG, its PNG removed first
-            # (a document waits for the PNG, and reads the SVG once the PNG is there)
-            with contextlib.suppress(OSError):
-                found.unlink()
+            # drawn for the documents only: drawn again with its SVG, its PNG and PDF removed
+            # first (a document waits for the PNG, or the PDF, and reads the SVG once it is
+            # there; a PNG is never left without its PDF)
+            for drawn in (found, found.with_suffix(".pdf")):
+                with contextlib.suppress(OSError):
+                    drawn.unlink()
             found = None
         paths[chart] = found if found is not None else target / name
-        if found is None and paths[chart].exists():  # a damaged entry that cannot be removed
+        waited_for = paths[chart] if raster else paths[chart].with_suffix(".pdf")
+        if found is None and waited_for.exists():  # a damaged entry that cannot be removed
             paths[chart] = folder / name
         if found is None:
             to_draw.append((chart, paths[chart]))
@@ -135,9 +140,11 @@ def draw_jobs(
     styles: Styles,
     workers: int | None = None,
     svg: bool = False,
+    raster: bool = True,
 ) -> Iterator[int]:
     """Draw each (chart, path), yielding the index of each as it is done (in any order); with
-    ``svg``, each chart's SVG too."""
+    ``svg``, each chart's SVG too; without ``raster``, only its PDF drawing (and SVG): the
+    Word document makes the PNGs it needs (``run.word_pictures``)."""
     if not jobs:
         return
     from safecity_reports.charts.drawing import Painter
@@ -150,7 +157,7 @@ def draw_jobs(
         # 6.5, pairs in turn): every core drawing took 1.11x the CPU and 1.26x the wall time.
         workers = min((os.cpu_count() or 1) - 1, len(jobs) // CHARTS_PER_WORKER)
     if workers < 2 or not fork_available():
-        painter = Painter(styles, svg)
+        painter = Painter(styles, svg, raster)
         for index, (chart, path) in enumerate(jobs):
             painter.paint(chart, path)
             yield index
@@ -164,7 +171,7 @@ def draw_jobs(
     chunk = max(1, min(8, len(jobs) // (workers * 8)))
     try:
         with context.Pool(
-            workers, initializer=_start_worker, initargs=(styles, os.getpid(), svg)
+            workers, initializer=_start_worker, initargs=(styles, os.getpid(), svg, raster)
         ) as pool:
             yield from pool.imap_unordered(_paint_in_worker, range(len(jobs)), chunksize=chunk)
     finally:
@@ -175,12 +182,12 @@ _worker_painter: Painter | None = None
 _worker_jobs: Sequence[tuple[Chart, Path]] = ()
 
 
-def _start_worker(styles: Styles, parent: int, svg: bool = False) -> None:
+def _start_worker(styles: Styles, parent: int, svg: bool = False, raster: bool = True) -> None:
     from safecity_reports.charts.drawing import Painter
 
     die_with_parent(parent)
     global _worker_painter
-    _worker_painter = Painter(styles, svg)
+    _worker_painter = Painter(styles, svg, raster)
 
 
 def _paint_in_worker(index: int) -> int:

@@ -56,10 +56,10 @@ class ChartProcess:
             return None
         return cls(styles, workers)
 
-    def draw(self, jobs: Sequence[Job], svg: bool = False) -> Drawing:
-        """Send the (chart, path) jobs; they are drawn (with their SVGs, with ``svg``) while
-        this process goes on."""
-        self.drawing = Drawing(self.connection, list(jobs), svg)
+    def draw(self, jobs: Sequence[Job], svg: bool = False, raster: bool = True) -> Drawing:
+        """Send the (chart, path) jobs; they are drawn (with their SVGs, with ``svg``; without
+        their PNGs, without ``raster``) while this process goes on."""
+        self.drawing = Drawing(self.connection, list(jobs), svg, raster)
         return self.drawing
 
     def stop(self) -> None:
@@ -85,13 +85,15 @@ class Drawing:
     """Charts being drawn by a ``ChartProcess``. Once ``follow`` is called, a thread here counts
     them as they are done."""
 
-    def __init__(self, connection: Connection, jobs: list[Job], svg: bool = False):
+    def __init__(
+        self, connection: Connection, jobs: list[Job], svg: bool = False, raster: bool = True
+    ):
         self.total = len(jobs)
         self.error: BaseException | None = None
         self.connection = connection
         self.thread: threading.Thread | None = None
         try:
-            connection.send((jobs, svg))
+            connection.send((jobs, svg, raster))
         except OSError:  # a broken pipe: the process is gone
             raise ProcessEnded("drawing the charts") from None
 
@@ -136,21 +138,29 @@ class PendingImages(Mapping[Chart, Path]):
     the charts are drawn, and wait for any chart they reach first.
 
     An image is whole once its file exists (charts are written to a temporary file, then
-    renamed). ``check`` raises if the drawing has failed. In a process forked from the one that
-    made this mapping, whose parent stops it if the drawing fails, waiting ends if that parent
-    has gone.
+    renamed), or, with ``drawn``, once the file ``drawn(path)`` names exists (the chart's PDF
+    drawing, when the PNG is made by the Word document). ``check`` raises if the drawing has
+    failed. In a process forked from the one that made this mapping, whose parent stops it if
+    the drawing fails, waiting ends if that parent has gone.
     """
 
     POLL_SECONDS = 0.005
 
-    def __init__(self, paths: Mapping[Chart, Path], check: Callable[[], None]):
+    def __init__(
+        self,
+        paths: Mapping[Chart, Path],
+        check: Callable[[], None],
+        drawn: Callable[[Path], Path] | None = None,
+    ):
         self.paths = paths
         self.check = check
+        self.drawn = drawn
         self.owner = os.getpid()
 
     def __getitem__(self, chart: Chart) -> Path:
         path = self.paths[chart]
-        while not path.exists():
+        whole = path if self.drawn is None else self.drawn(path)
+        while not whole.exists():
             if os.getpid() == self.owner:
                 self.check()
             elif os.getppid() != self.owner:
@@ -182,11 +192,11 @@ def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | No
 
     Painter(styles)
     try:
-        jobs, svg = connection.recv()
+        jobs, svg, raster = connection.recv()
     except (EOFError, OSError):
         return  # nothing to draw: the report was copied, or the workbook had errors
     try:
-        for index in draw_jobs(jobs, styles, workers, svg):
+        for index in draw_jobs(jobs, styles, workers, svg, raster):
             connection.send(index)
     except Exception as exc:
         send_failure(connection, exc, "drawing the charts")

@@ -4,9 +4,11 @@ The images live in the user's cache folder (``platformdirs.user_cache_dir``: ``$
 or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows, then
 ``safecity-reports/charts``), never beside the workbook. An image is named by a digest of
 everything it is drawn from (see ``charts.chart_file_name``), so a changed figure, style or
-drawing code simply misses. Entries are written whole (to a temporary file, then renamed), and an
-entry that is not a whole, intact PNG (each chunk carries the CRC-32 of its bytes, checked on
-every read) is removed, so it is drawn again.
+drawing code simply misses. Entries are written whole (to a temporary file, then renamed): the
+chart's PDF drawing first, then its PNG for Word (made by the Word document, ``run.word_pictures``,
+when the chart process leaves it out). An entry that is not a whole, intact PNG (each chunk
+carries the CRC-32 of its bytes, checked on every read), or whose PDF is not whole, is removed,
+so it is drawn again.
 """
 
 from __future__ import annotations
@@ -66,15 +68,25 @@ class ImageCache:
                 if partial.stat().st_mtime < limit:
                     partial.unlink()
 
-    def get(self, name: str) -> Path | None:
+    def get(self, name: str, picture: bool = True) -> Path | None:
         """The path of the cached image ``name``, or None if it is missing, unreadable or not a
-        whole PNG. A damaged entry is removed (it will be drawn again): a run drawing it must not
-        find the damaged file in its place and take it for drawn."""
+        whole PNG, or its PDF drawing is not whole. A damaged entry is removed (it will be drawn
+        again): a run drawing it must not find the damaged file in its place and take it for
+        drawn. With ``picture=False`` the chart's PDF drawing is enough (its PNG is made from it
+        by whoever needs it)."""
         if not self.open():
             return None
         path = self.folder / name
-        if not path.with_suffix(".pdf").is_file():
-            return None  # the chart's vector drawing, written before its PNG, is gone
+        vector = path.with_suffix(".pdf")
+        if not is_whole_pdf(vector):
+            # the chart's vector drawing, written before its PNG, is gone or damaged: the PNG
+            # (never left without its PDF) is removed first, then the PDF
+            for damaged in (path, vector):
+                with contextlib.suppress(OSError):
+                    damaged.unlink()
+            return None
+        if not picture:
+            return path
         try:
             data = path.read_bytes()
         except OSError:
@@ -84,3 +96,17 @@ class ImageCache:
         with contextlib.suppress(OSError):
             path.unlink()
         return None
+
+
+def is_whole_pdf(path: Path) -> bool:
+    """Whether the file at ``path`` starts as a PDF and ends with its end-of-file marker: a
+    truncated or emptied drawing does not."""
+    try:
+        with open(path, "rb") as file:
+            if file.read(5) != b"%PDF-":
+                return False
+            file.seek(0, os.SEEK_END)
+            file.seek(max(0, file.tell() - 64))
+            return b"%%EOF" in file.read()
+    except OSError:
+        return False

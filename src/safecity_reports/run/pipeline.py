@@ -172,11 +172,16 @@ def _draw_and_write(
 
     cache = ImageCache() if use_cache else None
     svg = "html" in targets  # the web page's charts: drawn only when it is asked for
-    images, to_draw = plan_charts(document.charts, styles, folder, cache, svg)
+    # Each chart is drawn as a PDF (and SVG) only: Word makes the PNGs it needs itself, as it
+    # reaches them (``run.word_pictures``), on the other core; a PDF alone needs none.
+    images, to_draw = plan_charts(document.charts, styles, folder, cache, svg, raster=False)
+    if "docx" in targets:
+        from safecity_reports.charts import raster  # noqa: F401 - imported now, so the Word process has it
     if chart_process is None or not to_draw:
         if to_draw:
             progress.stage(f"Drawing {len(to_draw)} charts")
-        for done, _index in enumerate(draw_jobs(to_draw, styles, svg=svg), start=1):
+        drawn = draw_jobs(to_draw, styles, svg=svg, raster=False)
+        for done, _index in enumerate(drawn, start=1):
             progress.count(done, len(to_draw))
         progress.stage(f"Writing {names}")
         _write_documents(document, images, targets, styles)
@@ -184,10 +189,11 @@ def _draw_and_write(
     progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
     if "docx" in targets:
         from safecity_reports.render.docx import document as render_docx  # noqa: F401 - imported now, so the Word process has it
-    drawing = chart_process.draw(to_draw, svg)
+    drawing = chart_process.draw(to_draw, svg, raster=False)
     _write_documents(
         document,
-        PendingImages(images, drawing.check),
+        # a chart is drawn once its PDF is there (written after its SVG)
+        PendingImages(images, drawing.check, drawn=lambda path: path.with_suffix(".pdf")),
         targets,
         styles,
         # After the Word process is forked (a process is not forked while it runs threads):
@@ -245,7 +251,9 @@ def _write_documents(
         # the PDF first: it is begun; the web page last: it waits for every chart
         for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
             options = {"pages": pages} if fmt == "pdf" else word if fmt == "docx" else {}
-            _renderer(fmt)(document, images, pending[fmt], styles, **options)
+            _renderer(fmt)(
+                document, _images_for(fmt, images, styles), pending[fmt], styles, **options
+            )
     except BaseException:
         if child is not None:
             child.abandon()
@@ -311,13 +319,24 @@ def _write_in_child(
 ) -> None:
     die_with_parent(parent)
     try:
-        _renderer(fmt)(document, images, tmp, styles, **options)
+        _renderer(fmt)(document, _images_for(fmt, images, styles), tmp, styles, **options)
     except BaseException as exc:
         send_failure(sender, exc, f"writing the {fmt} document")
     else:
         sender.send(None)
     finally:
         sender.close()
+
+
+def _images_for(fmt: str, images: Mapping[Chart, Path], styles: Styles) -> Mapping[Chart, Path]:
+    """The charts' images as the ``fmt`` document takes them: Word's pictures made from the
+    charts' PDF drawings where they are not there yet; the PDF and the web page take the
+    drawings themselves (the PDF, and the SVG written before it)."""
+    if fmt != "docx":
+        return images
+    from safecity_reports.run.word_pictures import WordPictures
+
+    return WordPictures(images, styles)
 
 
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]

@@ -41,6 +41,8 @@ DEFERRED_KEY = "/SafecityPNG"
 """An empty image's key naming the PNG whose pixels ``embed_deferred`` puts in it."""
 COLOUR_SPACES = {0: "DeviceGray", 2: "DeviceRGB"}
 """PNG colour types whose pixels a PDF takes as they are: greyscale and RGB."""
+DRAWING_HEADER = png.Header(1, 1, 8, 2, False)
+"""What an image that a chart's PDF drawing replaces whole is registered as."""
 
 
 def copyable(header: png.Header) -> bool:
@@ -97,11 +99,16 @@ def register_png(canvas: Canvas, path: Path, deferred: bool = False) -> bool:
     registered = document.getXObjectName(name)
     if registered in document.idToObject:
         return True
-    try:
-        with open(path, "rb") as file:
-            header = png.header(file.read(33))
-    except (OSError, png.DamagedPng):
-        return False  # reportlab reads it, or says why it cannot
+    if deferred and Path(path).with_suffix(".pdf").is_file():
+        # a chart drawn as vector graphics: ``embed_deferred`` makes the image its drawing, so
+        # neither its PNG (which Word's process may be making now, or never) nor its size is read
+        header = DRAWING_HEADER
+    else:
+        try:
+            with open(path, "rb") as file:
+                header = png.header(file.read(33))
+        except (OSError, png.DamagedPng):
+            return False  # reportlab reads it, or says why it cannot
     if not copyable(header):
         return False
     image = PngXObject(name, Path(path), header, deferred)

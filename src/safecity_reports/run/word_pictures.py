@@ -1,0 +1,55 @@
+"""Word's pictures of the charts, made where the Word document is written.
+
+The chart process draws each chart once, as a PDF (``charts.drawing``), and leaves out the PNG
+that only Word needs: rasterising it took a fifth of a chart's time, on the chart process, which
+is what the documents wait for. The Word document, written in a process of its own on the other
+core, rasterises each chart as it reaches it (``charts.raster``), while the chart process draws
+the next ones; a report of the PDF alone never rasterises at all.
+
+A PNG already there (from the image cache, or drawn with its picture) is used if it is whole;
+one that is missing or damaged is made again from its PDF, beside it, whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from safecity_reports.layout.document import Chart
+from safecity_reports.png import is_whole_png
+from safecity_reports.styles import Styles
+
+
+class WordPictures(Mapping[Chart, Path]):
+    """Each chart's PNG, made from its PDF drawing the first time it is asked for unless a
+    whole one is there; ``images`` gives where each chart is once drawn (a ``PendingImages``
+    waits for it)."""
+
+    def __init__(self, images: Mapping[Chart, Path], styles: Styles):
+        self.images = images
+        self.styles = styles
+        self.ready: set[Path] = set()
+
+    def __getitem__(self, chart: Chart) -> Path:
+        path = self.images[chart]
+        if path not in self.ready:
+            if not _whole_png(path):
+                from safecity_reports.charts.glyphs import printable_chart
+                from safecity_reports.charts.raster import rasterise
+
+                rasterise(path, self.styles, printable_chart(chart, self.styles).title)
+            self.ready.add(path)
+        return path
+
+    def __iter__(self) -> Iterator[Chart]:
+        return iter(self.images)
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+
+def _whole_png(path: Path) -> bool:
+    try:
+        return is_whole_png(path.read_bytes())
+    except OSError:
+        return False
