@@ -100,7 +100,8 @@ def test_one_prioritys_counts_are_in_words_not_a_table_of_one_row():
     )
     # How to read no longer explains a table the front page does not print
     assert not any(t.startswith("The table on the front page") for t in texts)
-    # and says only what the report uses: no percentage, so no 'points'
+    # and says only what the report uses: one table; no percentage, so no 'points'
+    assert "The table's columns, after each measure's earlier and latest figures:" in texts
     items = [
         "".join(s.text for s in spans)
         for b in blocks

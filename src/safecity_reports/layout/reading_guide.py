@@ -152,12 +152,15 @@ def reading_guide(
             "figure to compare with."
         )
 
+    # without a summary, a table per priority with measures
+    several = sum(any(a.measures for a in p.actions) for p in report.priorities) > 1
+    tables = "tables'" if several else "table's"
     blocks.append(
         Paragraph(
             plain(
                 "The summary's columns:"
                 if summary
-                else "The tables' columns, after each measure's earlier and latest figures:"
+                else f"The {tables} columns, after each measure's earlier and latest figures:"
             )
         )
     )
