@@ -91,6 +91,24 @@ REASONS = {
 }
 """The words that open each reason on the Exceptions page."""
 
+MAIN_POINT_REASONS = {
+    "outside the comparison group's range, on the worse side": Concern.WORSE_THAN_GROUP,
+    "outside the comparison group's range, on the better side": Improvement.BETTER_THAN_GROUP,
+    "significantly, from": None,  # 'rose significantly, from ..., which is worse.'
+    "a special cause of concern": Concern.SPECIAL_CAUSE_CONCERN,
+    "a special cause of improvement": Improvement.SPECIAL_CAUSE_IMPROVEMENT,
+    "missed its target": Concern.TARGET_MISSED,
+    "off track for its target": Concern.TARGET_OFF_TRACK,
+    "already above the whole year's target": Concern.ABOVE_YEAR_TARGET,
+    "rated Red": Concern.RED,
+    "no figure for": "no figure",
+    "significantly better:": Improvement.SIGNIFICANTLY_BETTER,
+    "better than its baseline": Improvement.BETTER_THAN_BASELINE,
+}
+"""The words of a main point that names measures with a reason (a short report's Exceptions are
+said in its main points): 'which is worse' or 'better' after 'significantly, from' says which;
+'no figure for' is a late or a missing figure."""
+
 
 def _text(spans) -> str:
     return "".join(s.text for s in spans)
@@ -126,6 +144,8 @@ class Read:
     """The measures whose page draws an XmR chart."""
     exceptions: bool = False
     """Whether the document has an Exceptions section (a short report of ratings has none)."""
+    main_points: dict[str, Counter] = field(default_factory=dict)
+    """The reasons the main points give each measure they name, by measure id."""
 
 
 def _column(table: Table, name: str) -> int | None:
@@ -164,6 +184,13 @@ def read(document: Document, report: Report) -> Read:
             total = [_text(c.spans) for c in block.rows[-1]][1:]
             found.front = dict(zip(words, map(int, total), strict=True))
             continue
+        counted = isinstance(block, Paragraph) and index < 16 and not found.front_counts
+        if counted and (words := _counts_in_words(_text(block.spans))) is not None:
+            found.front_counts, found.front = words
+            continue
+        after = blocks[index - 1] if index else None
+        if isinstance(block, BulletList) and getattr(after, "text", "") == "Main points":
+            found.main_points = _main_points(block)
         # a priority's own table stands for its summary rows (a table is never printed twice)
         compact = isinstance(block, Table) and " table, " in block.caption
         if isinstance(block, Table) and (section in ("Summary", "Areas") or compact):
@@ -185,7 +212,8 @@ def read(document: Document, report: Report) -> Read:
                     found.links[measure_id] = first.link
                 if overview:
                     area = _text(row[1].spans).split(" (latest figure: ")[0]
-                found.travel[(measure_id, area)] = _text(row[column].spans)
+                # a no-break space keeps the words on one line: to a reader, a space
+                found.travel[(measure_id, area)] = _text(row[column].spans).replace("\xa0", " ")
         if isinstance(block, BulletList) and section.startswith("Exceptions:"):
             target = found.concerns if "concern" in section else found.improvements
             for _, spans in block.items:
@@ -198,6 +226,37 @@ def read(document: Document, report: Report) -> Read:
         if current_measure and xmr:
             found.xmr.add(current_measure)
     return found
+
+
+def _counts_in_words(text: str) -> tuple[str, dict[str, int]] | None:
+    """(what is counted, the counts by the table's column word) of the front page's counts in
+    words, which stand for a one-row table; None for another sentence."""
+    counted = re.match(r"^Of the \d+ measures?, by (.+?): (.+?)\.(?: |$)", text)
+    if counted:
+        items = re.split(r", | and ", counted.group(2))
+        pairs = [item.split(" ", 1) for item in items]
+        return counted.group(1), {w[:1].upper() + w[1:]: int(n) for n, w in pairs}
+    if re.match(r"^Of the \d+ measures?, \d+ ", text):  # by position against the group
+        return "position against their comparison group's range", {"words": 1}
+    return None
+
+
+def _main_points(block: BulletList) -> dict[str, Counter]:
+    """The reasons each measure named in the main points is given, by measure id."""
+    said: dict[str, Counter] = {}
+    for _, spans in block.items:
+        names = [s.text.split(" ")[0] for s in spans if s.bold and s.link]
+        text = _text(spans)
+        for words, kind in MAIN_POINT_REASONS.items():
+            if words not in text:
+                continue
+            if kind is None:
+                better = text.rstrip(".").endswith("which is better")
+                kind = Improvement.SIGNIFICANTLY_BETTER if better else Concern.SIGNIFICANTLY_WORSE
+            for name in names:
+                said.setdefault(name, Counter())[kind] += 1
+            break
+    return said
 
 
 def _reasons(text: str) -> Counter:
@@ -277,13 +336,26 @@ def _summary(found: Read, verdicts: Verdicts) -> list[str]:
 
 
 def _exceptions(found: Read, verdicts: Verdicts) -> list[str]:
-    if not found.exceptions:  # a short report of ratings: its summary gives every rating
-        return [
-            f"{v.measure.id} {v.area}: {kind} is said nowhere (no Exceptions section)"
-            for v in verdicts.counted()
-            for kind in [*v.concerns, *v.improvements]
-            if kind not in (Concern.RED, Concern.AMBER)
-        ]
+    if not found.exceptions:  # a short report: its main points say every concern (a report
+        # of ratings: its summary gives every rating)
+        said = []
+        for v in verdicts.counted():
+            kinds = Counter(
+                "no figure" if k in (Concern.LATE, Concern.MISSING) else k
+                for k in [*v.concerns, *v.improvements]
+            )
+            got = found.main_points.get(v.measure.id, Counter()) if not v.area else Counter()
+            said += [
+                f"{v.measure.id} {v.area}: {kind} is said nowhere (no Exceptions section)"
+                for kind in kinds
+                if kind not in (Concern.RED, Concern.AMBER) and not got[kind]
+            ]
+            said += [
+                f"{v.measure.id} {v.area}: the main points say {kind}, not the verdicts"
+                for kind in got
+                if not kinds[kind]
+            ]
+        return said
     said = []
     both = set(found.concerns) & set(found.improvements)
     said += [f"{key}: both a concern and an improvement" for key in sorted(both)]

@@ -11,6 +11,8 @@ commentary of the pages it replaces follows the table.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from safecity_reports.core.compact import fits_a_table
 from safecity_reports.core.groups import group_phrase
 from safecity_reports.core.model import (
@@ -30,6 +32,7 @@ from safecity_reports.layout.document import (
     Paragraph,
     ParagraphStyle,
     Span,
+    Spans,
     Table,
     plain,
 )
@@ -59,6 +62,9 @@ from safecity_reports.layout.summary_columns import (
 from safecity_reports.layout.table_notes import owner, tidied
 from safecity_reports.layout.units import named
 
+COMPACT_HEADERS = {"Distance from group average": "Distance"}
+"""Shorter headers in the table than in the summary, where the note under the table says what
+they mean ('the distance is from the group average, in per cent of it')."""
 GROUP_COLUMNS = ("Group position", "Distance from group average", "Rank")
 """The summary's group columns, shown in the table where any of its measures has group facts."""
 
@@ -133,6 +139,22 @@ def _basis(status: MeasureStatus) -> str:
     return "previous period"
 
 
+NO_BREAK = "\u00a0"
+"""The space a line never breaks at (both renderers' columns keep such a word whole)."""
+
+
+ONE_LINE_NAME = 6.0
+"""The measure's column's share against 1 for each figure's column, where the figures' cells
+are kept on one line (the renderers widen those to their words and the names take the rest)."""
+
+
+def _one_line(spans: Spans) -> Spans:
+    """``spans`` that no renderer breaks across lines: '+3.12 (+17.4%)', '▲ up, worse' each
+    read at a glance on one line of its row, the column as wide as it needs (``render/columns``
+    gives a column its longest word)."""
+    return tuple(replace(s, text=s.text.replace(" ", NO_BREAK)) for s in spans)
+
+
 def _in_header(unit: str) -> str:
     """A unit as the header's words in brackets say it: 'Rate per 1,000' -> 'rate per 1,000';
     an abbreviation ('ASB incidents') as typed."""
@@ -160,13 +182,18 @@ def compact_table(
         Cell(plain("Change"), Align.RIGHT),
         Cell(plain("Travel")),
         *(() if periods else (Cell(plain("Compared with")),)),
-        *(Cell(plain(HEADERS.get(c.name, c.name)), c.align) for c in grouped),
+        *(
+            Cell(plain(COMPACT_HEADERS.get(c.name, HEADERS.get(c.name, c.name))), c.align)
+            for c in grouped
+        ),
         Cell(plain("Notes")),
     )
     notes = [_notes(s, verdicts.tested_any) for s in rows_status]
     noted = any(notes)  # a Notes column only where some measure has something to note
     if not noted:
         header = header[:-1]
+    # the figures' cells on one line where no Notes or Compared with column needs the width
+    whole = _one_line if periods and not noted else (lambda spans: spans)
     rows = []
     for measure, name, status, note in zip(measures, names, rows_status, notes, strict=True):
         facts = facts_for(report, verdicts.of(measure.id), verdicts.tested_any)
@@ -181,17 +208,25 @@ def compact_table(
                 Cell(plain(f"{measure.id} {name}"), row_header=True),
                 Cell(plain(_figure(measure, status, "previous", not periods)), Align.RIGHT),
                 Cell(plain(_figure(measure, status, "current", not periods)), Align.RIGHT),
-                Cell(change, Align.RIGHT),
+                Cell(whole(change), Align.RIGHT),
                 Cell(
-                    travel_spans(
-                        status.direction,
-                        status.judgement,
-                        status.test is not None,
-                        verdicts.tested_any,
+                    whole(
+                        travel_spans(
+                            status.direction,
+                            status.judgement,
+                            status.test is not None,
+                            verdicts.tested_any,
+                        )
                     )
                 ),
                 *(() if periods else (Cell(plain(_basis(status))),)),
-                *(Cell(c.cell(facts), c.align) for c in grouped),
+                *(
+                    Cell(
+                        whole(c.cell(facts)) if c.name == "Group position" else c.cell(facts),
+                        c.align,
+                    )
+                    for c in grouped
+                ),
                 *((Cell(plain(note or NOT_APPLICABLE)),) if noted else ()),
             )
         )
@@ -201,6 +236,8 @@ def compact_table(
         + tuple(c.width for c in grouped)
         + ((3.6,) if noted else ())
     )
+    if whole is _one_line:  # the figures' columns as wide as their cells, the names the rest
+        widths = (ONE_LINE_NAME,) + (1.0,) * (len(widths) - 1)
     return Table(title, (header,), tuple(rows), widths)
 
 
@@ -210,14 +247,27 @@ def compact_blocks(
     pages: tuple[Page, ...],
     verdicts: Verdicts,
     report: Report,
+    heading: bool = True,
 ) -> list[Block]:
-    """The heading, the table of the pages' measures, their sources and their commentary."""
+    """The heading (where ``heading``: else the priority's heading heads the table, and holds
+    ``anchor``), the table of the pages' measures, their sources and their commentary."""
     measures = tuple(m for page in pages for m in page.measures)
     period = report.settings.period
     caption = f"{label}, {period}"
     # its repeated notes said once, under it (table_notes)
     table, notes = tidied(compact_table(measures, verdicts, report, caption), owner(caption))
-    blocks: list[Block] = [Heading(2, label, anchor), table, *notes]
+    # a header's '[note 1]' on one line, never '[note' over '1]'
+    header = tuple(
+        tuple(
+            replace(cell, spans=(*cell.spans[:-1], *_one_line(cell.spans[-1:])))
+            if cell.spans and cell.spans[-1].link
+            else cell
+            for cell in row
+        )
+        for row in table.header
+    )
+    table = replace(table, header=header)
+    blocks: list[Block] = [*([Heading(2, label, anchor)] if heading else []), table, *notes]
     standings = [standing for m in measures if (standing := verdicts.of(m.id).standing) is not None]
     groups = list(dict.fromkeys((group_phrase(s), str(s.period)) for s in standings))
     if groups:
@@ -242,7 +292,8 @@ def compact_blocks(
         )
     for page in pages:
         if page.commentary:
-            blocks.append(Heading(3, commentary_heading(page), f"{page.anchor}-commentary"))
+            level = 3 if heading else 2  # under the table's heading, or the priority's
+            blocks.append(Heading(level, commentary_heading(page), f"{page.anchor}-commentary"))
             action = page.action
             if action.text:
                 lead = (Span("Lead: ", bold=True), Span(action.lead_agency))

@@ -123,37 +123,90 @@ def improvement_words(v: Verdict, improvement: Improvement) -> str:
 def not_looked_for(report: Report, verdicts: Verdicts) -> list[str]:
     """The kinds of concern this report could not look for, each with why, in the board's
     words: never a 'None' where nothing could be judged."""
+    return [said for said, _ in _not_looked_for(report, verdicts)]
+
+
+def not_looked_for_briefly(report: Report, verdicts: Verdicts, chance: bool = True) -> str:
+    """The same in one short sentence, for a report whose Exceptions are said in its main
+    points: 'This report could not look for missed targets (no measure has one) or ...'; ''
+    where it looked for every kind. Not what the front page says already: that no change is
+    judged (its sentence on what is compared says so) and, without ``chance``, why changes
+    could not be tested against chance (its counts in words say so)."""
+    kinds = [
+        brief
+        for full, brief in _not_looked_for(report, verdicts)
+        if brief and (chance or full not in _chance_said(report, verdicts))
+    ]
+    if not kinds:
+        return ""
+    listed = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+    return f"This report could not look for {listed}."
+
+
+def _chance_said(report: Report, verdicts: Verdicts) -> set[str]:
+    """The full words of the kinds about testing against chance."""
+    return {full for full, _ in _not_looked_for(report, verdicts) if "against chance" in full}
+
+
+def _not_looked_for(report: Report, verdicts: Verdicts) -> list[tuple[str, str]]:
+    """(in full, briefly) for each kind of concern the report could not look for."""
     counted = verdicts.counted()
-    said: list[str] = []
+    said: list[tuple[str, str]] = []
     if counted and not any(v.measure_has_figures for v in counted):
-        said.append("The workbook gives no figures, so no change is judged.")
+        said.append(
+            (
+                "The workbook gives no figures, so no change is judged.",
+                "",  # the front page: 'No measure has a figure for ...'
+            )
+        )
     elif counted and not any(v.status.previous is not None for v in counted):
-        said.append("No figure has an earlier figure to compare it with, so no change is judged.")
+        said.append(
+            (
+                "No figure has an earlier figure to compare it with, so no change is judged.",
+                "",  # the front page: 'No measure has an earlier figure ...'
+            )
+        )
     moved = [
         v for v in counted if v.has_figure and v.status.direction in (Direction.UP, Direction.DOWN)
     ]
     if moved and not any(v.tested for v in counted):
         said.append(
-            "No change could be tested against chance: the workbook gives no counts behind the"
-            " figures compared, so no change is called significant."
+            (
+                "No change could be tested against chance: the workbook gives no counts behind"
+                " the figures compared, so no change is called significant.",
+                "significant changes (the workbook gives no counts)",
+            )
         )
     elif moved and any(not v.tested for v in moved):
         untested = sum(not v.tested for v in moved)
         said.append(
-            f"{untested} of the {len(moved)} changes could not be tested against chance (the"
-            " workbook gives no counts for them), so they are not listed as significant."
+            (
+                f"{untested} of the {len(moved)} changes could not be tested against chance (the"
+                " workbook gives no counts for them), so they are not listed as significant.",
+                f"whether {untested} of the {len(moved)} changes"
+                f" {'is' if untested == 1 else 'are'} significant (the workbook gives no counts"
+                f" for {'it' if untested == 1 else 'them'})",
+            )
         )
     if not any(v.spc_signal is not None for v in counted):
         said.append(
-            "No measure has an SPC chart (monthly figures, at least"
-            f" {FEWEST_POINTS} in a row), so none is judged by one."
+            (
+                "No measure has an SPC chart (monthly figures, at least"
+                f" {FEWEST_POINTS} in a row), so none is judged by one.",
+                "SPC signals (no measure has an SPC chart)",
+            )
         )
     if all(v.status.target is TargetStatus.NO_TARGET for v in counted):
-        said.append("No measure has a target.")
+        said.append(("No measure has a target.", "missed targets (no measure has one)"))
     if not report.ratings:
-        said.append("No measure is rated.")
+        said.append(("No measure is rated.", "ratings (none is given)"))
     if not report.rankings and not report.group_facts:
-        said.append("No measure has a comparison group.")
+        said.append(
+            (
+                "No measure has a comparison group.",
+                "positions against a comparison group (no measure has one)",
+            )
+        )
     return said
 
 

@@ -47,7 +47,8 @@ def front_matter(
 
     ``body`` follows; in a report without contents (a short one), each of its parts (from one
     page break to the next) after the one before on the same page where it fits whole, and its
-    first part where a third of the page is left."""
+    first part where a third of the page is left or where it opens with a table that can start
+    there (``_starts``)."""
     blocks: list[Block] = [*cover]
     used = length.pages(cover) % 1.0
     if contents is not None:
@@ -80,13 +81,22 @@ def _flowing(body: list[Block], used: float) -> list[Block]:
     out: list[Block] = []
     for index, (page_break, part) in enumerate(parts):
         needs = length.pages(part)
-        follows = used + needs <= FIT or (index == 0 and 1.0 - used >= FOLLOW)
+        follows = used + needs <= FIT or (index == 0 and _starts(part, used))
         if page_break is not None and (page_break.landscape or not follows):
             out.append(page_break)
             used = 0.0
         out.extend(part)
         used = (used + needs) % 1.0
     return out
+
+
+def _starts(part: list[Block], used: float) -> bool:
+    """Whether a short report's first part follows the front matter on its page (``used`` of
+    it taken): where a third of the page is left, or where the part opens with a table whose
+    headings, caption, header and first rows fit in what is left (no margin for the estimate:
+    where they do not fit after all, both renderers carry the table over with its headings)."""
+    opening = length.opening(part)
+    return 1.0 - used >= FOLLOW or (opening is not None and used + opening <= 1.0)
 
 
 def _narrow_and_short(summary: Sequence[Block]) -> bool:

@@ -258,3 +258,62 @@ def _total(verdicts: Verdicts, totals: list[int]) -> tuple[Cell, ...]:
             row_header=True,
         ),
     ) + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
+
+
+def counts_in_words(report: Report, verdicts: Verdicts) -> str:
+    """The front page's counts in a sentence, where its table would have one row (one priority,
+    not figures for each area): a one-row table adds nothing to the words (issue 25). '' where
+    the table is printed.
+
+    'Of the 14 measures, 2 are better than their comparison group's normal range, 9 in line and
+    3 worse.'; else 'Of the 3 measures, by target status: 1 on track and 2 off track.', each
+    count under the table's word, a word no measure falls under left out."""
+    if verdicts.per_area or len(report.priorities) != 1:
+        return ""
+    what, words, word_of = counter_for(report, verdicts)
+    said = [word_of(v) for v in verdicts.counted()]
+    if not said:
+        return ""
+    counts = [(said.count(w), w) for w in words if said.count(w)]
+    if what == _GROUP[0]:
+        return _group_words(len(said), counts)
+    rated = what == _RATING_WHAT
+    listed = _and([f"{n} {w if rated else w[:1].lower() + w[1:]}" for n, w in counts])
+    sentence = f"Of the {_measures(len(said))}, by {what}: {listed}."
+    caveat = testing_words(report, verdicts)
+    return f"{sentence} {caveat}" if caveat else sentence
+
+
+def testing_words(report: Report, verdicts: Verdicts) -> str:
+    """What the sentence over the table says of testing against chance, as a sentence of its
+    own after the counts in words (counted by direction of travel); '' where it says nothing."""
+    if counter_for(report, verdicts)[0] != DIRECTION_WHAT:
+        return ""
+    caveat = counting_sentence(report, verdicts).partition("; ")[2]
+    return f"{caveat[:1].upper()}{caveat[1:]}"
+
+
+def _measures(n: int) -> str:
+    return f"{n} measure{'' if n == 1 else 's'}"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+_GROUP_WORDS = {
+    "Better than group": ("better than their comparison group's normal range", "better"),
+    "In line": ("in line with their comparison group's normal range", "in line"),
+    "Worse than group": ("worse than their comparison group's normal range", "worse"),
+    "No position": ("no position against a comparison group", "no position"),
+}
+"""Each column word of the group count in a sentence: first (in full), then after it."""
+
+
+def _group_words(total: int, counts: list[tuple[int, str]]) -> str:
+    first, *rest = counts
+    n, word = first
+    verb = ("has" if n == 1 else "have") if word == "No position" else ("is" if n == 1 else "are")
+    parts = [f"{n} {verb} {_GROUP_WORDS[word][0]}"]
+    parts += [f"{n} {_GROUP_WORDS[w][1]}" for n, w in rest]
+    return f"Of the {_measures(total)}, {_and(parts)}."

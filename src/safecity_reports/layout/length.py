@@ -8,7 +8,9 @@ The estimate is in points of an A4 portrait page's text area, from the default s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from math import ceil
 
 from safecity_reports.layout.document import (
@@ -43,10 +45,14 @@ def _text(spans: Spans) -> str:
     return "".join(s.text for s in spans)
 
 
+_BREAKS = re.compile(r"[ \t\r\n]+")
+"""Where a line may break: not at a no-break space (as ``render/columns``)."""
+
+
 def _lines(text: str, width: float, size: float) -> int:
     """Lines ``text`` takes when set ``width`` points wide at ``size`` points."""
     per_line = max(1, int(width / _CHAR[size]))
-    words = text.split()
+    words = [w for w in _BREAKS.split(text) if w]
     lines, used = 1, 0
     for word in words:
         need = len(word) + (1 if used else 0)
@@ -66,7 +72,7 @@ def _paragraph(
 
 def _table(table: Table) -> float:
     total = sum(table.widths) or 1.0
-    widths = [PAGE_WIDTH * w / total - 8 for w in table.widths]
+    widths = _widened([PAGE_WIDTH * w / total - 8 for w in table.widths], table)
 
     def row_height(row: tuple) -> float:  # type: ignore[type-arg]
         lines, column = 1, 0
@@ -78,6 +84,28 @@ def _table(table: Table) -> float:
 
     caption = _paragraph(table.caption, size=10.0)
     return caption + sum(row_height(r) for r in (*table.header, *table.rows)) + 8
+
+
+def _widened(widths: list[float], table: Table) -> list[float]:
+    """``widths`` with no column narrower than its longest word (a cell's words kept on one line
+    by no-break spaces are one word), taken from the others in proportion to their room, as
+    ``render/columns`` sets them; as they are where the words do not fit side by side."""
+    needs = [0.0] * len(widths)
+    for row in (*table.header, *table.rows):
+        column = 0
+        for cell in row:
+            if cell.col_span == 1 and column < len(needs):
+                longest = max((len(w) for w in _BREAKS.split(cell.text)), default=0)
+                needs[column] = max(needs[column], longest * _CHAR[9.0])
+            column += cell.col_span
+    if sum(needs) > sum(widths):
+        return widths
+    lacking = sum(max(0.0, n - w) for w, n in zip(widths, needs, strict=True))
+    room = [max(0.0, w - n) for w, n in zip(widths, needs, strict=True)]
+    spare = sum(room) or 1.0
+    return [
+        max(w, n) - lacking * free / spare for w, n, free in zip(widths, needs, room, strict=True)
+    ]
 
 
 def height(block: Block) -> float:
@@ -131,3 +159,24 @@ def whole_pages(blocks: Sequence[Block]) -> int:
         else:
             used += SCALE * height(block)
     return count
+
+
+OPENING_ROWS = 3
+"""The rows a table starts a page with, at least, under its caption and header (both renderers
+carry a table whose first rows do not fit on to the next page: ``render/breaking``)."""
+
+
+def opening(blocks: Sequence[Block]) -> float | None:
+    """The pages the start of ``blocks`` must have together where they open with headings and
+    a table: the headings, the table's caption, header and first rows (an estimate); None where
+    they open otherwise."""
+    headings = 0.0
+    for block in blocks:
+        if isinstance(block, Heading):
+            headings += height(block)
+            continue
+        if not isinstance(block, Table) or len(block.rows) <= OPENING_ROWS:
+            return None
+        start = replace(block, rows=block.rows[:OPENING_ROWS], row_groups=())
+        return SCALE * (headings + _table(start)) / PAGE_HEIGHT
+    return None

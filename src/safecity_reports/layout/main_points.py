@@ -14,7 +14,7 @@ from safecity_reports.core.formatting import format_value
 from safecity_reports.core.model import RatingLevel, Report, Unit
 from safecity_reports.core.ratings import rating_name
 from safecity_reports.core.status import Direction, TargetStatus
-from safecity_reports.core.verdicts import Change, Concern, Verdict, Verdicts
+from safecity_reports.core.verdicts import Change, Concern, Improvement, Verdict, Verdicts
 from safecity_reports.layout.document import Block, BulletList, Heading, Span, Spans
 from safecity_reports.layout.names import heading
 from safecity_reports.layout.narrative import value_text
@@ -49,7 +49,9 @@ def _size(v: Verdict) -> float:
     return abs(new - old) / abs(old) if old else abs(new - old)
 
 
-def _significant(v: Verdict, anchors: dict[str, str]) -> Spans:
+def significant_point(v: Verdict, anchors: dict[str, str]) -> Spans:
+    """'**1.1a ...** rose significantly, from 413 in Nov 2025 to 498 in Dec 2025, which is
+    worse.'"""
     s = v.status
     assert s.previous is not None and s.current is not None
     went = "rose" if s.direction is Direction.UP else "fell"
@@ -91,17 +93,38 @@ def _listed(verdicts: list[Verdict], anchors: dict[str, str]) -> tuple[Span, ...
     return tuple(spans)
 
 
+Said = frozenset[tuple[str, str, Concern | Improvement]]
+"""What a main point states: (measure id, area, the concern or improvement) of each verdict it
+names with its reason."""
+
+
+def _of(verdicts: list[Verdict], reason: Concern | Improvement) -> Said:
+    return frozenset((v.measure.id, v.area, reason) for v in verdicts)
+
+
 def main_points(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> tuple[Spans, ...]:
     """The main points, most important first: at most six, at least three where the verdicts
     give three things to say."""
+    return tuple(spans for spans, _ in stated_points(report, verdicts, anchors))
+
+
+def stated_points(
+    report: Report, verdicts: Verdicts, anchors: dict[str, str]
+) -> tuple[tuple[Spans, Said], ...]:
+    """The main points, each with the concerns and improvements it states (``Said``)."""
     counted = list(verdicts.counted())
     names = report.settings.rating_names
     period = report.settings.period
-    points: list[Spans] = list(_awaited(verdicts, period))
+    points: list[tuple[Spans, Said]] = [(p, frozenset()) for p in _awaited(verdicts, period)]
     worse = sorted((v for v in counted if v.change is Change.WORSE), key=_size, reverse=True)
     better = sorted((v for v in counted if v.change is Change.BETTER), key=_size, reverse=True)
-    points += [_significant(v, anchors) for v in worse[:2]]
-    points += [_significant(v, anchors) for v in better[:1]]
+    points += [
+        (significant_point(v, anchors), _of([v], Concern.SIGNIFICANTLY_WORSE)) for v in worse[:2]
+    ]
+    points += [
+        (significant_point(v, anchors), _of([v], Improvement.SIGNIFICANTLY_BETTER))
+        for v in better[:1]
+    ]
     for v in counted:
         for concern in v.concerns:
             if concern in (
@@ -109,54 +132,62 @@ def main_points(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> 
                 Concern.TARGET_OFF_TRACK,
                 Concern.ABOVE_YEAR_TARGET,
             ):
-                points.append(_target(v, concern, anchors))
+                points.append((_target(v, concern, anchors), _of([v], concern)))
     for action in report.actions:
         for figure, status in verdicts.key_figures.get(action.id, ()):
             if status is TargetStatus.MISSED:
                 share = 100 * figure.value / (figure.out_of or 1)
-                points.append(
-                    (
-                        Span(
-                            f"{action.id} {(action.heading or action.text).rstrip('.')}",
-                            bold=True,
-                            link=anchors.get(action.id, ""),
-                        ),
-                        Span(
-                            f": {figure.label[:1].lower()}{figure.label[1:]} missed its target,"
-                            f" {format_value(share, Unit.PERCENTAGE, 1)} against"
-                            f" {format_value(figure.target or 0, Unit.PERCENTAGE, 0)}."
-                        ),
-                    )
+                spans: Spans = (
+                    Span(
+                        f"{action.id} {(action.heading or action.text).rstrip('.')}",
+                        bold=True,
+                        link=anchors.get(action.id, ""),
+                    ),
+                    Span(
+                        f": {figure.label[:1].lower()}{figure.label[1:]} missed its target,"
+                        f" {format_value(share, Unit.PERCENTAGE, 1)} against"
+                        f" {format_value(figure.target or 0, Unit.PERCENTAGE, 0)}."
+                    ),
                 )
+                points.append((spans, frozenset()))  # an action's, not a measure's, verdict
     red = [v for v in counted if v.rated is RatingLevel.RED]
     if red:
         word = rating_name(RatingLevel.RED, names)
         points.append(
             (
-                *_listed(red, anchors),
-                Span(f" {'is' if len(red) == 1 else 'are'} rated {word} for {period}."),
+                (
+                    *_listed(red, anchors),
+                    Span(f" {'is' if len(red) == 1 else 'are'} rated {word} for {period}."),
+                ),
+                _of(red, Concern.RED),
             )
         )
     spc = [v for v in counted if Concern.SPECIAL_CAUSE_CONCERN in v.concerns]
     if spc:
         points.append(
             (
-                *_listed(spc, anchors),
-                Span(
-                    f" {'shows' if len(spc) == 1 else 'show'} a special cause of concern on"
-                    f" {'its' if len(spc) == 1 else 'their'} SPC chart."
+                (
+                    *_listed(spc, anchors),
+                    Span(
+                        f" {'shows' if len(spc) == 1 else 'show'} a special cause of concern on"
+                        f" {'its' if len(spc) == 1 else 'their'} SPC chart."
+                    ),
                 ),
+                _of(spc, Concern.SPECIAL_CAUSE_CONCERN),
             )
         )
     outside = [v for v in counted if Concern.WORSE_THAN_GROUP in v.concerns]
     if outside:
         points.append(
             (
-                *_listed(outside, anchors),
-                Span(
-                    f" {'is' if len(outside) == 1 else 'are'} outside the comparison group's"
-                    " range, on the worse side."
+                (
+                    *_listed(outside, anchors),
+                    Span(
+                        f" {'is' if len(outside) == 1 else 'are'} outside the comparison group's"
+                        " range, on the worse side."
+                    ),
                 ),
+                _of(outside, Concern.WORSE_THAN_GROUP),
             )
         )
     late = [v for v in counted if {Concern.LATE, Concern.MISSING} & set(v.concerns)]
@@ -164,21 +195,33 @@ def main_points(report: Report, verdicts: Verdicts, anchors: dict[str, str]) -> 
         noun = "area figure" if any(v.area for v in late) else "measure"
         points.append(
             (
-                Span(f"{len(late)} {noun}s have no figure for {period}; "),
-                Span("Exceptions", link=EXCEPTIONS_ANCHOR),
-                Span(" lists them."),
+                (
+                    Span(f"{len(late)} {noun}s have no figure for {period}; "),
+                    Span("Exceptions", link=EXCEPTIONS_ANCHOR),
+                    Span(" lists them."),
+                ),
+                frozenset(),  # counted, not named
             )
         )
     elif late:
         points.append(
             (
-                *_listed(late, anchors),
-                Span(f" {'has' if len(late) == 1 else 'have'} no figure for {period}."),
+                (
+                    *_listed(late, anchors),
+                    Span(f" {'has' if len(late) == 1 else 'have'} no figure for {period}."),
+                ),
+                frozenset(
+                    (v.measure.id, v.area, c)
+                    for v in late
+                    for c in v.concerns
+                    if c in (Concern.LATE, Concern.MISSING)
+                ),
             )
         )
     points = points[:MOST]
     if len(points) < FEWEST:
-        points += _overall(counted, verdicts.tested_any)[: FEWEST - len(points)]
+        overall = _overall(counted, verdicts.tested_any)[: FEWEST - len(points)]
+        points += [(p, frozenset()) for p in overall]
     return tuple(points)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from safecity_reports.core.counts import uses_partnership_population
-from safecity_reports.core.model import CompareWith, Report
+from safecity_reports.core.model import CompareWith, Report, Unit
 from safecity_reports.core.status import Direction, Judgement
 from safecity_reports.core.verdicts import Change, Verdicts
 from safecity_reports.layout.chance import multiplicity_paragraph, overdispersion_paragraph
@@ -35,11 +35,15 @@ from safecity_reports.layout.summary_columns import (
 KEY_ANCHOR = "how-to-read"
 
 
-def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> list[Block]:
+def reading_guide(
+    report: Report, verdicts: Verdicts, summary: bool = True, counts_table: bool = True
+) -> list[Block]:
     """'How to read this report': what the front page counts, what each of the summary's
     columns holds (one sentence each), the arrows where the summary prints them, and what
     'significant' means where some change was tested against chance. Without ``summary`` (every
-    measure is in its priority's table), the columns are the tables'."""
+    measure is in its priority's table), the columns are the tables'. Without ``counts_table``
+    (the front page gives its counts in words, which say what they count), no sentence on
+    it."""
     made = [v.status for v in verdicts.counted()]
     bases = {s.basis for s in made if s.previous is not None}
     against = (
@@ -115,7 +119,7 @@ def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> l
         *((Span(word, bold=True), Span(meant)) for kinds, word, meant in words if kinds & found),
     )
     blocks: list[Block] = [Heading(1, "How to read this report", KEY_ANCHOR)]
-    if report.measures:
+    if report.measures and counts_table:
         blocks.append(Paragraph(plain(counter_sentence(report, verdicts))))
     # without a summary, the priorities' own tables: their group columns are explained under
     # each table, their figures headed by their periods; the change and travel are explained here
@@ -128,7 +132,13 @@ def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> l
 
     dated = any(s.target in DATED_TARGET_STATUSES for s in made)
 
+    units = {s.measure.unit for s in made if s.previous is not None and s.current is not None}
+
     def meaning(name: str, meaning: str) -> str:
+        if name == "Change" and units and Unit.PERCENTAGE not in units:  # only what it uses
+            return meaning.replace(" (in points for a percentage)", "")
+        if name == "Change" and units == {Unit.PERCENTAGE}:
+            return "the current figure less the previous one, in points."
         if name == "Target status" and dated:
             return meaning.removesuffix(".") + DATED_TARGET_MEANING
         if name != "Direction" or compared:
@@ -142,12 +152,15 @@ def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> l
             "figure to compare with."
         )
 
+    # without a summary, a table per priority with measures
+    several = sum(any(a.measures for a in p.actions) for p in report.priorities) > 1
+    tables = "tables'" if several else "table's"
     blocks.append(
         Paragraph(
             plain(
                 "The summary's columns:"
                 if summary
-                else "The tables' columns, after each measure's earlier and latest figures:"
+                else f"The {tables} columns, after each measure's earlier and latest figures:"
             )
         )
     )
@@ -165,21 +178,12 @@ def reading_guide(report: Report, verdicts: Verdicts, summary: bool = True) -> l
             )
         )
     )
+    # what is compared with what is the front page's; Travel's bullet says what it gives
+    blocks.append(
+        Paragraph(plain("Colour repeats what the words say and is never the only guide."))
+    )
     if compared and any(c.name == "Direction" for c in columns):
-        blocks.append(
-            Paragraph(
-                plain(
-                    f"Each measure's latest figure is compared with {against}. The arrow gives "
-                    "the direction of travel and the words beside it say whether that is better "
-                    "or worse; colour repeats what the words say and is never the only guide."
-                )
-            )
-        )
         blocks.append(Callout(lines))
-    else:
-        blocks.append(
-            Paragraph(plain("Colour repeats what the words say and is never the only guide."))
-        )
     if tested:  # Exceptions refers to this paragraph: "see How to read this report: chance"
         source, first = report.settings.population_source, tested[0]
         if not any(uses_partnership_population(s.measure) for s in tested):

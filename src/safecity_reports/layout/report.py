@@ -29,8 +29,14 @@ from safecity_reports.layout.document import (
 )
 from safecity_reports.layout.exceptions import ANCHOR as EXCEPTIONS_ANCHOR
 from safecity_reports.layout.exceptions import exceptions_blocks
-from safecity_reports.layout.front_matter import assemble, front_matter
-from safecity_reports.layout.glance import at_a_glance, counting_sentence
+from safecity_reports.layout.folded import folded_main_points
+from safecity_reports.layout.front_matter import assemble, front_matter, wants_contents
+from safecity_reports.layout.glance import (
+    at_a_glance,
+    counting_sentence,
+    counts_in_words,
+    testing_words,
+)
 from safecity_reports.layout.main_points import main_points_blocks
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import full_name, shared_title, table_title
@@ -313,6 +319,51 @@ def _table_title(pages: tuple[Page, ...]) -> str:
     return table_title([m for p in pages for m in p.measures])
 
 
+def _priorities(
+    plan: tuple[tuple[Priority, tuple[Page, ...]], ...],
+    tabled: set[str],
+    verdicts: Verdicts,
+    report: Report,
+    merged: bool,
+) -> tuple[list[tuple[int, str, str]], list[Block]]:
+    """Each priority's contents entries and blocks: its heading, its table, its pages. Where
+    ``merged`` (a short report, with no contents), a priority that is only its table has no
+    second heading: its own heads the table, whose caption says what a second would (issue 25),
+    and the commentary after the table is headed a level up."""
+    entries: list[tuple[int, str, str]] = []
+    body: list[Block] = []
+    for priority, pages in plan:
+        if not pages:  # every measure said in full in the summary
+            continue
+        table = tuple(page for page in pages if page.label in tabled)
+        pages = tuple(page for page in pages if page.label not in tabled)
+        alone = merged and bool(table) and not pages
+        anchor = _table_anchor(priority.id) if alone else f"priority-{priority.id}"
+        title = priority.name if priority.implied else f"Priority {priority.id}: {priority.name}"
+        entries.append((1, title, anchor))
+        body.append(PageBreak())
+        body.append(Heading(1, title, anchor))
+        if table:
+            label = _table_title(table)
+            if not alone:
+                entries.append((2, label, _table_anchor(priority.id)))
+            body.extend(
+                compact_blocks(
+                    label, _table_anchor(priority.id), table, verdicts, report, heading=not alone
+                )
+            )
+        for index, page in enumerate(pages):
+            heading = f"{page.label} {_page_title(page)}"
+            entries.append((2, heading, page.anchor))
+            if index or table:
+                previous = pages[index - 1] if index else None
+                if not (previous and _light(page, report) and _light(previous, report)):
+                    body.append(PageBreak())
+            body.append(Heading(2, heading, page.anchor))
+            body.extend(page_blocks(page, verdicts, report))
+    return entries, body
+
+
 def build_document(
     report: Report,
     verdicts: Verdicts,
@@ -356,62 +407,63 @@ def build_document(
 
     # the period is printed once: not again after a title that holds it
     dated = str(settings.period) in settings.title
-    front: list[Block] = [
+    cover: list[Block] = [
         Heading(1, settings.partnership, "cover", cover=True),
         Paragraph(
             plain(settings.title if dated else f"{settings.title}: {settings.period}"),
             ParagraphStyle.SUBTITLE,
         ),
         *publication_blocks(settings, today),
-        *main_points_blocks(report, verdicts, anchors, exceptions=not brief),
-        Paragraph(plain(comparison_statement(report, verdicts)), ParagraphStyle.LEAD),
     ]
-    front += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
-    if report.measures:
-        front.append(Paragraph(plain(counting_sentence(report, verdicts, bool(summary)))))
-        front.append(at_a_glance(report, verdicts))
+    points = main_points_blocks(report, verdicts, anchors, exceptions=not brief)
+    after: list[Block] = [
+        Paragraph(plain(comparison_statement(report, verdicts)), ParagraphStyle.LEAD)
+    ]
+    after += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
+    # a one-row table of counts adds nothing to the same counts in words (issue 25)
+    counted = counts_in_words(report, verdicts) if report.measures else ""
+    if counted:
+        after.append(Paragraph(plain(counted)))
+    elif report.measures:
+        after.append(Paragraph(plain(counting_sentence(report, verdicts, bool(summary)))))
+        after.append(at_a_glance(report, verdicts))
+    front = [*cover, *points, *after]
 
     entries: list[tuple[int, str, str]] = [
         (1, "How to read this report", KEY_ANCHOR),
         *([(1, "Exceptions", EXCEPTIONS_ANCHOR)] if report.measures else []),
         *([(1, "Summary", SUMMARY_ANCHOR)] if summary else []),
     ]
-    body: list[Block] = []
-    for priority, pages in plan:
-        if not pages:  # every measure said in full in the summary
-            continue
-        anchor = f"priority-{priority.id}"
-        title = priority.name if priority.implied else f"Priority {priority.id}: {priority.name}"
-        entries.append((1, title, anchor))
-        body.append(PageBreak())
-        body.append(Heading(1, title, anchor))
-        table = tuple(page for page in pages if page.label in tabled)
-        pages = tuple(page for page in pages if page.label not in tabled)
-        if table:
-            label = _table_title(table)
-            entries.append((2, label, _table_anchor(priority.id)))
-            body.extend(compact_blocks(label, _table_anchor(priority.id), table, verdicts, report))
-        for index, page in enumerate(pages):
-            heading = f"{page.label} {_page_title(page)}"
-            entries.append((2, heading, page.anchor))
-            if index or table:
-                previous = pages[index - 1] if index else None
-                if not (previous and _light(page, report) and _light(previous, report)):
-                    body.append(PageBreak())
-            body.append(Heading(2, heading, page.anchor))
-            body.extend(page_blocks(page, verdicts, report))
-
+    body_entries, body = _priorities(plan, tabled, verdicts, report, merged=False)
     area_entries, area_blocks = area_sections(report, verdicts)
-    entries += area_entries
     body += area_blocks
     annex_entries, annex = revisions_annex(report)
-    entries += annex_entries
-    guide = reading_guide(report, verdicts, summary=bool(summary))
+    guide = reading_guide(report, verdicts, summary=bool(summary), counts_table=not counted)
     summary_part = [Heading(1, "Summary", SUMMARY_ANCHOR), *summary] if summary else []
     if brief:  # nothing to list or turn to: the guide and the summary follow the front page
         blocks = front_matter(front, (guide, tidy_tables(summary_part)), None, [])
     else:
         exceptions = exceptions_blocks(report, verdicts, anchors) if report.measures else []
+        no_contents = not wants_contents([*front, *guide, *exceptions], summary_part, body)
+        # a short report whose Exceptions would only repeat its main points says them there
+        folded = (
+            folded_main_points(
+                report, verdicts, anchors, chance=not (counted and testing_words(report, verdicts))
+            )
+            if exceptions and no_contents
+            else None
+        )
+        if folded is not None:
+            front = [*cover, *folded, *after]
+            exceptions = []
+            entries = [e for e in entries if e[2] != EXCEPTIONS_ANCHOR]
+        # no contents: a priority that is only its table has no second heading
+        if no_contents and any(
+            pages and set(p.label for p in pages) <= tabled for _, pages in plan
+        ):
+            body_entries, merged = _priorities(plan, tabled, verdicts, report, merged=True)
+            body = merged + area_blocks
+        entries += [*body_entries, *area_entries, *annex_entries]
         blocks = assemble(
             front,
             (guide, exceptions),
