@@ -29,7 +29,12 @@ from pathlib import Path
 from safecity_reports.errors import ProcessEnded
 from safecity_reports.layout.document import Chart
 from safecity_reports.run.chart_jobs import Progress, draw_jobs
-from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
+from safecity_reports.run.forked import (
+    die_with_parent,
+    fork_available,
+    send_failure,
+    signals_held,
+)
 from safecity_reports.styles import Styles
 
 Job = tuple[Chart, Path]
@@ -43,7 +48,8 @@ class ChartProcess:
         self.drawing: Drawing | None = None
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, styles, workers, os.getpid()))
-        self.process.start()
+        with signals_held():
+            self.process.start()
         child.close()
         # The child makes its own process group too; whichever comes first, ``stop`` finds it.
         with contextlib.suppress(OSError):

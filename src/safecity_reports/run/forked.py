@@ -3,6 +3,7 @@ parent."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -11,7 +12,13 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
+
+STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
+"""The signals that stop a run."""
 
 
 def send_failure(connection: Connection, exc: BaseException, doing: str) -> None:
@@ -32,6 +39,24 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold back the stop signals while a process is forked. A forked child starts with its
+    parent's handlers: a stop landing before the child took its own (``die_with_parent``) ran
+    the parent's handler in the child, whose exception could then carry the child on as a
+    copy of the parent (a test run printed a second pytest summary). Held, the signal waits in
+    the child until ``die_with_parent`` has set its handlers and lets it in; in the parent, until
+    the fork is done."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows, which does not fork
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def die_with_parent(parent: int) -> None:
     """In a forked process: end at once when ``parent`` (the process that forked this one) ends,
     however it ends, even by ``kill -9``; and take SIGTERM and SIGHUP as the system's default
@@ -47,6 +72,8 @@ def die_with_parent(parent: int) -> None:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held while this process was forked: let them in
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if sys.platform.startswith("linux") and _set_parent_death_signal():
         if os.getppid() != parent:
             os._exit(1)

@@ -29,7 +29,12 @@ from safecity_reports.errors import ProcessEnded, UsageError
 from safecity_reports.files import replace_together
 from safecity_reports.run.chart_process import ChartProcess
 from safecity_reports.run.document_cache import DocumentCache, document_key
-from safecity_reports.run.forked import die_with_parent, fork_available, send_failure
+from safecity_reports.run.forked import (
+    die_with_parent,
+    fork_available,
+    send_failure,
+    signals_held,
+)
 from safecity_reports.run.progress import QUIET, Progress
 from safecity_reports.run.signals import held, stopped_by_signals
 
@@ -281,7 +286,8 @@ class _Child:
             target=_write_in_child,
             args=(sender, fmt, document, images, path, styles, os.getpid(), options),
         )
-        self.process.start()
+        with signals_held():
+            self.process.start()
         sender.close()
 
     def finish(self) -> None:
