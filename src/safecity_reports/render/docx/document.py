@@ -33,7 +33,7 @@ from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.section import Section
-from docx.shared import Cm, Emu, Inches, RGBColor
+from docx.shared import Cm, Emu, Inches, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
@@ -109,6 +109,7 @@ def write_docx(
     a figure's chart has no image (a bug in the caller).
     """
     word = _open_reference(styles)
+    ref.set_page(word, styles)
     ref.set_language(word, document.language)
     list_font(word, styles.font_family, styles.font_regular)
     properties = word.core_properties
@@ -218,6 +219,13 @@ class _Writer:
         self.pictures: dict[Path, str] = {}
         self.next_shape_id = 0
         self.marks = MarkPictures(word, self.shape_id)
+        self.at_page_top = True
+        """The next paragraph starts a page: no space above it, as the PDF sets none there
+        (LibreOffice keeps a paragraph's space before after a page break it is given)."""
+        self.after_table = False
+        """The last thing drawn is a table: the PDF leaves the body text's size under it."""
+        self.spacing: dict[str | None, tuple[float, float]] = {}
+        """Each paragraph style's space before and after, in points, by style id."""
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -235,8 +243,7 @@ class _Writer:
                 # as in the PDF: never left under the heading alone at the foot of a page
                 paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, BulletList):
-            for level, spans in block.items:
-                self.paragraph(spans, ref.bullet_style(level))
+            self.bullets(block)
         elif isinstance(block, Table):
             draw_table(self, block, self.table_parts.get(self.tables_drawn, ()))
             self.tables_drawn += 1
@@ -269,6 +276,15 @@ class _Writer:
         self.bookmarks.add(name)
         add_bookmarked_text(paragraph, heading.text, name, self.next_bookmark)
         self.next_bookmark += 1
+
+    def bullets(self, bullets: BulletList) -> None:
+        levels = [level for level, _ in bullets.items]
+        for index, (level, spans) in enumerate(bullets.items):
+            paragraph = self.paragraph(spans, ref.bullet_style(level))
+            if index + 1 < len(levels) and levels[index + 1] > level:
+                # the PDF sets a sub-list close under its item; Word would keep the item's
+                # space after, its sub-bullets being of another style
+                paragraph.paragraph_format.space_after = Pt(0)
 
     def paragraph(self, spans: Spans, style: str) -> WordParagraph:
         paragraph = self.add_paragraph(style)
@@ -363,9 +379,17 @@ class _Writer:
         for c_nv_pr in run._r.xpath(".//pic:cNvPr"):
             c_nv_pr.set("descr", alt)
         # The caption under a chart gives measure, periods and source: quieter than a table title.
-        self.paragraph((), ref.CAPTION).add_run(xml_safe(figure.caption)).bold = False
+        if figure.caption:
+            self.paragraph((), ref.CHART_CAPTION).add_run(xml_safe(figure.caption))
+        else:  # no empty line under the chart, but the space the PDF leaves round its caption
+            style_id = self.style_id(ref.CHART_CAPTION, WD_STYLE_TYPE.PARAGRAPH)
+            before, after = self.style_spacing(style_id)
+            paragraph.paragraph_format.space_after = Pt(before + after)
+            # and nothing to keep the picture with (a group it ends in keeps it with nothing)
+            paragraph.paragraph_format.keep_with_next = False
 
     def page_break(self, landscape: bool) -> None:
+        self.at_page_top = True
         body = self.word.element.body
         # more than the closing sectPr: start a new section
         new = len(body) > 1
@@ -425,8 +449,30 @@ class _Writer:
         """A new paragraph in ``style`` at the end of the body (as ``Document.add_paragraph``)."""
         p = OxmlElement("w:p")
         self.body_end().addprevious(p)
-        p.get_or_add_pPr().style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        return WordParagraph(p, self.word._body)
+        style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        p.get_or_add_pPr().style = style_id
+        paragraph = WordParagraph(p, self.word._body)
+        if self.at_page_top:
+            self.open_page(paragraph)
+        elif self.after_table:
+            before = max(self.styles.sizes.body, self.style_spacing(style_id)[0])
+            paragraph.paragraph_format.space_before = Pt(before)
+        self.at_page_top = self.after_table = False
+        return paragraph
+
+    def open_page(self, paragraph: WordParagraph) -> None:
+        """``paragraph`` starts a page: no space above it, as in the PDF."""
+        paragraph.paragraph_format.space_before = Pt(0)
+
+    def style_spacing(self, style_id: str | None) -> tuple[float, float]:
+        """The space before and after a paragraph of the style ``style_id``, in points (its
+        own, or the style's it is based on)."""
+        if style_id not in self.spacing:
+            self.spacing[style_id] = (
+                _inherited(self.word, style_id, "space_before"),
+                _inherited(self.word, style_id, "space_after"),
+            )
+        return self.spacing[style_id]
 
     def add_table(self, rows: int, columns: int) -> WordTable:
         """A new table at the end of the body, as wide as the text (as ``Document.add_table``)."""
@@ -436,6 +482,7 @@ class _Writer:
         self.body_end().addprevious(tbl)
         table = WordTable(tbl, self.word._body)
         table.style = None
+        self.at_page_top, self.after_table = False, True
         return table
 
     def shape_id(self) -> int:
@@ -472,6 +519,18 @@ class _FileImagePart(ImagePart):
     @property
     def blob(self) -> bytes:
         return self.path.read_bytes()
+
+
+def _inherited(word: WordDocument, style_id: str | None, name: str) -> float:
+    """The paragraph format ``name`` (a length) of the style ``style_id`` in points: its own, or
+    that of the style it is based on; 0 if none sets it."""
+    style = word.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    while style is not None:
+        value = getattr(style.paragraph_format, name)
+        if value is not None:
+            return float(value.pt)
+        style = style.base_style
+    return 0.0
 
 
 def _paragraphs(elements: list) -> Iterator:  # type: ignore[type-arg]

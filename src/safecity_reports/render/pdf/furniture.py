@@ -30,21 +30,19 @@ from safecity_reports.reading.glyphs import (
     fallback_font,
     printed,
 )
+from safecity_reports.render.page import (
+    FOOT_BASELINE,
+    HEAD_BASELINE,
+    MARGIN_BOTTOM,
+    MARGIN_SIDE,
+    MARGIN_TOP,
+)
 from safecity_reports.render.pdf.flowables import CaptionedTable, KeepWithNext
 from safecity_reports.render.pdf.tags import FOOTER, HEADER, marked
 from safecity_reports.styles import Styles
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
-
-MARGIN_SIDE = 2 * cm
-MARGIN_TOP = 2.3 * cm
-"""Leaves room above the text for the running head and its rule."""
-MARGIN_BOTTOM = 2.2 * cm
-HEAD_BASELINE = 1.3 * cm
-"""Distance of the running head's baseline from the top edge."""
-FOOT_BASELINE = 1.2 * cm
-"""Distance of the page number's baseline from the bottom edge."""
 
 
 def page_size(template: str) -> tuple[float, float]:
