@@ -97,13 +97,18 @@ def write_docx(
     *,
     pages: Mapping[str, int] | None = None,
     table_parts: Mapping[int, Sequence[int]] | None = None,
+    page_starts: Mapping[tuple[int, ...], float] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
 
     ``pages`` gives each heading's page (the PDF's, by anchor) for the contents as first shown;
     Word works them out again when it opens the file. ``table_parts`` gives, for each table the
     PDF breaks over pages (by its place among the document's tables), the rows of its body on
-    each page: Word breaks it there too, under a caption marked '(continued)'.
+    each page: Word breaks it there too, under a caption marked '(continued)'. ``page_starts``
+    gives the blocks the PDF starts a page with (by place among the document's blocks, then
+    among those of each group kept together), and the room it left on the page before: where
+    that is a line or more, Word starts the block on a new page too, rather than trust
+    LibreOffice to keep a long chain of paragraphs together (``render/pdf/page_starts``).
 
     Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
     a figure's chart has no image (a bug in the caller).
@@ -126,7 +131,11 @@ def write_docx(
     writer = _Writer(word, images, styles, pages or {}, table_parts or {})
     if styles.logo is not None:
         writer.logo(styles.logo, f"Logo of {document.author}")
-    for block in document.blocks:
+    room = ref.BODY_LINE * styles.sizes.body
+    writer.starts = {place for place, left in (page_starts or {}).items() if left >= room}
+    for index, block in enumerate(document.blocks):
+        # a block after a page break starts its page anyway
+        writer.enter((index,), index > 0 and isinstance(document.blocks[index - 1], PageBreak))
         writer.block(block)
     if any(isinstance(block, Contents) for block in document.blocks):
         ask_to_update_fields(word.settings.element)
@@ -222,6 +231,12 @@ class _Writer:
         self.at_page_top = True
         """The next paragraph starts a page: no space above it, as the PDF sets none there
         (LibreOffice keeps a paragraph's space before after a page break it is given)."""
+        self.break_before = False
+        """The next paragraph starts a new page (where the PDF starts one)."""
+        self.starts: set[tuple[int, ...]] = set()
+        """The places of the blocks that start a new page (``write_docx``'s ``page_starts``)."""
+        self.place: tuple[int, ...] = ()
+        """The place of the block being drawn."""
         self.after_table = False
         """The last thing drawn is a table: the PDF leaves the body text's size under it."""
         self.spacing: dict[str | None, tuple[float, float]] = {}
@@ -403,11 +418,21 @@ class _Writer:
             section.orientation = WD_ORIENT.PORTRAIT
             section.page_width, section.page_height = short_side, long_side
 
+    def enter(self, place: tuple[int, ...], broken: bool = False) -> None:
+        """The block at ``place`` is drawn next: on a new page where the PDF starts one (unless
+        it is ``broken`` already)."""
+        self.place = place
+        if place in self.starts and not broken:
+            self.break_before = True
+
     def keep_together(self, group: KeepTogether) -> None:
         end = self.body_end()
         last = end.getprevious()
-        for block in group.blocks:
+        place = self.place
+        for number, block in enumerate(group.blocks):
+            self.enter((*place, number))
             self.block(block)
+        self.place = place
         first = last.getnext() if last is not None else self.word.element.body[0]
         added = [first, *first.itersiblings()] if first is not end else []
         added = [child for child in added if child.tag != qn("w:sectPr")]
@@ -452,12 +477,15 @@ class _Writer:
         style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         p.get_or_add_pPr().style = style_id
         paragraph = WordParagraph(p, self.word._body)
-        if self.at_page_top:
+        if self.break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self.open_page(paragraph)
+        elif self.at_page_top:
             self.open_page(paragraph)
         elif self.after_table:
             before = max(self.styles.sizes.body, self.style_spacing(style_id)[0])
             paragraph.paragraph_format.space_before = Pt(before)
-        self.at_page_top = self.after_table = False
+        self.at_page_top = self.after_table = self.break_before = False
         return paragraph
 
     def open_page(self, paragraph: WordParagraph) -> None:
@@ -482,7 +510,8 @@ class _Writer:
         self.body_end().addprevious(tbl)
         table = WordTable(tbl, self.word._body)
         table.style = None
-        self.at_page_top, self.after_table = False, True
+        # a table that starts a page is left to break on its own (a break goes in a paragraph)
+        self.at_page_top, self.after_table, self.break_before = False, True, False
         return table
 
     def shape_id(self) -> int:

@@ -118,8 +118,8 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     caption = host.paragraph((), ref.CAPTION)
     caption.add_run(xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
-    caption.paragraph_format.page_break_before = new_page
     if new_page:  # no space above it at the top of its page, as in the PDF
+        caption.paragraph_format.page_break_before = True
         caption.paragraph_format.space_before = Emu(0)
 
     rows = table.header + table.rows

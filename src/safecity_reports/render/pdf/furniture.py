@@ -38,6 +38,7 @@ from safecity_reports.render.page import (
     MARGIN_TOP,
 )
 from safecity_reports.render.pdf.flowables import CaptionedTable, KeepWithNext
+from safecity_reports.render.pdf.page_starts import PageStarts
 from safecity_reports.render.pdf.tags import FOOTER, HEADER, marked
 from safecity_reports.styles import Styles
 
@@ -156,6 +157,7 @@ class ReportTemplate(BaseDocTemplate):
         """The rows of each table's body on each page it reaches, by the table's place."""
         self.break_fills: list[float] = []
         """How full the page each of the document's page breaks ends is (0 to 1), in order."""
+        self.page_starts = PageStarts()
         self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
 
     def _template(self, name: str) -> PageTemplate:
@@ -183,7 +185,12 @@ class ReportTemplate(BaseDocTemplate):
         frame = self.frame
         self.break_fills.append(min(1.0, (frame._y2 - frame._y) / frame._height))
 
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        frame = self.frame
+        self.page_starts.page_ended(max(0.0, frame._y - frame._y1p))
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self.page_starts.drawn(self.page, flowable)
         anchor = getattr(flowable, "anchor", None)
         if anchor:
             self.anchor_pages.setdefault(anchor, self.page)
