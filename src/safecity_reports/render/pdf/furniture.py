@@ -287,6 +287,9 @@ def text_styles(styles: Styles, fonts: FontNames) -> dict[str, TextStyle]:
         # foot): Word's widow and orphan control, so both documents break alike
         allowWidows=0,
         allowOrphans=0,
+        # a line as long as the text is wide, as Word and LibreOffice set it: reportlab would
+        # squeeze each space by up to 5% to fit another word, running the line into the margin
+        spaceShrinkage=0,
     )
 
     def derive(name: str, **kw: object) -> TextStyle:
