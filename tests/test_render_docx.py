@@ -239,7 +239,8 @@ def test_title_and_paragraph_styles(written: Path) -> None:
     assert styles["Comparisons are between Q1 and Q2 2016/17."] == "Note"
     assert styles["Survey every two years"] == "List Bullet"
     assert styles["Next survey due in 2017/18"] == "List Bullet 2"
-    assert styles["Source: police recorded crime."] == "Caption"
+    # quieter than a table's caption, as the PDF's source under a chart
+    assert styles["Source: police recorded crime."] == "Chart Caption"
     assert styles[SUMMARY.caption] == "Caption"
 
 

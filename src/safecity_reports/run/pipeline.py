@@ -245,7 +245,13 @@ def _write_documents(
                 break
             document, pages = fitted, count_pages(fitted, styles)
     word = (
-        {"pages": pages.anchor_pages, "table_parts": pages.table_parts} if pages is not None else {}
+        {
+            "pages": pages.anchor_pages,
+            "table_parts": pages.table_parts,
+            "page_starts": pages.page_starts,
+        }
+        if pages is not None
+        else {}
     )
     side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
     if "docx" in pending and len(pending) > 1 and side_by_side and fork_available():

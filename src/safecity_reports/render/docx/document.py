@@ -33,7 +33,7 @@ from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.section import Section
-from docx.shared import Cm, Emu, Inches, RGBColor
+from docx.shared import Cm, Emu, Inches, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
@@ -97,18 +97,24 @@ def write_docx(
     *,
     pages: Mapping[str, int] | None = None,
     table_parts: Mapping[int, Sequence[int]] | None = None,
+    page_starts: Mapping[tuple[int, ...], float] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a .docx, drawing each chart from its PNG in ``images``.
 
     ``pages`` gives each heading's page (the PDF's, by anchor) for the contents as first shown;
     Word works them out again when it opens the file. ``table_parts`` gives, for each table the
     PDF breaks over pages (by its place among the document's tables), the rows of its body on
-    each page: Word breaks it there too, under a caption marked '(continued)'.
+    each page: Word breaks it there too, under a caption marked '(continued)'. ``page_starts``
+    gives the blocks the PDF starts a page with (by place among the document's blocks, then
+    among those of each group kept together), and the room it left on the page before: where
+    that is a line or more, Word starts the block on a new page too, rather than trust
+    LibreOffice to keep a long chain of paragraphs together (``render/pdf/page_starts``).
 
     Raises ``UsageError`` if the reference document is not a Word document, and ``KeyError`` if
     a figure's chart has no image (a bug in the caller).
     """
     word = _open_reference(styles)
+    ref.set_page(word, styles)
     ref.set_language(word, document.language)
     list_font(word, styles.font_family, styles.font_regular)
     properties = word.core_properties
@@ -125,7 +131,11 @@ def write_docx(
     writer = _Writer(word, images, styles, pages or {}, table_parts or {})
     if styles.logo is not None:
         writer.logo(styles.logo, f"Logo of {document.author}")
-    for block in document.blocks:
+    room = ref.BODY_LINE * styles.sizes.body
+    writer.starts = {place for place, left in (page_starts or {}).items() if left >= room}
+    for index, block in enumerate(document.blocks):
+        # a block after a page break starts its page anyway
+        writer.enter((index,), index > 0 and isinstance(document.blocks[index - 1], PageBreak))
         writer.block(block)
     if any(isinstance(block, Contents) for block in document.blocks):
         ask_to_update_fields(word.settings.element)
@@ -218,6 +228,19 @@ class _Writer:
         self.pictures: dict[Path, str] = {}
         self.next_shape_id = 0
         self.marks = MarkPictures(word, self.shape_id)
+        self.at_page_top = True
+        """The next paragraph starts a page: no space above it, as the PDF sets none there
+        (LibreOffice keeps a paragraph's space before after a page break it is given)."""
+        self.break_before = False
+        """The next paragraph starts a new page (where the PDF starts one)."""
+        self.starts: set[tuple[int, ...]] = set()
+        """The places of the blocks that start a new page (``write_docx``'s ``page_starts``)."""
+        self.place: tuple[int, ...] = ()
+        """The place of the block being drawn."""
+        self.after_table = False
+        """The last thing drawn is a table: the PDF leaves the body text's size under it."""
+        self.spacing: dict[str | None, tuple[float, float]] = {}
+        """Each paragraph style's space before and after, in points, by style id."""
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -235,8 +258,7 @@ class _Writer:
                 # as in the PDF: never left under the heading alone at the foot of a page
                 paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, BulletList):
-            for level, spans in block.items:
-                self.paragraph(spans, ref.bullet_style(level))
+            self.bullets(block)
         elif isinstance(block, Table):
             draw_table(self, block, self.table_parts.get(self.tables_drawn, ()))
             self.tables_drawn += 1
@@ -269,6 +291,15 @@ class _Writer:
         self.bookmarks.add(name)
         add_bookmarked_text(paragraph, heading.text, name, self.next_bookmark)
         self.next_bookmark += 1
+
+    def bullets(self, bullets: BulletList) -> None:
+        levels = [level for level, _ in bullets.items]
+        for index, (level, spans) in enumerate(bullets.items):
+            paragraph = self.paragraph(spans, ref.bullet_style(level))
+            if index + 1 < len(levels) and levels[index + 1] > level:
+                # the PDF sets a sub-list close under its item; Word would keep the item's
+                # space after, its sub-bullets being of another style
+                paragraph.paragraph_format.space_after = Pt(0)
 
     def paragraph(self, spans: Spans, style: str) -> WordParagraph:
         paragraph = self.add_paragraph(style)
@@ -363,9 +394,17 @@ class _Writer:
         for c_nv_pr in run._r.xpath(".//pic:cNvPr"):
             c_nv_pr.set("descr", alt)
         # The caption under a chart gives measure, periods and source: quieter than a table title.
-        self.paragraph((), ref.CAPTION).add_run(xml_safe(figure.caption)).bold = False
+        if figure.caption:
+            self.paragraph((), ref.CHART_CAPTION).add_run(xml_safe(figure.caption))
+        else:  # no empty line under the chart, but the space the PDF leaves round its caption
+            style_id = self.style_id(ref.CHART_CAPTION, WD_STYLE_TYPE.PARAGRAPH)
+            before, after = self.style_spacing(style_id)
+            paragraph.paragraph_format.space_after = Pt(before + after)
+            # and nothing to keep the picture with (a group it ends in keeps it with nothing)
+            paragraph.paragraph_format.keep_with_next = False
 
     def page_break(self, landscape: bool) -> None:
+        self.at_page_top = True
         body = self.word.element.body
         # more than the closing sectPr: start a new section
         new = len(body) > 1
@@ -379,11 +418,21 @@ class _Writer:
             section.orientation = WD_ORIENT.PORTRAIT
             section.page_width, section.page_height = short_side, long_side
 
+    def enter(self, place: tuple[int, ...], broken: bool = False) -> None:
+        """The block at ``place`` is drawn next: on a new page where the PDF starts one (unless
+        it is ``broken`` already)."""
+        self.place = place
+        if place in self.starts and not broken:
+            self.break_before = True
+
     def keep_together(self, group: KeepTogether) -> None:
         end = self.body_end()
         last = end.getprevious()
-        for block in group.blocks:
+        place = self.place
+        for number, block in enumerate(group.blocks):
+            self.enter((*place, number))
             self.block(block)
+        self.place = place
         first = last.getnext() if last is not None else self.word.element.body[0]
         added = [first, *first.itersiblings()] if first is not end else []
         added = [child for child in added if child.tag != qn("w:sectPr")]
@@ -425,8 +474,33 @@ class _Writer:
         """A new paragraph in ``style`` at the end of the body (as ``Document.add_paragraph``)."""
         p = OxmlElement("w:p")
         self.body_end().addprevious(p)
-        p.get_or_add_pPr().style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        return WordParagraph(p, self.word._body)
+        style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        p.get_or_add_pPr().style = style_id
+        paragraph = WordParagraph(p, self.word._body)
+        if self.break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self.open_page(paragraph)
+        elif self.at_page_top:
+            self.open_page(paragraph)
+        elif self.after_table:
+            before = max(self.styles.sizes.body, self.style_spacing(style_id)[0])
+            paragraph.paragraph_format.space_before = Pt(before)
+        self.at_page_top = self.after_table = self.break_before = False
+        return paragraph
+
+    def open_page(self, paragraph: WordParagraph) -> None:
+        """``paragraph`` starts a page: no space above it, as in the PDF."""
+        paragraph.paragraph_format.space_before = Pt(0)
+
+    def style_spacing(self, style_id: str | None) -> tuple[float, float]:
+        """The space before and after a paragraph of the style ``style_id``, in points (its
+        own, or the style's it is based on)."""
+        if style_id not in self.spacing:
+            self.spacing[style_id] = (
+                _inherited(self.word, style_id, "space_before"),
+                _inherited(self.word, style_id, "space_after"),
+            )
+        return self.spacing[style_id]
 
     def add_table(self, rows: int, columns: int) -> WordTable:
         """A new table at the end of the body, as wide as the text (as ``Document.add_table``)."""
@@ -438,6 +512,8 @@ class _Writer:
         # (python-docx's Table.style looks the default table style up in the styles part: a
         # long report's hundreds of tables spent a tenth of Word's time there)
         tbl.tblStyle_val = None
+        # a table that starts a page is left to break on its own (a break goes in a paragraph)
+        self.at_page_top, self.after_table, self.break_before = False, True, False
         return table
 
     def shape_id(self) -> int:
@@ -474,6 +550,18 @@ class _FileImagePart(ImagePart):
     @property
     def blob(self) -> bytes:
         return self.path.read_bytes()
+
+
+def _inherited(word: WordDocument, style_id: str | None, name: str) -> float:
+    """The paragraph format ``name`` (a length) of the style ``style_id`` in points: its own, or
+    that of the style it is based on; 0 if none sets it."""
+    style = word.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    while style is not None:
+        value = getattr(style.paragraph_format, name)
+        if value is not None:
+            return float(value.pt)
+        style = style.base_style
+    return 0.0
 
 
 def _paragraphs(elements: list) -> Iterator:  # type: ignore[type-arg]

@@ -21,10 +21,12 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from safecity_reports.render import page
 from safecity_reports.render.docx.xml import cell_margins
 from safecity_reports.styles import DEFAULT_FOLDER, Styles, load_styles
 
@@ -38,6 +40,7 @@ NOTE = "Note"
 LEAD = "Lead"
 CALLOUT = "Callout"
 CAPTION = "Caption"
+CHART_CAPTION = "Chart Caption"
 FIGURE = "Chart Picture"  # not "Figure": LibreOffice exports that name as an untagged /Figure
 HYPERLINK = "Hyperlink"
 
@@ -179,11 +182,33 @@ def _insert_in_ppr(ppr: object, element: object, before: Sequence[str]) -> None:
 
 
 FONT_LINE = 1.149
-"""Arial's (and Liberation Sans's) own line height, in ems: Word's "multiple" spacing scales it."""
-BODY_LINE = round(1.4 / FONT_LINE, 2)
-"""Text set 1.4 times its size apart, as the PDF sets it (so both break pages alike)."""
-CELL_LINE = round(1.3 / FONT_LINE, 2)
-"""Table text 1.3 times its size apart, as in the PDF."""
+"""Arial's (and Liberation Sans's) own line height, in ems (Word's single spacing)."""
+FONT_ASCENT = 0.905
+"""Arial's (and Liberation Sans's) ascent, in ems: a single-spaced line's baseline lies this far
+below its top."""
+
+# Lines are set a number of times their size apart, as the PDF sets them ("at least" that many
+# points, so a picture in a line still shows whole): LibreOffice then breaks a page where
+# reportlab does, the last line on a page fitting whole (a "multiple" of the font's line lets its
+# space under the text hang below the page's text area, and rounds to whole per cent).
+BODY_LINE = 1.4
+"""Body text: 1.4 times its size."""
+CELL_LINE = 1.3
+"""Table text: 1.3 times its size."""
+HEADING_LINE = 1.25
+"""Headings: 1.25 times their size."""
+CALLOUT_LINE = 1.6
+"""A panel's lines: the PDF sets each as a paragraph 1.4 times its size high with 2 points after
+it."""
+BULLET_INDENT = 14
+"""Points a bullet's text is set in from its list's edge, as in the PDF."""
+CALLOUT_PADDING = 4
+"""Points between a panel's rules and its text: with the rules' width, the PDF's 6-point padding
+less the 2 points after its last line (Word's spacing of borders is in whole points)."""
+
+# Every space before and after below is the PDF's (``render/pdf/furniture.text_styles``): the
+# space between two paragraphs is the larger of the first's after and the second's before in
+# both reportlab and LibreOffice, so the same values break pages alike.
 
 
 def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> None:
@@ -198,6 +223,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         after: float = 6,
         line: float | None = BODY_LINE,
         keep_next: bool = False,
+        single: bool = False,
     ) -> Callable[[WordStyle], None]:
         def define(style: WordStyle) -> None:
             _set_font_family(style.element.get_or_add_rPr(), family)
@@ -208,8 +234,11 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
             fmt = style.paragraph_format
             fmt.space_before = Pt(before)
             fmt.space_after = Pt(after)
-            if line is not None:
-                fmt.line_spacing = line
+            if single:  # the font's own line: a picture's line is as high as the picture
+                fmt.line_spacing = 1.0
+            elif line is not None:
+                fmt.line_spacing = Pt(size * line)
+                fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
             if keep_next:
                 fmt.keep_with_next = True
                 fmt.keep_together = True
@@ -218,7 +247,13 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
 
     def heading(size: float, before: float, after: float) -> Callable[[WordStyle], None]:
         base = text(
-            size, palette.primary, bold=True, before=before, after=after, line=1.0, keep_next=True
+            size,
+            palette.primary,
+            bold=True,
+            before=before,
+            after=after,
+            line=HEADING_LINE,
+            keep_next=True,
         )
 
         def define(style: WordStyle) -> None:
@@ -240,63 +275,79 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
 
     _paragraph_style(word, "Normal", text(sizes.body, palette.text, after=6), replace)
     _paragraph_style(
-        word, "Title", text(sizes.title, palette.primary, bold=True, after=6, line=1.0), replace
+        word,
+        "Title",
+        text(
+            sizes.title,
+            palette.primary,
+            bold=True,
+            after=sizes.title * 0.5,
+            line=1.2,
+        ),
+        replace,
     )
     _paragraph_style(
-        word, "Subtitle", text(sizes.heading2, palette.text, after=18, line=1.0), replace
+        word,
+        "Subtitle",
+        text(
+            sizes.heading2,
+            palette.text,
+            after=sizes.heading2 * 0.6,
+            line=1.35,
+        ),
+        replace,
     )
-    for level, size, before, after in (
-        (1, sizes.heading1, 18, 6),
-        (2, sizes.heading2, 14, 4),
-        (3, sizes.heading3, 10, 3),
-    ):
+    for level, size in ((1, sizes.heading1), (2, sizes.heading2), (3, sizes.heading3)):
         _paragraph_style(
             word,
             heading_style(level),
-            heading(size, before, after),
+            heading(size, size * 0.8, size * 0.4),
             replace,
             keep=("w:outlineLvl",),
         )
-    _paragraph_style(word, LEAD, text(sizes.body * 1.2, palette.text, after=8), replace)
-    _paragraph_style(word, NOTE, text(sizes.note, palette.note, before=4, after=4), replace)
+    _paragraph_style(word, LEAD, text(sizes.body * 1.2, palette.text, after=sizes.body), replace)
+    _paragraph_style(word, NOTE, text(sizes.note, palette.note, after=sizes.body * 0.6), replace)
     _paragraph_style(
-        word,
-        CAPTION,
-        text(sizes.body, palette.text, bold=True, before=6, after=4, line=1.0),
-        replace,
+        word, CAPTION, text(sizes.body, palette.text, bold=True, before=4, after=4), replace
     )
     _paragraph_style(
         word,
         FIGURE,
-        text(sizes.body, palette.text, before=6, after=2, line=1.0, keep_next=True),
+        text(sizes.body, palette.text, after=0, single=True, keep_next=True),
         replace,
     )
     _paragraph_style(
-        word,
-        "List Bullet",
-        text(sizes.body, palette.text, after=3),
-        replace,
-        keep=("w:numPr", "w:contextualSpacing"),
+        word, CHART_CAPTION, text(sizes.note, palette.note, before=3, after=sizes.body), replace
     )
-    _paragraph_style(
-        word,
-        "List Bullet 2",
-        text(sizes.body, palette.text, after=3),
-        replace,
-        keep=("w:numPr", "w:contextualSpacing"),
-    )
+    for level in (1, 2):
+
+        def bullet(style: WordStyle, level: int = level) -> None:
+            text(sizes.body, palette.text, after=3)(style)
+            # the text as far in as the PDF's (its lists' indent, and a sub-list's under it),
+            # the bullet in the indent: a line then holds what the PDF's does
+            fmt = style.paragraph_format
+            fmt.left_indent = Pt(BULLET_INDENT * level)
+            fmt.first_line_indent = Pt(-BULLET_INDENT)
+
+        _paragraph_style(
+            word, bullet_style(level), bullet, replace, keep=("w:numPr", "w:contextualSpacing")
+        )
     for level in (1, 2, 3):
 
         def toc(style: WordStyle, level: int = level) -> None:
-            text(sizes.body, palette.text, bold=level == 1, before=4 if level == 1 else 0, after=2)(
+            # as the PDF's contents: rows 2 points above and below their line, 7 above a part's
+            text(sizes.body, palette.text, bold=level == 1, before=9 if level == 1 else 0, after=4)(
                 style
             )
-            style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            # an entry's text as wide as the PDF's: in from the page numbers' column (a right
+            # tab stop past the indent sets each number at the margin)
+            style.paragraph_format.left_indent = Pt(sizes.body * 1.5 * (level - 1))
+            style.paragraph_format.right_indent = Pt(sizes.body * 3)
 
         _paragraph_style(word, contents_style(level), toc, replace)
 
     def header(style: WordStyle) -> None:
-        text(sizes.note, palette.note, after=0, line=1.0)(style)
+        text(sizes.note, palette.note, after=0, single=True)(style)
         rule = OxmlElement("w:pBdr")
         _border(rule, "bottom", palette.rule, 4, space=4)
         _insert_in_ppr(
@@ -304,7 +355,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         )
 
     _paragraph_style(word, "Header", header, replace)
-    _paragraph_style(word, "Footer", text(sizes.note, palette.note, after=0, line=1.0), replace)
+    _paragraph_style(word, "Footer", text(sizes.note, palette.note, after=0, single=True), replace)
     _paragraph_style(
         word, TABLE_TEXT, text(sizes.table, palette.text, after=0, line=CELL_LINE), replace
     )
@@ -316,7 +367,8 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
     )
 
     def callout(style: WordStyle) -> None:
-        text(sizes.body, palette.text, before=10, after=10, line=1.3)(style)
+        # 8 points after, as the PDF's panel, and the half point its rules take from its height
+        text(sizes.body, palette.text, after=8.5, line=CALLOUT_LINE)(style)
         fmt = style.paragraph_format
         fmt.left_indent = Cm(0.25)
         fmt.right_indent = Cm(0.25)
@@ -326,7 +378,11 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         for side in ("top", "left", "bottom", "right"):
             left = side == "left"
             _border(
-                borders, side, palette.primary if left else palette.rule, 24 if left else 6, space=6
+                borders,
+                side,
+                palette.primary if left else palette.rule,
+                24 if left else 6,
+                space=CALLOUT_PADDING if side in ("top", "bottom") else 6,
             )
         _insert_in_ppr(ppr, borders, before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"))
         _insert_in_ppr(
@@ -345,8 +401,8 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         tbl_pr = OxmlElement("w:tblPr")
         borders = OxmlElement("w:tblBorders")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            horizontal = side in ("top", "bottom", "insideH")
-            _border(borders, side, palette.rule, 4 if horizontal else 0)
+            ruled = side in ("bottom", "insideH")  # under each row, as the PDF
+            _border(borders, side, palette.rule, 4 if ruled else 0)
         tbl_pr.append(borders)
         tbl_pr.append(cell_margins())
         style.element.append(tbl_pr)
@@ -354,6 +410,21 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
     _paragraph_style(word, TABLE_STYLE, table, replace, kind=WD_STYLE_TYPE.TABLE)
     if replace:
         set_language(word, styles.language)
+
+
+def set_page(word: WordDocument, styles: Styles) -> None:
+    """The PDF's margins on every section of ``word`` (``render.page``), its running head's and
+    page number's baselines where the PDF's are: Word places a header by its top and a footer
+    by its bottom, so each is moved by its line's ascent or depth."""
+    head = word.styles["Header"].font.size or Pt(styles.sizes.note)
+    foot = word.styles["Footer"].font.size or Pt(styles.sizes.note)
+    foot_depth = foot.pt * (FONT_LINE - FONT_ASCENT)
+    for section in word.sections:
+        section.left_margin = section.right_margin = Pt(page.MARGIN_SIDE)
+        section.top_margin = Pt(page.MARGIN_TOP)
+        section.bottom_margin = Pt(page.MARGIN_BOTTOM)
+        section.header_distance = Pt(page.HEAD_BASELINE - head.pt * FONT_ASCENT)
+        section.footer_distance = Pt(page.FOOT_BASELINE - foot_depth)
 
 
 STYLE_NAMES = (
@@ -366,6 +437,7 @@ STYLE_NAMES = (
     LEAD,
     NOTE,
     CAPTION,
+    CHART_CAPTION,
     FIGURE,
     "List Bullet",
     "List Bullet 2",
@@ -384,7 +456,8 @@ STYLE_NAMES = (
 
 
 def build_reference(styles: Styles, samples: bool = True) -> WordDocument:
-    """A Word document on A4 with ~2 cm margins and every style the report uses, defined afresh.
+    """A Word document on the report's A4 page (``set_page``) and every style the report uses,
+    defined afresh.
 
     With ``samples`` the body shows one paragraph per style, so a council sees what it restyles.
     """
@@ -392,10 +465,8 @@ def build_reference(styles: Styles, samples: bool = True) -> WordDocument:
     section = word.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
-    section.header_distance = section.footer_distance = Cm(1)
     ensure_styles(word, styles, replace=True)
+    set_page(word, styles)
     if samples:
         word.add_paragraph("Title of the report", style="Title")
         word.add_paragraph("Subtitle: the partnership and the period", style="Subtitle")
@@ -406,6 +477,9 @@ def build_reference(styles: Styles, samples: bool = True) -> WordDocument:
         word.add_paragraph("A bullet (List Bullet)", style="List Bullet")
         word.add_paragraph("A sub-bullet (List Bullet 2)", style="List Bullet 2")
         word.add_paragraph("Table 1: a caption says what a table or chart shows", style=CAPTION)
+        word.add_paragraph(
+            "Source: under a chart, where its figures come from", style=CHART_CAPTION
+        )
         sample = word.add_table(rows=2, cols=2, style=TABLE_STYLE)
         for (row, col), (value, style_name) in {
             (0, 0): ("Header (Table Heading)", TABLE_HEADING),

@@ -34,6 +34,7 @@ from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
     CELL_SIDE_MARGIN,
+    RULE_EIGHTHS,
     cell_margins,
     colour_text,
     insert_before,
@@ -117,7 +118,9 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     caption = host.paragraph((), ref.CAPTION)
     caption.add_run(xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
-    caption.paragraph_format.page_break_before = new_page
+    if new_page:  # no space above it at the top of its page, as in the PDF
+        caption.paragraph_format.page_break_before = True
+        caption.paragraph_format.space_before = Emu(0)
 
     rows = table.header + table.rows
     columns = len(table.widths)
@@ -235,7 +238,7 @@ def _table_properties(
     word_table: WordTable, caption: str, rule: str, first_column: bool = False
 ) -> None:
     """Direct table properties that LibreOffice and Word both honour: a fixed layout, light
-    horizontal rules, a header row for assistive technology, the first column marked as the
+    rules under the rows, a header row for assistive technology, the first column marked as the
     rows' headers where it is (``first_column``), and the caption as its title."""
     tbl_pr = word_table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
@@ -243,9 +246,11 @@ def _table_properties(
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         edge = OxmlElement(f"w:{side}")
-        if side in ("top", "bottom", "insideH"):
+        # a rule under each row, none above the first (the header's fill is its edge), as
+        # in the PDF: Word counts each rule in the table's height
+        if side in ("bottom", "insideH"):
             edge.set(qn("w:val"), "single")
-            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:sz"), str(RULE_EIGHTHS))
             edge.set(qn("w:space"), "0")
             edge.set(qn("w:color"), rule.lstrip("#").upper())
         else:

@@ -187,27 +187,54 @@ def colour_text(paragraph: WordParagraph, colour: str) -> None:
 
 
 def top_border(cell: _Cell, colour: str) -> None:
-    """A 1.5 pt rule in ``colour`` along the top of ``cell``."""
+    """A 1.25 pt rule in ``colour`` along the top of ``cell``, as the PDF's between groups of
+    rows. Word counts a rule in its row's height, where the PDF draws it over the row's edge:
+    the cell's text is set that much closer to it than ``CELL_TOP_MARGIN``, so the row is no
+    taller than the PDF's."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     top = OxmlElement("w:top")
     top.set(qn("w:val"), "single")
-    top.set(qn("w:sz"), "12")
+    top.set(qn("w:sz"), str(GROUP_RULE_EIGHTHS))
     top.set(qn("w:space"), "0")
     top.set(qn("w:color"), colour.lstrip("#").upper())
     borders.append(top)
     insert_before(tc_pr, borders, _AFTER_CELL_BORDERS)
+    margins = OxmlElement("w:tcMar")
+    margin = OxmlElement("w:top")
+    # twips: the rule's width beyond the ordinary rule's (eighths of a point, 20 twips a point)
+    margin.set(qn("w:w"), str(CELL_TOP_MARGIN - (GROUP_RULE_EIGHTHS - RULE_EIGHTHS) * 20 // 8))
+    margin.set(qn("w:type"), "dxa")
+    margins.append(margin)
+    insert_before(tc_pr, margins, _AFTER_SHADING[2:])
 
 
-CELL_SIDE_MARGIN = 85
-"""Twips (1.5 mm) between a table cell's text and its left and right edges."""
+RULE_EIGHTHS = 4
+"""The width of the rule under a table's row, in eighths of a point (half a point, as the PDF's)."""
+GROUP_RULE_EIGHTHS = 10
+"""The width of the rule above a group of rows, in eighths of a point (1.25, as the PDF's)."""
+
+
+CELL_SIDE_MARGIN = 80
+"""Twips (4 points) between a table cell's text and its left and right edges, as in the PDF: a
+cell's text then has the PDF's room, and wraps where the PDF's does."""
+CELL_TOP_MARGIN = 60
+"""Twips (3 points) between a table cell's text and its top, as in the PDF."""
+CELL_BOTTOM_MARGIN = 70
+"""Twips (3.5 points) between a table cell's text and its bottom: with the half-point rule
+under each row, which Word counts in the row's height, the PDF's 4 points."""
 
 
 def cell_margins() -> BaseOxmlElement:
-    """The report's cell margins as a ``w:tblCellMar``: 1 mm above and below, 1.5 mm at the sides
-    (the same in the table style and on each table, so Word and LibreOffice agree)."""
+    """The report's cell margins as a ``w:tblCellMar``, a row as high as the PDF's (the same in
+    the table style and on each table, so Word and LibreOffice agree)."""
     margins = OxmlElement("w:tblCellMar")
-    sides = (("top", 57), ("left", CELL_SIDE_MARGIN), ("bottom", 57), ("right", CELL_SIDE_MARGIN))
+    sides = (
+        ("top", CELL_TOP_MARGIN),
+        ("left", CELL_SIDE_MARGIN),
+        ("bottom", CELL_BOTTOM_MARGIN),
+        ("right", CELL_SIDE_MARGIN),
+    )
     for side, twips in sides:
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))

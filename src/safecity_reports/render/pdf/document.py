@@ -69,6 +69,7 @@ from safecity_reports.render.pdf.furniture import (
     text_styles,
 )
 from safecity_reports.render.pdf.images import embed_deferred
+from safecity_reports.render.pdf.page_starts import tag_block
 from safecity_reports.render.pdf.tables import TableParts, href, text_markup
 from safecity_reports.render.pdf.tags import (
     Element,
@@ -93,6 +94,10 @@ class PageCount:
     """For each table the PDF breaks over pages (by its place among the document's tables,
     from 0), the rows of its body on each page: Word breaks it at the same rows, each part after
     the first under its caption marked '(continued)'."""
+    page_starts: Mapping[tuple[int, ...], float] = field(default_factory=dict)
+    """For each block that starts a page, by its place (among the document's blocks, then
+    among those of each group kept together it lies in), the room left at the foot of the page
+    before, in points (``render/pdf/page_starts``)."""
 
 
 def count_pages(document: Document, styles: Styles) -> PageCount:
@@ -105,7 +110,13 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
         canvasmaker=_CountingCanvas,
     )
     parts = {i: tuple(rows) for i, rows in counting.table_parts.items() if len(rows) > 1}
-    return PageCount(counting.page, dict(counting.anchor_pages), tuple(counting.break_fills), parts)
+    return PageCount(
+        counting.page,
+        dict(counting.anchor_pages),
+        tuple(counting.break_fills),
+        parts,
+        dict(counting.page_starts.starts),
+    )
 
 
 class _CountingCanvas(Canvas):
@@ -192,8 +203,10 @@ class _Story(TableParts):
         if self.styles.logo is not None:
             yield self.logo(self.styles.logo)
         heads: list[Flowable] = []  # headings (and a note under one) waiting for what they head
-        for block in self.document.blocks:
-            for flowable in self.block(block):
+        for index, block in enumerate(self.document.blocks):
+            made = self.block(block)
+            tag_block(made, (index,))
+            for flowable in made:
                 note = isinstance(block, Paragraph) and block.style is ParagraphStyle.NOTE
                 if heads and note and isinstance(heads[-1], HeadingFlowable):
                     heads.append(flowable)  # 'Key action: ...' under a measure's heading
@@ -205,6 +218,10 @@ class _Story(TableParts):
                 elif isinstance(flowable, HeadingFlowable):
                     heads.append(flowable)
                 else:
+                    if len(heads) > 1 and not isinstance(heads[-1], HeadingFlowable):
+                        # the key action under a heading goes with what it introduces, as the
+                        # heading does (and as in Word): never the two alone at a page's foot
+                        heads[-1].keepWithNext = 1
                     yield from heads
                     heads = []
                     yield flowable
@@ -232,7 +249,11 @@ class _Story(TableParts):
             case KeepTogether():
                 # reportlab mis-measures a KeepTogether nested in another (a figure kept with
                 # its caption, inside a title kept with its figure) and breaks the page early
-                parts = [f for b in block.blocks for f in self.block(b)]
+                parts = []
+                for number, part in enumerate(block.blocks):
+                    made = self.block(part)
+                    tag_block(made, (number,))
+                    parts.extend(made)
                 inner = []
                 for flowable in parts:
                     if type(flowable) is KeepTogetherFlowable:

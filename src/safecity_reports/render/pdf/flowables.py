@@ -382,6 +382,10 @@ class KeepWithNext(KeepTogether):
     than any page, it starts here provided the heading and the start of what follows fit.
     """
 
+    def __init__(self, flowables: list[Flowable], maxHeight: float | None = None) -> None:  # noqa: N803
+        super().__init__(flowables, maxHeight)
+        _starts_as(self, flowables)
+
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
@@ -408,6 +412,7 @@ class HeadedGroup(KeepTogether):
 
     def __init__(self, lead: list[Flowable], group: list[Flowable], parts: list[Flowable]):
         super().__init__([*lead, *group])
+        _starts_as(self, lead)
         self._lead = len(lead)
         self._parts = [*lead, *parts]
         """The same with the group's own groups kept whole (a chart with its title): what
@@ -429,6 +434,13 @@ class HeadedGroup(KeepTogether):
             f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead
         )
         return [CondPageBreak(need), *self._parts]
+
+
+def _starts_as(group: Flowable, flowables: list[Flowable]) -> None:
+    """``group`` draws first what the first of ``flowables`` draws: the same block of the
+    document (``render/pdf/page_starts``)."""
+    if flowables and hasattr(flowables[0], "block_place"):
+        group.block_place = flowables[0].block_place
 
 
 class LazyStory(list):  # type: ignore[type-arg]

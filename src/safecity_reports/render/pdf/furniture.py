@@ -30,21 +30,20 @@ from safecity_reports.reading.glyphs import (
     fallback_font,
     printed,
 )
+from safecity_reports.render.page import (
+    FOOT_BASELINE,
+    HEAD_BASELINE,
+    MARGIN_BOTTOM,
+    MARGIN_SIDE,
+    MARGIN_TOP,
+)
 from safecity_reports.render.pdf.flowables import CaptionedTable, KeepWithNext
+from safecity_reports.render.pdf.page_starts import PageStarts
 from safecity_reports.render.pdf.tags import FOOTER, HEADER, marked
 from safecity_reports.styles import Styles
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
-
-MARGIN_SIDE = 2 * cm
-MARGIN_TOP = 2.3 * cm
-"""Leaves room above the text for the running head and its rule."""
-MARGIN_BOTTOM = 2.2 * cm
-HEAD_BASELINE = 1.3 * cm
-"""Distance of the running head's baseline from the top edge."""
-FOOT_BASELINE = 1.2 * cm
-"""Distance of the page number's baseline from the bottom edge."""
 
 
 def page_size(template: str) -> tuple[float, float]:
@@ -158,6 +157,7 @@ class ReportTemplate(BaseDocTemplate):
         """The rows of each table's body on each page it reaches, by the table's place."""
         self.break_fills: list[float] = []
         """How full the page each of the document's page breaks ends is (0 to 1), in order."""
+        self.page_starts = PageStarts()
         self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
 
     def _template(self, name: str) -> PageTemplate:
@@ -185,7 +185,12 @@ class ReportTemplate(BaseDocTemplate):
         frame = self.frame
         self.break_fills.append(min(1.0, (frame._y2 - frame._y) / frame._height))
 
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        frame = self.frame
+        self.page_starts.page_ended(max(0.0, frame._y - frame._y1p))
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self.page_starts.drawn(self.page, flowable)
         anchor = getattr(flowable, "anchor", None)
         if anchor:
             self.anchor_pages.setdefault(anchor, self.page)
@@ -284,6 +289,9 @@ def text_styles(styles: Styles, fonts: FontNames) -> Mapping[str, TextStyle]:
         # foot): Word's widow and orphan control, so both documents break alike
         allowWidows=0,
         allowOrphans=0,
+        # a line as long as the text is wide, as Word and LibreOffice set it: reportlab would
+        # squeeze each space by up to 5% to fit another word, running the line into the margin
+        spaceShrinkage=0,
     )
 
     def derive(name: str, **kw: object) -> TextStyle:
