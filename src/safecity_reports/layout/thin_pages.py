@@ -18,8 +18,9 @@ THIN = 1 / 3
 """A page less full than this (a share of its text area) is thin."""
 MARGIN = 0.07
 """Pages up to this much fuller than ``THIN`` in the PDF are closed up too: Word, as LibreOffice
-lays it out, sets a little more on a line and can leave the same page just under a third full
-(q2's page 10: 36% in the PDF, 32% in Word)."""
+lays it out, can set a page's lines a little differently and leave the same page just under a
+third full (q2's page 10 was 36% full in the PDF and 32% in Word before Word took the PDF's page
+measures; both are 35% now)."""
 
 
 def close_thin_pages(document: Document, fills: Sequence[float]) -> Document:

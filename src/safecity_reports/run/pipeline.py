@@ -33,7 +33,7 @@ from safecity_reports.run.forked import (
     die_with_parent,
     fork_available,
     send_failure,
-    signals_held,
+    start_held,
 )
 from safecity_reports.run.progress import QUIET, Progress
 from safecity_reports.run.signals import held, stopped_by_signals
@@ -292,8 +292,7 @@ class _Child:
             target=_write_in_child,
             args=(sender, fmt, document, images, path, styles, os.getpid(), options),
         )
-        with signals_held():
-            self.process.start()
+        start_held(self.process)
         sender.close()
 
     def finish(self) -> None:
