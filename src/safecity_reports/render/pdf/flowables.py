@@ -483,11 +483,11 @@ class LazyStory(list):  # type: ignore[type-arg]
         return super().__len__()
 
 
-class BreakMark(ActionFlowable):
-    """Takes no room: marks where one of the document's page breaks falls, so that the first
-    pass can say how full the page it ends is (``ReportTemplate.handle_breakMark``). An action,
+class ThinPageBreak(ActionFlowable):
+    """A page break the layout lets close (``layout.thin_pages``): it starts a new page only
+    where the page it would end is not thin (``ReportTemplate.handle_thinBreak``). An action,
     not a flowable of no height: that, at the foot of a full page, went onto the next one, and
-    the page break after it left that page blank."""
+    a page break after it left that page blank."""
 
-    def __init__(self) -> None:
-        super().__init__(("breakMark",))
+    def __init__(self, place: int) -> None:
+        super().__init__(("thinBreak", place))
