@@ -391,7 +391,13 @@ def _kill_at(tmp_path: Path, signum: int, delay: float) -> None:
     run = cli(second, "-o", out, "-q", "--no-cache", env={name: value})
     time.sleep(delay)
     run.send_signal(signum)
-    _stdout, stderr = run.communicate(timeout=30)
+    try:
+        _stdout, stderr = run.communicate(timeout=30)
+    except subprocess.TimeoutExpired as exc:
+        # ended here, so that the next test does not fail on this one's process left running
+        run.kill()
+        run.communicate()
+        pytest.fail(f"the run did not end within 30 s of {signum!r}; it printed {exc.stderr!r}")
     deadline = time.monotonic() + 5
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
