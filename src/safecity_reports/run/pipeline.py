@@ -150,7 +150,15 @@ class Execution:
         self, document: Document, temps: Mapping[str, Path], names: str, folder: Path, cache: bool
     ) -> None:
         _draw_and_write(
-            document, temps, names, self.styles, folder, cache, self.chart_process, self.progress
+            document,
+            temps,
+            names,
+            self.styles,
+            folder,
+            cache,
+            self.chart_process,
+            self.progress,
+            idle=self._stop_charts,
         )
 
 
@@ -163,9 +171,12 @@ def _draw_and_write(
     use_cache: bool,
     chart_process: ChartProcess | None,
     progress: Progress,
+    idle: Callable[[], None] | None = None,
 ) -> None:
     """Draw the charts not cached and write the documents into ``targets`` (temporary files,
     moved into place by the caller); ``names`` are the documents' names, for the progress.
+    ``idle`` is called where the chart process has nothing to draw (every chart cached): it
+    ends the process, which would otherwise go on importing matplotlib beside the documents.
 
     With a chart process the documents do not wait for the drawing to end: the Word process is
     forked and the PDF's first pass (which needs no picture) laid out while the charts are drawn,
@@ -182,6 +193,8 @@ def _draw_and_write(
     images, to_draw = plan_charts(document.charts, styles, folder, cache, svg, raster=False)
     if "docx" in targets:
         from safecity_reports.charts import raster  # noqa: F401 - imported now, so the Word process has it
+    if chart_process is not None and not to_draw and idle is not None:
+        idle()
     if chart_process is None or not to_draw:
         if to_draw:
             progress.stage(f"Drawing {len(to_draw)} charts")
