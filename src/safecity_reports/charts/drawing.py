@@ -37,6 +37,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
+    as_fitted,
     axis_title,
     choose_period_labels,
     end_label,
@@ -121,6 +122,7 @@ class Painter:
                 figure.delaxes(old)
             axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
             _DRAW[chart.kind](figure, axes, chart, self.look)
+            as_fitted(axes)
             figure.savefig(vector, format="pdf", metadata=PDF_METADATA)
             if svg:  # the same figure, laid out once, written by matplotlib's SVG backend
                 drawn = io.BytesIO()

@@ -237,6 +237,25 @@ def layout(figure: Figure, axes: Axes, pad_points: float = 3.0, rounds: int = 4)
     return renderer
 
 
+def as_fitted(axes: Axes) -> None:
+    """Keep ``axes`` as the fitting left it while it is drawn: an axis with no title of its own
+    (its text empty) and no offset above its numbers does not measure its tick labels again.
+
+    matplotlib's draw measures every tick label of an axis twice before drawing it: to place
+    the axis title beside them, and to place the offset text (the "x1e6" of a scale) below
+    them. Neither is drawn when it is empty, so the measures change no mark on the page; the
+    tick labels themselves are laid out and drawn as before. An axis with a title (a ranking's
+    or a funnel's) keeps its measures, for its title's place."""
+    for axis in (axes.xaxis, axes.yaxis):
+        if axis.label.get_text() or axis.get_offset_text().get_text():
+            continue
+        # the empty title's place fixed: matplotlib stops placing it beside the tick labels
+        axis.set_label_coords(*axis.label.get_position(), transform=axis.label.get_transform())
+        for tick in (*axis.majorTicks, *axis.minorTicks):
+            tick.label1.set_in_layout(False)
+            tick.label2.set_in_layout(False)
+
+
 def choose_period_labels(
     figure: Figure,
     axes: Axes,
