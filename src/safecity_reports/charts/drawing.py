@@ -399,7 +399,7 @@ def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.set_xlabel("Population", color=palette.text, labelpad=look.pt(4))
     axes.spines["bottom"].set_color(palette.rule)
     axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     title_top = axis_title(figure, axes, chart.y_label, look)
     legend_above(figure, axes, title_top, look, handles)
     layout(figure, axes)
@@ -467,7 +467,7 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.spines["left"].set_color(palette.neutral)
     axes.tick_params(axis="x", length=0)
     axes.tick_params(axis="y", length=0, pad=look.pt(4))
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     if keys:
         legend_above(figure, axes, 0.0, look, keys)
     layout(figure, axes)
@@ -524,7 +524,7 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.spines["bottom"].set_color(palette.neutral)
     ticks = _nice_ticks(_values(chart), from_zero=True, percent=chart.percent, headroom=0.15)
     _value_axis(axes.yaxis, ticks, chart.percent)
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     title_top = axis_title(figure, axes, chart.y_label, look, clear=axes.texts)
     if k > 1:
         legend_above(figure, axes, title_top, look)
