@@ -23,17 +23,13 @@ from matplotlib import font_manager, patheffects, style
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import XAxis, YAxis
-
-# savefig(format="pdf") imports the PDF backend (and fontTools' subsetter) at its first call:
-# imported here instead, in the chart process before it forks its workers, it is imported once
-# and its pages are shared, not imported again in every worker.
-from matplotlib.backends import backend_pdf  # noqa: F401
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
+from safecity_reports.charts import pdf_backend  # noqa: F401  (before any chart is drawn)
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
