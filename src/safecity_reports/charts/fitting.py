@@ -59,8 +59,28 @@ def font_height_metrics(
 ) -> tuple[float, float, float] | tuple[None, None, None]:
     """The ascent, descent and line gap of the font ``prop`` finds, at its size and ``dpi``, in
     pixels, as matplotlib's text layout reads them from the font (its OS/2 table, else its hhea
-    table; neither: None, and matplotlib measures the text instead)."""
-    return _font_height_metrics(font_manager.findfont(prop), prop.get_size_in_points(), dpi)
+    table; neither: None, and matplotlib measures the text instead).
+
+    Asked about a hundred times a chart, it finds the font once for each kind of text: finding
+    it (``findfont``) took most of its time. The key holds what the font is found by, and the
+    number of fonts known, which grows when the styles' fonts are registered."""
+    key = (
+        tuple(prop.get_family()),
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_file(),
+        len(font_manager.fontManager.ttflist),
+    )
+    file = _FONT_FILES.get(key)
+    if file is None:
+        file = _FONT_FILES[key] = str(font_manager.findfont(prop))
+    return _font_height_metrics(file, prop.get_size_in_points(), dpi)
+
+
+_FONT_FILES: dict[tuple[object, ...], str] = {}
+"""The font file found for each kind of text (``font_height_metrics``'s key)."""
 
 
 @functools.lru_cache(maxsize=256)
