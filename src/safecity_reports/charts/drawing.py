@@ -23,20 +23,17 @@ from matplotlib import font_manager, patheffects, style
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import XAxis, YAxis
-
-# savefig(format="pdf") imports the PDF backend (and fontTools' subsetter) at its first call:
-# imported here instead, in the chart process before it forks its workers, it is imported once
-# and its pages are shared, not imported again in every worker.
-from matplotlib.backends import backend_pdf  # noqa: F401
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
+from safecity_reports.charts import pdf_backend  # noqa: F401  (before any chart is drawn)
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
+    as_fitted,
     axis_title,
     choose_period_labels,
     end_label,
@@ -121,6 +118,7 @@ class Painter:
                 figure.delaxes(old)
             axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
             _DRAW[chart.kind](figure, axes, chart, self.look)
+            as_fitted(axes)
             figure.savefig(vector, format="pdf", metadata=PDF_METADATA)
             if svg:  # the same figure, laid out once, written by matplotlib's SVG backend
                 drawn = io.BytesIO()
@@ -397,7 +395,7 @@ def _draw_funnel(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.set_xlabel("Population", color=palette.text, labelpad=look.pt(4))
     axes.spines["bottom"].set_color(palette.rule)
     axes.tick_params(axis="x", colors=palette.rule, labelcolor=palette.text)
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     title_top = axis_title(figure, axes, chart.y_label, look)
     legend_above(figure, axes, title_top, look, handles)
     layout(figure, axes)
@@ -465,7 +463,7 @@ def _draw_ranking(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.spines["left"].set_color(palette.neutral)
     axes.tick_params(axis="x", length=0)
     axes.tick_params(axis="y", length=0, pad=look.pt(4))
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     if keys:
         legend_above(figure, axes, 0.0, look, keys)
     layout(figure, axes)
@@ -522,7 +520,7 @@ def _draw_bars(figure: Figure, axes: Axes, chart: Chart, look: Look) -> None:
     axes.spines["bottom"].set_color(palette.neutral)
     ticks = _nice_ticks(_values(chart), from_zero=True, percent=chart.percent, headroom=0.15)
     _value_axis(axes.yaxis, ticks, chart.percent)
-    layout(figure, axes)
+    layout(figure, axes, rounds=1)  # the layout below fits it until it settles
     title_top = axis_title(figure, axes, chart.y_label, look, clear=axes.texts)
     if k > 1:
         legend_above(figure, axes, title_top, look)

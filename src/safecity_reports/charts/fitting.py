@@ -59,8 +59,28 @@ def font_height_metrics(
 ) -> tuple[float, float, float] | tuple[None, None, None]:
     """The ascent, descent and line gap of the font ``prop`` finds, at its size and ``dpi``, in
     pixels, as matplotlib's text layout reads them from the font (its OS/2 table, else its hhea
-    table; neither: None, and matplotlib measures the text instead)."""
-    return _font_height_metrics(font_manager.findfont(prop), prop.get_size_in_points(), dpi)
+    table; neither: None, and matplotlib measures the text instead).
+
+    Asked about a hundred times a chart, it finds the font once for each kind of text: finding
+    it (``findfont``) took most of its time. The key holds what the font is found by, and the
+    number of fonts known, which grows when the styles' fonts are registered."""
+    key = (
+        tuple(prop.get_family()),
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_file(),
+        len(font_manager.fontManager.ttflist),
+    )
+    file = _FONT_FILES.get(key)
+    if file is None:
+        file = _FONT_FILES[key] = str(font_manager.findfont(prop))
+    return _font_height_metrics(file, prop.get_size_in_points(), dpi)
+
+
+_FONT_FILES: dict[tuple[object, ...], str] = {}
+"""The font file found for each kind of text (``font_height_metrics``'s key)."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -235,6 +255,25 @@ def layout(figure: Figure, axes: Axes, pad_points: float = 3.0, rounds: int = 4)
         axes.set_position(position)
         placed = position
     return renderer
+
+
+def as_fitted(axes: Axes) -> None:
+    """Keep ``axes`` as the fitting left it while it is drawn: an axis with no title of its own
+    (its text empty) and no offset above its numbers does not measure its tick labels again.
+
+    matplotlib's draw measures every tick label of an axis twice before drawing it: to place
+    the axis title beside them, and to place the offset text (the "x1e6" of a scale) below
+    them. Neither is drawn when it is empty, so the measures change no mark on the page; the
+    tick labels themselves are laid out and drawn as before. An axis with a title (a ranking's
+    or a funnel's) keeps its measures, for its title's place."""
+    for axis in (axes.xaxis, axes.yaxis):
+        if axis.label.get_text() or axis.get_offset_text().get_text():
+            continue
+        # the empty title's place fixed: matplotlib stops placing it beside the tick labels
+        axis.set_label_coords(*axis.label.get_position(), transform=axis.label.get_transform())
+        for tick in (*axis.majorTicks, *axis.minorTicks):
+            tick.label1.set_in_layout(False)
+            tick.label2.set_in_layout(False)
 
 
 def choose_period_labels(

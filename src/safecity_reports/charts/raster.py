@@ -5,7 +5,7 @@ matplotlib lays out and draws each chart once; pdfium turns that drawing into pi
 of the time Agg took to draw them again. Only Word needs the pixels, so they are made where Word
 is written (``run.word_pictures``), in the Word document's process, while the chart process
 draws the next charts on the other core; a report of the PDF alone never makes them. This module
-imports pdfium, numpy and the PNG writer, never matplotlib.
+imports pdfium (when it rasterises), numpy and the PNG writer, never matplotlib.
 
 Charts are drawn on an opaque white figure (``Look.rc``), so the PNG has no alpha channel.
 """
@@ -17,8 +17,6 @@ import math
 from pathlib import Path
 
 import numpy as np
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from safecity_reports import png
 from safecity_reports.files import replace_atomically
@@ -42,6 +40,11 @@ def png_of(vector: bytes, styles: Styles, title: str) -> bytes:
     pdfium renders straight into the PNG's rows (each a filter byte, 0 for none, then its
     pixels), with no copy of the bitmap: three quarters of the time of rendering to a bitmap of
     its own and copying it, with the same pixels."""
+    # pdfium is imported here: the chart process, which imports this module for ``vector_path``
+    # and draws without the PNGs in a run, does not import it (20 ms).
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
     dpi = styles.chart_dpi
     width, height = (round(inches * dpi) for inches in styles.chart_size)
     stride = 1 + width * 3
