@@ -35,6 +35,7 @@ from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.xml import (
     CELL_SIDE_MARGIN,
     RULE_EIGHTHS,
+    add_run,
     cell_margins,
     colour_text,
     insert_before,
@@ -116,7 +117,7 @@ def _part_starts(table: Table, parts: Sequence[int]) -> list[int]:
 
 def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     caption = host.paragraph((), ref.CAPTION)
-    caption.add_run(xml_safe(table.caption))
+    add_run(caption, xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
     if new_page:  # no space above it at the top of its page, as in the PDF
         caption.paragraph_format.page_break_before = True
