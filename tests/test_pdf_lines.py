@@ -51,3 +51,22 @@ def test_a_split_leaves_the_shared_lines_as_they_were() -> None:
     others = own.split(200, 60)
     assert [p.wrap(200, 1000) for p in parts] == [p.wrap(200, 1000) for p in others]
     assert [_words(p) for p in parts] == [_words(p) for p in others]
+
+
+def test_a_pdf_written_keeps_no_lines(tmp_path) -> None:
+    from safecity_reports.layout.document import Document, Paragraph, plain
+    from safecity_reports.render.pdf.document import write_pdf
+    from safecity_reports.styles import load_styles
+
+    TaggedParagraph(TEXT, STYLE).wrap(200, 1000)
+    assert flowables._lines
+    document = Document(
+        title="Lines",
+        subject="Lines let go",
+        author="A partnership",
+        language="en-GB",
+        running_head="Lines",
+        blocks=(Paragraph(plain("Once the PDF is drawn, its lines are let go.")),),
+    )
+    write_pdf(document, {}, tmp_path / "r.pdf", load_styles())
+    assert not flowables._lines

@@ -60,6 +60,7 @@ from safecity_reports.layout.document import (
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
+from safecity_reports.render.docx.properties import keep_with_next, make_bold, paragraph_style
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.toc import ask_to_update_fields, draw_contents
 from safecity_reports.render.docx.xml import (
@@ -329,7 +330,7 @@ class _Writer:
                     if run is None:
                         run = add_text_run(paragraph, xml_safe(text))
                     if strong:
-                        run.bold = True
+                        make_bold(run._r)
                     if span.tone is not None:
                         run.font.color.rgb = self.tones[span.tone]
                     if fill:
@@ -439,7 +440,7 @@ class _Writer:
         added = [child for child in added if child.tag != qn("w:sectPr")]
         paragraphs = list(_paragraphs(added))
         for p in paragraphs[:-1]:
-            WordParagraph(p, self.word).paragraph_format.keep_with_next = True
+            keep_with_next(p)
 
     def text_width(self) -> int:
         section = self.last_section()
@@ -490,7 +491,7 @@ class _Writer:
         p = OxmlElement("w:p")
         self.body_end().addprevious(p)
         style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        p.get_or_add_pPr().style = style_id
+        paragraph_style(p, style_id)
         paragraph = WordParagraph(p, self.word._body)
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True
