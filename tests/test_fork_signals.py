@@ -12,10 +12,12 @@ import multiprocessing
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
-from safecity_reports.run.forked import die_with_parent, fork_available, signals_held
+from safecity_reports.files import signals_held
+from safecity_reports.run.forked import die_with_parent, fork_available
 
 pytestmark = pytest.mark.skipif(
     not fork_available() or not hasattr(signal, "pthread_sigmask"), reason="needs fork"
@@ -69,3 +71,54 @@ def test_the_parents_own_signals_are_let_in_after_the_fork():
     with signals_held():
         assert signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set())
     assert signal.pthread_sigmask(signal.SIG_BLOCK, set()) == before
+
+
+def _stopped_as_forked(monkeypatch, make) -> list[multiprocessing.process.BaseProcess]:
+    """Make a forked process (``make``) with a SIGTERM sent to this process while the fork holds
+    the stop signals back: the stop is raised as the fork ends, inside the constructor. Returns
+    the processes still alive after it."""
+    from multiprocessing.process import BaseProcess
+
+    from safecity_reports.run.signals import Stopped, stopped_by_signals
+
+    start = BaseProcess.start
+
+    def start_then_stopped(self: BaseProcess) -> None:
+        start(self)
+        os.kill(os.getpid(), signal.SIGTERM)  # held: it waits for the fork to be done
+
+    monkeypatch.setattr(BaseProcess, "start", start_then_stopped)
+    with pytest.raises(Stopped), stopped_by_signals():
+        make()
+    monkeypatch.setattr(BaseProcess, "start", start)
+    left = multiprocessing.active_children()
+    for process in left:  # so that a failure leaves nothing for the test run to wait on
+        process.kill()
+        process.join()
+    return left
+
+
+def test_a_stop_let_in_as_the_chart_process_is_forked_leaves_no_process(monkeypatch):
+    # The CI once saw a run stopped by SIGHUP say so and then wait 30 s: the stop, held during
+    # the fork, was raised before the run held the new process, which nothing then ended, and
+    # Python's exit waits for every process it forked
+    from safecity_reports.run.chart_process import ChartProcess
+    from safecity_reports.styles import load_styles
+
+    styles = load_styles(None)
+    assert _stopped_as_forked(monkeypatch, lambda: ChartProcess(styles, None)) == []
+
+
+def test_a_stop_let_in_as_the_word_process_is_forked_leaves_no_process(monkeypatch, tmp_path):
+    from safecity_reports.api import lay_out, read_workbook
+    from safecity_reports.run.pipeline import _Child
+    from safecity_reports.styles import load_styles
+
+    styles = load_styles(None)
+    report, _warnings = read_workbook(Path(__file__).parent.parent / "inputs" / "q2.xlsx")
+    document, _statuses = lay_out(report)
+
+    def make() -> None:
+        _Child("docx", tmp_path / "q2.docx", document, {}, styles, {})
+
+    assert _stopped_as_forked(monkeypatch, make) == []

@@ -215,6 +215,27 @@ def test_a_table_starts_under_its_heading_where_its_first_rows_fit():
     assert pages.anchor_pages["after"] == 2
 
 
+def test_a_short_table_that_cannot_break_takes_its_heading_to_the_next_page():
+    """A table of four tall rows cannot break with three rows on each side: where its first rows
+    fit under its heading but the whole does not, it moved to the next page alone and left its
+    heading at the foot of this one (late-figures' 'Summary'). With any amount of text before
+    it, the table never starts a page without its heading."""
+    from safecity_reports.layout.document import Cell, Paragraph, plain
+    from safecity_reports.render.pdf.document import count_pages
+    from safecity_reports.styles import load_styles
+
+    rows = tuple(
+        (Cell(plain(f"Measure {n} " + "with a long name that wraps " * 3)), Cell(plain(str(n))))
+        for n in range(4)
+    )
+    table = Table("Four tall rows", ((Cell(plain("Measure")), Cell(plain("2016"))),), rows, (3, 1))
+    styles = load_styles()
+    for lines in range(20, 40):  # the table's place runs down the page and over
+        filler = tuple(Paragraph(plain(f"Line {n} of the page before.")) for n in range(lines))
+        pages = count_pages(_story(*filler, Heading(2, "The table", "table"), table), styles)
+        assert (lines + 1,) not in pages.page_starts, lines  # the table's place: after the heading
+
+
 def test_word_breaks_a_table_where_the_pdf_does_under_a_continued_caption(tmp_path):
     """Word's continued tables carry '(continued)' captions and their header again, like the
     PDF's: the PDF's first pass says which rows fall on each page, and Word breaks there."""

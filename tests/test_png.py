@@ -75,7 +75,8 @@ def _draw(tmp_path: Path, data: bytes) -> tuple[Path, bool]:
     pdf = tmp_path / "out.pdf"
     canvas = Canvas(str(pdf))
     copied = register_png(canvas, image)
-    canvas.drawImage(str(image), 50, 50, 200, 150, mask=None)
+    # registered, it is found by its file's name (as ``FigureImage`` draws it); else read
+    canvas.drawImage(image.name if copied else str(image), 50, 50, 200, 150, mask=None)
     canvas.showPage()
     canvas.save()
     return pdf, copied

@@ -232,6 +232,9 @@ def report_command(
     except OSError as exc:  # not met in the report's own writing, which says more; a last guard
         _fail(UsageError(os_error_message(exc, output)))
     except Stopped as exc:
+        from safecity_reports.run.forked import end_children  # (imported when needed)
+
+        end_children()
         click.echo(stopped_line(exc), err=True)
         sys.exit(128 + exc.signum)
     if not quiet:

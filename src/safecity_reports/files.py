@@ -26,9 +26,10 @@ TEMP_MARK = ".safecity-"
 STALE_SECONDS = 3600
 """Age after which a temporary file is taken as left behind even if its pid is running again."""
 _TEMP_NAME = re.compile(r"^\..*\.safecity-(\d+)-[A-Za-z0-9_]{8}(\.\w+)?$")
-_SIGNALS = tuple(
+STOP_SIGNALS = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+"""The signals that stop a run: Ctrl-C, SIGTERM and SIGHUP."""
 
 ADVICE = {
     errno.ENOSPC: "the disk is full; free some space or choose another folder with -o",
@@ -145,7 +146,7 @@ def replace_together(targets: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
             except OSError as exc:
                 raise UsageError(os_error_message(exc, path.parent)) from None
         yield dict(temps)
-        with _signals_held(), _folder_lock(next(iter(paths.values())).parent):
+        with signals_held(), _folder_lock(next(iter(paths.values())).parent):
             _move_all([(temps[key], paths[key]) for key in paths])
     finally:
         for tmp in temps.values():
@@ -204,13 +205,15 @@ def _keep_aside(path: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold back Ctrl-C, SIGTERM and SIGHUP while the documents are moved (a moment): they
-    arrive afterwards, when the pair is whole."""
-    if not hasattr(signal, "pthread_sigmask"):
+def signals_held() -> Iterator[None]:
+    """Hold back the stop signals (``STOP_SIGNALS``) for the block; one that arrives meanwhile
+    is let in as it ends. For moments a stop must not split: the documents moved into place (the
+    pair stays whole), a process forked (the run's handler, which raises, must never run in a
+    child that has not yet set its own: it carried one child on as a copy of its parent)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows, which has neither signals nor fork
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:

@@ -151,10 +151,13 @@ def counter_sentence(report: Report, verdicts: Verdicts) -> str:
     return f"The table on the front page counts {counted} by {what}: {meaning} ({listed})."
 
 
-def counting_sentence(report: Report, verdicts: Verdicts, summary: bool = True) -> str:
+def counting_sentence(
+    report: Report, verdicts: Verdicts, summary: bool = True, tests_said: bool = False
+) -> str:
     """The front page's sentence on what its table counts and how: by what, whether changes
     were tested against chance, and, where the summary's columns make it count something other
-    than the direction of travel, that it does (``summary``: the report has a summary table)."""
+    than the direction of travel, that it does (``summary``: the report has a summary table;
+    ``tests_said``: the main points say how many changes could be tested, so this does not)."""
     what, _, _ = counter_for(report, verdicts)
     counted = (
         f"each area's figures for {report.settings.period}"
@@ -178,6 +181,12 @@ def counting_sentence(report: Report, verdicts: Verdicts, summary: bool = True) 
             sentence + "; no change could be tested against chance (the workbook gives no"
             " counts behind the figures compared), so better and worse say only which way the"
             " figure moved."
+        )
+    if tests_said:
+        return (
+            sentence + "; only the changes tested against chance (where the workbook gives the"
+            " counts behind both figures) are called significant, the others are counted as"
+            " not tested."
         )
     return (
         sentence + f"; {tested} of the {len(changes)} comparisons could be tested against chance"
@@ -260,7 +269,7 @@ def _total(verdicts: Verdicts, totals: list[int]) -> tuple[Cell, ...]:
     ) + tuple(Cell((Span(str(t), bold=True),), Align.RIGHT) for t in totals)
 
 
-def counts_in_words(report: Report, verdicts: Verdicts) -> str:
+def counts_in_words(report: Report, verdicts: Verdicts, tests_said: bool = False) -> str:
     """The front page's counts in a sentence, where its table would have one row (one priority,
     not figures for each area): a one-row table adds nothing to the words (issue 25). '' where
     the table is printed.
@@ -280,16 +289,16 @@ def counts_in_words(report: Report, verdicts: Verdicts) -> str:
     rated = what == _RATING_WHAT
     listed = _and([f"{n} {w if rated else w[:1].lower() + w[1:]}" for n, w in counts])
     sentence = f"Of the {_measures(len(said))}, by {what}: {listed}."
-    caveat = testing_words(report, verdicts)
+    caveat = testing_words(report, verdicts, tests_said)
     return f"{sentence} {caveat}" if caveat else sentence
 
 
-def testing_words(report: Report, verdicts: Verdicts) -> str:
+def testing_words(report: Report, verdicts: Verdicts, tests_said: bool = False) -> str:
     """What the sentence over the table says of testing against chance, as a sentence of its
     own after the counts in words (counted by direction of travel); '' where it says nothing."""
     if counter_for(report, verdicts)[0] != DIRECTION_WHAT:
         return ""
-    caveat = counting_sentence(report, verdicts).partition("; ")[2]
+    caveat = counting_sentence(report, verdicts, tests_said=tests_said).partition("; ")[2]
     return f"{caveat[:1].upper()}{caveat[1:]}"
 
 

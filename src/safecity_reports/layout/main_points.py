@@ -225,6 +225,22 @@ def stated_points(
     return tuple(points)
 
 
+TESTED_WORDS = "could be tested against chance;"
+"""In the point that says how many comparisons could be tested (``states_tests``)."""
+
+
+def states_tests(blocks: list[Block]) -> bool:
+    """Whether the main points (``main_points_blocks``) say how many comparisons could be tested
+    against chance: the sentence under them then does not say it again."""
+    return any(
+        TESTED_WORDS in span.text
+        for block in blocks
+        if isinstance(block, BulletList)
+        for _, point in block.items
+        for span in point
+    )
+
+
 def _overall(counted: list[Verdict], tested_any: bool) -> list[Spans]:
     """What the comparisons found overall, for a report with little to single out."""
     changes = [v.change for v in counted]
@@ -236,8 +252,8 @@ def _overall(counted: list[Verdict], tested_any: bool) -> list[Spans]:
         said.append(
             (
                 Span(
-                    f"{_count(tested, 'comparison')} of {len(compared)} could be tested against"
-                    f" chance; {_none(significant)} found significant."
+                    f"{_count(tested, 'comparison')} of {len(compared)} {TESTED_WORDS}"
+                    f" {_none(significant)} found significant."
                 ),
             )
         )

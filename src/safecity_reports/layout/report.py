@@ -37,7 +37,7 @@ from safecity_reports.layout.glance import (
     counts_in_words,
     testing_words,
 )
-from safecity_reports.layout.main_points import main_points_blocks
+from safecity_reports.layout.main_points import main_points_blocks, states_tests
 from safecity_reports.layout.measure_page import page_blocks
 from safecity_reports.layout.names import full_name, shared_title, table_title
 from safecity_reports.layout.overview import area_notes, overview_table
@@ -421,11 +421,13 @@ def build_document(
     ]
     after += [Paragraph(plain(note), ParagraphStyle.NOTE) for note in settings.footnotes]
     # a one-row table of counts adds nothing to the same counts in words (issue 25)
-    counted = counts_in_words(report, verdicts) if report.measures else ""
+    tests_said = states_tests(points)  # not said again under them
+    counted = counts_in_words(report, verdicts, tests_said) if report.measures else ""
     if counted:
         after.append(Paragraph(plain(counted)))
     elif report.measures:
-        after.append(Paragraph(plain(counting_sentence(report, verdicts, bool(summary)))))
+        sentence = counting_sentence(report, verdicts, bool(summary), tests_said)
+        after.append(Paragraph(plain(sentence)))
         after.append(at_a_glance(report, verdicts))
     front = [*cover, *points, *after]
 

@@ -33,7 +33,7 @@ from safecity_reports.run.forked import (
     die_with_parent,
     fork_available,
     send_failure,
-    signals_held,
+    start_held,
 )
 from safecity_reports.styles import Styles
 
@@ -48,10 +48,12 @@ class ChartProcess:
         self.drawing: Drawing | None = None
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, styles, workers, os.getpid()))
-        with signals_held():
-            self.process.start()
+        start_held(self.process, then=self._own_group)
         child.close()
-        # The child makes its own process group too; whichever comes first, ``stop`` finds it.
+
+    def _own_group(self) -> None:
+        """The child makes its own process group too; whichever comes first, ``stop`` finds
+        it."""
         with contextlib.suppress(OSError):
             os.setpgid(self.process.pid, self.process.pid)  # type: ignore[arg-type]
 

@@ -3,7 +3,6 @@ parent."""
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -12,13 +11,11 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
-STOP_SIGNALS = frozenset(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
-)
-"""The signals that stop a run."""
+from safecity_reports.files import STOP_SIGNALS, signals_held
 
 
 def send_failure(connection: Connection, exc: BaseException, doing: str) -> None:
@@ -39,22 +36,33 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold back the stop signals while a process is forked. A forked child starts with its
-    parent's handlers: a stop landing before the child took its own (``die_with_parent``) ran
-    the parent's handler in the child, whose exception could then carry the child on as a
-    copy of the parent (a test run printed a second pytest summary). Held, the signal waits in
-    the child until ``die_with_parent`` has set its handlers and lets it in; in the parent, until
-    the fork is done."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows, which does not fork
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+def start_held(process: BaseProcess, then: Callable[[], None] | None = None) -> None:
+    """Start ``process`` with the stop signals held back (``signals_held``), then call ``then``.
+    In the child a stop waits until ``die_with_parent`` has set the child's own handlers and
+    lets it in. In this process, a stop held back while it forked is raised as the hold ends,
+    before the caller has the process: it is then killed and waited for, and the stop goes on.
+    Left running, nothing ended it, and Python's exit waits for every process it forked: a run
+    stopped by SIGHUP said so, then waited on a Word process that waited for charts the
+    stopped run would never draw."""
     try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        with signals_held():
+            process.start()
+        if then is not None:
+            then()
+    except BaseException:
+        if process.pid is not None:
+            process.kill()
+            process.join()
+        raise
+
+
+def end_children() -> None:
+    """Kill and wait for any process this one forked that is still running: the last guard of a
+    stopped run, whose exit would otherwise wait for it (each is ended where it was started;
+    this catches one a stop let in between its start and the line that holds it)."""
+    for process in multiprocessing.active_children():
+        process.kill()
+        process.join()
 
 
 def die_with_parent(parent: int) -> None:

@@ -33,7 +33,7 @@ from safecity_reports.run.forked import (
     die_with_parent,
     fork_available,
     send_failure,
-    signals_held,
+    start_held,
 )
 from safecity_reports.run.progress import QUIET, Progress
 from safecity_reports.run.signals import held, stopped_by_signals
@@ -209,8 +209,6 @@ def _draw_and_write(
 
 ABANDON_SECONDS = 5.0
 """How long a child writing a document is given to end when stopped, before it is killed."""
-CLOSING_PASSES = 3
-"""The most times the PDF's first pass is run again after closing up thin pages."""
 
 
 def _write_documents(
@@ -224,8 +222,6 @@ def _write_documents(
     ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
     the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
     The targets are temporary files: the caller moves them into place, or removes them."""
-    from safecity_reports.layout.thin_pages import close_thin_pages
-
     with held():  # pikepdf's import cannot be interrupted
         from safecity_reports.render.pdf.document import count_pages
 
@@ -234,16 +230,9 @@ def _write_documents(
     pages = None
     if "docx" in pending or "pdf" in pending:
         # The PDF's first pass (it needs no picture) before the Word process is forked: the
-        # pages it finds thin are closed up in the document both draw, and Word's contents
+        # pages it closed up as thin are closed in the document both draw, and Word's contents
         # (a TOC field) show the page of each heading it finds.
-        pages = count_pages(document, styles)
-        # a page closed up moves what follows it, which can leave another page thin: again,
-        # a few times at most (each pass only takes page breaks away)
-        for _ in range(CLOSING_PASSES):
-            fitted = close_thin_pages(document, pages.break_fills)
-            if fitted is document:
-                break
-            document, pages = fitted, count_pages(fitted, styles)
+        document, pages = count_pages(document, styles).closed_up(document)
     word = (
         {
             "pages": pages.anchor_pages,
@@ -292,8 +281,7 @@ class _Child:
             target=_write_in_child,
             args=(sender, fmt, document, images, path, styles, os.getpid(), options),
         )
-        with signals_held():
-            self.process.start()
+        start_held(self.process)
         sender.close()
 
     def finish(self) -> None:

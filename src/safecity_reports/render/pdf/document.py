@@ -15,7 +15,7 @@ import io
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -49,14 +49,15 @@ from safecity_reports.layout.document import (
     Table,
     Tone,
 )
+from safecity_reports.layout.thin_pages import closable_breaks, moved_places, without_breaks
 from safecity_reports.render.pdf.flowables import (
-    BreakMark,
     FigureImage,
     HeadedGroup,
     HeadingFlowable,
     LazyStory,
     TaggedListFlowable,
     TaggedParagraph,
+    ThinPageBreak,
     forget_lines,
 )
 from safecity_reports.render.pdf.fonts import mend_unicode_maps
@@ -89,8 +90,6 @@ class PageCount:
 
     pages: int
     anchor_pages: Mapping[str, int]
-    break_fills: tuple[float, ...] = ()
-    """How full the page is that each of the document's page breaks ends (0 to 1), in order."""
     table_parts: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
     """For each table the PDF breaks over pages (by its place among the document's tables,
     from 0), the rows of its body on each page: Word breaks it at the same rows, each part after
@@ -99,6 +98,19 @@ class PageCount:
     """For each block that starts a page, by its place (among the document's blocks, then
     among those of each group kept together it lies in), the room left at the foot of the page
     before, in points (``render/pdf/page_starts``)."""
+    closed_breaks: frozenset[int] = frozenset()
+    """The places of the page breaks closed up because the page each would end is thin
+    (``layout/thin_pages``): the document drawn is the one without them."""
+
+    def closed_up(self, document: Document) -> tuple[Document, PageCount]:
+        """``document`` (the one counted) without the page breaks this pass closed up, and this
+        count with the places in it as they are there: laid out again, it makes the same
+        pages (each break left is one this pass made, its page as full)."""
+        if not self.closed_breaks:
+            return document, self
+        fitted = without_breaks(document, self.closed_breaks)
+        starts = moved_places(self.page_starts, self.closed_breaks)
+        return fitted, replace(self, page_starts=starts, closed_breaks=frozenset())
 
 
 def count_pages(document: Document, styles: Styles) -> PageCount:
@@ -114,9 +126,9 @@ def count_pages(document: Document, styles: Styles) -> PageCount:
     return PageCount(
         counting.page,
         dict(counting.anchor_pages),
-        tuple(counting.break_fills),
         parts,
         dict(counting.page_starts.starts),
+        frozenset(counting.closed_breaks),
     )
 
 
@@ -206,8 +218,12 @@ class _Story(TableParts):
         if self.styles.logo is not None:
             yield self.logo(self.styles.logo)
         heads: list[Flowable] = []  # headings (and a note under one) waiting for what they head
+        closable = closable_breaks(self.document)
         for index, block in enumerate(self.document.blocks):
-            made = self.block(block)
+            if isinstance(block, PageBreak) and index in closable:
+                made = [ThinPageBreak(index)]  # a new page only where this one is full enough
+            else:
+                made = self.block(block)
             tag_block(made, (index,))
             for flowable in made:
                 note = isinstance(block, Paragraph) and block.style is ParagraphStyle.NOTE
@@ -417,6 +433,5 @@ class _Story(TableParts):
         if template != self.template:
             flowables.append(NextPageTemplate(template))
             self.template = template
-        flowables.append(BreakMark())
         flowables.append(PageBreakFlowable())
         return flowables

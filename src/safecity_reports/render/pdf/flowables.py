@@ -202,7 +202,8 @@ class FigureImage(ImageFlowable):
         if not register_png(self.canv, self.path, deferred):
             super().draw()  # decoded by reportlab
             return
-        self.canv.drawImage(str(self.path), 0, 0, self.drawWidth, self.drawHeight, mask=None)
+        # registered: found by the name, never read
+        self.canv.drawImage(self.path.name, 0, 0, self.drawWidth, self.drawHeight, mask=None)
 
 
 class TaggedTable(TableFlowable):
@@ -360,7 +361,9 @@ class CaptionedTable(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self.wrap(availWidth, availHeight)
-        parts = self._without_orphans(availWidth, availHeight - self._caption_height)
+        frame = getattr(self, "_frame", None)
+        at_top = frame is None or frame._atTop
+        parts = self._without_orphans(availWidth, availHeight - self._caption_height, at_top)
         if not parts:
             return []
         first, *rest = parts
@@ -375,15 +378,20 @@ class CaptionedTable(Flowable):
             return None
         return len(values) - int(getattr(self.table, "repeatRows", 0) or 0)
 
-    def _without_orphans(self, width: float, room: float) -> list[Flowable]:
+    def breaks_in(self, width: float, room: float) -> bool:
+        """Whether the table can start in ``room`` below other text on a page: split there
+        with at least ``FEWEST_ROWS`` rows on each side of the break."""
+        self.wrap(width, room)
+        return bool(self._without_orphans(width, room - self._caption_height, at_top=False))
+
+    def _without_orphans(self, width: float, room: float, at_top: bool) -> list[Flowable]:
         """The table split to fit ``room`` with at least ``FEWEST_ROWS`` rows on each side of
         the break (fewer rows moved on, or the whole table where it cannot be); split anyway
-        at the top of a page."""
+        ``at_top`` of a page."""
         parts = self.table.split(width, room)
         if len(parts) != 2 or not all(hasattr(p, "_cellvalues") for p in parts):
             return parts  # a long table's window, or no split
-        frame = getattr(self, "_frame", None)
-        if frame is None or frame._atTop:
+        if at_top:
             return parts
         head = int(getattr(self.table, "repeatRows", 0) or 0)
         first, rest = parts
@@ -444,6 +452,15 @@ class KeepWithNext(KeepTogether):
         if full_height >= self._H and start is None:
             return super().split(aW, aH)
         lead_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+        if (
+            start is not None
+            and full_height >= self._H
+            and lead_height + start <= aH
+            and not last.breaks_in(aW, aH - lead_height)
+        ):
+            # its first rows would fit, but the table cannot break here with enough rows on
+            # each side (a short table of tall rows): it moves whole, and its heading with it
+            return super().split(aW, aH)
         return [CondPageBreak(lead_height + (start or MIN_TABLE_START)), *self._content]
 
 
@@ -512,11 +529,11 @@ class LazyStory(list):  # type: ignore[type-arg]
         return super().__len__()
 
 
-class BreakMark(ActionFlowable):
-    """Takes no room: marks where one of the document's page breaks falls, so that the first
-    pass can say how full the page it ends is (``ReportTemplate.handle_breakMark``). An action,
+class ThinPageBreak(ActionFlowable):
+    """A page break the layout lets close (``layout.thin_pages``): it starts a new page only
+    where the page it would end is not thin (``ReportTemplate.handle_thinBreak``). An action,
     not a flowable of no height: that, at the foot of a full page, went onto the next one, and
-    the page break after it left that page blank."""
+    a page break after it left that page blank."""
 
-    def __init__(self) -> None:
-        super().__init__(("breakMark",))
+    def __init__(self, place: int) -> None:
+        super().__init__(("thinBreak", place))

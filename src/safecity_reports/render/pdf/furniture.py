@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from safecity_reports.layout.document import Document, ParagraphStyle
+from safecity_reports.layout.thin_pages import is_thin
 from safecity_reports.reading.glyphs import (
     characters,
     fallback_characters,
@@ -155,9 +156,9 @@ class ReportTemplate(BaseDocTemplate):
         self.anchor_pages: dict[str, int] = {}
         self.table_parts: dict[int, list[int]] = {}
         """The rows of each table's body on each page it reaches, by the table's place."""
-        self.break_fills: list[float] = []
-        """How full the page each of the document's page breaks ends is (0 to 1), in order."""
         self.page_starts = PageStarts()
+        self.closed_breaks: set[int] = set()
+        """The places of the page breaks not made because the page each would end is thin."""
         self.addPageTemplates([self._template(PORTRAIT), self._template(LANDSCAPE)])
 
     def _template(self, name: str) -> PageTemplate:
@@ -181,9 +182,16 @@ class ReportTemplate(BaseDocTemplate):
         # Open the outline (bookmarks) panel when the file is opened.
         self.canv.showOutline()
 
-    def handle_breakMark(self) -> None:  # noqa: N802 - reportlab's name for a BreakMark's action
+    def handle_thinBreak(self, place: int) -> None:  # noqa: N802 - a ThinPageBreak's action
+        if is_thin(self._fill()):
+            self.closed_breaks.add(place)
+        else:
+            self.handle_pageBreak()
+
+    def _fill(self) -> float:
+        """How full the current page is: a share of its text area."""
         frame = self.frame
-        self.break_fills.append(min(1.0, (frame._y2 - frame._y) / frame._height))
+        return min(1.0, (frame._y2 - frame._y) / frame._height)
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
         frame = self.frame

@@ -89,12 +89,15 @@ class PngXObject(PDFImageXObject):  # type: ignore[misc]
 
 
 def register_png(canvas: Canvas, path: Path, deferred: bool = False) -> bool:
-    """Register the PNG at ``path`` under the name ``canvas.drawImage(str(path), mask=None)``
+    """Register the PNG at ``path`` under the name ``canvas.drawImage(path.name, mask=None)``
     gives it, to be copied rather than decoded; False (nothing registered) if it cannot be.
+    Named by the file's name, not its folder's (a chart's file is named by its content): a run
+    with no cache draws its charts in a temporary folder, and its PDF is the same, byte for
+    byte, as another's.
 
     ``deferred``: reportlab writes the image with no pixels, for ``embed_deferred`` to fill in
     the written file."""
-    name = _digester(f"{path}None".encode())  # drawImage's name for a file with no mask
+    name = _digester(f"{Path(path).name}None".encode())  # drawImage's for a file with no mask
     document = canvas._doc
     registered = document.getXObjectName(name)
     if registered in document.idToObject:
