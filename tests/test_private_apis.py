@@ -13,8 +13,9 @@ from docx.oxml.table import CT_Tc
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, ListFlowable, Table
+from reportlab.platypus import Frame, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 
 PRIVATE = [
@@ -32,6 +33,11 @@ PRIVATE = [
     (ListFlowable, "_makeLIIndenter", "render/pdf/flowables.py tags list items"),
     (LIIndenter, "_flowable", "render/pdf/flowables.py"),
     (Frame, "_height", "render/pdf/flowables.py"),
+    # what Paragraph.breakLines sets besides its lines, kept with the lines it shares
+    *(
+        (Paragraph, name, "render/pdf/flowables.py shares a text's lines")
+        for name in ("_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
+    ),
     # python-docx: tables built and merged without its per-cell scans
     (WordTable, "_cells", "render/docx/tables.py"),
     (WordTable, "_tbl", "render/docx/tables.py"),
@@ -55,6 +61,10 @@ def _instance_has(owner: type, name: str) -> bool:
         return hasattr(Table([["a"]]), name)
     if owner is Frame:
         return hasattr(Frame(0, 0, 100, 100), name)
+    if owner is Paragraph:
+        paragraph = Paragraph("a <b>b</b>", ParagraphStyle("p"))
+        paragraph.wrap(100, 100)
+        return hasattr(paragraph, name)
     if owner is LIIndenter:
         return hasattr(LIIndenter(Table([["a"]])), name)
     if owner is Worksheet:

@@ -12,6 +12,7 @@ chance; where it does not, it says the change cannot be tested. Pure: the statis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from safecity_reports.core.counts import stated_population
 from safecity_reports.core.coverage import covered
@@ -182,6 +183,12 @@ def interval(
     return rate_interval(found.count, found.exposure, per, confidence, phi)
 
 
+# Each change is tested twice in a run (the checks compare a printed change with it, then the
+# verdicts are made) and an exact test is a millisecond of scipy: each test's p-value is kept.
+_counts = lru_cache(maxsize=8192)(compare_counts)
+_proportions = lru_cache(maxsize=8192)(compare_proportions)
+
+
 def change_test(
     measure: Measure,
     before: Observation | None,
@@ -210,9 +217,9 @@ def change_test(
         sizes = (round(first.exposure), round(second.exposure))
         if first.count > sizes[0] or second.count > sizes[1] or min(sizes) <= 0:
             return None
-        exact = compare_proportions(first.count, sizes[0], second.count, sizes[1])
+        exact = _proportions(first.count, sizes[0], second.count, sizes[1])
     else:
-        exact = compare_counts(first.count, first.exposure, second.count, second.exposure)
+        exact = _counts(first.count, first.exposure, second.count, second.exposure)
     p_value = widened_p_value(exact, spread.phi)
     return ChangeTest(
         p_value,

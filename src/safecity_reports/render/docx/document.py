@@ -60,12 +60,14 @@ from safecity_reports.layout.document import (
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
+from safecity_reports.render.docx.properties import keep_with_next, make_bold, paragraph_style
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.toc import ask_to_update_fields, draw_contents
 from safecity_reports.render.docx.xml import (
     add_bookmarked_text,
     add_field,
     add_hyperlink,
+    add_run,
     add_text_run,
     end_bookmark,
     shade_run,
@@ -286,7 +288,7 @@ class _Writer:
             paragraph = self.add_paragraph(ref.heading_style(heading.level))
         name = bookmark_name(heading.anchor)
         if name in self.bookmarks:  # Word keeps only the first bookmark of a name anyway
-            paragraph.add_run(xml_safe(heading.text))
+            add_run(paragraph, xml_safe(heading.text))
             return
         self.bookmarks.add(name)
         add_bookmarked_text(paragraph, heading.text, name, self.next_bookmark)
@@ -328,7 +330,7 @@ class _Writer:
                     if run is None:
                         run = add_text_run(paragraph, xml_safe(text))
                     if strong:
-                        run.bold = True
+                        make_bold(run._r)
                     if span.tone is not None:
                         run.font.color.rgb = self.tones[span.tone]
                     if fill:
@@ -395,7 +397,7 @@ class _Writer:
             c_nv_pr.set("descr", alt)
         # The caption under a chart gives measure, periods and source: quieter than a table title.
         if figure.caption:
-            self.paragraph((), ref.CHART_CAPTION).add_run(xml_safe(figure.caption))
+            add_run(self.paragraph((), ref.CHART_CAPTION), xml_safe(figure.caption))
         else:  # no empty line under the chart, but the space the PDF leaves round its caption
             style_id = self.style_id(ref.CHART_CAPTION, WD_STYLE_TYPE.PARAGRAPH)
             before, after = self.style_spacing(style_id)
@@ -408,9 +410,9 @@ class _Writer:
         body = self.word.element.body
         # more than the closing sectPr: start a new section
         new = len(body) > 1
-        section = self.word.add_section(WD_SECTION.NEW_PAGE) if new else self.last_section()
-        long_side = max(section.page_width or 0, section.page_height or 0)
-        short_side = min(section.page_width or 0, section.page_height or 0)
+        section = self.add_section() if new else self.last_section()
+        long_side = Emu(max(section.page_width or 0, section.page_height or 0))
+        short_side = Emu(min(section.page_width or 0, section.page_height or 0))
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = long_side, short_side
@@ -438,7 +440,7 @@ class _Writer:
         added = [child for child in added if child.tag != qn("w:sectPr")]
         paragraphs = list(_paragraphs(added))
         for p in paragraphs[:-1]:
-            WordParagraph(p, self.word).paragraph_format.keep_with_next = True
+            keep_with_next(p)
 
     def text_width(self) -> int:
         section = self.last_section()
@@ -464,6 +466,20 @@ class _Writer:
     def last_section(self) -> Section:
         return Section(self.body_end(), self.word.part)
 
+    def add_section(self) -> Section:
+        """A new section, from a new page, at the end of the body (as ``Document.add_section``,
+        which finds the closing sectPr twice by scanning the body: a tenth of Word's time at
+        3,000 measures): the closing sectPr's copy ends the section before it, in a paragraph
+        of its own, and the closing one, without its header and footer references, goes on."""
+        end = self.body_end()
+        p = OxmlElement("w:p")
+        end.addprevious(p)
+        p.set_sectPr(end.clone())
+        for reference in end.xpath("w:headerReference|w:footerReference"):
+            end.remove(reference)
+        end.start_type = WD_SECTION.NEW_PAGE
+        return Section(end, self.word.part)
+
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
         key = (name, kind)
         if key not in self.style_ids:
@@ -475,7 +491,7 @@ class _Writer:
         p = OxmlElement("w:p")
         self.body_end().addprevious(p)
         style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        p.get_or_add_pPr().style = style_id
+        paragraph_style(p, style_id)
         paragraph = WordParagraph(p, self.word._body)
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True

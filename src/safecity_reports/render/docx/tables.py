@@ -32,9 +32,16 @@ from safecity_reports.layout.grid import table_grid
 from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.properties import (
+    alignment,
+    keep_with_next,
+    paragraph_style,
+    vertical_alignment,
+)
 from safecity_reports.render.docx.xml import (
     CELL_SIDE_MARGIN,
     RULE_EIGHTHS,
+    add_run,
     cell_margins,
     colour_text,
     insert_before,
@@ -116,7 +123,7 @@ def _part_starts(table: Table, parts: Sequence[int]) -> list[int]:
 
 def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     caption = host.paragraph((), ref.CAPTION)
-    caption.add_run(xml_safe(table.caption))
+    add_run(caption, xml_safe(table.caption))
     caption.paragraph_format.keep_with_next = True
     if new_page:  # no space above it at the top of its page, as in the PDF
         caption.paragraph_format.page_break_before = True
@@ -156,23 +163,23 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
         last = index == rows_in_all - 1
         if not last and (body < FEWEST_ROWS - 1 or rows_in_all - FEWEST_ROWS <= index):
             for p in tr.iter(qn("w:p")):
-                WordParagraph(p, word_table._parent).paragraph_format.keep_with_next = True
+                keep_with_next(p)
     for (row, column), cell in placed.items():
         word_cell = grid[row * columns + column]
         is_header = row < header_rows
         paragraph = word_cell.paragraphs[0]
         for extra in word_cell.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
-        paragraph._p.get_or_add_pPr().style = heading_style if is_header else text_style
-        paragraph.alignment = _ALIGNMENTS[cell.align]
+        paragraph_style(paragraph._p, heading_style if is_header else text_style)
+        alignment(paragraph._p, _ALIGNMENTS[cell.align])
         fill = host.styles.rating(cell.fill.value).fill if cell.fill is not None else ""
         host.spans(paragraph, cell.spans, bold=cell.row_header, on=fill)
         if is_header:
             shade(word_cell, palette.header_fill)
             _links_in_header_colour(paragraph)
-            word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            vertical_alignment(word_cell._tc, WD_CELL_VERTICAL_ALIGNMENT.BOTTOM)
         else:  # no zebra stripes: the PDF's rows are ruled, not striped (issue 25)
-            word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            vertical_alignment(word_cell._tc, WD_CELL_VERTICAL_ALIGNMENT.TOP)
         if fill:  # a rating's colour, its text black or white to contrast
             shade(word_cell, fill)
             colour_text(paragraph, text_on(fill))

@@ -58,6 +58,7 @@ from safecity_reports.render.pdf.flowables import (
     TaggedListFlowable,
     TaggedParagraph,
     ThinPageBreak,
+    forget_lines,
 )
 from safecity_reports.render.pdf.fonts import mend_unicode_maps
 from safecity_reports.render.pdf.furniture import (
@@ -166,12 +167,14 @@ def write_pdf(
     story = _Story(document, images, styles, fonts, pages.anchor_pages, tree).flowables()
     if not tagged:
         ReportTemplate(str(path), document, styles, fonts, pages.pages).build(story)
+        forget_lines()
         return
     # Written to a file and read back as needed, with the charts' pixels put in only then: a
     # report of thousands of charts is a file of hundreds of megabytes.
     with tempfile.TemporaryFile() as untagged, ExitStack() as charts:
         final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
         final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
+        forget_lines()
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
             embed_deferred(pdf, charts)

@@ -52,6 +52,20 @@ def parsed(text: str, style: TextStyle) -> list[Any] | None:
     return [frag.clone() for frag in frags]
 
 
+LINES_LIMIT = 300_000
+"""Paragraphs' lines kept (``TaggedParagraph.breakLines``) before the store is emptied."""
+_lines: dict[tuple[TextStyle, str, tuple[float, ...]], tuple[Any, dict[str, Any]]] = {}
+_BROKEN = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
+"""What reportlab's ``breakLines`` sets on a paragraph besides the lines it returns."""
+
+
+def forget_lines() -> None:
+    """Let go of the paragraphs' lines kept (``TaggedParagraph.breakLines``): once the PDF is
+    drawn nothing asks for them again, and at 3,000 measures they hold about 120 MB that the
+    Word document, written next in the same process there, can use."""
+    _lines.clear()
+
+
 def counting(canvas: Canvas) -> bool:
     """Whether ``canvas`` is the first pass's, which counts pages and keeps nothing drawn: what
     the flowables draw there is skipped (a third of that pass's time), never how they fit."""
@@ -77,8 +91,13 @@ class TaggedParagraph(ParagraphFlowable):
         label: Slot | None = None,
         **kw: Any,
     ):
+        self._key: tuple[TextStyle, str] | None = None
+        """(style, text) where the paragraph is made from them alone: its lines are then
+        those of every paragraph of the same text, style and width."""
         if isinstance(text, str) and not args and not kw:
             kw["frags"] = parsed(text, style)
+            if kw["frags"] is not None:
+                self._key = (style, text)
         super().__init__(text, style, *args, **kw)
         self.slot = slot
         self.label = label
@@ -96,7 +115,34 @@ class TaggedParagraph(ParagraphFlowable):
             self._wrapped = (availWidth, id(self.blPara))
         return self.width, self.height
 
+    def breakLines(self, width: Any) -> Any:  # noqa: N802
+        # The lines of a text in a style at a width are the same wherever it is set: in the
+        # table cells and sentences a report repeats, and in each of the PDF's passes (the
+        # first runs again after thin pages are closed up). They are broken once and shared;
+        # drawing them only reads them (a split, which changes its words, breaks its own).
+        if self._key is None or not isinstance(width, (list, tuple)):
+            return super().breakLines(width)
+        key = (*self._key, tuple(width))
+        found = _lines.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            if len(_lines) >= LINES_LIMIT:
+                _lines.clear()
+            found = _lines[key] = (lines, {name: self.__dict__[name] for name in _BROKEN})
+        lines, state = found
+        self.__dict__.update(state)
+        self._shared = True
+        return lines
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if "blPara" not in self.__dict__:
+            self.wrap(availWidth, availHeight)
+        if self.__dict__.get("_shared"):
+            # reportlab's split changes the words of the lines it splits: a paragraph split
+            # breaks lines of its own, not the ones other paragraphs share
+            self._shared = False
+            self.blPara = ParagraphFlowable.breakLines(self, self._wrapWidths)
+            self._wrapped = (self.width, id(self.blPara))
         parts = super().split(availWidth, availHeight)
         for n, part in enumerate(parts):
             part.slot = self.slot
