@@ -83,3 +83,20 @@ def convert_with_libreoffice(source: Path, to: str, folder: Path) -> Path:
         timeout=240,
     )
     return folder / f"{source.stem}.{to}"
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the charts matplotlib draws in this process, in order."""
+    from safecity_reports.charts import drawing as chart_drawing
+    from safecity_reports.layout.document import Chart
+
+    titles: list[str] = []
+    paint = chart_drawing.Painter.paint
+
+    def counting(self: chart_drawing.Painter, chart: Chart, path: Path) -> None:
+        titles.append(chart.title)
+        paint(self, chart, path)
+
+    monkeypatch.setattr(chart_drawing.Painter, "paint", counting)
+    return titles

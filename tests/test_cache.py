@@ -12,7 +12,6 @@ import pytest
 from click.testing import Result
 from openpyxl.workbook.workbook import Workbook
 
-from safecity_reports.charts import drawing as chart_drawing
 from safecity_reports.layout.document import Chart, ChartKind, Series
 from safecity_reports.png import is_whole_png
 from safecity_reports.run.chart_jobs import chart_file_name, draw_charts
@@ -34,20 +33,6 @@ CRIME = Chart(
     (Series("Southampton", (28.06, 29.92)),),
     "Crimes per 1,000 population",
 )
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The titles of the charts drawn, in order (charts are drawn in this process)."""
-    titles: list[str] = []
-    paint = chart_drawing.Painter.paint
-
-    def counting(self: chart_drawing.Painter, chart: Chart, path: Path) -> None:
-        titles.append(chart.title)
-        paint(self, chart, path)
-
-    monkeypatch.setattr(chart_drawing.Painter, "paint", counting)
-    return titles
 
 
 def draw(charts: list[Chart], cache: ImageCache | None, folder: Path) -> dict[Chart, Path]:

@@ -16,7 +16,6 @@ from click.testing import Result
 from openpyxl.workbook.workbook import Workbook
 from PIL import Image
 
-from safecity_reports.charts import drawing as chart_drawing
 from safecity_reports.charts.raster import png_of, vector_path
 from safecity_reports.layout.document import Chart, ChartKind, Series
 from safecity_reports.png import is_whole_png
@@ -41,20 +40,6 @@ RAG = Chart(
     (Series("Measures", (2, 7, 30)),),
     "Number of measures",
 )
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The titles of the charts drawn by matplotlib in this process, in order."""
-    titles: list[str] = []
-    paint = chart_drawing.Painter.paint
-
-    def counting(self: chart_drawing.Painter, chart: Chart, path: Path) -> None:
-        titles.append(chart.title)
-        paint(self, chart, path)
-
-    monkeypatch.setattr(chart_drawing.Painter, "paint", counting)
-    return titles
 
 
 def _pixels(path: Path) -> np.ndarray:
