@@ -52,10 +52,10 @@ def test_a_large_report_writes_its_documents_one_after_the_other(
     saved: Callable[[Workbook], Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Above the size at which both documents in memory at once would be too much, they are
+    """Where both documents in memory at once would be too much (``run.memory``), they are
     written in this process one after the other: the PDF (begun while the charts are drawn)
     is finished before the Word document is begun; both are moved into place together."""
-    monkeypatch.setattr(pipeline, "ONE_AT_A_TIME_ABOVE", 0)
+    monkeypatch.setattr(pipeline.memory, "side_by_side", lambda charts: False)
     out = tmp_path / "out"
     seen: list[tuple[str, bool, bool, int]] = []
     made: list[Path] = []

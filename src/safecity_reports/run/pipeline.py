@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from safecity_reports.errors import ProcessEnded, UsageError
 from safecity_reports.files import replace_together
+from safecity_reports.run import memory
 from safecity_reports.run.chart_process import ChartProcess
 from safecity_reports.run.document_cache import DocumentCache, document_key
 from safecity_reports.run.forked import (
@@ -41,11 +42,6 @@ from safecity_reports.run.signals import held, stopped_by_signals
 if TYPE_CHECKING:
     from safecity_reports.layout.document import Chart, Document
     from safecity_reports.styles import Styles
-
-ONE_AT_A_TIME_ABOVE = 1000
-"""Charts above which the two documents are written one after the other in this process, not
-side by side: each holds the whole report in memory, and a forked process also copies every
-page of this one's memory that it reads. Together they passed 1 GB at 3,000 measures."""
 
 
 class Execution:
@@ -231,9 +227,9 @@ def _write_documents(
     styles: Styles,
     before_pdf: Callable[[], None] | None = None,
 ) -> None:
-    """Write each target; with both formats (and fork, and a report of at most
-    ``ONE_AT_A_TIME_ABOVE`` charts), the Word document in a child process while this one writes
-    the PDF. ``before_pdf`` is called once the child is forked, before the PDF's first pass.
+    """Write each target; with both formats (and fork, and the memory for a report of its size:
+    ``run.memory``), the Word document in a child process while this one writes the PDF.
+    ``before_pdf`` is called once the child is forked, before the PDF is drawn.
     The targets are temporary files: the caller moves them into place, or removes them."""
     with held():  # pikepdf's import cannot be interrupted
         from safecity_reports.render.pdf.document import count_pages
@@ -255,8 +251,12 @@ def _write_documents(
         if pages is not None
         else {}
     )
-    side_by_side = len(images) <= ONE_AT_A_TIME_ABOVE
-    if "docx" in pending and len(pending) > 1 and side_by_side and fork_available():
+    if (
+        "docx" in pending
+        and len(pending) > 1
+        and fork_available()
+        and memory.side_by_side(len(images))
+    ):
         child = _Child("docx", pending.pop("docx"), document, images, styles, word)
     try:
         if before_pdf is not None:
