@@ -157,15 +157,18 @@ def _make(
 ) -> tuple[BuildResult, RunRecord]:
     """Read, check, judge, lay out, draw and write: the run in full, and its record for the
     run cache."""
-    from safecity_reports.core.tally import tally
-    from safecity_reports.core.verdicts import judge
-    from safecity_reports.cycle.manifest import manifest, write_manifest
-    from safecity_reports.cycle.provenance import read_provenance, with_provenance
-    from safecity_reports.layout.report import build_document
-    from safecity_reports.reading.load import load_report
     from safecity_reports.run.pipeline import Execution
 
+    # The chart process is forked first: it imports matplotlib while this one imports the
+    # rest (openpyxl, the core, the layout: a third of a second) and reads the workbook.
     with Execution(styles, use_cache, progress) as execution:
+        from safecity_reports.core.tally import tally
+        from safecity_reports.core.verdicts import judge
+        from safecity_reports.cycle.manifest import manifest, write_manifest
+        from safecity_reports.cycle.provenance import read_provenance, with_provenance
+        from safecity_reports.layout.report import build_document
+        from safecity_reports.reading.load import load_report
+
         progress.stage(f"Reading {workbook.name}")
         report, warnings = load_report(workbook, strict=strict, styles=styles)
         provenance = read_provenance(workbook)

@@ -168,6 +168,11 @@ class PendingImages(Mapping[Chart, Path]):
 
     def __getitem__(self, chart: Chart) -> Path:
         path = self.paths[chart]
+        self.wait_for(path)
+        return path
+
+    def wait_for(self, path: Path) -> None:
+        """Return once the chart whose image is at ``path`` (one of ``paths``) is drawn."""
         whole = path if self.drawn is None else self.drawn(path)
         while not whole.exists():
             if os.getpid() == self.owner:
@@ -175,7 +180,6 @@ class PendingImages(Mapping[Chart, Path]):
             elif os.getppid() != self.owner:
                 raise RuntimeError("the report's process has gone; this one stops")
             time.sleep(self.POLL_SECONDS)
-        return path
 
     def __iter__(self) -> Iterator[Chart]:
         return iter(self.paths)

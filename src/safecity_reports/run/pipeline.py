@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from safecity_reports.errors import ProcessEnded, UsageError
 from safecity_reports.files import replace_together
 from safecity_reports.run import memory
-from safecity_reports.run.chart_process import ChartProcess
+from safecity_reports.run.chart_process import ChartProcess, PendingImages
 from safecity_reports.run.document_cache import DocumentCache, document_key
 from safecity_reports.run.forked import (
     die_with_parent,
@@ -41,6 +41,7 @@ from safecity_reports.run.signals import held, stopped_by_signals
 
 if TYPE_CHECKING:
     from safecity_reports.layout.document import Chart, Document
+    from safecity_reports.render.pdf.document import PageCount
     from safecity_reports.styles import Styles
 
 
@@ -179,7 +180,6 @@ def _draw_and_write(
     and each document waits only for a chart it reaches before it is drawn.
     """
     from safecity_reports.run.chart_jobs import draw_jobs, plan_charts
-    from safecity_reports.run.chart_process import PendingImages
     from safecity_reports.run.image_cache import ImageCache
 
     cache = ImageCache() if use_cache else None
@@ -263,7 +263,7 @@ def _write_documents(
             before_pdf()
         # the PDF first: it is begun; the web page last: it waits for every chart
         for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
-            options = {"pages": pages} if fmt == "pdf" else word if fmt == "docx" else {}
+            options = _pdf_options(images, pages) if fmt == "pdf" else word if fmt == "docx" else {}
             _renderer(fmt)(
                 document, _images_for(fmt, images, styles), pending[fmt], styles, **options
             )
@@ -341,10 +341,20 @@ def _write_in_child(
         sender.close()
 
 
+def _pdf_options(images: Mapping[Chart, Path], pages: PageCount | None) -> dict[str, object]:
+    """The PDF's pages (its first pass), and, with charts still being drawn, what waits for
+    one: the PDF then makes its pages without waiting for any chart, and waits for each as
+    it puts its drawing in (``render.pdf.document.write_pdf``)."""
+    drawing = images.wait_for if isinstance(images, PendingImages) else None
+    return {"pages": pages, "drawing": drawing}
+
+
 def _images_for(fmt: str, images: Mapping[Chart, Path], styles: Styles) -> Mapping[Chart, Path]:
     """The charts' images as the ``fmt`` document takes them: Word's pictures made from the
-    charts' PDF drawings where they are not there yet; the PDF and the web page take the
-    drawings themselves (the PDF, and the SVG written before it)."""
+    charts' PDF drawings where they are not there yet; the PDF takes the drawings themselves,
+    where each is or will be; the web page the SVGs written before them, once drawn."""
+    if fmt == "pdf" and isinstance(images, PendingImages):
+        return images.paths
     if fmt != "docx":
         return images
     from safecity_reports.run.word_pictures import WordPictures

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -151,12 +151,17 @@ def write_pdf(
     *,
     tagged: bool = True,
     pages: PageCount | None = None,
+    drawing: Callable[[Path], None] | None = None,
 ) -> None:
     """Write ``document`` to ``path`` as a tagged PDF, drawing each chart from its PNG in ``images``.
 
     ``pages`` is the first pass's count (made here if not given); ``tagged=False`` leaves out
-    the marked content and the structure tree (to measure their cost). Raises ``ReportError``
-    when a figure's chart has no image or a table's cells do not fit its columns.
+    the marked content and the structure tree (to measure their cost). ``drawing``, when the
+    charts are still being drawn, returns once the chart whose image is at the path it is given
+    has its PDF drawing there (and raises if the drawing failed): every chart is then laid out
+    as the drawing it will be, and waited for only as it is put in, once the pages are made.
+    Raises ``ReportError`` when a figure's chart has no image or a table's cells do not fit
+    its columns.
     """
     # Binary streams: ASCII85 text encoding makes the file a quarter larger, and reportlab's
     # pure-Python encoder was a third of the PDF's build time.
@@ -164,20 +169,22 @@ def write_pdf(
     pages = pages or count_pages(document, styles)
     fonts = register_fonts(styles)
     tree = StructureTree()
-    story = _Story(document, images, styles, fonts, pages.anchor_pages, tree).flowables()
+    story = _Story(document, images, styles, fonts, pages.anchor_pages, tree)
+    story.promised = drawing is not None and tagged
+    flowables = story.flowables()
     if not tagged:
-        ReportTemplate(str(path), document, styles, fonts, pages.pages).build(story)
+        ReportTemplate(str(path), document, styles, fonts, pages.pages).build(flowables)
         forget_lines()
         return
     # Written to a file and read back as needed, with the charts' pixels put in only then: a
     # report of thousands of charts is a file of hundreds of megabytes.
     with tempfile.TemporaryFile() as untagged, ExitStack() as charts:
         final = ReportTemplate(untagged, document, styles, fonts, total_pages=pages.pages)
-        final.build(story, canvasmaker=partial(TaggedCanvas, structure=tree))
+        final.build(flowables, canvasmaker=partial(TaggedCanvas, structure=tree))
         forget_lines()
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
-            embed_deferred(pdf, charts)
+            embed_deferred(pdf, charts, drawing)
             mend_unicode_maps(pdf)
             add_structure(pdf, path, tree)
 
@@ -209,6 +216,9 @@ class _Story(TableParts):
         self.text = text_styles(styles, fonts)
         self.tables_made = 0
         """How many of the document's tables have been made, in order."""
+        self.promised = False
+        """Each chart is placed as its PDF drawing, there or still being drawn (``write_pdf``'s
+        ``drawing``), without looking for it."""
 
     def flowables(self) -> LazyStory:
         """The story, each block's flowables made only when reportlab comes to them."""
@@ -405,6 +415,8 @@ class _Story(TableParts):
             height = 0.7 * frame_height
             width = height * image_width / image_height
         image = self.picture(path, width, height, figure.alt)
+        if isinstance(image, FigureImage):
+            image.promised = self.promised
         caption = TaggedParagraph(
             text_markup(figure.caption, self.fonts),
             self.text["figure_caption"],

@@ -188,6 +188,8 @@ class FigureImage(ImageFlowable):
         super().__init__(str(path), width=width, height=height)
         self.path = path
         self.slot = slot
+        self.promised = False
+        """Its image will be a chart's PDF drawing beside ``path``, there or not yet."""
         # Its size is known: reportlab would otherwise open the image to measure it.
         self.drawWidth = self.imageWidth = width
         self.drawHeight = self.imageHeight = height
@@ -199,7 +201,7 @@ class FigureImage(ImageFlowable):
     def draw(self) -> None:
         # On a tagged canvas the PDF is finished by pikepdf, which puts the pixels in.
         deferred = getattr(self.canv, "structure", None) is not None
-        if not register_png(self.canv, self.path, deferred):
+        if not register_png(self.canv, self.path, deferred, self.promised):
             super().draw()  # decoded by reportlab
             return
         # registered: found by the name, never read

@@ -20,6 +20,7 @@ reportlab, path by path and slower; a form XObject copies matplotlib's own drawi
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -88,7 +89,9 @@ class PngXObject(PDFImageXObject):  # type: ignore[misc]
         return formatted
 
 
-def register_png(canvas: Canvas, path: Path, deferred: bool = False) -> bool:
+def register_png(
+    canvas: Canvas, path: Path, deferred: bool = False, promised: bool = False
+) -> bool:
     """Register the PNG at ``path`` under the name ``canvas.drawImage(path.name, mask=None)``
     gives it, to be copied rather than decoded; False (nothing registered) if it cannot be.
     Named by the file's name, not its folder's (a chart's file is named by its content): a run
@@ -96,13 +99,14 @@ def register_png(canvas: Canvas, path: Path, deferred: bool = False) -> bool:
     byte, as another's.
 
     ``deferred``: reportlab writes the image with no pixels, for ``embed_deferred`` to fill in
-    the written file."""
+    the written file; with ``promised`` too, the image will be the chart's PDF drawing beside
+    ``path``, which need not be there yet."""
     name = _digester(f"{Path(path).name}None".encode())  # drawImage's for a file with no mask
     document = canvas._doc
     registered = document.getXObjectName(name)
     if registered in document.idToObject:
         return True
-    if deferred and Path(path).with_suffix(".pdf").is_file():
+    if deferred and (promised or Path(path).with_suffix(".pdf").is_file()):
         # a chart drawn as vector graphics: ``embed_deferred`` makes the image its drawing, so
         # neither its PNG (which Word's process may be making now, or never) nor its size is read
         header = DRAWING_HEADER
@@ -129,9 +133,12 @@ def image_data(path: Path) -> bytes:
         raise ReportError(f"the chart image {path} cannot be read: {exc}") from exc
 
 
-def embed_deferred(pdf: pikepdf.Pdf, charts: ExitStack) -> None:
+def embed_deferred(
+    pdf: pikepdf.Pdf, charts: ExitStack, drawing: Callable[[Path], None] | None = None
+) -> None:
     """Fill each image reportlab wrote empty (``deferred``) with its chart: the vector drawing
-    beside its PNG where there is one, else the PNG's pixels, read one at a time. Held as bytes
+    beside its PNG where there is one, else the PNG's pixels, read one at a time. ``drawing``
+    (see ``write_pdf``) waits for a chart still being drawn. Held as bytes
     in reportlab's output, the pixels of a report of thousands of charts were most of its
     memory: three copies of each while reportlab saved the file.
 
@@ -141,6 +148,8 @@ def embed_deferred(pdf: pikepdf.Pdf, charts: ExitStack) -> None:
         if isinstance(image, pikepdf.Stream) and DEFERRED_KEY in image:
             path = Path(str(image[DEFERRED_KEY]))
             del image[DEFERRED_KEY]
+            if drawing is not None:
+                drawing(path)
             vector = path.with_suffix(".pdf")
             if vector.is_file():
                 _make_form(pdf, image, charts.enter_context(_open_chart(vector)))
