@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from safecity_reports.core.formatting import format_value
-from safecity_reports.core.model import Commentary, Measure, Observation, Report, Settings, Unit
+from safecity_reports.core.model import (
+    Commentary,
+    KeyAction,
+    Measure,
+    Observation,
+    Report,
+    Settings,
+    Unit,
+)
 from safecity_reports.core.periods import Period, previous_period
 from safecity_reports.core.series import figure_at
 from safecity_reports.core.status import MeasureStatus
@@ -96,10 +105,10 @@ def page_label(covers: tuple[str, ...]) -> str:
     return covers[0] if len(covers) == 1 else f"{covers[0]}-{covers[-1]}"
 
 
-def _measures(report: Report, covers: tuple[str, ...]) -> list[Measure]:
-    """The measures a page covers: those named, and those of the actions named."""
-    by_id = {m.id: m for m in report.measures}
-    actions = {a.id: a for a in report.actions}
+def _measures(
+    by_id: Mapping[str, Measure], actions: Mapping[str, KeyAction], covers: tuple[str, ...]
+) -> list[Measure]:
+    """The measures a page covers: those named (``by_id``), and those of the actions named."""
     found: list[Measure] = []
     for item in covers:
         if item in by_id:
@@ -112,9 +121,11 @@ def _measures(report: Report, covers: tuple[str, ...]) -> list[Measure]:
 def pages(report: Report) -> list[tuple[Commentary, Page]]:
     """Every commentary page with its measures and the report's verdicts of them."""
     verdicts = judge(report)
+    by_id = {m.id: m for m in report.measures}
+    actions = {a.id: a for a in report.actions}
     found = []
     for commentary in report.commentary:
-        measures = _measures(report, commentary.covers)
+        measures = _measures(by_id, actions, commentary.covers)
         own = own_names({m.id: m.name for m in measures})
         page_measures = tuple(PageMeasure(m, verdicts.own[m.id], own[m.id]) for m in measures)
         found.append(
