@@ -517,7 +517,7 @@ def test_a_stop_while_charts_are_still_written_is_a_stop_not_a_folder_error(tmp_
             self.running = False
             self.thread.join()
 
-    def stopped_mid_drawing(self, document, temps, names, folder, cache):
+    def stopped_mid_drawing(self, document, temps, names, folder, cache, checks):
         self.chart_process = Writer(folder)
         time.sleep(0.05)
         raise Stopped(signal.SIGTERM)
@@ -525,7 +525,7 @@ def test_a_stop_while_charts_are_still_written_is_a_stop_not_a_folder_error(tmp_
     monkeypatch.setattr(pipeline.Execution, "_draw_and_write", stopped_mid_drawing)
     execution = pipeline.Execution(load_styles(), use_cache=False)
     with pytest.raises(Stopped):
-        execution._make(None, {}, "q2.pdf")
+        execution._make(None, {}, "q2.pdf", lambda: None)
     assert execution.chart_process is None
 
 

@@ -6,6 +6,7 @@ business (``run.pipeline.Execution``); this page only says what happens.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from safecity_reports.errors import Problem, UsageError
+from safecity_reports.errors import Problem, UsageError, ValidationFailed
 from safecity_reports.files import os_error_message, replace_together
 from safecity_reports.run.progress import QUIET, Progress
 from safecity_reports.run.run_cache import RunCache, RunRecord, run_key
@@ -167,22 +168,40 @@ def _make(
         from safecity_reports.cycle.manifest import manifest, write_manifest
         from safecity_reports.cycle.provenance import read_provenance, with_provenance
         from safecity_reports.layout.report import build_document
-        from safecity_reports.reading.load import load_report
+        from safecity_reports.reading.load import check, unchecked_report
+        from safecity_reports.reading.workbook import read
 
         progress.stage(f"Reading {workbook.name}")
-        report, warnings = load_report(workbook, strict=strict, styles=styles)
-        provenance = read_provenance(workbook)
-        report = with_provenance(report, provenance)
-        progress.stage("Working out status")
-        verdicts = judge(report)  # every verdict, once: the layout only reads them
-        document = build_document(report, verdicts, today, styles.language, styles.rating_names)
+        reading = read(workbook)
+        warnings: list[Problem] = []
+
+        def checks() -> None:  # raises ValidationFailed if the workbook has errors
+            warnings[:] = check(reading, strict, styles)
+
+        # The workbook is laid out, and its charts sent to be drawn, before it is checked: the
+        # checks (a third of reading a large workbook) are made while the charts are drawn.
+        try:
+            provenance = read_provenance(workbook)
+            report = with_provenance(unchecked_report(reading), provenance)
+            progress.stage("Working out status")
+            verdicts = judge(report)  # every verdict, once: the layout only reads them
+            document = build_document(report, verdicts, today, styles.language, styles.rating_names)
+        except Exception:
+            checks()  # a workbook with errors may fail anywhere unchecked: the checks say why
+            raise
+        made_folder = not output.exists()
         try:
             output.mkdir(parents=True, exist_ok=True)
-            copied = execution.write(document, targets)
+            copied = execution.write(document, targets, checks)
             made = manifest(workbook, report, warnings, provenance, datetime.now())
             write_manifest(output / f"{workbook.stem}.manifest.json", made)
         except OSError as exc:  # a full disk, a read-only folder, a path through a file ...
             raise UsageError(os_error_message(exc, output)) from None
+        except ValidationFailed:
+            if made_folder:  # nothing is written, not even the folder
+                with contextlib.suppress(OSError):
+                    output.rmdir()
+            raise
     if copied:
         progress.stage("Done: nothing has changed since the last run, so the report was copied")
     else:

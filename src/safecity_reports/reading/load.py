@@ -11,7 +11,7 @@ from safecity_reports.reading.commentary import check_commentary
 from safecity_reports.reading.glyphs import undrawable
 from safecity_reports.reading.timeliness import implausible_figures
 from safecity_reports.reading.validate import validate
-from safecity_reports.reading.workbook import read
+from safecity_reports.reading.workbook import Reading, read
 from safecity_reports.styles import Styles, load_styles
 
 
@@ -27,6 +27,22 @@ def load_report(
     styles if None) cannot draw is a warning naming its cell.
     """
     reading = read(Path(path))
+    warnings = check(reading, strict, styles)
+    return unchecked_report(reading), warnings
+
+
+def unchecked_report(reading: Reading) -> Report:
+    """The report ``reading`` read, with the figures the checks call implausible (for
+    Exceptions): what ``load_report`` returns once ``check`` has found no error in it. Laid
+    out before it is checked (so the charts are drawn while it is), a report with errors may
+    fail anywhere: ``check`` then says why."""
+    if not reading.complete:
+        return reading.report
+    return replace(reading.report, implausible=implausible_figures(reading.report))
+
+
+def check(reading: Reading, strict: bool = False, styles: Styles | None = None) -> list[Problem]:
+    """The warnings of ``reading``; raises ``ValidationFailed`` as ``load_report`` does."""
     problems = list(reading.problems)
     if reading.complete:
         problems += validate(reading.report, reading.skipped_ids, reading.figure_cells)
@@ -37,10 +53,7 @@ def load_report(
     problems.sort(key=lambda p: p.severity != "error")
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise ValidationFailed(problems)
-    report = reading.report
-    if reading.complete:  # the figures the checks call implausible, for Exceptions
-        report = replace(report, implausible=implausible_figures(report))
-    return report, problems
+    return problems
 
 
 def check_workbook(path: Path, strict: bool = False, styles: Styles | None = None) -> list[Problem]:

@@ -79,32 +79,44 @@ class Execution:
         finally:
             self._signals.close()
 
-    def write(self, document: Document, targets: Mapping[str, Path]) -> bool:
+    def write(
+        self,
+        document: Document,
+        targets: Mapping[str, Path],
+        checks: Callable[[], None] = lambda: None,
+    ) -> bool:
         """Write each target (format -> path) from ``document``: all of them or none, each
         whole (see ``files.replace_together``).
 
-        True if an unchanged report was copied from the cache instead of made. A cache that
-        fails (a damaged entry, a full or read-only disk) is passed by: the report is made
-        without it. Raises ``UsageError`` for a target that cannot be written, ``OSError`` for
-        a failure writing the documents themselves.
+        ``checks`` (the workbook's, which raise if it has errors) is called once, after the
+        charts are sent to be drawn and before any document is written or copied: the charts
+        are drawn while the workbook is checked. True if an unchanged report was copied from
+        the cache instead of made. A cache that fails (a damaged entry, a full or read-only
+        disk) is passed by: the report is made without it. Raises what ``checks`` raises,
+        ``UsageError`` for a target that cannot be written, ``OSError`` for a failure writing
+        the documents themselves.
         """
+        checks = _once(checks)
         documents = DocumentCache() if self.use_cache else None
         keys = {fmt: document_key(document, self.styles, fmt) for fmt in targets}
         self.document_keys = keys
         with replace_together(targets) as temps:
             cached = {fmt: documents.get(key) for fmt, key in keys.items()} if documents else {}
             if documents is not None and all(data is not None for data in cached.values()):
+                checks()
                 for fmt, data in cached.items():
                     temps[fmt].write_bytes(data)  # type: ignore[arg-type]
                 return True
             names = " and ".join(path.name for path in targets.values())
-            self._make(document, temps, names)
+            self._make(document, temps, names, checks)
             if documents is not None:  # what this run made, never what is in the folder now
                 for fmt, tmp in temps.items():
                     documents.put(keys[fmt], tmp)
         return False
 
-    def _make(self, document: Document, temps: Mapping[str, Path], names: str) -> None:
+    def _make(
+        self, document: Document, temps: Mapping[str, Path], names: str, checks: Callable[[], None]
+    ) -> None:
         # The report lives to the end of the run: the garbage collector need not walk it again
         # and again (in a report of thousands of measures that was a tenth of the time), nor
         # touch its pages in the processes forked from this one.
@@ -118,7 +130,7 @@ class Execution:
                 prefix="safecity-charts-", ignore_cleanup_errors=True
             ) as folder:
                 try:
-                    self._draw_or_retry(document, temps, names, Path(folder))
+                    self._draw_or_retry(document, temps, names, Path(folder), checks)
                 except BaseException:
                     self._stop_charts()
                     raise
@@ -126,17 +138,22 @@ class Execution:
             gc.unfreeze()
 
     def _draw_or_retry(
-        self, document: Document, temps: Mapping[str, Path], names: str, folder: Path
+        self,
+        document: Document,
+        temps: Mapping[str, Path],
+        names: str,
+        folder: Path,
+        checks: Callable[[], None],
     ) -> None:
         try:
-            self._draw_and_write(document, temps, names, folder, self.use_cache)
+            self._draw_and_write(document, temps, names, folder, self.use_cache, checks)
         except (OSError, UsageError):
             if not self.use_cache:
                 raise
             # The chart cache may be full or broken: make the report without it. A failure of
             # the output itself fails again, and is raised then.
             self._stop_charts()
-            self._draw_and_write(document, temps, names, folder, False)
+            self._draw_and_write(document, temps, names, folder, False, checks)
 
     def _stop_charts(self) -> None:
         if self.chart_process is not None:
@@ -144,7 +161,13 @@ class Execution:
             self.chart_process = None
 
     def _draw_and_write(
-        self, document: Document, temps: Mapping[str, Path], names: str, folder: Path, cache: bool
+        self,
+        document: Document,
+        temps: Mapping[str, Path],
+        names: str,
+        folder: Path,
+        cache: bool,
+        checks: Callable[[], None],
     ) -> None:
         _draw_and_write(
             document,
@@ -156,6 +179,7 @@ class Execution:
             self.chart_process,
             self.progress,
             idle=self._stop_charts,
+            checks=checks,
         )
 
 
@@ -169,11 +193,14 @@ def _draw_and_write(
     chart_process: ChartProcess | None,
     progress: Progress,
     idle: Callable[[], None] | None = None,
+    checks: Callable[[], None] = lambda: None,
 ) -> None:
     """Draw the charts not cached and write the documents into ``targets`` (temporary files,
     moved into place by the caller); ``names`` are the documents' names, for the progress.
     ``idle`` is called where the chart process has nothing to draw (every chart cached): it
     ends the process, which would otherwise go on importing matplotlib beside the documents.
+    ``checks`` is called before any document is begun, after the charts are sent to the chart
+    process when there is one.
 
     With a chart process the documents do not wait for the drawing to end: the Word process is
     forked and the PDF's first pass (which needs no picture) laid out while the charts are drawn,
@@ -187,11 +214,12 @@ def _draw_and_write(
     # Each chart is drawn as a PDF (and SVG) only: Word makes the PNGs it needs itself, as it
     # reaches them (``run.word_pictures``), on the other core; a PDF alone needs none.
     images, to_draw = plan_charts(document.charts, styles, folder, cache, svg, raster=False)
-    if "docx" in targets:
-        from safecity_reports.charts import raster  # noqa: F401 - imported now, so the Word process has it
     if chart_process is not None and not to_draw and idle is not None:
         idle()
     if chart_process is None or not to_draw:
+        checks()
+        if "docx" in targets:
+            from safecity_reports.charts import raster  # noqa: F401 - for the Word process
         if to_draw:
             progress.stage(f"Drawing {len(to_draw)} charts")
         drawn = draw_jobs(to_draw, styles, svg=svg, raster=False)
@@ -201,9 +229,13 @@ def _draw_and_write(
         _write_documents(document, images, targets, styles)
         return
     progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
-    if "docx" in targets:
-        from safecity_reports.render.docx import document as render_docx  # noqa: F401 - imported now, so the Word process has it
+    # The charts first: what the Word process needs is imported while they are drawn, before
+    # it is forked (so it has them: numpy for its pictures, python-docx; 80 ms for q2).
     drawing = chart_process.draw(to_draw, svg, raster=False)
+    checks()
+    if "docx" in targets:
+        from safecity_reports.charts import raster  # noqa: F401
+        from safecity_reports.render.docx import document as render_docx  # noqa: F401
     _write_documents(
         document,
         # a chart is drawn once its PDF is there (written after its SVG)
@@ -214,6 +246,19 @@ def _draw_and_write(
         before_pdf=lambda: drawing.follow(progress.count),
     )
     drawing.wait()
+
+
+def _once(call: Callable[[], None]) -> Callable[[], None]:
+    """``call``, made until it has once returned, however often it is called: a run that retries
+    without the cache checks the workbook once, and again if the checks themselves failed."""
+    made: list[bool] = []
+
+    def once() -> None:
+        if not made:
+            call()
+            made.append(True)
+
+    return once
 
 
 ABANDON_SECONDS = 5.0
