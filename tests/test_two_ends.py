@@ -19,6 +19,10 @@ def _jobs(folder: Path, count: int) -> list[tuple[str, Path]]:
     return [(f"chart {number}", folder / f"chart-{number}.pdf") for number in range(count)]
 
 
+def _text(log: Path) -> str:
+    return log.read_text() if log.exists() else ""
+
+
 def _painter(owner: int, log: Path):  # type: ignore[no-untyped-def]
     """Writes the chart's file and logs who drew it: 'here' or 'second' and its niceness."""
 
@@ -45,7 +49,10 @@ def test_the_second_drawer_draws_from_the_end_at_a_lower_priority(tmp_path: Path
     jobs = _jobs(tmp_path, 40)
 
     def slow(chart: str, path: Path) -> None:
-        time.sleep(0.02)  # long enough for the second drawer to start and take its share
+        if os.getpid() == owner:  # here, not before the second drawer has drawn one (10 s at most)
+            waited = time.monotonic() + 10
+            while time.monotonic() < waited and "second" not in _text(log):
+                time.sleep(0.01)
         _painter(owner, log)(chart, path)
 
     owner = os.getpid()
@@ -103,3 +110,14 @@ def test_a_chart_that_cannot_be_drawn_fails_the_drawing(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="never make"):
         list(two_ends.draw_from_both_ends(jobs, broken))  # type: ignore[arg-type]
+
+
+def test_a_very_large_report_is_drawn_by_the_chart_process_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(two_ends, "MOST_CHARTS", 5)
+    log = tmp_path / "log"
+    jobs = _jobs(tmp_path, 6)
+    told = list(two_ends.draw_from_both_ends(jobs, _painter(os.getpid(), log)))  # type: ignore[arg-type]
+    assert told == list(range(6))  # in order, here
+    assert all(line.startswith("here ") for line in log.read_text().splitlines())
