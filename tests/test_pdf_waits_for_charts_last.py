@@ -19,16 +19,7 @@ from safecity_reports.reading.workbook import read
 from safecity_reports.render.pdf import document as pdf_document
 from safecity_reports.run.chart_jobs import draw_charts
 from safecity_reports.styles import load_styles
-
-EXAMPLE = Path(__file__).parent.parent / "inputs" / "examples" / "late-figures.xlsx"
-
-
-def _pages(pdf: Path) -> list[tuple[bytes, list[str]]]:
-    with pikepdf.open(pdf) as document:
-        return [
-            (page.obj.Contents.read_bytes(), sorted(page.Resources.get("/XObject", {}).keys()))
-            for page in document.pages
-        ]
+from test_pdf_repeatable import EXAMPLE, _pages
 
 
 def _forms(pdf: Path) -> list[bytes]:
