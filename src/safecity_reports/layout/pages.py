@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from safecity_reports.core.model import KeyAction, Measure, Priority, Report, TextBlock
@@ -51,7 +52,7 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
     has a page of its own, unless the summary says all it would (``rated_only.summary_only``:
     a rating and nothing more); an action with no measure gets a narrative page.
     """
-    measure_ids = {m.id for m in report.measures}
+    by_id = {m.id: m for m in report.measures}
     page_of: dict[str, int] = {}  # measure or narrative-action id -> index into groups
     groups: list[tuple[list[str], list[TextBlock]]] = []
     actions = {a.id: a for a in report.actions}
@@ -82,22 +83,18 @@ def plan_pages(report: Report) -> tuple[tuple[Priority, tuple[Page, ...]], ...]:
                 if index is None:
                     if item in rated_only and summary_only(rated_only[item], report):
                         continue  # said in full in the summary: no page of one line
-                    pages.append(_page(action, [item], [], measure_ids, report))
+                    pages.append(_page(action, [item], [], by_id))
                 elif index not in done:
                     done.add(index)
                     ids, blocks = groups[index]
-                    pages.append(_page(action, ids, blocks, measure_ids, report))
+                    pages.append(_page(action, ids, blocks, by_id))
         result.append((priority, tuple(pages)))
     return tuple(result)
 
 
 def _page(
-    action: KeyAction,
-    ids: list[str],
-    blocks: list[TextBlock],
-    measure_ids: set[str],
-    report: Report,
+    action: KeyAction, ids: list[str], blocks: list[TextBlock], by_id: Mapping[str, Measure]
 ) -> Page:
-    by_id = {m.id: m for m in report.measures}
-    measures = tuple(by_id[i] for i in ids if i in measure_ids)
+    """The page of ``ids`` (the report's measures ``by_id``, made once for every page)."""
+    measures = tuple(by_id[i] for i in ids if i in by_id)
     return Page(page_label(tuple(ids)), action, measures, tuple(blocks))
