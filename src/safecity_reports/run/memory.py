@@ -3,8 +3,9 @@
 Below ``ALWAYS_SIDE_BY_SIDE`` charts the Word document is always written in a forked process
 while this one writes the PDF: it costs a few hundred megabytes at most. Above it, each
 document holds the whole report, and the forked process copies every page of this one's memory
-that it writes to: at 3,000 measures the two processes together came to about 2.5 GB, against
-about 1.9 GB one after the other (6 Dec 2026), and side by side took 0.89x the wall time. So a
+that it writes to: at 3,000 measures all the run's processes together came to about 2.5 GB at
+their peak side by side (the main process alone reached 1.9 GB one after the other; 6 Dec
+2026), and side by side took 0.89x the wall time. So a
 large report is written side by side only where the memory the system says is available (Linux's
 ``MemAvailable``) holds the Word process's estimated share twice over; elsewhere (no
 ``/proc/meminfo``, or too little memory) one after the other, as before.
