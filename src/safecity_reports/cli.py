@@ -17,6 +17,7 @@ import click
 
 from safecity_reports import __version__
 from safecity_reports.errors import ReportError, UsageError, ValidationFailed
+from safecity_reports.run.quick_exit import exit_quickly
 from safecity_reports.run.signals import Stopped, stopped, stopped_by_signals, stopped_line
 
 REPORT_HELP = """Make the board report from WORKBOOK: WORKBOOK's name in the output folder, as .docx and .pdf.
@@ -85,7 +86,10 @@ class _DefaultToReport(click.Group):
                 stop = exc.stop if isinstance(exc, _Interrupted) else exc
                 click.echo(stopped_line(stop, report), err=True)
                 sys.exit(128 + stopped(stop).signum)
-        sys.exit(result if isinstance(result, int) else 0)
+        code = result if isinstance(result, int) else 0
+        if args is None:  # the program, not a command run inside another (as the tests run it)
+            exit_quickly(code)
+        sys.exit(code)
 
     def invoke(self, ctx: click.Context) -> Any:
         # past click's own handling, which would print an empty line before ours
