@@ -29,7 +29,12 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from safecity_reports.charts import pdf_backend  # noqa: F401  (before any chart is drawn)
+from safecity_reports.charts import (
+    axis_measures,  # noqa: F401  (an axis measured once a box)
+    pdf_backend,  # noqa: F401  (before any chart is drawn)
+    pdf_text,  # noqa: F401  (the PDF's text work kept)
+    text_layout,  # noqa: F401  (texts laid out once)
+)
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
