@@ -7,10 +7,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 from matplotlib import _text_helpers, font_manager
 from matplotlib.backends import backend_pdf
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.ft2font import LoadFlags
 
 from chart_bytes import drawn
 from safecity_reports.charts import pdf_text
@@ -95,3 +97,33 @@ def test_a_figure_saved_twice_is_the_same() -> None:
         figure.savefig(out, format="pdf", metadata={"CreationDate": None})
         files.append(out.getvalue())
     assert files[0] == files[1]
+
+
+def test_a_glyphs_width_kept_for_its_own_font() -> None:
+    flags = pdf_text.WIDTH_FLAGS
+    sans = font_manager.get_font(font_manager.findfont(FontProperties(family="DejaVu Sans")))
+    serif = font_manager.get_font(font_manager.findfont(FontProperties(family="DejaVu Serif")))
+    widths = {}
+    for font in (sans, serif, sans):
+        kept = backend_pdf.get_font(font.fname)
+        assert isinstance(kept, pdf_text.WidthsKept)
+        for code in "Wi1":
+            index = font.get_char_index(ord(code))
+            advance = kept.load_glyph(index, flags=flags).horiAdvance
+            assert advance == font.load_glyph(index, flags=flags).horiAdvance
+            widths[font.fname, code] = advance
+    assert widths[sans.fname, "W"] != widths[serif.fname, "W"]
+    assert widths[sans.fname, "W"] != widths[sans.fname, "i"]
+
+
+def test_any_other_load_loads_the_glyph_into_the_font() -> None:
+    kept = backend_pdf.get_font(font_manager.findfont(FontProperties(family="DejaVu Sans")))
+    o, w = (kept.get_char_index(ord(c)) for c in "ow")
+    kept.load_glyph(w, flags=pdf_text.WIDTH_FLAGS)
+    kept.load_glyph(w, flags=pdf_text.WIDTH_FLAGS)  # its width kept now
+    kept.load_glyph(o, flags=LoadFlags.NO_SCALE)
+    o_outline = kept.get_path()[0].copy()
+    kept.load_glyph(w, flags=LoadFlags.NO_SCALE)  # loaded, though its width is kept
+    assert not np.array_equal(kept.get_path()[0], o_outline)
+    kept.load_glyph(o, flags=LoadFlags.NO_SCALE)
+    assert np.array_equal(kept.get_path()[0], o_outline)

@@ -12,7 +12,10 @@ program (``_get_pdf_charprocs``). A chart's texts are most of them the same as t
   reads); the PDF backend's own module is given the kept layouts, so the text-as-path drawing
   (which reads each glyph's outline as it is placed) is left as it is;
 - each glyph's Type 3 program, keyed by the font file and the glyph: its outline in font units,
-  which depends on nothing else.
+  which depends on nothing else;
+- each glyph's advance width, which the Type 3 font lists for every character code from the
+  first it uses to the last (about 90 glyphs loaded a font a chart): the backend's fonts keep
+  the glyphs they load unscaled and unhinted, the way it loads them only to read their widths.
 
 The same answers, so the same charts to the byte (a test draws charts with and without). These
 are matplotlib's own functions, not its public API: ``install`` leaves any it cannot find as
@@ -29,6 +32,7 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib import _text_helpers, font_manager
 from matplotlib.backends import backend_pdf
+from matplotlib.ft2font import FT2Font, LoadFlags
 
 MOST = 50_000
 """Answers kept of each kind; past it that kind starts again."""
@@ -49,6 +53,10 @@ _last_set: list[Any] = [None, 0.0]
 """The font object ``_get_font_ttf`` last returned, and the size it set on it."""
 _layouts: dict[tuple[object, ...], list[Any]] = {}
 _programs: dict[tuple[object, ...], tuple[str, bytes]] = {}
+_widths: dict[tuple[object, ...], Any] = {}
+
+WIDTH_FLAGS = LoadFlags.NO_SCALE | LoadFlags.NO_HINTING
+"""How the backend loads a glyph only to read its advance width (``embedTTF``)."""
 
 
 def _remember(store: dict[Any, Any], key: object, value: object) -> None:
@@ -123,6 +131,39 @@ def _kept_programs(original: Callable[[Any, Iterable[int]], dict[str, bytes]]) -
     return _get_pdf_charprocs
 
 
+class WidthsKept:
+    """A font as the PDF backend's ``get_font`` gives it, but for a glyph loaded unscaled and
+    unhinted: that glyph (its metrics, in font units, whatever the font's size) is kept for
+    the font. Any other load loads the glyph into the font, as before, for what reads it next
+    (the Type 3 program reads its outline)."""
+
+    def __init__(self, font: Any) -> None:
+        self._font = font
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._font, name)
+
+    def load_glyph(self, glyph_index: Any, flags: Any = LoadFlags.FORCE_AUTOHINT) -> Any:
+        if flags != WIDTH_FLAGS:
+            return self._font.load_glyph(glyph_index, flags=flags)
+        key = (self._font, glyph_index)
+        glyph = _widths.get(key)
+        if glyph is None:
+            glyph = self._font.load_glyph(glyph_index, flags=flags)
+            _remember(_widths, key, glyph)
+        return glyph
+
+
+def _fonts_keeping_widths(original: Callable[..., Any]) -> Callable[..., Any]:
+    """The PDF backend's ``get_font``, its fonts keeping their glyphs' widths (``WidthsKept``)."""
+
+    def get_font(*args: Any, **kwargs: Any) -> Any:
+        return WidthsKept(original(*args, **kwargs))
+
+    get_font.original = original  # type: ignore[attr-defined]
+    return get_font
+
+
 def _takes(function: object, parameters: list[str]) -> bool:
     return callable(function) and list(inspect.signature(function).parameters) == parameters
 
@@ -140,6 +181,8 @@ def install() -> bool:
         )
         and _takes(getattr(backend_pdf, "_get_pdf_charprocs", None), ["font_path", "glyph_indices"])
         and getattr(backend_pdf, "_text_helpers", None) is _text_helpers
+        and getattr(backend_pdf, "get_font", None) is font_manager.get_font
+        and hasattr(FT2Font, "load_glyph")
         and hasattr(font_manager.fontManager, "_find_fonts_by_props")
     ):
         return False
@@ -150,6 +193,7 @@ def install() -> bool:
     programs = _kept_programs(backend_pdf._get_pdf_charprocs)
     programs.original = backend_pdf._get_pdf_charprocs
     backend_pdf._get_pdf_charprocs = programs
+    backend_pdf.get_font = _fonts_keeping_widths(backend_pdf.get_font)
     return True
 
 
@@ -161,7 +205,8 @@ def uninstall() -> None:
     del renderer._get_font_ttf
     backend_pdf._text_helpers = _text_helpers
     backend_pdf._get_pdf_charprocs = backend_pdf._get_pdf_charprocs.original  # type: ignore[attr-defined]
-    for store in (_fonts, _layouts, _programs):
+    backend_pdf.get_font = backend_pdf.get_font.original  # type: ignore[attr-defined]
+    for store in (_fonts, _layouts, _programs, _widths):
         store.clear()
     _last_set[:] = [None, 0.0]
 
