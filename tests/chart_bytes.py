@@ -29,12 +29,13 @@ def charts() -> tuple[Chart, ...]:
 
 
 def drawn(folder: Path) -> list[bytes]:
-    """Each of ``charts()``'s PDF, drawn by one painter into ``folder`` (made here)."""
+    """Each of ``charts()``'s PDF and SVG (the web page's), drawn by one painter into
+    ``folder`` (made here)."""
     folder.mkdir()
-    painter = drawing.Painter(load_styles(), raster=False)
+    painter = drawing.Painter(load_styles(), svg=True, raster=False)
     files = []
     for number, chart in enumerate(charts()):
         path = folder / f"{number}.png"
         painter.paint(chart, path)
-        files.append(path.with_suffix(".pdf").read_bytes())
+        files += [path.with_suffix(".pdf").read_bytes(), path.with_suffix(".svg").read_bytes()]
     return files

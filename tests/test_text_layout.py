@@ -4,6 +4,7 @@ differently never share a layout."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,3 +114,14 @@ def test_installing_twice_wraps_once(matplotlib_alone: None) -> None:
     assert text_layout.install()
     assert Text._get_layout is wrapped
     assert not hasattr(wrapped.original, "original")  # type: ignore[attr-defined]
+
+
+def test_the_pdfs_and_svgs_renderers_are_told_apart() -> None:
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    text, _ = _text()
+    figure = text.figure
+    pdf = MixedModeRenderer(figure, 4, 3, 72, RendererPdf(None, 72, 4, 3))  # type: ignore[arg-type]
+    svg = MixedModeRenderer(figure, 4, 3, 72, RendererSVG(4, 3, io.StringIO()))
+    assert text_layout.layout_key(text, pdf) != text_layout.layout_key(text, svg)

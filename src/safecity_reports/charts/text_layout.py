@@ -55,7 +55,7 @@ def layout_key(text: Text, renderer: object) -> tuple[object, ...] | None:
         text.get_horizontalalignment(),
         text.get_verticalalignment(),
         None if figure is None else figure.dpi,
-        type(renderer),
+        type(getattr(renderer, "_renderer", renderer)),  # the PDF's or SVG's, not the mixer's
         getattr(renderer, "dpi", None),
         getattr(renderer, "_get_font_height_metrics", None) is not None,
         tuple(_RC[key] for key in RC_KEYS),
