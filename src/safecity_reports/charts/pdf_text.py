@@ -32,7 +32,12 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib import _text_helpers, font_manager
 from matplotlib.backends import backend_pdf
-from matplotlib.ft2font import FT2Font, LoadFlags
+from matplotlib.ft2font import FT2Font
+
+try:  # matplotlib 3.10 on; before it, the backend is left as it is (``install``)
+    from matplotlib.ft2font import LoadFlags
+except ImportError:  # pragma: no cover - matplotlib before 3.10
+    LoadFlags = None  # type: ignore[assignment,misc]
 
 MOST = 50_000
 """Answers kept of each kind; past it that kind starts again."""
@@ -55,7 +60,7 @@ _layouts: dict[tuple[object, ...], list[Any]] = {}
 _programs: dict[tuple[object, ...], tuple[str, bytes]] = {}
 _widths: dict[tuple[object, ...], Any] = {}
 
-WIDTH_FLAGS = LoadFlags.NO_SCALE | LoadFlags.NO_HINTING
+WIDTH_FLAGS = None if LoadFlags is None else LoadFlags.NO_SCALE | LoadFlags.NO_HINTING
 """How the backend loads a glyph only to read its advance width (``embedTTF``)."""
 
 
@@ -143,7 +148,9 @@ class WidthsKept:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._font, name)
 
-    def load_glyph(self, glyph_index: Any, flags: Any = LoadFlags.FORCE_AUTOHINT) -> Any:
+    def load_glyph(self, glyph_index: Any, flags: Any = None) -> Any:
+        if flags is None:
+            return self._font.load_glyph(glyph_index)  # FT2Font's own default flags
         if flags != WIDTH_FLAGS:
             return self._font.load_glyph(glyph_index, flags=flags)
         key = (self._font, glyph_index)
@@ -175,7 +182,8 @@ def install() -> bool:
     if "_get_font_ttf" in vars(renderer):
         return True  # installed
     if not (
-        _takes(getattr(renderer, "_get_font_ttf", None), ["self", "prop"])
+        LoadFlags is not None
+        and _takes(getattr(renderer, "_get_font_ttf", None), ["self", "prop"])
         and _takes(
             getattr(_text_helpers, "layout", None), ["string", "font", "features", "language"]
         )

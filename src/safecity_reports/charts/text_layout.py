@@ -89,6 +89,8 @@ def install() -> bool:
         return current is not None
     if list(inspect.signature(current).parameters) != ["self", "renderer"]:
         return False
+    if not hasattr(Text, "_get_multialignment"):  # read by ``layout_key``
+        return False
     setattr(Text, LAYOUT, kept_layout(current))
     return True
 
