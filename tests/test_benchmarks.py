@@ -55,3 +55,13 @@ def test_the_results_print_as_markdown_with_date_machine_and_command() -> None:
     assert "| 0.50 | 0.20 s | 0.40 |" in table[0]  # x LibreOffice, re-run, its x floor
     assert "| 30 measures | 30 | 1.50 s | 2.00 s | 190 MB | 3.0 | not timed | - |" in text
     assert "Cost per measure at 300 / at 30: 0.80" in text
+
+
+def test_the_chart_benchmark_draws_each_chart_once_and_times_it(tmp_path: Path) -> None:
+    from benchmarks.charts import draw
+
+    result = draw(Path("inputs/q2.xlsx"), tmp_path / "charts")
+    assert result["charts"] == 20
+    assert result["ms_per_chart"] > 0
+    assert len(list((tmp_path / "charts").glob("*.pdf"))) == 20
+    assert not list((tmp_path / "charts").glob("*.png")), "no PNG: the chart process makes none"

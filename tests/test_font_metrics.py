@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from matplotlib.font_manager import FontProperties
 
-from safecity_reports.charts import fitting
+from safecity_reports.charts import fitting, text_layout
 from safecity_reports.charts.drawing import Painter
 from safecity_reports.layout.document import Chart, ChartKind, Series
 from safecity_reports.styles import load_styles
@@ -64,6 +64,7 @@ def test_matplotlib_asks_for_the_metrics(monkeypatch: pytest.MonkeyPatch, tmp_pa
         return metrics(prop, dpi)
 
     monkeypatch.setattr(fitting, "font_height_metrics", counting)
+    text_layout.forget()  # texts laid out before are not laid out again (charts.text_layout)
     Painter(STYLES).paint(CHARTS[0], tmp_path / "chart.png")
     assert asked, "matplotlib no longer asks the renderer: each text reads the font again"
 

@@ -124,7 +124,7 @@ def _replace_message(path: Path, exc: OSError) -> str:
 
 
 @contextlib.contextmanager
-def replace_together(targets: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
+def replace_together(targets: Mapping[str, Path], tidy: bool = True) -> Iterator[dict[str, Path]]:
     """Yield a temporary path for each target (key -> path); if the block succeeds, move them
     all into place together, else remove them.
 
@@ -133,14 +133,19 @@ def replace_together(targets: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
     pair half of one and half of the other, and with the signals that stop a run held back. If
     a move fails, the files already moved are put back as they were, and ``UsageError`` says
     which file could not be written and what to do. Raises ``UsageError`` for an unusable
-    target or a folder in which no file can be made."""
+    target or a folder in which no file can be made.
+
+    With ``tidy`` (the default) the temporary files of killed runs are first removed from each
+    target's folder (``remove_leftovers``, which reads the whole folder); a caller writing many
+    files into one folder tidies it with the first only."""
     paths = {key: Path(path) for key, path in targets.items()}
     for path in paths.values():
         _check_target(path)
     temps: dict[str, Path] = {}
     try:
         for key, path in paths.items():
-            remove_leftovers(path.parent)
+            if tidy:
+                remove_leftovers(path.parent)
             try:
                 temps[key] = temporary_file(path)
             except OSError as exc:
@@ -155,10 +160,10 @@ def replace_together(targets: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
 
 
 @contextlib.contextmanager
-def replace_atomically(path: Path) -> Iterator[Path]:
+def replace_atomically(path: Path, tidy: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
-    Fails as ``replace_together`` does."""
-    with replace_together({"file": path}) as temps:
+    Fails, and tidies the folder, as ``replace_together`` does."""
+    with replace_together({"file": path}, tidy) as temps:
         yield temps["file"]
 
 

@@ -29,7 +29,12 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from safecity_reports.charts import pdf_backend  # noqa: F401  (before any chart is drawn)
+from safecity_reports.charts import (
+    axis_measures,  # noqa: F401  (an axis measured once a box)
+    pdf_backend,  # noqa: F401  (before any chart is drawn)
+    pdf_text,  # noqa: F401  (the PDF's text work kept)
+    text_layout,  # noqa: F401  (texts laid out once)
+)
 from safecity_reports.charts.fitting import (
     PRINT_WIDTH_INCHES,
     Look,
@@ -96,6 +101,8 @@ class Painter:
         self.raster = raster
         """Whether each chart's PNG is made here too; without it the Word document makes the
         PNGs it needs (``run.word_pictures``), and a report of the PDF alone makes none."""
+        self.tidied: set[Path] = set()
+        """The folders this painter has written into (``_first_in``)."""
         self.look = Look.of(styles)
         self.style: list[str | dict[str, object]] = [AFCHARTS_STYLE, self.look.rc()]
         _register_fonts(styles)
@@ -123,16 +130,27 @@ class Painter:
             if svg:  # the same figure, laid out once, written by matplotlib's SVG backend
                 drawn = io.BytesIO()
                 figure.savefig(drawn, format="svg", metadata=SVG_METADATA)
+        tidy = self._first_in(Path(path).parent)
         if svg:
-            with replace_atomically(svg_path(path)) as tmp:
+            with replace_atomically(svg_path(path), tidy) as tmp:
                 tmp.write_bytes(drawn.getvalue())
+            tidy = False
         # The PDF places the chart as vector graphics, sharp at any zoom.
-        with replace_atomically(vector_path(path)) as tmp:
+        with replace_atomically(vector_path(path), tidy) as tmp:
             tmp.write_bytes(vector.getvalue())
         if self.raster:
             image = png_of(vector.getvalue(), self.styles, chart.title)
-            with replace_atomically(path) as tmp:
+            with replace_atomically(path, tidy=False) as tmp:
                 tmp.write_bytes(image)
+
+    def _first_in(self, folder: Path) -> bool:
+        """Whether this painter writes into ``folder`` for the first time: it then removes the
+        temporary files killed runs left there (``files.remove_leftovers``), once, not as it
+        writes each of its charts (reading a folder of thousands of charts each time)."""
+        if folder in self.tidied:
+            return False
+        self.tidied.add(folder)
+        return True
 
 
 @functools.cache

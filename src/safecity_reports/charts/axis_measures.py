@@ -1,0 +1,108 @@
+"""An axis's ticks placed and their labels measured once for each tight box, not twice.
+
+The fitting asks for the plot's tight box three times or so a chart (``fitting.layout``), and
+matplotlib's tight box of an axis (``Axis.get_tightbbox``) places its ticks and measures their
+labels twice: once to place the axis title beside them (``_update_label_position``, through
+``_get_tick_boxes_siblings``, which measures the axis itself when no other axis is aligned with
+it), then again, unchanged, for the box itself. Only the axis title moves between the two,
+and neither the ticks nor their labels depend on it. So within one tight box, the second time
+the same axis places its ticks and measures their labels it is given the answers of the first:
+the same boxes, so the same charts to the byte (a test draws charts with and without it).
+
+``Axis._update_ticks`` and ``Axis._get_ticklabel_bboxes`` are matplotlib's own, not its public
+API: should either go, or change what it takes, ``install`` leaves the axis as it is.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from matplotlib.axis import Axis
+
+MEMO = "_safecity_measured"
+"""The attribute an axis holds its answers under while its tight box is worked out."""
+METHODS = {
+    "get_tightbbox": ["self", "renderer", "for_layout_only"],
+    "_update_ticks": ["self"],
+    "_get_ticklabel_bboxes": ["self", "ticks", "renderer"],
+}
+"""The methods wrapped, with the parameters they must take for the wrapping to hold."""
+
+
+def _tight_box(original: Callable[..., Any]) -> Callable[..., Any]:
+    def get_tightbbox(self: Axis, renderer: Any = None, *, for_layout_only: bool = False) -> Any:
+        if MEMO in vars(self):  # asked again while working it out: no answers shared
+            return original(self, renderer, for_layout_only=for_layout_only)
+        setattr(self, MEMO, {})
+        try:
+            return original(self, renderer, for_layout_only=for_layout_only)
+        finally:
+            delattr(self, MEMO)
+
+    return get_tightbbox
+
+
+def _ticks(original: Callable[..., Any]) -> Callable[..., Any]:
+    def _update_ticks(self: Axis) -> Any:
+        memo = vars(self).get(MEMO)
+        if memo is None:
+            return original(self)
+        if "ticks" not in memo:
+            memo["ticks"] = original(self)
+        return list(memo["ticks"])
+
+    return _update_ticks
+
+
+def _label_boxes(original: Callable[..., Any]) -> Callable[..., Any]:
+    def _get_ticklabel_bboxes(self: Axis, ticks: Any, renderer: Any) -> Any:
+        memo = vars(self).get(MEMO)
+        if memo is None:
+            return original(self, ticks, renderer)
+        key = (tuple(map(id, ticks)), id(renderer))
+        if memo.get("boxes key") != key:
+            memo["boxes key"], memo["boxes"] = key, original(self, ticks, renderer)
+        first, second = memo["boxes"]
+        return [box.frozen() for box in first], [box.frozen() for box in second]
+
+    return _get_ticklabel_bboxes
+
+
+WRAPPERS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
+    "get_tightbbox": _tight_box,
+    "_update_ticks": _ticks,
+    "_get_ticklabel_bboxes": _label_boxes,
+}
+
+
+def install() -> bool:
+    """Share an axis's measures within each tight box from now on, in this process; False (and
+    nothing changed) where matplotlib's axis lacks one of the methods, or takes other
+    parameters."""
+    current = {name: getattr(Axis, name, None) for name in METHODS}
+    if all(hasattr(method, "original") for method in current.values()):
+        return True
+    for name, parameters in METHODS.items():
+        method = current[name]
+        if method is None or hasattr(method, "original"):
+            return False
+        if list(inspect.signature(method).parameters) != parameters:
+            return False
+    for name, method in current.items():
+        wrapper = WRAPPERS[name](method)  # type: ignore[arg-type]
+        wrapper.original = method  # type: ignore[attr-defined]
+        setattr(Axis, name, wrapper)
+    return True
+
+
+def uninstall() -> None:
+    """Measure as matplotlib does (for tests comparing the two)."""
+    for name in METHODS:
+        current = getattr(Axis, name, None)
+        if current is not None and hasattr(current, "original"):
+            setattr(Axis, name, current.original)
+
+
+install()
