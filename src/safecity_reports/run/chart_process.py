@@ -36,7 +36,6 @@ from safecity_reports.run.forked import (
     send_failure,
     start_held,
 )
-from safecity_reports.run.two_ends import draw_from_both_ends
 from safecity_reports.styles import Styles
 
 Job = tuple[Chart, Path]
@@ -214,22 +213,9 @@ def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | No
     except (EOFError, OSError):
         return  # nothing to draw: the report was copied, or the workbook had errors
     try:
-        for index in _drawn(jobs, styles, workers, svg, raster):
+        for index in draw_jobs(jobs, styles, workers, svg, raster):
             connection.send(index)
     except Exception as exc:
         send_failure(connection, exc, "drawing the charts")
     finally:
         connection.close()
-
-
-def _drawn(
-    jobs: Sequence[Job], styles: Styles, workers: int | None, svg: bool, raster: bool
-) -> Iterator[int]:
-    """Each job's index as it is drawn: on 2 cores from both ends of the list, by this process
-    and a second drawer that takes only a core the documents leave idle (``run.two_ends``);
-    with more, by workers (``chart_jobs.draw_jobs``)."""
-    if workers is None and os.cpu_count() == 2:
-        from safecity_reports.charts.drawing import Painter
-
-        return draw_from_both_ends(jobs, Painter(styles, svg, raster).paint)
-    return draw_jobs(jobs, styles, workers, svg, raster)
