@@ -78,7 +78,8 @@ from safecity_reports.render.pdf.tags import (
     Slot,
     StructureTree,
     TaggedCanvas,
-    add_structure,
+    save_tagged,
+    write_structure,
 )
 from safecity_reports.styles import Styles
 from safecity_reports.styles.contrast import text_on
@@ -184,9 +185,12 @@ def write_pdf(
         forget_lines()
         untagged.seek(0)
         with pikepdf.open(untagged) as pdf:
+            # the structure tree before the charts, which may still be being drawn: what is
+            # left once the last is drawn is to put it in, mend the fonts and save
+            write_structure(pdf, tree)
             embed_deferred(pdf, charts, drawing)
             mend_unicode_maps(pdf)
-            add_structure(pdf, path, tree)
+            save_tagged(pdf, path)
 
 
 class _Story(TableParts):

@@ -6,9 +6,10 @@ element where what the flowable draws belongs. In the final build pass a flowabl
 draws in ``/Role <</MCID n>> BDC ... EMC`` (``marked``) and its slot records the page and MCID;
 a flowable split over pages gets a new MCID on each page in the same slot. What is not content
 (running head, page numbers, rules, table backgrounds, repeated table headers) is marked as an
-``Artifact``. After reportlab has written the file, ``add_structure`` writes the tree with
+``Artifact``. After reportlab has written the file, ``write_structure`` writes the tree with
 pikepdf: /StructTreeRoot with its /ParentTree, the pages' /StructParents and /Tabs, the link
-annotations' /StructParent and /Contents, /MarkInfo and the XMP metadata (with pdfuaid).
+annotations' /StructParent and /Contents, /MarkInfo; ``save_tagged`` the XMP metadata (with
+pdfuaid) as it saves.
 """
 
 from __future__ import annotations
@@ -219,9 +220,15 @@ class TaggedCanvas(Canvas):
         self._link_anchor = ""
 
 
-def add_structure(pdf: pikepdf.Pdf, target: Path | str, tree: StructureTree) -> None:
-    """Write ``pdf`` (as reportlab wrote it) to ``target`` with ``tree`` as its structure tree."""
+def write_structure(pdf: pikepdf.Pdf, tree: StructureTree) -> None:
+    """Put ``tree`` into ``pdf`` (as reportlab wrote it) as its structure tree: it reads the
+    pages' marked content and links, never the charts' drawings, so it may be made before the
+    charts are put in."""
     _Writer(pdf).write(tree)
+
+
+def save_tagged(pdf: pikepdf.Pdf, target: Path | str) -> None:
+    """Write ``pdf``, its structure tree in, to ``target`` as PDF/UA-1, with its metadata."""
     # Reportlab's /Trapped /False has no XMP equivalent (pikepdf would warn and drop it).
     if "/Trapped" in pdf.docinfo:
         del pdf.docinfo["/Trapped"]
