@@ -163,6 +163,9 @@ def _make(
     # The chart process is forked first: it imports matplotlib while this one imports the
     # rest (openpyxl, the core, the layout: a third of a second) and reads the workbook.
     with Execution(styles, use_cache, progress) as execution:
+        from safecity_reports.reading.openpyxl_alone import import_openpyxl
+
+        import_openpyxl()  # without numpy: see the module
         from safecity_reports.core.tally import tally
         from safecity_reports.core.verdicts import judge
         from safecity_reports.cycle.manifest import manifest, write_manifest

@@ -23,7 +23,7 @@ full (estimated): a margin for the estimate's error."""
 def wants_contents(*parts: Sequence[Block]) -> bool:
     """Whether a report made of ``parts`` (each starting a new page) is long enough for a
     contents list."""
-    return sum(length.whole_pages(list(part)) for part in parts if part) > CONTENTS_AFTER
+    return length.more_pages_than(parts, CONTENTS_AFTER)
 
 
 PORTRAIT_SUMMARY = 0.5
