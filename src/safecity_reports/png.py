@@ -94,7 +94,7 @@ def image_data(data: bytes) -> bytes:
 
 
 def encode(
-    scanlines: bytes,
+    scanlines: bytes | bytearray,
     width: int,
     height: int,
     samples: int,

@@ -231,7 +231,7 @@ def _draw_and_write(
         return
     progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
     # The charts first: what the Word process needs is imported while they are drawn, before
-    # it is forked (so it has them: numpy for its pictures, python-docx; 80 ms for q2).
+    # it is forked (so it has them: pdfium and the PNG writer for its pictures, python-docx).
     drawing = chart_process.draw(to_draw, svg, raster=False)
     checks()
     if "docx" in targets:
