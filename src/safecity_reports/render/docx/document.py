@@ -10,7 +10,6 @@ Tables are drawn in ``docx_tables``; the OOXML python-docx has no API for is bui
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -60,6 +59,7 @@ from safecity_reports.layout.document import (
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
+from safecity_reports.render.docx.package import Deflated, save
 from safecity_reports.render.docx.properties import keep_with_next, make_bold, paragraph_style
 from safecity_reports.render.docx.tables import draw_table
 from safecity_reports.render.docx.toc import ask_to_update_fields, draw_contents
@@ -130,23 +130,25 @@ def write_docx(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     properties.revision = 1
     _write_page_furniture(word, document)
-    writer = _Writer(word, images, styles, pages or {}, table_parts or {})
-    if styles.logo is not None:
-        writer.logo(styles.logo, f"Logo of {document.author}")
-    room = ref.BODY_LINE * styles.sizes.body
-    writer.starts = {place for place, left in (page_starts or {}).items() if left >= room}
-    for index, block in enumerate(document.blocks):
-        # a block after a page break starts its page anyway
-        writer.enter((index,), index > 0 and isinstance(document.blocks[index - 1], PageBreak))
-        writer.block(block)
-    if any(isinstance(block, Contents) for block in document.blocks):
-        ask_to_update_fields(word.settings.element)
-    # Zipped in memory, then written in one go: a disk that fills part-way fails that write
-    # alone, where a zip file open on the disk failed again when the garbage collector closed
-    # it, and printed "Exception ignored in: <function ZipFile.__del__>" and a traceback.
-    packed = io.BytesIO()
-    word.save(packed)
-    Path(path).write_bytes(packed.getvalue())
+    # each chart's picture is deflated for the zip as it is placed (``package``)
+    with Deflated() as deflated:
+        writer = _Writer(word, images, styles, pages or {}, table_parts or {}, deflated)
+        if styles.logo is not None:
+            writer.logo(styles.logo, f"Logo of {document.author}")
+        room = ref.BODY_LINE * styles.sizes.body
+        writer.starts = {place for place, left in (page_starts or {}).items() if left >= room}
+        for index, block in enumerate(document.blocks):
+            # a block after a page break starts its page anyway
+            writer.enter((index,), index > 0 and isinstance(document.blocks[index - 1], PageBreak))
+            writer.block(block)
+        if any(isinstance(block, Contents) for block in document.blocks):
+            ask_to_update_fields(word.settings.element)
+        # Zipped in memory, then written in one go: a disk that fills part-way fails that write
+        # alone, where a zip file open on the disk failed again when the garbage collector
+        # closed it, and printed "Exception ignored in: <function ZipFile.__del__>" and a
+        # traceback.
+        packed = save(word, deflated)
+    Path(path).write_bytes(packed)
 
 
 def _open_reference(styles: Styles) -> WordDocument:
@@ -209,6 +211,7 @@ class _Writer:
         styles: Styles,
         pages: Mapping[str, int],
         table_parts: Mapping[int, Sequence[int]],
+        deflated: Deflated,
     ) -> None:
         self.word = word
         self.pages = pages
@@ -228,6 +231,8 @@ class _Writer:
         }
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self.pictures: dict[Path, str] = {}
+        self.deflated = deflated
+        """Each chart's picture deflated for the zip as it is placed (``package``)."""
         self.next_shape_id = 0
         self.marks = MarkPictures(word, self.shape_id)
         self.at_page_top = True
@@ -546,7 +551,9 @@ class _Writer:
         picture = WordImage.from_file(str(image))
         if image not in self.pictures:
             number = len(self.pictures) + 1
-            stored = _FileImagePart(PackURI(f"/word/media/chart{number}.png"), image, picture)
+            partname = PackURI(f"/word/media/chart{number}.png")
+            stored = _FileImagePart(partname, image, picture)
+            self.deflated.add(partname, image.read_bytes())
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
             self.pictures[image] = rel_id
