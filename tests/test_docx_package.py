@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import threading
 import zipfile
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from safecity_reports.render.docx import package
 def _word_with_pictures(folder: Path) -> tuple[docx.document.Document, package.Deflated]:
     """A Word document of text and two pictures, the second placed twice; the pictures' parts
     deflated ahead, as the report's writer does."""
+    folder.mkdir(parents=True, exist_ok=True)
     word = docx.Document()
     deflated = package.Deflated()
     word.add_paragraph("Recorded crime – all offences: 2016/17 Q2 (Jul–Sep)")
@@ -105,3 +107,44 @@ def test_libreoffice_opens_it(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "out" / "pictures.txt").read_text(encoding="utf-8-sig")
     assert "Recorded crime – all offences" in text
+
+
+def test_another_threads_document_is_saved_as_python_docx_saves_it(tmp_path: Path) -> None:
+    """The writer in python-docx's place writes this module's zip only for the thread saving
+    with parts deflated ahead: an analyst's own document, saved meanwhile in another thread,
+    keeps its own pictures."""
+    ours, deflated = _word_with_pictures(tmp_path / "ours")
+    theirs, unused = _word_with_pictures(tmp_path / "theirs")
+    unused.close()
+    for key in list(deflated.entries):
+        deflated.add(key, b"ours, not theirs")  # so that a mix-up shows
+    saved: dict[str, bytes] = {}
+    ready, done = threading.Event(), threading.Event()
+
+    def save_theirs() -> None:
+        ready.wait(10)
+        packed = io.BytesIO()
+        theirs.save(packed)
+        saved["theirs"] = packed.getvalue()
+        done.set()
+
+    other = threading.Thread(target=save_theirs)
+    other.start()
+    real = package._ZipWriter.write
+
+    def write_slowly(self: package._ZipWriter, pack_uri: str, blob: bytes) -> None:
+        if not ready.is_set():  # their save runs while ours is in the middle of writing
+            ready.set()
+            done.wait(10)
+        real(self, pack_uri, blob)
+
+    package._ZipWriter.write = write_slowly  # type: ignore[method-assign]
+    try:
+        package.save(ours, deflated)
+    finally:
+        package._ZipWriter.write = real  # type: ignore[method-assign]
+        other.join()
+        deflated.close()
+    own = io.BytesIO()
+    theirs.save(own)
+    assert _entries(saved["theirs"]) == _entries(own.getvalue())

@@ -8,23 +8,23 @@ same, but each as Word places it (``Deflated.add``), on the Word document's core
 chart process draws the next ones, into a temporary file. ``save`` then writes the zip itself:
 the same parts, names and bytes as python-docx's own, each picture's deflated bytes copied.
 
-python-docx writes a package through ``docx.opc.pkgwriter.PhysPkgWriter``; ``save`` puts this
-module's writer in its place for the one call. Where python-docx has no such writer (another
+python-docx writes a package through ``docx.opc.pkgwriter.PhysPkgWriter``; ``save`` puts in its
+place one that writes this module's zip for the thread saving with parts deflated ahead, and
+python-docx's own for any other. Where python-docx has no such writer (another
 version), or the zip would need ZIP64 (4 GB, 65,535 parts), the document is saved as
 python-docx saves it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import struct
 import tempfile
+import threading
 import time
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -90,13 +90,17 @@ def save(word: WordDocument, deflated: Deflated) -> bytes:
         return _saved_by_python_docx(word)
     if not hasattr(pkgwriter, "PhysPkgWriter"):  # pragma: no cover - the same
         return _saved_by_python_docx(word)
+    _put_in_place(pkgwriter)
     packed = io.BytesIO()
+    _saving.deflated = deflated
     try:
-        with _writer_in_place(pkgwriter, deflated):
-            word.save(packed)
+        word.save(packed)
+        return packed.getvalue()
     except _TooLarge:
-        return _saved_by_python_docx(word)
-    return packed.getvalue()
+        pass
+    finally:
+        _saving.deflated = None
+    return _saved_by_python_docx(word)
 
 
 def _saved_by_python_docx(word: WordDocument) -> bytes:
@@ -109,14 +113,26 @@ class _TooLarge(Exception):
     """The zip needs ZIP64, which this writer does not write."""
 
 
-@contextlib.contextmanager
-def _writer_in_place(pkgwriter: object, deflated: Deflated) -> Iterator[None]:
-    before = pkgwriter.PhysPkgWriter  # type: ignore[attr-defined]
-    pkgwriter.PhysPkgWriter = lambda file: _ZipWriter(file, deflated)  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        pkgwriter.PhysPkgWriter = before  # type: ignore[attr-defined]
+_saving = threading.local()
+"""The parts deflated ahead for the document this thread is saving (``deflated``), if any."""
+_lock = threading.Lock()
+
+
+def _put_in_place(pkgwriter: Any) -> None:
+    """python-docx's physical writer replaced, once, by one that writes this module's zip for a
+    thread saving with parts deflated ahead, and python-docx's own otherwise: another thread's
+    document, saved meanwhile (an analyst's notebook), is written as python-docx writes it."""
+    with _lock:
+        if getattr(pkgwriter.PhysPkgWriter, "_safecity_writer", False):
+            return
+        original = pkgwriter.PhysPkgWriter
+
+        def writer(file: IO[bytes]) -> Any:
+            deflated = getattr(_saving, "deflated", None)
+            return _ZipWriter(file, deflated) if deflated is not None else original(file)
+
+        writer._safecity_writer = True  # type: ignore[attr-defined]
+        pkgwriter.PhysPkgWriter = writer
 
 
 class _ZipWriter:
