@@ -50,8 +50,10 @@ _RC: Any = mpl.rcParams
 
 
 def _settings() -> dict[str, Any]:
-    """Every setting's value as it stands (matplotlib's own copy, unchecked)."""
-    return dict.copy(_RC)
+    """Every setting's value as it stands, unchecked: read from the dict beneath, not through
+    ``RcParams``' sorted iteration and checked reads (``dict.copy`` takes that way: a
+    millisecond, against about ten microseconds)."""
+    return dict(dict.items(_RC))
 
 
 @dataclass

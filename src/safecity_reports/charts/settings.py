@@ -64,9 +64,20 @@ class Settings:
 
     @contextlib.contextmanager
     def applied(self) -> Iterator[None]:
-        """The settings in place until the block ends, then every setting as it was: what
-        ``style.context(styles)`` does, without reading and checking them again."""
-        with mpl.rc_context():
-            update = getattr(_RC, "_update_raw", None) or _RC.update  # the latter checks again
+        """The settings in place until the block ends, then every setting as it was, as
+        ``style.context(styles)`` does (within matplotlib's ``rc_context``, which keeps every
+        setting but the backend and puts them back), without reading and checking them again.
+        The settings as they were are read from the dict beneath ``rcParams``, as
+        ``rc_context`` puts them back, not through its sorted, checked reads."""
+        update = getattr(_RC, "_update_raw", None)
+        if update is None:  # pragma: no cover - an older matplotlib: checked again
+            with style.context(self.styles):
+                yield
+            return
+        kept = dict(dict.items(_RC))
+        del kept["backend"]
+        try:
             update(self.values)
             yield
+        finally:
+            update(kept)
