@@ -114,3 +114,35 @@ def test_a_spine_sees_no_minor_tick_while_none_is_made() -> None:
     assert "minorTicks" not in vars(axes.xaxis)
     axes.xaxis.minorTicks  # noqa: B018  (made)
     assert (spine.get_window_extent(renderer).get_points() == before).all()
+
+
+def test_a_tick_asked_anything_else_while_written_down_is_made_then() -> None:
+    def padding(figure: Figure) -> list[object]:
+        axes = figure.add_axes((0.1, 0.1, 0.8, 0.8))
+        axes.tick_params(which="minor", length=9, pad=5)
+        axis = axes.xaxis
+        setattr(axis, minor_ticks.RECORDING, True)  # as within a clipping or a setting
+        try:
+            first = axis.minorTicks[0]
+            answer = first.get_tick_padding()  # not one of the calls written down
+            first.set_clip_path(None)
+        finally:
+            delattr(axis, minor_ticks.RECORDING)
+        tick = axis.minorTicks[0]
+        box = tick.get_clip_box()
+        return [
+            answer,
+            tick._size,  # type: ignore[attr-defined]
+            tick._base_pad,  # type: ignore[attr-defined]
+            box is not None,
+            tick.get_clip_path(),
+            vars(axis).get(minor_ticks.PENDING),
+        ]
+
+    made = padding(Figure())
+    minor_ticks.uninstall()
+    try:
+        alone = padding(Figure())
+    finally:
+        assert minor_ticks.install()
+    assert made == alone == [9.0, 9, 5, True, None, None]

@@ -13,12 +13,14 @@ the settings in force at that call. Asked for (by anything at all: the descripto
 ``minorTicks`` is matplotlib's own, made to replay first), the tick is made and the calls
 replayed in that order, each under the settings of its time: the tick matplotlib would have
 made. The count asked for by ``_update_ticks`` when there are no minor ticks to draw (none) is
-answered without making one. The same charts to the byte (a test draws charts with and
+answered without making one, and a spine looking for the drawn ones among the minor ticks is
+given none while none is made. The same charts to the byte (a test draws charts with and
 without, and a chart with minor ticks drawn).
 
-``Axis.minorTicks``, ``set_clip_path``, ``set_tick_params``, ``get_minor_ticks`` and
-``reset_ticks`` are matplotlib's own (the lazy tick list is not its public API): should any go,
-or change what it takes, ``install`` leaves the axis as it is.
+``Axis.minorTicks``, ``set_clip_path``, ``set_tick_params``, ``get_minor_ticks``,
+``reset_ticks`` and ``Spine.get_window_extent`` are matplotlib's own (the lazy tick list is not
+its public API): should any go, or change what it takes, ``install`` leaves the axis as it is;
+should clipping or settings ask the first minor tick anything else, it is made then.
 """
 
 from __future__ import annotations
@@ -86,19 +88,33 @@ class Deferred:
 
 
 class _Recorder:
-    """Stands for the first minor tick during one call of the axis: writes down each call."""
+    """Stands for an axis's first minor tick during one call of the axis: writes down each call
+    it knows (clipping, settings). Asked for anything else, it makes the tick then and there
+    (the calls so far replayed) and hands the tick the question, and every call after it."""
 
-    def __init__(self, deferred: Deferred) -> None:
+    def __init__(self, deferred: Deferred, axis: maxis.Axis) -> None:
         self.deferred = deferred
+        self.axis = axis
+        self.tick: Any = None
 
     def _record(self, method: str, *args: Any, **kwargs: Any) -> None:
-        self.deferred.calls.append((_settings(), method, args, kwargs))
+        if self.tick is not None:
+            getattr(self.tick, method)(*args, **kwargs)
+        else:
+            self.deferred.calls.append((_settings(), method, args, kwargs))
 
     def set_clip_path(self, *args: Any, **kwargs: Any) -> None:
         self._record("set_clip_path", *args, **kwargs)
 
     def _apply_params(self, **kwargs: Any) -> None:
         self._record("_apply_params", **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if self.tick is None:
+            vars(self.axis).pop(PENDING, None)
+            self.tick = self.deferred.made(self.axis)
+            self.axis.minorTicks = [self.tick]
+        return getattr(self.tick, name)
 
 
 RECORDING = "_safecity_minor_recording"
@@ -181,7 +197,7 @@ class DeferredTickList(maxis._LazyTickList):  # type: ignore[name-defined,misc]
             if deferred is None:
                 deferred = Deferred(_settings(), dict(instance._minor_tick_kw))
                 found[PENDING] = deferred
-            return [_Recorder(deferred)]
+            return [_Recorder(deferred, instance)]
         deferred = found.pop(PENDING, None)
         if deferred is None:
             return super().__get__(instance, owner)
