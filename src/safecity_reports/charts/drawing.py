@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from matplotlib import font_manager, patheffects, style
+from matplotlib import font_manager, patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import XAxis, YAxis
@@ -31,6 +31,8 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from safecity_reports.charts import (
     axis_measures,  # noqa: F401  (an axis measured once a box)
+    marker_copies,  # noqa: F401  (a tick's markers copied without a deep copy)
+    minor_ticks,  # noqa: F401  (minor ticks made only when asked for)
     pdf_backend,  # noqa: F401  (before any chart is drawn)
     pdf_text,  # noqa: F401  (the PDF's text work kept)
     text_layout,  # noqa: F401  (texts laid out once)
@@ -49,6 +51,7 @@ from safecity_reports.charts.fitting import (
 )
 from safecity_reports.charts.glyphs import printable_chart
 from safecity_reports.charts.raster import png_of, vector_path
+from safecity_reports.charts.settings import Settings
 from safecity_reports.charts.time_axis import (
     LineStyle,
     Pen,
@@ -105,8 +108,10 @@ class Painter:
         """The folders this painter has written into (``_first_in``)."""
         self.look = Look.of(styles)
         self.style: list[str | dict[str, object]] = [AFCHARTS_STYLE, self.look.rc()]
+        self.settings = Settings(self.style)
+        """``style``'s settings, read once (``charts.settings``)."""
         _register_fonts(styles)
-        with style.context(self.style):
+        with self.settings.applied():
             self.figure = Figure(figsize=styles.chart_size, dpi=styles.chart_dpi)
         FigureCanvasAgg(self.figure)
 
@@ -120,7 +125,7 @@ class Painter:
         chart = printable_chart(chart, self.styles)
         figure = self.figure
         vector = io.BytesIO()
-        with style.context(self.style):
+        with self.settings.applied():
             for old in figure.axes:  # not figure.clear(), which clears each axes first
                 figure.delaxes(old)
             axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))

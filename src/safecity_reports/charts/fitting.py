@@ -271,7 +271,8 @@ def as_fitted(axes: Axes) -> None:
             continue
         # the empty title's place fixed: matplotlib stops placing it beside the tick labels
         axis.set_label_coords(*axis.label.get_position(), transform=axis.label.get_transform())
-        for tick in (*axis.majorTicks, *axis.minorTicks):
+        # the minor ticks to be drawn: none made for it where none is (``charts.minor_ticks``)
+        for tick in (*axis.majorTicks, *axis.get_minor_ticks()):
             tick.label1.set_in_layout(False)
             tick.label2.set_in_layout(False)
 
