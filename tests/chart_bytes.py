@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from safecity_reports.charts import drawing
 from safecity_reports.core.verdicts import judge
@@ -39,3 +40,15 @@ def drawn(folder: Path) -> list[bytes]:
         painter.paint(chart, path)
         files += [path.with_suffix(".pdf").read_bytes(), path.with_suffix(".svg").read_bytes()]
     return files
+
+
+def drawn_with_and_without(step: Any, folder: Path) -> tuple[list[bytes], list[bytes]]:
+    """``drawn`` with the chart step ``step`` (a module with ``install`` and ``uninstall``) in
+    place, then without it; it is put back however the second drawing ends."""
+    kept = drawn(folder / "kept")
+    step.uninstall()
+    try:
+        alone = drawn(folder / "alone")
+    finally:
+        assert step.install()
+    return kept, alone

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from chart_bytes import drawn
+from chart_bytes import drawn_with_and_without
 from safecity_reports.charts import axis_measures
 
 
@@ -19,12 +19,7 @@ def test_installed_when_charts_are_drawn() -> None:
 
 
 def test_charts_the_same_to_the_byte_as_drawn_by_matplotlib_alone(tmp_path: Path) -> None:
-    kept = drawn(tmp_path / "kept")
-    axis_measures.uninstall()
-    try:
-        alone = drawn(tmp_path / "alone")
-    finally:
-        assert axis_measures.install()
+    kept, alone = drawn_with_and_without(axis_measures, tmp_path)
     assert kept == alone
 
 

@@ -15,7 +15,7 @@ from matplotlib.markers import TICKDOWN, TICKLEFT, MarkerStyle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Affine2D
 
-from chart_bytes import drawn
+from chart_bytes import drawn_with_and_without
 from safecity_reports.charts import marker_copies
 
 
@@ -24,12 +24,7 @@ def test_installed_when_charts_are_drawn() -> None:
 
 
 def test_charts_the_same_to_the_byte_as_drawn_by_matplotlib_alone(tmp_path: Path) -> None:
-    kept = drawn(tmp_path / "kept")
-    marker_copies.uninstall()
-    try:
-        alone = drawn(tmp_path / "alone")
-    finally:
-        assert marker_copies.install()
+    kept, alone = drawn_with_and_without(marker_copies, tmp_path)
     assert kept == alone
 
 

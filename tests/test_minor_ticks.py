@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.spines import Spine
 
-from chart_bytes import charts, drawn
+from chart_bytes import charts, drawn_with_and_without
 from safecity_reports.charts import drawing, minor_ticks
 from safecity_reports.styles import load_styles
 
@@ -24,12 +24,7 @@ def test_installed_when_charts_are_drawn() -> None:
 
 
 def test_charts_the_same_to_the_byte_as_drawn_by_matplotlib_alone(tmp_path: Path) -> None:
-    kept = drawn(tmp_path / "kept")
-    minor_ticks.uninstall()
-    try:
-        alone = drawn(tmp_path / "alone")
-    finally:
-        assert minor_ticks.install()
+    kept, alone = drawn_with_and_without(minor_ticks, tmp_path)
     assert kept == alone
 
 

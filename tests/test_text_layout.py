@@ -15,7 +15,7 @@ from matplotlib.backends.backend_pdf import RendererPdf
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from chart_bytes import drawn
+from chart_bytes import drawn_with_and_without
 from safecity_reports.charts import text_layout
 
 
@@ -33,12 +33,7 @@ def test_installed_when_charts_are_drawn() -> None:
 
 
 def test_charts_the_same_to_the_byte_as_laid_out_by_matplotlib_alone(tmp_path: Path) -> None:
-    kept = drawn(tmp_path / "kept")
-    text_layout.uninstall()
-    try:
-        alone = drawn(tmp_path / "alone")
-    finally:
-        assert text_layout.install()
+    kept, alone = drawn_with_and_without(text_layout, tmp_path)
     assert kept == alone
 
 

@@ -29,6 +29,8 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 
+from safecity_reports.charts.wrapped import unwrap
+
 MEMO = "_safecity_measured"
 """The attribute an axis holds its answers under while its tight box is worked out."""
 METHODS: dict[tuple[type, str], list[str]] = {
@@ -130,9 +132,7 @@ def install() -> bool:
 def uninstall() -> None:
     """Measure as matplotlib does (for tests comparing the two)."""
     for owner, name in METHODS:
-        current = getattr(owner, name, None)
-        if current is not None and hasattr(current, "original"):
-            setattr(owner, name, current.original)
+        unwrap(owner, name)
 
 
 install()

@@ -32,6 +32,8 @@ from typing import Any
 from matplotlib.markers import MarkerStyle
 from matplotlib.transforms import Affine2D, IdentityTransform
 
+from safecity_reports.charts.wrapped import unwrap
+
 METHOD = "_set_marker"
 """The marker's method that copies another marker (or makes one of a name)."""
 ATTRIBUTES = frozenset(
@@ -107,9 +109,7 @@ def install() -> bool:
 
 def uninstall() -> None:
     """Copy markers as matplotlib does (for tests comparing the two)."""
-    current = getattr(MarkerStyle, METHOD, None)
-    if current is not None and hasattr(current, "original"):
-        setattr(MarkerStyle, METHOD, current.original)
+    unwrap(MarkerStyle, METHOD)
 
 
 install()

@@ -34,6 +34,8 @@ import matplotlib as mpl
 from matplotlib import axis as maxis
 from matplotlib.spines import Spine
 
+from safecity_reports.charts.wrapped import unwrap
+
 PENDING = "_safecity_minor_pending"
 """The attribute an axis holds its ``Deferred`` minor tick under until it is made."""
 METHODS: dict[tuple[type, str], list[str]] = {
@@ -246,9 +248,7 @@ def install() -> bool:
 def uninstall() -> None:
     """Make minor ticks as matplotlib does (for tests comparing the two)."""
     for owner, name in WRAPPERS:
-        current = getattr(owner, name, None)
-        if current is not None and hasattr(current, "original"):
-            setattr(owner, name, current.original)
+        unwrap(owner, name)
     if isinstance(vars(maxis.Axis).get("minorTicks"), DeferredTickList):
         maxis.Axis.minorTicks = maxis._LazyTickList(major=False)  # type: ignore[attr-defined]
 

@@ -23,6 +23,8 @@ import matplotlib as mpl
 from matplotlib import font_manager
 from matplotlib.text import Text
 
+from safecity_reports.charts.wrapped import unwrap
+
 LAYOUT = "_get_layout"
 """``Text``'s method that lays a text out for a renderer."""
 MOST = 50_000
@@ -102,9 +104,7 @@ def forget() -> None:
 
 def uninstall() -> None:
     """Lay texts out as matplotlib does (for tests comparing the two)."""
-    current = getattr(Text, LAYOUT, None)
-    if current is not None and hasattr(current, "original"):
-        setattr(Text, LAYOUT, current.original)
+    unwrap(Text, LAYOUT)
     _kept.clear()
 
 
