@@ -201,9 +201,9 @@ def _serve(connection: Connection, styles: Styles, workers: int | None, parent: 
 
 
 def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | None) -> None:
-    from safecity_reports.charts.drawing import Painter
+    from safecity_reports.charts.lean_import import import_drawing
 
-    Painter(styles)
+    import_drawing().Painter(styles)
     # matplotlib's modules live as long as the process: the garbage collector need not walk
     # them again at each collection (a quarter of its time while drawing, 2.7 -> 2.0 ms a
     # chart), nor touch their pages in the workers forked from here.
