@@ -25,8 +25,6 @@ from docx.image.image import Image as WordImage
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -57,6 +55,7 @@ from safecity_reports.layout.document import (
     Tone,
 )
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.elements import clark, new_element
 from safecity_reports.render.docx.fonts import list_font
 from safecity_reports.render.docx.marks import MarkPictures
 from safecity_reports.render.docx.package import Deflated, save
@@ -168,7 +167,7 @@ def _open_reference(styles: Styles) -> WordDocument:
         word = ref.build_reference(styles, samples=False)
     body = word.element.body
     for child in list(body):
-        if child.tag != qn("w:sectPr"):
+        if child.tag != clark("w:sectPr"):
             body.remove(child)
     return word
 
@@ -230,6 +229,7 @@ class _Writer:
             Tone.NEUTRAL: _rgb(styles.palette.neutral),
         }
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self.default_styles: dict[WD_STYLE_TYPE, object] = {}
         self.pictures: dict[Path, str] = {}
         self.deflated = deflated
         """Each chart's picture deflated for the zip as it is placed (``package``)."""
@@ -286,8 +286,8 @@ class _Writer:
         if heading.cover:
             # Word's Title style, made a level-1 heading (navigation pane, tagged PDF export)
             paragraph = self.add_paragraph("Title")
-            level = OxmlElement("w:outlineLvl")
-            level.set(qn("w:val"), "0")
+            level = new_element("w:outlineLvl")
+            level.set(clark("w:val"), "0")
             paragraph._p.get_or_add_pPr().append(level)
         else:
             paragraph = self.add_paragraph(ref.heading_style(heading.level))
@@ -442,7 +442,7 @@ class _Writer:
         self.place = place
         first = last.getnext() if last is not None else self.word.element.body[0]
         added = [first, *first.itersiblings()] if first is not end else []
-        added = [child for child in added if child.tag != qn("w:sectPr")]
+        added = [child for child in added if child.tag != clark("w:sectPr")]
         paragraphs = list(_paragraphs(added))
         for p in paragraphs[:-1]:
             keep_with_next(p)
@@ -477,7 +477,7 @@ class _Writer:
         3,000 measures): the closing sectPr's copy ends the section before it, in a paragraph
         of its own, and the closing one, without its header and footer references, goes on."""
         end = self.body_end()
-        p = OxmlElement("w:p")
+        p = new_element("w:p")
         end.addprevious(p)
         p.set_sectPr(end.clone())
         for reference in end.xpath("w:headerReference|w:footerReference"):
@@ -486,14 +486,22 @@ class _Writer:
         return Section(end, self.word.part)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """``document.part.get_style_id(name, kind)``, looked up once a name, with each kind's
+        default style found once: python-docx searches every style for it at each call."""
         key = (name, kind)
         if key not in self.style_ids:
-            self.style_ids[key] = self.word.part.get_style_id(name, kind)
+            style = self.word.styles[name]  # KeyError for a name not there, as python-docx
+            if style.type != kind:  # python-docx's own error
+                return self.word.part.get_style_id(name, kind)  # type: ignore[no-any-return]
+            if kind not in self.default_styles:
+                self.default_styles[kind] = self.word.styles.default(kind)
+            default = style == self.default_styles[kind]
+            self.style_ids[key] = None if default else style.style_id
         return self.style_ids[key]
 
     def add_paragraph(self, style: str) -> WordParagraph:
         """A new paragraph in ``style`` at the end of the body (as ``Document.add_paragraph``)."""
-        p = OxmlElement("w:p")
+        p = new_element("w:p")
         self.body_end().addprevious(p)
         style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         paragraph_style(p, style_id)
@@ -591,11 +599,11 @@ def _paragraphs(elements: list) -> Iterator:  # type: ignore[type-arg]
     """The ``w:p`` elements in ``elements``, in order; a closing table's last row is left out so
     that it is not held to what comes after the group."""
     for position, element in enumerate(elements):
-        if element.tag == qn("w:p"):
+        if element.tag == clark("w:p"):
             yield element
-        elif element.tag == qn("w:tbl"):
-            rows = element.findall(qn("w:tr"))
+        elif element.tag == clark("w:tbl"):
+            rows = element.findall(clark("w:tr"))
             if position == len(elements) - 1:
                 rows = rows[:-1]
             for tr in rows:
-                yield from tr.iter(qn("w:p"))
+                yield from tr.iter(clark("w:p"))

@@ -14,8 +14,9 @@ from pathlib import Path
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 from lxml import etree
+
+from safecity_reports.render.docx.elements import clark
 
 # PANOSE family kind 2 (Latin text) by serif style: 11-13 are the sans serif ones.
 _SANS_SERIF_STYLES = {11, 12, 13}
@@ -36,8 +37,8 @@ def list_font(word: WordDocument, family: str, font_file: Path) -> None:
     """Describe ``family`` in ``word``'s font table (replacing an entry of that name)."""
     part = word.part.part_related_by(RT.FONT_TABLE)
     table = etree.fromstring(part.blob)
-    for old in table.findall(qn("w:font")):
-        if old.get(qn("w:name")) == family:
+    for old in table.findall(clark("w:font")):
+        if old.get(clark("w:name")) == family:
             table.remove(old)
     numbers = panose(font_file)
     kind = "swiss" if numbers[0] == 2 and numbers[1] in _SANS_SERIF_STYLES else "auto"

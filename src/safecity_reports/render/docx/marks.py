@@ -28,8 +28,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
 from docx.oxml.shape import CT_Inline
 from docx.parts.image import ImagePart
 from docx.shared import Emu
@@ -37,6 +36,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from safecity_reports import png
+from safecity_reports.render.docx.elements import clark, new_element
 from safecity_reports.render.metrics import outline
 from safecity_reports.styles import Styles
 
@@ -180,8 +180,8 @@ class MarkPictures:
         run = paragraph.add_run()
         shift = round(picture.bottom * size * 2)  # half-points; 0 for Liberation Sans' arrows
         if shift:
-            position = OxmlElement("w:position")
-            position.set(qn("w:val"), str(shift))
+            position = new_element("w:position")
+            position.set(clark("w:val"), str(shift))
             run._r.get_or_add_rPr().append(position)
         run._r.add_drawing(inline)
         return run
@@ -209,17 +209,17 @@ def style_text(word: WordDocument, style_id: str | None, styles: Styles) -> tupl
         style = word.styles.element.get_by_id(based_on) if based_on else None
     if size is None:
         default = word.styles.element.find(_DEFAULT_SIZE)
-        size = int(default.get(qn("w:val"))) / 2 if default is not None else styles.sizes.body
+        size = int(default.get(clark("w:val"))) / 2 if default is not None else styles.sizes.body
     return float(size), colour or styles.palette.text
 
 
-_DEFAULT_SIZE = "/".join(qn(f"w:{tag}") for tag in ("docDefaults", "rPrDefault", "rPr", "sz"))
+_DEFAULT_SIZE = "/".join(clark(f"w:{tag}") for tag in ("docDefaults", "rPrDefault", "rPr", "sz"))
 
 
 def decorative(inline: CT_Inline) -> None:
     """Mark the picture ``inline`` as decorative, as Word's "Mark as decorative" does: no
     description, and the ``adec:decorative`` extension on its drawing properties."""
-    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr = inline.find(clark("wp:docPr"))
     doc_pr.set("descr", "")
     doc_pr.append(
         parse_xml(
@@ -229,5 +229,5 @@ def decorative(inline: CT_Inline) -> None:
             "</a:ext></a:extLst>"
         )
     )
-    for c_nv_pr in inline.iter(qn("pic:cNvPr")):
+    for c_nv_pr in inline.iter(clark("pic:cNvPr")):
         c_nv_pr.set("descr", "")

@@ -13,9 +13,9 @@ from functools import cache
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+
+from safecity_reports.render.docx.elements import clark, new_element
 
 PARAGRAPH = (
     "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -43,22 +43,22 @@ CELL = (
 )  # fmt: skip
 """The children of a cell's properties (``w:tcPr``) in the schema's order."""
 
-_VAL = qn("w:val")
+_VAL = clark("w:val")
 
 
 @cache
 def _successors(tag: str, order: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(qn(name) for name in order[order.index(tag) + 1 :])
+    return tuple(clark(name) for name in order[order.index(tag) + 1 :])
 
 
 def child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...]) -> BaseOxmlElement:
     """``parent``'s first ``tag`` child, made where there is none and put before the child
     python-docx would put it before: the first found of the tags after it in ``order``, in that
     order (``BaseOxmlElement.insert_element_before``), else last."""
-    found = parent.find(qn(tag))
+    found = parent.find(clark(tag))
     if found is not None:
         return found
-    made = OxmlElement(tag)
+    made = new_element(tag)
     first: dict[str, BaseOxmlElement] = {}
     for element in parent:
         first.setdefault(element.tag, element)
@@ -74,9 +74,9 @@ def child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...]) -> BaseOxml
 def _first_child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """``parent``'s ``tag`` child, made as its first child where there is none (python-docx
     puts a paragraph's, a run's and a cell's properties first)."""
-    found = parent.find(qn(tag))
+    found = parent.find(clark(tag))
     if found is None:
-        found = OxmlElement(tag)
+        found = new_element(tag)
         parent.insert(0, found)
     return found
 
@@ -91,7 +91,7 @@ def paragraph_style(p: BaseOxmlElement, style_id: str | None) -> None:
     """``p.get_or_add_pPr().style = style_id``."""
     properties = _first_child(p, "w:pPr")
     if style_id is None:
-        for old in properties.findall(qn("w:pStyle")):
+        for old in properties.findall(clark("w:pStyle")):
             properties.remove(old)
         return
     child(properties, "w:pStyle", PARAGRAPH).set(_VAL, style_id)

@@ -22,11 +22,10 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from safecity_reports.render import page
+from safecity_reports.render.docx.elements import clark, new_element
 from safecity_reports.render.docx.xml import cell_margins
 from safecity_reports.styles import DEFAULT_FOLDER, Styles, load_styles
 
@@ -69,57 +68,57 @@ def _hex(colour: str) -> str:
 def set_language(word: WordDocument, language: str) -> None:
     """Set ``w:lang`` on the document defaults and on Normal (spelling, screen readers)."""
     styles_element = word.styles.element
-    rpr_default = styles_element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
+    rpr_default = styles_element.find(clark("w:docDefaults") + "/" + clark("w:rPrDefault"))
     if rpr_default is None:
-        doc_defaults = styles_element.find(qn("w:docDefaults"))
+        doc_defaults = styles_element.find(clark("w:docDefaults"))
         if doc_defaults is None:
-            doc_defaults = OxmlElement("w:docDefaults")
+            doc_defaults = new_element("w:docDefaults")
             styles_element.insert(0, doc_defaults)
-        rpr_default = OxmlElement("w:rPrDefault")
+        rpr_default = new_element("w:rPrDefault")
         doc_defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
+    rpr = rpr_default.find(clark("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = new_element("w:rPr")
         rpr_default.append(rpr)
     for rpr_element in (rpr, word.styles["Normal"].element.get_or_add_rPr()):
-        lang = rpr_element.find(qn("w:lang"))
+        lang = rpr_element.find(clark("w:lang"))
         if lang is None:
-            lang = OxmlElement("w:lang")
+            lang = new_element("w:lang")
             rpr_element.append(lang)
-        lang.set(qn("w:val"), language)
-        lang.set(qn("w:eastAsia"), language)
+        lang.set(clark("w:val"), language)
+        lang.set(clark("w:eastAsia"), language)
 
 
 def _set_font_family(rpr: object, family: str) -> None:
     """Name the font for every script and drop theme fonts (which would override the name)."""
-    fonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    fonts = rpr.find(clark("w:rFonts"))  # type: ignore[attr-defined]
     if fonts is None:
-        fonts = OxmlElement("w:rFonts")
+        fonts = new_element("w:rFonts")
         rpr.insert(0, fonts)  # type: ignore[attr-defined]
     for attribute in list(fonts.attrib):
         if attribute.endswith("Theme") or attribute.endswith("theme"):
             del fonts.attrib[attribute]
     for script in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(qn(f"w:{script}"), family)
+        fonts.set(clark(f"w:{script}"), family)
 
 
 def _reset(style: WordStyle, keep: Sequence[str] = ()) -> None:
     """Drop a style's formatting (but the elements named in ``keep``) so it is defined afresh."""
     element = style.element
     for tag in ("w:pPr", "w:rPr", "w:tblPr", "w:tcPr", "w:trPr"):
-        child = element.find(qn(tag))
+        child = element.find(clark(tag))
         if child is None:
             continue
-        kept = [c for c in child if c.tag in {qn(k) for k in keep}]
+        kept = [c for c in child if c.tag in {clark(k) for k in keep}]
         element.remove(child)
         if kept:
-            new = OxmlElement(tag)
+            new = new_element(tag)
             for c in kept:
                 new.append(c)
             # pPr precedes rPr in a style; both follow the name/basedOn/ui elements.
             element.append(new)
     for tag in ("w:link", "w:tblStylePr"):
-        for child in element.findall(qn(tag)):
+        for child in element.findall(clark(tag)):
             element.remove(child)
 
 
@@ -140,7 +139,7 @@ def _paragraph_style(
         style = word.styles.add_style(name, kind)
         if name in _WORD_BUILT_INS:
             # Word knows these names; marking them custom would make a second style of that name.
-            del style.element.attrib[qn("w:customStyle")]
+            del style.element.attrib[clark("w:customStyle")]
         if kind == WD_STYLE_TYPE.PARAGRAPH:
             style.base_style = word.styles["Normal"]
     else:
@@ -155,27 +154,27 @@ def _paragraph_style(
 
 
 def _border(parent: object, side: str, colour: str, size_eighths: int, space: int = 0) -> None:
-    edge = OxmlElement(f"w:{side}")
-    edge.set(qn("w:val"), "single" if size_eighths else "nil")
+    edge = new_element(f"w:{side}")
+    edge.set(clark("w:val"), "single" if size_eighths else "nil")
     if size_eighths:
-        edge.set(qn("w:sz"), str(size_eighths))
-        edge.set(qn("w:space"), str(space))
-        edge.set(qn("w:color"), _hex(colour))
+        edge.set(clark("w:sz"), str(size_eighths))
+        edge.set(clark("w:space"), str(space))
+        edge.set(clark("w:color"), _hex(colour))
     parent.append(edge)  # type: ignore[attr-defined]
 
 
 def _shading(fill: str) -> object:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), _hex(fill))
+    shd = new_element("w:shd")
+    shd.set(clark("w:val"), "clear")
+    shd.set(clark("w:color"), "auto")
+    shd.set(clark("w:fill"), _hex(fill))
     return shd
 
 
 def _insert_in_ppr(ppr: object, element: object, before: Sequence[str]) -> None:
     """Put ``element`` into ``pPr`` ahead of the first child named in ``before`` (schema order)."""
     for child in ppr:  # type: ignore[attr-defined]
-        if child.tag in {qn(b) for b in before}:
+        if child.tag in {clark(b) for b in before}:
             child.addprevious(element)
             return
     ppr.append(element)  # type: ignore[attr-defined]
@@ -265,13 +264,13 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
     # Defaults first: what every style inherits (font, size, language, spacing).
     styles_element = word.styles.element
     rpr_default = styles_element.find(
-        qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr")
+        clark("w:docDefaults") + "/" + clark("w:rPrDefault") + "/" + clark("w:rPr")
     )
     if replace and rpr_default is not None:
         _set_font_family(rpr_default, family)
         for tag in ("w:sz", "w:szCs"):
-            for child in rpr_default.findall(qn(tag)):
-                child.set(qn("w:val"), str(round(sizes.body * 2)))
+            for child in rpr_default.findall(clark(tag)):
+                child.set(clark("w:val"), str(round(sizes.body * 2)))
 
     _paragraph_style(word, "Normal", text(sizes.body, palette.text, after=6), replace)
     _paragraph_style(
@@ -348,7 +347,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
 
     def header(style: WordStyle) -> None:
         text(sizes.note, palette.note, after=0, single=True)(style)
-        rule = OxmlElement("w:pBdr")
+        rule = new_element("w:pBdr")
         _border(rule, "bottom", palette.rule, 4, space=4)
         _insert_in_ppr(
             style.element.get_or_add_pPr(), rule, before=("w:shd", "w:tabs", "w:spacing")
@@ -373,7 +372,7 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
         fmt.left_indent = Cm(0.25)
         fmt.right_indent = Cm(0.25)
         ppr = style.element.get_or_add_pPr()
-        borders = OxmlElement("w:pBdr")
+        borders = new_element("w:pBdr")
         # as the PDF's panel: a thin rule round it and a bar of the primary colour at its left
         for side in ("top", "left", "bottom", "right"):
             left = side == "left"
@@ -398,8 +397,8 @@ def ensure_styles(word: WordDocument, styles: Styles, replace: bool = False) -> 
     _paragraph_style(word, HYPERLINK, hyperlink, replace, kind=WD_STYLE_TYPE.CHARACTER)
 
     def table(style: WordStyle) -> None:
-        tbl_pr = OxmlElement("w:tblPr")
-        borders = OxmlElement("w:tblBorders")
+        tbl_pr = new_element("w:tblPr")
+        borders = new_element("w:tblBorders")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
             ruled = side in ("bottom", "insideH")  # under each row, as the PDF
             _border(borders, side, palette.rule, 4 if ruled else 0)

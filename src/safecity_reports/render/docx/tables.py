@@ -19,8 +19,6 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Emu
 from docx.table import Table as WordTable
@@ -32,6 +30,7 @@ from safecity_reports.layout.grid import table_grid
 from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.elements import clark, new_element
 from safecity_reports.render.docx.properties import (
     alignment,
     keep_with_next,
@@ -162,7 +161,7 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
         body = index - header_rows
         last = index == rows_in_all - 1
         if not last and (body < FEWEST_ROWS - 1 or rows_in_all - FEWEST_ROWS <= index):
-            for p in tr.iter(qn("w:p")):
+            for p in tr.iter(clark("w:p")):
                 keep_with_next(p)
     for (row, column), cell in placed.items():
         word_cell = grid[row * columns + column]
@@ -227,12 +226,12 @@ def _set_widths(word_table: WordTable, widths: list[int]) -> None:
             _Cell(tc, word_table).width = Emu(sum(widths[grid_column : grid_column + span]))
             grid_column += span
     tbl_pr = word_table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w = tbl_pr.find(clark("w:tblW"))
     if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
+        tbl_w = new_element("w:tblW")
         tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:type"), "dxa")
-    tbl_w.set(qn("w:w"), str(round(sum(widths) * _TWIPS_PER_EMU)))
+    tbl_w.set(clark("w:type"), "dxa")
+    tbl_w.set(clark("w:w"), str(round(sum(widths) * _TWIPS_PER_EMU)))
 
 
 def _first_column_heads(table: Table) -> bool:
@@ -248,20 +247,20 @@ def _table_properties(
     rules under the rows, a header row for assistive technology, the first column marked as the
     rows' headers where it is (``first_column``), and the caption as its title."""
     tbl_pr = word_table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    borders = OxmlElement("w:tblBorders")
+    layout = new_element("w:tblLayout")
+    layout.set(clark("w:type"), "fixed")
+    borders = new_element("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edge = OxmlElement(f"w:{side}")
+        edge = new_element(f"w:{side}")
         # a rule under each row, none above the first (the header's fill is its edge), as
         # in the PDF: Word counts each rule in the table's height
         if side in ("bottom", "insideH"):
-            edge.set(qn("w:val"), "single")
-            edge.set(qn("w:sz"), str(RULE_EIGHTHS))
-            edge.set(qn("w:space"), "0")
-            edge.set(qn("w:color"), rule.lstrip("#").upper())
+            edge.set(clark("w:val"), "single")
+            edge.set(clark("w:sz"), str(RULE_EIGHTHS))
+            edge.set(clark("w:space"), "0")
+            edge.set(clark("w:color"), rule.lstrip("#").upper())
         else:
-            edge.set(qn("w:val"), "nil")
+            edge.set(clark("w:val"), "nil")
         borders.append(edge)
     margins = cell_margins()
     for element, successors in (
@@ -272,9 +271,9 @@ def _table_properties(
         for old in tbl_pr.findall(element.tag):
             tbl_pr.remove(old)
         insert_before(tbl_pr, element, successors)
-    look = tbl_pr.find(qn("w:tblLook"))
+    look = tbl_pr.find(clark("w:tblLook"))
     if look is None:
-        look = OxmlElement("w:tblLook")
+        look = new_element("w:tblLook")
         tbl_pr.append(look)
     for attribute, value in (
         ("firstRow", "1"),
@@ -284,20 +283,20 @@ def _table_properties(
         ("noHBand", "1"),
         ("noVBand", "1"),
     ):
-        look.set(qn(f"w:{attribute}"), value)
+        look.set(clark(f"w:{attribute}"), value)
     # the same flags in the Word 2007 form: header row (0x20), first column (0x80), no banding
-    look.set(qn("w:val"), "06A0" if first_column else "0620")
-    title = OxmlElement("w:tblCaption")
-    title.set(qn("w:val"), xml_safe(caption))
+    look.set(clark("w:val"), "06A0" if first_column else "0620")
+    title = new_element("w:tblCaption")
+    title.set(clark("w:val"), xml_safe(caption))
     tbl_pr.append(title)
 
 
 def _links_in_header_colour(paragraph: WordParagraph) -> None:
     """A link on the header's fill (a note's mark) in the header's white, still underlined: the
     Hyperlink style's colour would vanish into the fill."""
-    for link in paragraph._p.iter(qn("w:hyperlink")):
-        for run in link.iter(qn("w:r")):
+    for link in paragraph._p.iter(clark("w:hyperlink")):
+        for run in link.iter(clark("w:r")):
             properties = run.get_or_add_rPr()
-            colour = OxmlElement("w:color")
-            colour.set(qn("w:val"), "FFFFFF")
+            colour = new_element("w:color")
+            colour.set(clark("w:val"), "FFFFFF")
             properties.append(colour)

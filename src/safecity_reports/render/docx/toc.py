@@ -12,13 +12,12 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Contents
 from safecity_reports.render.docx import reference as ref
+from safecity_reports.render.docx.elements import clark, new_element
 from safecity_reports.render.docx.xml import bookmark_name
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z'
@@ -38,17 +37,17 @@ class _Writer(Protocol):
 
 def _char(paragraph: WordParagraph, kind: str, dirty: bool = False) -> None:
     run = paragraph.add_run()
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), kind)
+    element = new_element("w:fldChar")
+    element.set(clark("w:fldCharType"), kind)
     if dirty:
-        element.set(qn("w:dirty"), "true")
+        element.set(clark("w:dirty"), "true")
     run._r.append(element)
 
 
 def _instruction(paragraph: WordParagraph, code: str) -> None:
     run = paragraph.add_run()
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    text = new_element("w:instrText")
+    text.set(clark("xml:space"), "preserve")
     text.text = f" {code} "
     run._r.append(text)
 
@@ -107,12 +106,14 @@ _AFTER_UPDATE_FIELDS = (
 def ask_to_update_fields(settings: BaseOxmlElement) -> None:
     """Set ``w:updateFields`` in the document's settings (where the schema orders it), so that
     Word updates the contents, and every other field, when it opens the file."""
-    found = settings.find(qn("w:updateFields"))
+    found = settings.find(clark("w:updateFields"))
     if found is None:
-        found = OxmlElement("w:updateFields")
-        later = [child for child in settings if child.tag in {qn(t) for t in _AFTER_UPDATE_FIELDS}]
+        found = new_element("w:updateFields")
+        later = [
+            child for child in settings if child.tag in {clark(t) for t in _AFTER_UPDATE_FIELDS}
+        ]
         if later:
             later[0].addprevious(found)
         else:
             settings.append(found)
-    found.set(qn("w:val"), "true")
+    found.set(clark("w:val"), "true")

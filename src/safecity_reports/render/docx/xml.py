@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
+
+from safecity_reports.render.docx.elements import clark, new_element
 
 _BOOKMARK_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -46,13 +46,13 @@ def add_run(paragraph: WordParagraph, text: str = "") -> Run:
     tenth of Word's time in a long report. Text with a tab or line break goes through it."""
     if _RUN_CONTROLS.search(text):
         return paragraph.add_run(text)
-    r = OxmlElement("w:r")
+    r = new_element("w:r")
     paragraph._p.append(r)  # a run is the paragraph's last child, as python-docx adds it
     if text:
-        t = OxmlElement("w:t")
+        t = new_element("w:t")
         t.text = text
         if len(text.strip()) < len(text):
-            t.set(qn("xml:space"), "preserve")
+            t.set(clark("xml:space"), "preserve")
         r.append(t)
     return Run(r, paragraph)
 
@@ -64,11 +64,11 @@ def add_text_run(paragraph: WordParagraph, text: str) -> Run:
     parts = _MINUS.split(text)
     run = add_run(paragraph, parts[0])
     for part in parts[1:]:
-        run._r.append(OxmlElement("w:noBreakHyphen"))
+        run._r.append(new_element("w:noBreakHyphen"))
         if part:
-            piece = OxmlElement("w:t")
+            piece = new_element("w:t")
             piece.text = part
-            piece.set(qn("xml:space"), "preserve")
+            piece.set(clark("xml:space"), "preserve")
             run._r.append(piece)
     return run
 
@@ -94,16 +94,16 @@ def add_bookmarked_text(paragraph: WordParagraph, text: str, name: str, number: 
 
 def start_bookmark(paragraph: WordParagraph, name: str, number: int) -> None:
     """Open the bookmark ``name`` (id ``number``) at the end of ``paragraph``."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
+    start = new_element("w:bookmarkStart")
+    start.set(clark("w:id"), str(number))
+    start.set(clark("w:name"), name)
     paragraph._p.append(start)
 
 
 def end_bookmark(paragraph: WordParagraph, number: int) -> None:
     """Close the bookmark whose id is ``number`` at the end of ``paragraph``."""
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
+    end = new_element("w:bookmarkEnd")
+    end.set(clark("w:id"), str(number))
     paragraph._p.append(end)
 
 
@@ -112,9 +112,9 @@ def add_hyperlink(
 ) -> None:
     """``text`` at the end of ``paragraph`` as a link to the heading ``anchor``, in the character
     style ``style_id``."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), bookmark_name(anchor))
-    link.set(qn("w:history"), "1")
+    link = new_element("w:hyperlink")
+    link.set(clark("w:anchor"), bookmark_name(anchor))
+    link.set(clark("w:history"), "1")
     run = paragraph.add_run(xml_safe(text))
     run._r.style = style_id
     if bold:
@@ -128,16 +128,16 @@ def add_field(paragraph: WordParagraph, instruction: str, placeholder: str) -> N
 
     def char(kind: str) -> None:
         run = paragraph.add_run()
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
+        element = new_element("w:fldChar")
+        element.set(clark("w:fldCharType"), kind)
         if kind == "begin":
-            element.set(qn("w:dirty"), "true")
+            element.set(clark("w:dirty"), "true")
         run._r.append(element)
 
     char("begin")
     code = paragraph.add_run()._r
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    text = new_element("w:instrText")
+    text.set(clark("xml:space"), "preserve")
     text.text = f" {instruction} "
     code.append(text)
     char("separate")
@@ -147,14 +147,14 @@ def add_field(paragraph: WordParagraph, instruction: str, placeholder: str) -> N
 
 def on_off(tag: str) -> object:
     """An on/off property such as ``w:cantSplit``, switched on."""
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), "true")
+    element = new_element(tag)
+    element.set(clark("w:val"), "true")
     return element
 
 
 def insert_before(parent: object, element: object, successors: tuple[str, ...]) -> None:
     """Put ``element`` into ``parent`` ahead of its first child named in ``successors``."""
-    names = {qn(s) for s in successors}
+    names = {clark(s) for s in successors}
     for child in parent:  # type: ignore[attr-defined]
         if child.tag in names:
             child.addprevious(element)
@@ -165,12 +165,12 @@ def insert_before(parent: object, element: object, successors: tuple[str, ...]) 
 def shade(cell: _Cell, fill: str) -> None:
     """Fill ``cell`` with the colour ``fill`` ("#RRGGBB"), replacing any fill it had."""
     tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
+    for old in tc_pr.findall(clark("w:shd")):
         tc_pr.remove(old)
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    shd = new_element("w:shd")
+    shd.set(clark("w:val"), "clear")
+    shd.set(clark("w:color"), "auto")
+    shd.set(clark("w:fill"), fill.lstrip("#").upper())
     insert_before(tc_pr, shd, _AFTER_SHADING)
 
 
@@ -192,16 +192,16 @@ def shade_run(run: Run, fill: str, colour: str) -> None:
     """Draw ``run``'s text in ``colour`` on ``fill`` (both "#RRGGBB")."""
     run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
     r_pr = run._r.get_or_add_rPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#").upper())
+    shd = new_element("w:shd")
+    shd.set(clark("w:val"), "clear")
+    shd.set(clark("w:color"), "auto")
+    shd.set(clark("w:fill"), fill.lstrip("#").upper())
     insert_before(r_pr, shd, _AFTER_RUN_SHADING)
 
 
 def colour_text(paragraph: WordParagraph, colour: str) -> None:
     """Every run of ``paragraph``, links too, in ``colour`` ("#RRGGBB")."""
-    for run in paragraph._p.iter(qn("w:r")):
+    for run in paragraph._p.iter(clark("w:r")):
         r_pr = run.get_or_add_rPr()
         r_pr.get_or_add_color().val = RGBColor.from_string(colour.lstrip("#").upper())
 
@@ -212,19 +212,19 @@ def top_border(cell: _Cell, colour: str) -> None:
     the cell's text is set that much closer to it than ``CELL_TOP_MARGIN``, so the row is no
     taller than the PDF's."""
     tc_pr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    top = OxmlElement("w:top")
-    top.set(qn("w:val"), "single")
-    top.set(qn("w:sz"), str(GROUP_RULE_EIGHTHS))
-    top.set(qn("w:space"), "0")
-    top.set(qn("w:color"), colour.lstrip("#").upper())
+    borders = new_element("w:tcBorders")
+    top = new_element("w:top")
+    top.set(clark("w:val"), "single")
+    top.set(clark("w:sz"), str(GROUP_RULE_EIGHTHS))
+    top.set(clark("w:space"), "0")
+    top.set(clark("w:color"), colour.lstrip("#").upper())
     borders.append(top)
     insert_before(tc_pr, borders, _AFTER_CELL_BORDERS)
-    margins = OxmlElement("w:tcMar")
-    margin = OxmlElement("w:top")
+    margins = new_element("w:tcMar")
+    margin = new_element("w:top")
     # twips: the rule's width beyond the ordinary rule's (eighths of a point, 20 twips a point)
-    margin.set(qn("w:w"), str(CELL_TOP_MARGIN - (GROUP_RULE_EIGHTHS - RULE_EIGHTHS) * 20 // 8))
-    margin.set(qn("w:type"), "dxa")
+    margin.set(clark("w:w"), str(CELL_TOP_MARGIN - (GROUP_RULE_EIGHTHS - RULE_EIGHTHS) * 20 // 8))
+    margin.set(clark("w:type"), "dxa")
     margins.append(margin)
     insert_before(tc_pr, margins, _AFTER_SHADING[2:])
 
@@ -248,7 +248,7 @@ under each row, which Word counts in the row's height, the PDF's 4 points."""
 def cell_margins() -> BaseOxmlElement:
     """The report's cell margins as a ``w:tblCellMar``, a row as high as the PDF's (the same in
     the table style and on each table, so Word and LibreOffice agree)."""
-    margins = OxmlElement("w:tblCellMar")
+    margins = new_element("w:tblCellMar")
     sides = (
         ("top", CELL_TOP_MARGIN),
         ("left", CELL_SIDE_MARGIN),
@@ -256,8 +256,8 @@ def cell_margins() -> BaseOxmlElement:
         ("right", CELL_SIDE_MARGIN),
     )
     for side, twips in sides:
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(twips))
-        margin.set(qn("w:type"), "dxa")
+        margin = new_element(f"w:{side}")
+        margin.set(clark("w:w"), str(twips))
+        margin.set(clark("w:type"), "dxa")
         margins.append(margin)
     return margins
