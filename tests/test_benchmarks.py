@@ -65,3 +65,45 @@ def test_the_chart_benchmark_draws_each_chart_once_and_times_it(tmp_path: Path) 
     assert result["ms_per_chart"] > 0
     assert len(list((tmp_path / "charts").glob("*.pdf"))) == 20
     assert not list((tmp_path / "charts").glob("*.png")), "no PNG: the chart process makes none"
+
+
+def test_the_timeline_marks_each_processs_milestones_in_order(tmp_path: Path) -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.timeline", "inputs/q2.xlsx", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    assert {p.name for p in tmp_path.iterdir()} >= {"q2.pdf", "q2.docx"}
+    said: dict[str, list[str]] = {}
+    for line in done.stderr.splitlines():
+        seconds, process, cpu, what = line.split(maxsplit=3)
+        assert float(seconds) >= 0 and float(cpu) >= 0
+        said.setdefault(process, []).append(what)
+    main = [what for what in said["main"] if not what.startswith("garbage")]
+    assert main == [
+        "started",
+        "imported",
+        "chart process forked; reading and layout imported",
+        "reading the workbook",
+        "read",
+        "laying out",
+        "laid out",
+        "charts sent (20)",
+        "checking",
+        "checked",
+        "pdf: begun",
+        "pdf: written",
+        "done",
+    ]
+    assert said["chart"][:3] == [
+        "matplotlib imported, charts received (20)",
+        "first chart drawn",
+        "all charts drawn",
+    ]
+    assert said["docx"][:2] == ["docx: begun", "docx: written"]
+    assert all(said[p][-1].startswith("garbage collector: ") for p in ("main", "chart", "docx"))
