@@ -67,3 +67,37 @@ def test_the_command_line_says_it_was_stopped(tmp_path) -> None:
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().startswith("Error: stopped by SIGTERM"), done.stderr
+
+
+OPENPYXL_PROGRAM = """
+import signal, sys
+from openpyxl.descriptors.base import _convert
+import safecity_reports.reading.workbook as workbook
+from safecity_reports.run.signals import Stopped
+
+class Arrives:  # the signal arrives as openpyxl converts a cell's attribute
+    def __int__(self):
+        raise Stopped(signal.SIGTERM)
+
+def load_workbook(*args, **kwargs):
+    _convert(int, Arrives())  # openpyxl's own check: a bare except, then TypeError
+
+workbook.load_workbook = load_workbook
+import safecity_reports.cli as cli
+sys.argv = ["make-report", "inputs/q2.xlsx", "-o", sys.argv[1], "-q"]
+cli.main(prog_name="make-report")
+"""
+
+
+def test_a_stop_that_openpyxl_turns_into_its_own_error_is_a_stop(tmp_path) -> None:
+    """openpyxl's type checks catch everything and raise TypeError: SIGTERM as the workbook was
+    read said 'q2.xlsx cannot be read as a workbook', exit 1 (found by the kill test)."""
+    done = subprocess.run(
+        [sys.executable, "-c", OPENPYXL_PROGRAM, str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert "cannot be read" not in done.stderr
+    assert done.stderr.strip().startswith("Error: stopped by SIGTERM"), done.stderr
+    assert not (tmp_path / "out").exists()

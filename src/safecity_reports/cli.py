@@ -150,6 +150,15 @@ class _FormatList(click.ParamType):
 
 
 def _fail(exc: ReportError) -> None:
+    stop = _stop_within(exc)
+    if stop is not None:
+        # A stop that a library turned into an error of its own is still a stop: openpyxl's
+        # type checks catch everything and raise TypeError, so a run stopped as it read the
+        # workbook said the workbook could not be read (the kill test found it).
+        from safecity_reports.run.forked import end_children  # (imported when needed)
+
+        end_children()
+        raise stop from None
     # a failed validation already labels each of its lines "Error:" or "Warning:"
     text = str(exc) if isinstance(exc, ValidationFailed) else f"Error: {exc}"
     click.echo(text, err=True)
