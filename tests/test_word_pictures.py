@@ -160,3 +160,27 @@ def test_a_report_of_the_pdf_alone_makes_no_picture_and_word_then_draws_nothing(
     pictures = sorted(cache.glob("*.png"))
     assert [p.with_suffix(".pdf") for p in pictures] == drawings
     assert all(is_whole_png(p.read_bytes()) for p in pictures)
+
+
+def test_the_folder_is_tidied_with_its_first_picture_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word tidies a chart folder of killed runs' temporary files once, with the first picture
+    it makes there, not with each: that read the whole folder (thousands of charts at scale)
+    for every picture."""
+    from safecity_reports import files
+
+    paths, jobs = plan_charts([CRIME, RAG], STYLES, tmp_path / "run", raster=False)
+    list(draw_jobs(jobs, STYLES, workers=1, raster=False))
+    folder = paths[CRIME].parent
+    assert paths[RAG].parent == folder
+    leftover = folder / ".crime.safecity-999999999-abcdefgh.png"  # a killed run's, no such pid
+    leftover.write_bytes(b"half a picture")
+    read: list[Path] = []
+    tidy = files.remove_leftovers
+    monkeypatch.setattr(files, "remove_leftovers", lambda path: read.append(path) or tidy(path))
+    pictures = WordPictures(paths, STYLES)
+    for chart in (CRIME, RAG, CRIME):
+        assert is_whole_png(pictures[chart].read_bytes())
+    assert read == [folder]
+    assert not leftover.exists()

@@ -84,9 +84,11 @@ def png_of(vector: bytes, styles: Styles, title: str) -> bytes:
     )
 
 
-def rasterise(path: Path, styles: Styles, title: str) -> None:
+def rasterise(path: Path, styles: Styles, title: str, tidy: bool = True) -> None:
     """Write the PNG at ``path`` from the chart's PDF drawing beside it (``vector_path``), whole
-    or not at all. Its PDF was written first, so a whole PNG still means its PDF is there."""
+    or not at all. Its PDF was written first, so a whole PNG still means its PDF is there.
+    ``tidy``: remove killed runs' temporary files from the folder first (it reads the whole
+    folder: a caller writing many pictures into one folder tidies with the first only)."""
     image = png_of(vector_path(path).read_bytes(), styles, title)
-    with replace_atomically(path) as tmp:
+    with replace_atomically(path, tidy) as tmp:
         tmp.write_bytes(image)

@@ -29,6 +29,9 @@ class WordPictures(Mapping[Chart, Path]):
         self.images = images
         self.styles = styles
         self.ready: set[Path] = set()
+        self.tidied: set[Path] = set()
+        """The folders a picture has been made in: each is tidied of killed runs' temporary
+        files with its first picture only (it reads the whole folder, thousands of charts)."""
 
     def __getitem__(self, chart: Chart) -> Path:
         path = self.images[chart]
@@ -37,7 +40,11 @@ class WordPictures(Mapping[Chart, Path]):
                 from safecity_reports.charts.glyphs import printable_chart
                 from safecity_reports.charts.raster import rasterise
 
-                rasterise(path, self.styles, printable_chart(chart, self.styles).title)
+                folder = path.parent
+                tidy = folder not in self.tidied
+                self.tidied.add(folder)
+                title = printable_chart(chart, self.styles).title
+                rasterise(path, self.styles, title, tidy)
             self.ready.add(path)
         return path
 
