@@ -3,13 +3,14 @@
 Makes the report from WORKBOOK into FOLDER as ``make-report --no-cache`` does, and prints on
 standard error a line at each milestone of the run, from every process that reaches one (the
 report's, the chart process, the Word process): the wall seconds since the start, the
-process, the CPU seconds it has used, and what it reached. Then, for each process, the CPU its
+process, the CPU seconds it has used, the CPU seconds of those its garbage collector took,
+and what it reached. Then, for each process, the CPU its
 garbage collector took. Everything the processes do runs on the same cores, so the lines
 say which process is the longest path and whether the cores are busy to the end::
 
-    0.554  main   0.54  charts sent (20)
-    0.555  chart  0.43  matplotlib imported, charts received
-    1.813  chart  1.52  all 20 charts drawn
+    0.554  main     0.54    0.02  charts sent (20)
+    0.555  chart    0.43    0.00  matplotlib imported, charts received (20)
+    1.813  chart    1.52    0.06  all charts drawn
 
 The milestones are found by wrapping a few of the pipeline's functions in this process before
 the run (its forked processes inherit them); one timing run perturbs the figures it prints by
@@ -40,7 +41,7 @@ def mark(what: str, name: str | None = None) -> None:
         _NAMES[pid] = name
     print(
         f"{time.perf_counter() - START:8.3f}  {_NAMES.get(pid, str(pid)):<5}"
-        f"  {time.process_time():6.2f}  {what}",
+        f"  {time.process_time():6.2f}  {_COLLECTED.get(pid, 0.0):6.2f}  {what}",
         file=sys.stderr,
         flush=True,
     )

@@ -82,9 +82,10 @@ def test_the_timeline_marks_each_processs_milestones_in_order(tmp_path: Path) ->
     assert {p.name for p in tmp_path.iterdir()} >= {"q2.pdf", "q2.docx"}
     said: dict[str, list[str]] = {}
     for line in done.stderr.splitlines():  # the timeline's lines, among whatever else is said
-        found = re.fullmatch(r"\s*(\d+\.\d{3})  (\S+)\s+(\d+\.\d{2})  (.+)", line)
+        found = re.fullmatch(r"\s*(\d+\.\d{3})  (\S+)\s+(\d+\.\d{2})\s+(\d+\.\d{2})  (.+)", line)
         if found:
-            said.setdefault(found[2], []).append(found[4])
+            said.setdefault(found[2], []).append(found[5])
+            assert float(found[4]) <= float(found[3]), "the collector's CPU is part of the CPU"
     main = [what for what in said["main"] if not what.startswith("garbage")]
     assert main == [
         "started",

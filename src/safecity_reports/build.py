@@ -173,25 +173,32 @@ def _make(
         from safecity_reports.layout.report import build_document
         from safecity_reports.reading.load import check, unchecked_report
         from safecity_reports.reading.workbook import read
+        from safecity_reports.run.collector import held_off
 
         progress.stage(f"Reading {workbook.name}")
-        reading = read(workbook)
         warnings: list[Problem] = []
+        # Up to the charts, the other core waits: the collector does not walk the cells and
+        # the document as they are made, but once, after the layout (``run.collector``).
+        with held_off():
+            reading = read(workbook)
 
-        def checks() -> None:  # raises ValidationFailed if the workbook has errors
-            warnings[:] = check(reading, strict, styles)
+            def checks() -> None:  # raises ValidationFailed if the workbook has errors
+                warnings[:] = check(reading, strict, styles)
 
-        # The workbook is laid out, and its charts sent to be drawn, before it is checked: the
-        # checks (a third of reading a large workbook) are made while the charts are drawn.
-        try:
-            provenance = read_provenance(workbook)
-            report = with_provenance(unchecked_report(reading), provenance)
-            progress.stage("Working out status")
-            verdicts = judge(report)  # every verdict, once: the layout only reads them
-            document = build_document(report, verdicts, today, styles.language, styles.rating_names)
-        except Exception:
-            checks()  # a workbook with errors may fail anywhere unchecked: the checks say why
-            raise
+            # The workbook is laid out, and its charts sent to be drawn, before it is checked:
+            # the checks (a third of reading a large workbook) are made while the charts are
+            # drawn.
+            try:
+                provenance = read_provenance(workbook)
+                report = with_provenance(unchecked_report(reading), provenance)
+                progress.stage("Working out status")
+                verdicts = judge(report)  # every verdict, once: the layout only reads them
+                document = build_document(
+                    report, verdicts, today, styles.language, styles.rating_names
+                )
+            except Exception:
+                checks()  # a workbook with errors may fail anywhere unchecked: the checks say why
+                raise
         made_folder = not output.exists()
         try:
             output.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,65 @@
+"""The garbage collector is held off while the workbook is read and laid out, and put back as
+it was: on after a run, off after a run made with it off (an analyst's choice), even where the
+block fails."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from safecity_reports.run.collector import held_off
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def collector_state() -> Iterator[None]:
+    was_on = gc.isenabled()
+    yield
+    if was_on:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_held_off_then_as_it_was(collector_state: None, on: bool) -> None:
+    gc.enable() if on else gc.disable()
+    with held_off():
+        assert not gc.isenabled()
+    assert gc.isenabled() is on
+    with pytest.raises(ValueError), held_off():
+        raise ValueError("the workbook failed")
+    assert gc.isenabled() is on
+
+
+def test_the_reading_and_layout_run_with_it_held_off(
+    collector_state: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report made in this process: the collector is off while the workbook is read and the
+    report laid out, on again once it is laid out, and the report is made."""
+    from safecity_reports.build import build_report
+    from safecity_reports.layout import report as layout
+    from safecity_reports.reading import workbook
+
+    seen: dict[str, bool] = {}
+    read, lay_out = workbook.read, layout.build_document
+
+    def reading(*args: object, **kwargs: object) -> object:
+        seen["reading"] = gc.isenabled()
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    def laying_out(*args: object, **kwargs: object) -> object:
+        seen["laying out"] = gc.isenabled()
+        return lay_out(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "read", reading)
+    monkeypatch.setattr(layout, "build_document", laying_out)
+    gc.enable()
+    build_report(ROOT / "inputs" / "q2.xlsx", tmp_path, use_cache=False, formats=("pdf",))
+    assert seen == {"reading": False, "laying out": False}
+    assert gc.isenabled()
+    assert (tmp_path / "q2.pdf").is_file()
