@@ -91,6 +91,12 @@ def svg_path(path: Path) -> Path:
     return Path(path).with_suffix(".svg")
 
 
+PLOT_AREA = (0.1, 0.15, 0.8, 0.75)
+"""Where a chart's plot area starts, in the figure's fractions, before the fitting moves it."""
+SPARE_TICKS = 5
+"""Ticks made ahead on each axis of a spare plot area (``Painter.make_spare``)."""
+
+
 class Painter:
     """Draws charts with one look, on one figure and canvas that it clears for each chart.
 
@@ -114,6 +120,18 @@ class Painter:
         with self.settings.applied():
             self.figure = Figure(figsize=styles.chart_size, dpi=styles.chart_dpi)
         FigureCanvasAgg(self.figure)
+        self.spares: list[Axes] = []
+        """Plot areas made ahead (``make_spare``), each used by the next chart drawn."""
+
+    def make_spare(self) -> None:
+        """Make the plot area of a chart to come, with its first ticks, ahead of the chart:
+        what ``paint`` would make first for any chart, the same to the byte."""
+        with self.settings.applied():
+            axes = Axes(self.figure, PLOT_AREA)
+            axes._projection_init = (Axes, {})  # as ``Figure.add_axes`` keys the axes it makes
+            for axis in (axes.xaxis, axes.yaxis):
+                axis.get_major_ticks(SPARE_TICKS)
+        self.spares.append(axes)
 
     def paint(self, chart: Chart, path: Path) -> None:
         """Draw ``chart``: with ``svg`` (the web page is asked for) an SVG of the figure
@@ -128,7 +146,7 @@ class Painter:
         with self.settings.applied():
             for old in figure.axes:  # not figure.clear(), which clears each axes first
                 figure.delaxes(old)
-            axes = figure.add_axes((0.1, 0.15, 0.8, 0.75))
+            axes = figure.add_axes(self.spares.pop(0) if self.spares else PLOT_AREA)
             _DRAW[chart.kind](figure, axes, chart, self.look)
             as_fitted(axes)
             figure.savefig(vector, format="pdf", metadata=PDF_METADATA)

@@ -141,10 +141,13 @@ def draw_jobs(
     workers: int | None = None,
     svg: bool = False,
     raster: bool = True,
+    painter: Painter | None = None,
 ) -> Iterator[int]:
     """Draw each (chart, path), yielding the index of each as it is done (in any order); with
     ``svg``, each chart's SVG too; without ``raster``, only its PDF drawing (and SVG): the
-    Word document makes the PNGs it needs (``run.word_pictures``)."""
+    Word document makes the PNGs it needs (``run.word_pictures``). ``painter``, drawing with
+    ``styles``, ``svg`` and ``raster``, draws them where they are drawn in this process (the
+    chart process's, with plot areas made ahead)."""
     if not jobs:
         return
     from safecity_reports.charts.drawing import Painter
@@ -157,7 +160,8 @@ def draw_jobs(
         # 6.5, pairs in turn): every core drawing took 1.11x the CPU and 1.26x the wall time.
         workers = min((os.cpu_count() or 1) - 1, len(jobs) // CHARTS_PER_WORKER)
     if workers < 2 or not fork_available():
-        painter = Painter(styles, svg, raster)
+        if painter is None:
+            painter = Painter(styles, svg, raster)
         for index, (chart, path) in enumerate(jobs):
             painter.paint(chart, path)
             yield index

@@ -1,0 +1,75 @@
+"""Charts' plot areas made ahead, while the chart process waits for the charts
+(``Painter.make_spare``): the same charts to the byte as plot areas made for each chart, made
+only while the process waits, and no more than ``SPARES``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from chart_bytes import charts, drawn
+from safecity_reports.charts import drawing
+from safecity_reports.run import chart_process
+from safecity_reports.run.chart_jobs import draw_chart, plan_charts
+from safecity_reports.run.chart_process import ChartProcess
+from safecity_reports.styles import load_styles
+
+STYLES = load_styles()
+
+
+def test_a_spare_plot_area_changes_no_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every kind of chart (q2's and the SPC example's), each drawn on a plot area made ahead,
+    against each drawn on its own, as before: PDF and SVG the same to the byte."""
+    alone = drawn(tmp_path / "alone")
+    paint = drawing.Painter.paint
+    used: list[int] = []
+
+    def with_spares(self: drawing.Painter, chart: object, path: Path) -> None:
+        if not self.spares:
+            for _ in range(3):
+                self.make_spare()
+        used.append(len(self.spares))
+        paint(self, chart, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(drawing.Painter, "paint", with_spares)
+    ahead = drawn(tmp_path / "ahead")
+    assert len(used) == len(charts()) and all(used), "each chart drawn on a spare"
+    assert ahead == alone
+
+
+def test_the_chart_process_makes_them_while_it_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart process sent its charts late has made plot areas meanwhile (at most
+    ``SPARES``), and draws the same charts as this process."""
+    made = tmp_path / "made"
+    make = drawing.Painter.make_spare
+
+    def counted(self: drawing.Painter) -> None:
+        with made.open("a") as file:  # the chart process is forked: it inherits this
+            file.write(".")
+        make(self)
+
+    monkeypatch.setattr(drawing.Painter, "make_spare", counted)
+    monkeypatch.setattr(chart_process, "SPARES", 5)
+    process = ChartProcess.start(STYLES, workers=1)
+    if process is None:
+        pytest.skip("processes cannot be forked here")
+    try:
+        deadline = time.monotonic() + 60
+        while (not made.exists() or len(made.read_text()) < 5) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)  # long enough to make more, had it no limit
+        assert len(made.read_text()) == 5
+        chosen = list(dict.fromkeys(charts()))[:8]
+        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
+        process.draw(jobs, raster=False).wait()
+    finally:
+        process.stop()
+    for number, chart in enumerate(chosen):
+        here = tmp_path / f"here{number}.png"
+        draw_chart(chart, STYLES, here)
+        there = paths[chart].with_suffix(".pdf").read_bytes()
+        assert there == here.with_suffix(".pdf").read_bytes()
