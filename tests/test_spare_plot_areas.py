@@ -73,3 +73,48 @@ def test_the_chart_process_makes_them_while_it_waits(
         draw_chart(chart, STYLES, here)
         there = paths[chart].with_suffix(".pdf").read_bytes()
         assert there == here.with_suffix(".pdf").read_bytes()
+
+
+def test_no_more_than_the_charts_expected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told how many charts to expect (a workbook's measures, once read), the process makes no
+    more plot areas than that, and draws as before."""
+    made = tmp_path / "made"
+    make = drawing.Painter.make_spare
+
+    def counted(self: drawing.Painter) -> None:
+        with made.open("a") as file:
+            file.write(".")
+        make(self)
+
+    monkeypatch.setattr(drawing.Painter, "make_spare", counted)
+    process = ChartProcess.start(STYLES, workers=1)
+    if process is None:
+        pytest.skip("processes cannot be forked here")
+    try:
+        process.expect(3)
+        time.sleep(1.5)  # matplotlib imported, and time for dozens more
+        assert made.exists() and len(made.read_text()) == 3
+        chosen = list(dict.fromkeys(charts()))[:4]
+        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
+        process.draw(jobs, raster=False).wait()
+    finally:
+        process.stop()
+    assert all(paths[chart].with_suffix(".pdf").is_file() for chart in chosen)
+    assert len(made.read_text()) == 3
+
+
+def test_a_run_tells_the_chart_process_its_measures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make-report`` tells the chart process the workbook's measures once it has read it."""
+    from safecity_reports.build import build_report
+    from safecity_reports.run.forked import fork_available
+
+    if not fork_available():
+        pytest.skip("processes cannot be forked here: there is no chart process")
+    told: list[int] = []
+    monkeypatch.setattr(ChartProcess, "expect", lambda self, count: told.append(count))
+    root = Path(__file__).resolve().parents[1]
+    build_report(root / "inputs" / "q2.xlsx", tmp_path, use_cache=False, formats=("pdf",))
+    assert told == [21]
+    assert (tmp_path / "q2.pdf").is_file()

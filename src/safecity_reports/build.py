@@ -181,6 +181,7 @@ def _make(
         # the document as they are made, but once, after the layout (``run.collector``).
         with held_off():
             reading = read(workbook)
+            execution.expect_charts(len(reading.report.measures))
 
             def checks() -> None:  # raises ValidationFailed if the workbook has errors
                 warnings[:] = check(reading, strict, styles)

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecity_reports.errors import ProcessEnded
 from safecity_reports.layout.document import Chart
@@ -37,6 +38,9 @@ from safecity_reports.run.forked import (
     start_held,
 )
 from safecity_reports.styles import Styles
+
+if TYPE_CHECKING:  # matplotlib is imported in the chart process only
+    from safecity_reports.charts.drawing import Painter
 
 Job = tuple[Chart, Path]
 
@@ -64,6 +68,12 @@ class ChartProcess:
         if not fork_available():
             return None
         return cls(styles, workers)
+
+    def expect(self, count: int) -> None:
+        """Say that about ``count`` charts will be sent (a workbook's measures, once it is read):
+        the process makes no more plot areas ahead than that while it waits for them."""
+        with contextlib.suppress(OSError):  # a process gone is found when the charts are sent
+            self.connection.send(count)
 
     def draw(self, jobs: Sequence[Job], svg: bool = False, raster: bool = True) -> Drawing:
         """Send the (chart, path) jobs; they are drawn (with their SVGs, with ``svg``; without
@@ -194,6 +204,24 @@ SPARES = 200
 45 ms it takes to draw; the wait is 2 s at 300 measures, none for q2."""
 
 
+def _jobs_received(connection: Connection, painter: Painter) -> tuple[list[Job], bool, bool]:
+    """The jobs sent (``ChartProcess.draw``). While the report is read and laid out, the charts'
+    plot areas are made ahead (not frozen: each is garbage once drawn): what this process
+    would otherwise wait; no more than ``SPARES``, nor than the charts it is told to expect
+    (``ChartProcess.expect``)."""
+    wanted = SPARES
+    while True:
+        if len(painter.spares) < wanted and not connection.poll():
+            painter.make_spare()
+            continue
+        sent = connection.recv()
+        if isinstance(sent, int):  # the charts to expect
+            wanted = min(wanted, sent)
+            del painter.spares[wanted:]
+            continue
+        return sent  # type: ignore[no-any-return]
+
+
 def _serve(connection: Connection, styles: Styles, workers: int | None, parent: int) -> None:
     """In the child: import matplotlib and register the fonts (its workers inherit both), then
     draw the jobs it is sent, reporting each drawn chart's index, or the exception that stopped
@@ -215,11 +243,7 @@ def _draw_what_is_sent(connection: Connection, styles: Styles, workers: int | No
     # chart), nor touch their pages in the workers forked from here.
     gc.freeze()
     try:
-        # While the report is read and laid out, the charts' plot areas are made ahead: the
-        # time this process would otherwise wait (not frozen: each is garbage once drawn).
-        while len(painter.spares) < SPARES and not connection.poll():
-            painter.make_spare()
-        jobs, svg, raster = connection.recv()
+        jobs, svg, raster = _jobs_received(connection, painter)
     except (EOFError, OSError):
         return  # nothing to draw: the report was copied, or the workbook had errors
     painter.svg, painter.raster = svg, raster

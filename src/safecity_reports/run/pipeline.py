@@ -79,6 +79,12 @@ class Execution:
         finally:
             self._signals.close()
 
+    def expect_charts(self, count: int) -> None:
+        """About ``count`` charts will be drawn (the workbook's measures, once it is read): the
+        chart process makes no more of their plot areas ahead than that."""
+        if self.chart_process is not None:
+            self.chart_process.expect(count)
+
     def write(
         self,
         document: Document,
