@@ -118,3 +118,26 @@ def test_a_run_tells_the_chart_process_its_measures(
     build_report(root / "inputs" / "q2.xlsx", tmp_path, use_cache=False, formats=("pdf",))
     assert told == [21]
     assert (tmp_path / "q2.pdf").is_file()
+
+
+def test_a_plot_area_that_cannot_be_made_ahead_is_made_with_its_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making plot areas ahead is only ever a head start: if it fails, the process waits for
+    the charts and draws them as before."""
+
+    def broken(self: drawing.Painter) -> None:
+        raise RuntimeError("no plot area ahead")
+
+    monkeypatch.setattr(drawing.Painter, "make_spare", broken)
+    process = ChartProcess.start(STYLES, workers=1)
+    if process is None:
+        pytest.skip("processes cannot be forked here")
+    try:
+        time.sleep(0.8)
+        chosen = list(dict.fromkeys(charts()))[:2]
+        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
+        process.draw(jobs, raster=False).wait()
+    finally:
+        process.stop()
+    assert all(paths[chart].with_suffix(".pdf").is_file() for chart in chosen)

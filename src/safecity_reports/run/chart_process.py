@@ -212,7 +212,11 @@ def _jobs_received(connection: Connection, painter: Painter) -> tuple[list[Job],
     wanted = SPARES
     while True:
         if len(painter.spares) < wanted and not connection.poll():
-            painter.make_spare()
+            try:
+                painter.make_spare()
+            except Exception:  # only ever a head start: the charts, drawn, say what is wrong
+                wanted = 0
+                painter.spares.clear()
             continue
         sent = connection.recv()
         if isinstance(sent, int):  # the charts to expect
