@@ -11,6 +11,7 @@ import pytest
 
 from chart_bytes import charts, drawn
 from safecity_reports.charts import drawing
+from safecity_reports.layout.document import Chart
 from safecity_reports.run import chart_process
 from safecity_reports.run.chart_jobs import draw_chart, plan_charts
 from safecity_reports.run.chart_process import ChartProcess
@@ -39,46 +40,9 @@ def test_a_spare_plot_area_changes_no_byte(tmp_path: Path, monkeypatch: pytest.M
     assert ahead == alone
 
 
-def test_the_chart_process_makes_them_while_it_waits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A chart process sent its charts late has made plot areas meanwhile (at most
-    ``SPARES``), and draws the same charts as this process."""
-    made = tmp_path / "made"
-    make = drawing.Painter.make_spare
-
-    def counted(self: drawing.Painter) -> None:
-        with made.open("a") as file:  # the chart process is forked: it inherits this
-            file.write(".")
-        make(self)
-
-    monkeypatch.setattr(drawing.Painter, "make_spare", counted)
-    monkeypatch.setattr(chart_process, "SPARES", 5)
-    process = ChartProcess.start(STYLES, workers=1)
-    if process is None:
-        pytest.skip("processes cannot be forked here")
-    try:
-        deadline = time.monotonic() + 60
-        while (not made.exists() or len(made.read_text()) < 5) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.2)  # long enough to make more, had it no limit
-        assert len(made.read_text()) == 5
-        chosen = list(dict.fromkeys(charts()))[:8]
-        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
-        process.draw(jobs, raster=False).wait()
-    finally:
-        process.stop()
-    for number, chart in enumerate(chosen):
-        here = tmp_path / f"here{number}.png"
-        draw_chart(chart, STYLES, here)
-        there = paths[chart].with_suffix(".pdf").read_bytes()
-        assert there == here.with_suffix(".pdf").read_bytes()
-
-
-def test_no_more_than_the_charts_expected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Told how many charts to expect (a workbook's measures, once read), the process makes no
-    more plot areas than that, and draws as before."""
-    made = tmp_path / "made"
+def _counted(monkeypatch: pytest.MonkeyPatch, made: Path) -> None:
+    """Each plot area made ahead writes a dot to ``made`` (the chart process, forked, inherits
+    this)."""
     make = drawing.Painter.make_spare
 
     def counted(self: drawing.Painter) -> None:
@@ -87,19 +51,65 @@ def test_no_more_than_the_charts_expected(tmp_path: Path, monkeypatch: pytest.Mo
         make(self)
 
     monkeypatch.setattr(drawing.Painter, "make_spare", counted)
+
+
+def _started() -> ChartProcess:
     process = ChartProcess.start(STYLES, workers=1)
     if process is None:
         pytest.skip("processes cannot be forked here")
+    return process
+
+
+def _made_once(made: Path, count: int) -> None:
+    """Wait until ``count`` plot areas are made, then long enough to make more: no more are."""
+    deadline = time.monotonic() + 60
+    while (not made.exists() or len(made.read_text()) < count) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert made.exists() and len(made.read_text()) == count
+
+
+def _drawn_there(process: ChartProcess, count: int, folder: Path) -> dict[Chart, Path]:
+    """The first ``count`` of ``charts()`` drawn by ``process``: each one's PDF."""
+    chosen = list(dict.fromkeys(charts()))[:count]
+    paths, jobs = plan_charts(chosen, STYLES, folder, raster=False)
+    process.draw(jobs, raster=False).wait()
+    return {chart: paths[chart].with_suffix(".pdf") for chart in chosen}
+
+
+def test_the_chart_process_makes_them_while_it_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart process sent its charts late has made plot areas meanwhile (at most
+    ``SPARES``), and draws the same charts as this process."""
+    made = tmp_path / "made"
+    _counted(monkeypatch, made)
+    monkeypatch.setattr(chart_process, "SPARES", 5)
+    process = _started()
     try:
-        process.expect(3)
-        time.sleep(1.5)  # matplotlib imported, and time for dozens more
-        assert made.exists() and len(made.read_text()) == 3
-        chosen = list(dict.fromkeys(charts()))[:4]
-        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
-        process.draw(jobs, raster=False).wait()
+        _made_once(made, 5)
+        drawn_there = _drawn_there(process, 8, tmp_path / "there")
     finally:
         process.stop()
-    assert all(paths[chart].with_suffix(".pdf").is_file() for chart in chosen)
+    for number, (chart, there) in enumerate(drawn_there.items()):
+        here = tmp_path / f"here{number}.png"
+        draw_chart(chart, STYLES, here)
+        assert there.read_bytes() == here.with_suffix(".pdf").read_bytes()
+
+
+def test_no_more_than_the_charts_expected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told how many charts to expect (a workbook's measures, once read), the process makes no
+    more plot areas than that, and draws as before."""
+    made = tmp_path / "made"
+    _counted(monkeypatch, made)
+    process = _started()
+    try:
+        process.expect(3)
+        _made_once(made, 3)
+        drawn_there = _drawn_there(process, 4, tmp_path / "there")
+    finally:
+        process.stop()
+    assert all(there.is_file() for there in drawn_there.values())
     assert len(made.read_text()) == 3
 
 
@@ -123,21 +133,20 @@ def test_a_run_tells_the_chart_process_its_measures(
 def test_a_plot_area_that_cannot_be_made_ahead_is_made_with_its_chart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Making plot areas ahead is only ever a head start: if it fails, the process waits for
-    the charts and draws them as before."""
+    """Making plot areas ahead is only ever a head start: if it fails, the process tries no
+    more, waits for the charts and draws them as before."""
+    made = tmp_path / "made"
 
     def broken(self: drawing.Painter) -> None:
+        with made.open("a") as file:
+            file.write(".")
         raise RuntimeError("no plot area ahead")
 
     monkeypatch.setattr(drawing.Painter, "make_spare", broken)
-    process = ChartProcess.start(STYLES, workers=1)
-    if process is None:
-        pytest.skip("processes cannot be forked here")
+    process = _started()
     try:
-        time.sleep(0.8)
-        chosen = list(dict.fromkeys(charts()))[:2]
-        paths, jobs = plan_charts(chosen, STYLES, tmp_path / "there", raster=False)
-        process.draw(jobs, raster=False).wait()
+        _made_once(made, 1)
+        drawn_there = _drawn_there(process, 2, tmp_path / "there")
     finally:
         process.stop()
-    assert all(paths[chart].with_suffix(".pdf").is_file() for chart in chosen)
+    assert all(there.is_file() for there in drawn_there.values())
