@@ -1,6 +1,6 @@
-"""The garbage collector is held off while the workbook is read and laid out, and put back as
-it was: on after a run, off after a run made with it off (an analyst's choice), even where the
-block fails."""
+"""The garbage collector is held off while the workbook is read and laid out and while the PDF
+is made (its first pass and its pages), and put back as it was: on after a run, off after a
+run made with it off (an analyst's choice), even where the block fails."""
 
 from __future__ import annotations
 
@@ -39,14 +39,28 @@ def test_held_off_then_as_it_was(collector_state: None, on: bool) -> None:
 def test_the_reading_and_layout_run_with_it_held_off(
     collector_state: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A report made in this process: the collector is off while the workbook is read and the
-    report laid out, on again once it is laid out, and the report is made."""
+    """A report made in this process: the collector is off while the workbook is read, the
+    report laid out, the PDF's pages counted and drawn, on again between and after, and the
+    report is made."""
     from safecity_reports.build import build_report
     from safecity_reports.layout import report as layout
     from safecity_reports.reading import workbook
+    from safecity_reports.render.pdf import document as pdf
 
     seen: dict[str, bool] = {}
     read, lay_out = workbook.read, layout.build_document
+    count, draw = pdf.count_pages, pdf.write_pdf
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen["counting the PDF's pages"] = gc.isenabled()
+        return count(*args, **kwargs)  # type: ignore[arg-type]
+
+    def drawing(*args: object, **kwargs: object) -> object:
+        seen["drawing the PDF"] = gc.isenabled()
+        return draw(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf, "count_pages", counting)
+    monkeypatch.setattr(pdf, "write_pdf", drawing)
 
     def reading(*args: object, **kwargs: object) -> object:
         seen["reading"] = gc.isenabled()
@@ -60,6 +74,11 @@ def test_the_reading_and_layout_run_with_it_held_off(
     monkeypatch.setattr(layout, "build_document", laying_out)
     gc.enable()
     build_report(ROOT / "inputs" / "q2.xlsx", tmp_path, use_cache=False, formats=("pdf",))
-    assert seen == {"reading": False, "laying out": False}
+    assert seen == {
+        "reading": False,
+        "laying out": False,
+        "counting the PDF's pages": False,
+        "drawing the PDF": False,
+    }
     assert gc.isenabled()
     assert (tmp_path / "q2.pdf").is_file()

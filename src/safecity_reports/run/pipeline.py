@@ -29,6 +29,7 @@ from safecity_reports.errors import ProcessEnded, UsageError
 from safecity_reports.files import replace_together
 from safecity_reports.run import memory
 from safecity_reports.run.chart_process import ChartProcess, PendingImages
+from safecity_reports.run.collector import held_off
 from safecity_reports.run.document_cache import DocumentCache, document_keys
 from safecity_reports.run.forked import (
     die_with_parent,
@@ -293,7 +294,8 @@ def _write_documents(
         # The PDF's first pass (it needs no picture) before the Word process is forked: the
         # pages it closed up as thin are closed in the document both draw, and Word's contents
         # (a TOC field) show the page of each heading it finds.
-        document, pages = count_pages(document, styles).closed_up(document)
+        with held_off():  # it makes what the PDF then draws: walked once, not as it grows
+            document, pages = count_pages(document, styles).closed_up(document)
     word = (
         {
             "pages": pages.anchor_pages,
@@ -316,9 +318,11 @@ def _write_documents(
         # the PDF first: it is begun; the web page last: it waits for every chart
         for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
             options = _pdf_options(images, pages) if fmt == "pdf" else word if fmt == "docx" else {}
-            _renderer(fmt)(
-                document, _images_for(fmt, images, styles), pending[fmt], styles, **options
-            )
+            # the PDF's pages with the collector held off too (``run.collector``)
+            with held_off() if fmt == "pdf" else contextlib.nullcontext():
+                _renderer(fmt)(
+                    document, _images_for(fmt, images, styles), pending[fmt], styles, **options
+                )
     except BaseException:
         if child is not None:
             child.abandon()
