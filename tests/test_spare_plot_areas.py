@@ -5,6 +5,7 @@ only while the process waits, and no more than ``SPARES``."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,15 +41,19 @@ def test_a_spare_plot_area_changes_no_byte(tmp_path: Path, monkeypatch: pytest.M
     assert ahead == alone
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, made: Path) -> None:
-    """Each plot area made ahead writes a dot to ``made`` (the chart process, forked, inherits
-    this)."""
-    make = drawing.Painter.make_spare
+def _counted(
+    monkeypatch: pytest.MonkeyPatch,
+    made: Path,
+    make: Callable[[drawing.Painter], None] | None = None,
+) -> None:
+    """Each plot area made ahead (by ``make``, by default the painter's own) writes a dot to
+    ``made`` first (the chart process, forked, inherits this)."""
+    making = make or drawing.Painter.make_spare
 
     def counted(self: drawing.Painter) -> None:
         with made.open("a") as file:
             file.write(".")
-        make(self)
+        making(self)
 
     monkeypatch.setattr(drawing.Painter, "make_spare", counted)
 
@@ -69,11 +74,22 @@ def _made_once(made: Path, count: int) -> None:
     assert made.exists() and len(made.read_text()) == count
 
 
-def _drawn_there(process: ChartProcess, count: int, folder: Path) -> dict[Chart, Path]:
-    """The first ``count`` of ``charts()`` drawn by ``process``: each one's PDF."""
-    chosen = list(dict.fromkeys(charts()))[:count]
-    paths, jobs = plan_charts(chosen, STYLES, folder, raster=False)
-    process.draw(jobs, raster=False).wait()
+def _drawn_there(
+    made: Path, making: int, count: int, folder: Path, expect: int | None = None
+) -> dict[Chart, Path]:
+    """The first ``count`` of ``charts()`` drawn by a chart process once it has made
+    ``making`` plot areas ahead and no more (told to ``expect`` that many charts, if given):
+    each chart's PDF."""
+    process = _started()
+    try:
+        if expect is not None:
+            process.expect(expect)
+        _made_once(made, making)
+        chosen = list(dict.fromkeys(charts()))[:count]
+        paths, jobs = plan_charts(chosen, STYLES, folder, raster=False)
+        process.draw(jobs, raster=False).wait()
+    finally:
+        process.stop()
     return {chart: paths[chart].with_suffix(".pdf") for chart in chosen}
 
 
@@ -85,12 +101,7 @@ def test_the_chart_process_makes_them_while_it_waits(
     made = tmp_path / "made"
     _counted(monkeypatch, made)
     monkeypatch.setattr(chart_process, "SPARES", 5)
-    process = _started()
-    try:
-        _made_once(made, 5)
-        drawn_there = _drawn_there(process, 8, tmp_path / "there")
-    finally:
-        process.stop()
+    drawn_there = _drawn_there(made, 5, 8, tmp_path / "there")
     for number, (chart, there) in enumerate(drawn_there.items()):
         here = tmp_path / f"here{number}.png"
         draw_chart(chart, STYLES, here)
@@ -102,13 +113,7 @@ def test_no_more_than_the_charts_expected(tmp_path: Path, monkeypatch: pytest.Mo
     more plot areas than that, and draws as before."""
     made = tmp_path / "made"
     _counted(monkeypatch, made)
-    process = _started()
-    try:
-        process.expect(3)
-        _made_once(made, 3)
-        drawn_there = _drawn_there(process, 4, tmp_path / "there")
-    finally:
-        process.stop()
+    drawn_there = _drawn_there(made, 3, 4, tmp_path / "there", expect=3)
     assert all(there.is_file() for there in drawn_there.values())
     assert len(made.read_text()) == 3
 
@@ -138,15 +143,8 @@ def test_a_plot_area_that_cannot_be_made_ahead_is_made_with_its_chart(
     made = tmp_path / "made"
 
     def broken(self: drawing.Painter) -> None:
-        with made.open("a") as file:
-            file.write(".")
         raise RuntimeError("no plot area ahead")
 
-    monkeypatch.setattr(drawing.Painter, "make_spare", broken)
-    process = _started()
-    try:
-        _made_once(made, 1)
-        drawn_there = _drawn_there(process, 2, tmp_path / "there")
-    finally:
-        process.stop()
+    _counted(monkeypatch, made, broken)
+    drawn_there = _drawn_there(made, 1, 2, tmp_path / "there")
     assert all(there.is_file() for there in drawn_there.values())
