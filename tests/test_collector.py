@@ -5,7 +5,7 @@ run made with it off (an analyst's choice), even where the block fails."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,18 @@ def collector_state() -> Iterator[None]:
         gc.enable()
     else:
         gc.disable()
+
+
+def _noting(
+    seen: dict[str, bool], step: str, function: Callable[..., object]
+) -> Callable[..., object]:
+    """``function``, noting in ``seen[step]`` whether the collector is on when it is called."""
+
+    def noted(*args: object, **kwargs: object) -> object:
+        seen[step] = gc.isenabled()
+        return function(*args, **kwargs)
+
+    return noted
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -48,30 +60,13 @@ def test_the_reading_and_layout_run_with_it_held_off(
     from safecity_reports.render.pdf import document as pdf
 
     seen: dict[str, bool] = {}
-    read, lay_out = workbook.read, layout.build_document
-    count, draw = pdf.count_pages, pdf.write_pdf
-
-    def counting(*args: object, **kwargs: object) -> object:
-        seen["counting the PDF's pages"] = gc.isenabled()
-        return count(*args, **kwargs)  # type: ignore[arg-type]
-
-    def drawing(*args: object, **kwargs: object) -> object:
-        seen["drawing the PDF"] = gc.isenabled()
-        return draw(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pdf, "count_pages", counting)
-    monkeypatch.setattr(pdf, "write_pdf", drawing)
-
-    def reading(*args: object, **kwargs: object) -> object:
-        seen["reading"] = gc.isenabled()
-        return read(*args, **kwargs)  # type: ignore[arg-type]
-
-    def laying_out(*args: object, **kwargs: object) -> object:
-        seen["laying out"] = gc.isenabled()
-        return lay_out(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(workbook, "read", reading)
-    monkeypatch.setattr(layout, "build_document", laying_out)
+    for step, module, name in [
+        ("reading", workbook, "read"),
+        ("laying out", layout, "build_document"),
+        ("counting the PDF's pages", pdf, "count_pages"),
+        ("drawing the PDF", pdf, "write_pdf"),
+    ]:
+        monkeypatch.setattr(module, name, _noting(seen, step, getattr(module, name)))
     gc.enable()
     build_report(ROOT / "inputs" / "q2.xlsx", tmp_path, use_cache=False, formats=("pdf",))
     assert seen == {

@@ -121,7 +121,7 @@ class Painter:
             self.figure = Figure(figsize=styles.chart_size, dpi=styles.chart_dpi)
         FigureCanvasAgg(self.figure)
         self.spares: list[Axes] = []
-        """Plot areas made ahead (``make_spare``), each used by the next chart drawn."""
+        """Plot areas made ahead (``make_spare``), all alike, each used by a chart drawn next."""
 
     def make_spare(self) -> None:
         """Make the plot area of a chart to come, with its first ticks, ahead of the chart:
@@ -146,7 +146,7 @@ class Painter:
         with self.settings.applied():
             for old in figure.axes:  # not figure.clear(), which clears each axes first
                 figure.delaxes(old)
-            axes = figure.add_axes(self.spares.pop(0) if self.spares else PLOT_AREA)
+            axes = figure.add_axes(self.spares.pop() if self.spares else PLOT_AREA)
             _DRAW[chart.kind](figure, axes, chart, self.look)
             as_fitted(axes)
             figure.savefig(vector, format="pdf", metadata=PDF_METADATA)
