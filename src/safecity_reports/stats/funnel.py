@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import checks
+from .distributions import chi2_ppf, chi2_sf, normal_isf
 
 OUTER, INNER = 0.998, 0.95
 """The funnel's outer (judging) and inner (warning) confidence levels."""
@@ -163,11 +164,9 @@ def group_dispersion(
     variances = [rate * scale / n for n in denominators]
     z = winsorised(z_scores(counts, denominators, multiplier))
     phi = sum(v * v for v in z) / areas
-    from scipy.stats import chi2
-
-    p_value = float(chi2.sf(areas * phi, areas - 1))
+    p_value = chi2_sf(areas * phi, areas - 1)
     tau2 = 0.0
-    if areas >= FEWEST_TO_WIDEN and areas * phi > chi2.ppf(OVERDISPERSION_TEST, areas - 1):
+    if areas >= FEWEST_TO_WIDEN and areas * phi > chi2_ppf(OVERDISPERSION_TEST, areas - 1):
         weights = [1 / v for v in variances]
         total = sum(weights)
         tau2 = (areas * phi - (areas - 1)) / (total - sum(w * w for w in weights) / total)
@@ -212,9 +211,7 @@ def funnel_limits(
     lower, upper = _count_limits(rate * n / scale, checks.confidence(confidence))
     lower, upper = lower / n * scale, upper / n * scale
     if extra and rate:
-        from scipy.stats import norm
-
-        spread = norm.isf((1 - confidence) / 2) * math.sqrt(rate * scale / n + extra)
+        spread = normal_isf((1 - confidence) / 2) * math.sqrt(rate * scale / n + extra)
         lower = max(0.0, min(lower, rate - spread))
         upper = max(upper, rate + spread)
     return lower, upper

@@ -10,8 +10,9 @@ from __future__ import annotations
 from statistics import NormalDist
 
 from . import checks
+from .distributions import chi2_ppf
 
-# scipy.stats (a second to import) is imported by the interval that needs it, when it is made;
+# scipy.special (half a second to import) is imported by the interval that needs it, when it is made;
 # the normal quantile is the standard library's (Wichura's AS241, as scipy's ``ndtri``: they agree
 # to about 1e-15), so a Wilson or Byar's interval imports nothing.
 
@@ -33,13 +34,11 @@ def exact_count_interval(count: float, confidence: float = 0.95) -> tuple[float,
     0 (R's ``qchisq(p, 0)`` is 0). Raises ``ValueError`` for a negative or missing count or a
     confidence outside (0, 1).
     """
-    from scipy.stats import chi2
-
     x = checks.count("count", count)
     confidence = checks.confidence(confidence)
     alpha = 1 - confidence
-    lower = 0.0 if x == 0 else float(chi2.ppf(alpha / 2, 2 * x)) / 2
-    upper = float(chi2.ppf(1 - alpha / 2, 2 * x + 2)) / 2
+    lower = 0.0 if x == 0 else chi2_ppf(alpha / 2, 2 * x) / 2
+    upper = chi2_ppf(1 - alpha / 2, 2 * x + 2) / 2
     return lower, upper
 
 

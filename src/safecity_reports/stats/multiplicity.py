@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import checks
+from .distributions import benjamini_hochberg
 
 
 def false_discovery_rate(p_values: Sequence[float]) -> list[float]:
@@ -30,6 +31,4 @@ def false_discovery_rate(p_values: Sequence[float]) -> list[float]:
             raise ValueError(f"p-value {i + 1} must be between 0 and 1, got {p_values[i]}")
     if len(values) < 2:
         return values
-    from scipy.stats import false_discovery_control  # scipy 1.11 and later
-
-    return [float(q) for q in false_discovery_control(values, method="bh")]
+    return benjamini_hochberg(values)

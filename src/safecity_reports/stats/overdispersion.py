@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import checks
+from .distributions import normal_isf, normal_sf
 
 FEWEST_FOR_DISPERSION = 5
 """Fewer like periods than this are too few to estimate the extra variation: the test assumes
@@ -131,6 +132,4 @@ def widened_p_value(p_value: float, phi: float) -> float:
     factor = checks.phi(phi)
     if factor == 1:
         return p
-    from scipy.stats import norm
-
-    return float(2 * norm.sf(norm.isf(p / 2) / math.sqrt(factor)))
+    return 2 * normal_sf(normal_isf(p / 2) / math.sqrt(factor))
