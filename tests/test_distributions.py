@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from scipy import stats
+from scipy.special import _ufuncs as special_ufuncs
 
 from safecity_reports.stats import distributions
 from safecity_reports.stats.distributions import (
@@ -75,13 +76,25 @@ def test_the_normal_and_chi_squared_functions_are_scipys():
     assert math.isnan(chi2_sf(1.0, 0)) and math.isnan(chi2_ppf(0.5, -1))
 
 
-def test_without_scipys_own_binomial_the_test_is_scipy_stats(monkeypatch):
+def test_without_scipys_own_distributions_the_tests_are_scipy_stats(monkeypatch):
     # another scipy, without the private functions: the same answers, through scipy.stats
     monkeypatch.setattr(distributions, "_binomial", distributions._from_scipy_stats)
+    monkeypatch.setattr(distributions, "_hyper", distributions._hyper_from_scipy_stats)
     for k, n, p in [(3, 10, 0.5), (0, 7, 0.2), (120, 300, 0.45)]:
         assert binomial_test(k, n, p) == stats.binomtest(k, n, p).pvalue
+    for x1, n1, x2, n2 in [(3, 10, 7, 10), (0, 5, 5, 5), (40, 300, 70, 280)]:
+        expected = stats.fisher_exact([[x1, n1 - x1], [x2, n2 - x2]]).pvalue
+        assert fisher_test(x1, n1, x2, n2) == expected
 
 
+SCIPYS_OWN = all(
+    hasattr(special_ufuncs, name)
+    for name in ("_binom_pmf", "_binom_cdf", "_binom_sf", "_hypergeom_pmf", "_hypergeom_sf")
+)
+"""Whether this scipy has the Boost functions the tests are made from (else scipy.stats's)."""
+
+
+@pytest.mark.skipif(not SCIPYS_OWN, reason="this scipy has no Boost binomial of its own")
 @pytest.mark.parametrize("name", ["late-figures.xlsx", "monthly-spc.xlsx"])
 def test_a_workbook_with_tests_does_not_import_scipy_stats(name):
     # the point of the module: reading, checking and judging a workbook with tests of its counts

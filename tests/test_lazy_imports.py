@@ -15,7 +15,9 @@ assert "scipy" not in sys.modules, "imported before any statistic is computed"
 from safecity_reports.stats import compare_counts
 assert 0 < compare_counts(10, 1.0, 30, 1.0) < 0.01
 assert "scipy.special" in sys.modules, "the test was made with scipy"
-assert "scipy.stats" not in sys.modules, "the test imported scipy.stats"
+from scipy.special import _ufuncs  # a scipy without its own Boost binomial uses scipy.stats's
+if hasattr(_ufuncs, "_binom_pmf"):
+    assert "scipy.stats" not in sys.modules, "the test imported scipy.stats"
 """
 
 

@@ -257,7 +257,7 @@ def _hyper() -> Hypergeometric:
     return pmf, cdf, sf
 
 
-def _hyper_from_scipy_stats() -> Hypergeometric:  # pragma: no cover - another scipy
+def _hyper_from_scipy_stats() -> Hypergeometric:
     from scipy.stats import hypergeom
 
     def pmf(k: float, *, good: int, draws: int, total: int) -> float:
@@ -277,7 +277,7 @@ def _clipped(value: float) -> float:
     return min(max(float(value), 0.0), 1.0)
 
 
-def _from_scipy_stats() -> Binomial:  # pragma: no cover - another scipy
+def _from_scipy_stats() -> Binomial:
     from scipy.stats import binom
 
     return (
