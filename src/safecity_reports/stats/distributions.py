@@ -28,12 +28,9 @@ RELATIVE_ERROR = 1 + 1e-7
 """How much more likely than the observed count another count may be and still count as no more
 likely (``scipy.stats.binomtest``'s ``rerr``): rounding must not split equal probabilities."""
 
-Binomial = tuple[
-    Callable[[float, float, float], float],
-    Callable[[float, float, float], float],
-    Callable[[float, float, float], float],
-]
-"""The binomial's probability, cumulative and survival functions, each of (k, n, p)."""
+Discrete = tuple[Callable[..., float], Callable[..., float], Callable[..., float]]
+"""A discrete distribution's probability, cumulative and survival functions, each of k and
+the distribution's parameters."""
 
 
 def normal_sf(x: float) -> float:
@@ -116,7 +113,17 @@ def fisher_test(x1: int, n1: int, x2: int, n2: int) -> float:
     if 0 in (a + c, b + d, a + b, c + d):  # an empty row or column: every table is this one
         return 1.0
     rows, draws, total = a + b, a + c, a + b + c + d
-    pmf, cdf, sf = (functools.partial(f, good=rows, draws=draws, total=total) for f in _hyper())
+    hyper_pmf, hyper_cdf, hyper_sf = _hyper()
+
+    def pmf(x: float) -> float:
+        return hyper_pmf(x, rows, draws, total)
+
+    def cdf(x: float) -> float:
+        return hyper_cdf(x, rows, draws, total)
+
+    def sf(x: float) -> float:
+        return hyper_sf(x, rows, draws, total)
+
     gamma = 1 + FISHER_EPSILON
     mode = int((draws + 1) * (rows + 1) / (total + 2))
     exact, most = pmf(a), pmf(mode)
@@ -177,97 +184,69 @@ def _search(a: Callable[[int], float], d: float, lo: int, hi: int) -> int:
 
 
 @functools.cache
-def _binomial() -> Binomial:
-    """The binomial's functions, as ``scipy.stats.binom`` gives them for whole ``k``."""
-    try:
-        from scipy.special import _ufuncs as special
-    except ImportError:  # pragma: no cover - another scipy
+def _binomial() -> Discrete:
+    """The binomial's functions of (k, n, p), as ``scipy.stats.binom`` gives them."""
+    ufuncs = _scipys_own("_binom_pmf", "_binom_cdf", "_binom_sf")
+    if ufuncs is None:  # pragma: no cover - another scipy
         return _from_scipy_stats()
-    names = ("_binom_pmf", "_binom_cdf", "_binom_sf")
-    if not all(hasattr(special, name) for name in names):  # pragma: no cover - the same
-        return _from_scipy_stats()
-    ufunc_pmf, ufunc_cdf, ufunc_sf = (getattr(special, name) for name in names)
-
-    def pmf(k: float, n: float, p: float) -> float:
-        if not 0 <= k <= n or k != math.floor(k):
-            return 0.0
-        return _clipped(ufunc_pmf(float(k), float(n), float(p)))
-
-    def cdf(k: float, n: float, p: float) -> float:
-        if k >= n:
-            return 1.0
-        if k < 0:
-            return 0.0
-        return _clipped(ufunc_cdf(float(math.floor(k)), float(n), float(p)))
-
-    def sf(k: float, n: float, p: float) -> float:
-        if k < 0:
-            return 1.0
-        if k >= n:
-            return 0.0
-        return _clipped(ufunc_sf(float(math.floor(k)), float(n), float(p)))
-
-    return pmf, cdf, sf
-
-
-Hypergeometric = tuple[Callable[..., float], Callable[..., float], Callable[..., float]]
-"""The hypergeometric's probability, cumulative and survival functions, each of k and the
-keywords ``good``, ``draws`` and ``total``."""
+    return _discrete(ufuncs, lambda n, _p: (0, n))
 
 
 @functools.cache
-def _hyper() -> Hypergeometric:
-    """The hypergeometric's functions of k successes in ``draws`` from ``total`` of which
-    ``good`` are successes, as ``scipy.stats.hypergeom(total, good, draws)`` gives them for
-    whole ``k``."""
+def _hyper() -> Discrete:
+    """The hypergeometric's functions of (k, good, draws, total): k successes in ``draws``
+    from ``total`` of which ``good`` are successes, as ``scipy.stats.hypergeom(total, good,
+    draws)`` gives them."""
+    ufuncs = _scipys_own("_hypergeom_pmf", "_hypergeom_cdf", "_hypergeom_sf")
+    if ufuncs is None:  # pragma: no cover - another scipy
+        return _hyper_from_scipy_stats()
+    return _discrete(
+        ufuncs, lambda good, draws, total: (max(draws - (total - good), 0), min(good, draws))
+    )
+
+
+def _scipys_own(*names: str) -> tuple[Callable[..., float], ...] | None:
+    """scipy's own special functions ``names`` (``scipy.special._ufuncs``), or None where this
+    scipy lacks one."""
     try:
         from scipy.special import _ufuncs as special
     except ImportError:  # pragma: no cover - another scipy
-        return _hyper_from_scipy_stats()
-    names = ("_hypergeom_pmf", "_hypergeom_cdf", "_hypergeom_sf")
+        return None
     if not all(hasattr(special, name) for name in names):  # pragma: no cover - the same
-        return _hyper_from_scipy_stats()
-    ufunc_pmf, ufunc_cdf, ufunc_sf = (getattr(special, name) for name in names)
+        return None
+    return tuple(getattr(special, name) for name in names)
 
-    def support(good: int, draws: int, total: int) -> tuple[int, int]:
-        return max(draws - (total - good), 0), min(good, draws)
 
-    def pmf(k: float, *, good: int, draws: int, total: int) -> float:
-        low, high = support(good, draws, total)
+def _discrete(
+    ufuncs: tuple[Callable[..., float], ...], support: Callable[..., tuple[float, float]]
+) -> Discrete:
+    """The probability, cumulative and survival functions of (k, parameters...) from the
+    special functions ``ufuncs`` of the same arguments, answered at and beyond the ends of
+    ``support(parameters...)`` and kept within 0 and 1 as ``scipy.stats``'s discrete
+    distributions answer (``rv_discrete.pmf``, ``cdf`` and ``sf``) for whole ``k``."""
+    ufunc_pmf, ufunc_cdf, ufunc_sf = ufuncs
+
+    def pmf(k: float, *parameters: float) -> float:
+        low, high = support(*parameters)
         if not low <= k <= high or k != math.floor(k):
             return 0.0
-        return _clipped(ufunc_pmf(float(k), float(good), float(draws), float(total)))
+        return _clipped(ufunc_pmf(float(k), *map(float, parameters)))
 
-    def cdf(k: float, *, good: int, draws: int, total: int) -> float:
-        low, high = support(good, draws, total)
+    def cdf(k: float, *parameters: float) -> float:
+        low, high = support(*parameters)
         if k >= high:
             return 1.0
         if k < low:
             return 0.0
-        return _clipped(ufunc_cdf(float(k), float(good), float(draws), float(total)))
+        return _clipped(ufunc_cdf(float(math.floor(k)), *map(float, parameters)))
 
-    def sf(k: float, *, good: int, draws: int, total: int) -> float:
-        low, high = support(good, draws, total)
+    def sf(k: float, *parameters: float) -> float:
+        low, high = support(*parameters)
         if k < low:
             return 1.0
         if k >= high:
             return 0.0
-        return _clipped(ufunc_sf(float(k), float(good), float(draws), float(total)))
-
-    return pmf, cdf, sf
-
-
-def _hyper_from_scipy_stats() -> Hypergeometric:
-    from scipy.stats import hypergeom
-
-    def pmf(k: float, *, good: int, draws: int, total: int) -> float:
-        return float(hypergeom.pmf(k, total, good, draws))
-
-    def cdf(k: float, *, good: int, draws: int, total: int) -> float:
-        return float(hypergeom.cdf(k, total, good, draws))
-
-    def sf(k: float, *, good: int, draws: int, total: int) -> float:
-        return float(hypergeom.sf(k, total, good, draws))
+        return _clipped(ufunc_sf(float(math.floor(k)), *map(float, parameters)))
 
     return pmf, cdf, sf
 
@@ -277,11 +256,21 @@ def _clipped(value: float) -> float:
     return min(max(float(value), 0.0), 1.0)
 
 
-def _from_scipy_stats() -> Binomial:
+def _from_scipy_stats() -> Discrete:
     from scipy.stats import binom
 
     return (
         lambda k, n, p: float(binom.pmf(k, n, p)),
         lambda k, n, p: float(binom.cdf(k, n, p)),
         lambda k, n, p: float(binom.sf(k, n, p)),
+    )
+
+
+def _hyper_from_scipy_stats() -> Discrete:
+    from scipy.stats import hypergeom
+
+    return (
+        lambda k, good, draws, total: float(hypergeom.pmf(k, total, good, draws)),
+        lambda k, good, draws, total: float(hypergeom.cdf(k, total, good, draws)),
+        lambda k, good, draws, total: float(hypergeom.sf(k, total, good, draws)),
     )
