@@ -125,3 +125,18 @@ def test_a_charts_text_is_printed_as_the_pdfs_and_drawn_without_a_warning(tmp_pa
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns of a glyph missing from every font
         Painter(styles).paint(chart, tmp_path / "chart.png")
+
+
+def test_a_fonts_characters_are_its_best_character_maps_code_points():
+    """``characters`` reads no glyph names; the code points are fontTools' own reading's."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    shipped = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    styles = load_styles()
+    fonts = [styles.font_regular, styles.font_bold, *sorted(shipped.glob("*.ttf"))]
+    assert len(fonts) > 10
+    for font in fonts:
+        with TTFont(io.BytesIO(Path(font).read_bytes())) as ttf:
+            assert characters(Path(font)) == frozenset(ttf.getBestCmap()), font

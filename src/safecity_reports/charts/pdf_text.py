@@ -16,6 +16,7 @@ program (``_get_pdf_charprocs``). A chart's texts are most of them the same as t
 - each glyph's advance width, which the Type 3 font lists for every character code from the
   first it uses to the last (about 90 glyphs loaded a font a chart): the backend's fonts keep
   the glyphs they load unscaled and unhinted, the way it loads them only to read their widths.
+- each text's size, which the fitting has measured the same way (``charts.text_size``).
 
 The same answers, so the same charts to the byte (a test draws charts with and without). These
 are matplotlib's own functions, not its public API: ``install`` leaves any it cannot find as
@@ -26,34 +27,20 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
-import matplotlib as mpl
 from matplotlib import _text_helpers, font_manager
 from matplotlib.backends import backend_pdf
 from matplotlib.ft2font import FT2Font
+
+from safecity_reports.charts import text_size
 
 try:  # matplotlib 3.10 on; before it, the backend is left as it is (``install``)
     from matplotlib.ft2font import LoadFlags
 except ImportError:  # pragma: no cover - matplotlib before 3.10
     LoadFlags = None  # type: ignore[assignment,misc]
 
-MOST = 50_000
-"""Answers kept of each kind; past it that kind starts again."""
-FONT_RC = (
-    "font.serif",
-    "font.sans-serif",
-    "font.cursive",
-    "font.fantasy",
-    "font.monospace",
-)
-"""Settings the font search reads (the generic families' fonts)."""
-
-# the settings, read by any name
-_RC: Mapping[str, Any] = mpl.rcParams  # type: ignore[assignment]
-
-_fonts: dict[tuple[object, ...], Any] = {}
 _last_set: list[Any] = [None, 0.0]
 """The font object ``_get_font_ttf`` last returned, and the size it set on it."""
 _layouts: dict[tuple[object, ...], list[Any]] = {}
@@ -64,26 +51,11 @@ WIDTH_FLAGS = None if LoadFlags is None else LoadFlags.NO_SCALE | LoadFlags.NO_H
 """How the backend loads a glyph only to read its advance width (``embedTTF``)."""
 
 
-def _remember(store: dict[Any, Any], key: object, value: object) -> None:
-    if len(store) >= MOST:
-        store.clear()
-    store[key] = value
-
-
 def _font_found(original: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     """``RendererPdf._get_font_ttf``, the font files found once for each kind of text."""
 
     def _get_font_ttf(self: Any, prop: Any) -> Any:
-        key = (
-            tuple(vars(prop).values()),
-            len(font_manager.fontManager.ttflist),
-            tuple(tuple(_RC[name]) for name in FONT_RC),
-        )
-        files = _fonts.get(key)
-        if files is None:
-            files = font_manager.fontManager._find_fonts_by_props(prop)  # noqa: SLF001
-            _remember(_fonts, key, files)
-        font = font_manager.get_font(files)
+        font = font_manager.get_font(text_size.font_files(prop))
         font.clear()
         size = prop.get_size_in_points()
         font.set_size(size, 72)
@@ -106,10 +78,24 @@ def _kept_layout(original: Callable[..., Any]) -> Callable[..., Any]:
         items = _layouts.get(key)
         if items is None:
             items = list(original(string, font, features=features, language=language))
-            _remember(_layouts, key, items)
+            text_size.remember(_layouts, key, items)
         return iter(items)
 
     return layout
+
+
+def _measured(original: Callable[..., Any]) -> Callable[..., Any]:
+    """``get_text_width_height_descent``: each text measured once (``charts.text_size``), by
+    the fitting or here."""
+
+    def get_text_width_height_descent(
+        self: Any, text: str, prop: Any, ismath: Any
+    ) -> tuple[float, float, float]:
+        if not text_size.measurable(ismath):
+            return original(self, text, prop, ismath)  # type: ignore[no-any-return]
+        return text_size.text_size(text, prop)
+
+    return get_text_width_height_descent
 
 
 def _kept_programs(original: Callable[[Any, Iterable[int]], dict[str, bytes]]) -> Any:
@@ -129,7 +115,7 @@ def _kept_programs(original: Callable[[Any, Iterable[int]], dict[str, bytes]]) -
             font = font_manager.get_font(font_path)
             for index in missing:
                 name = font.get_glyph_name(index)
-                _remember(_programs, (font_path, index), (name, made[name]))
+                text_size.remember(_programs, (font_path, index), (name, made[name]))
                 procs[name] = made[name]
         return procs
 
@@ -157,7 +143,7 @@ class WidthsKept:
         glyph = _widths.get(key)
         if glyph is None:
             glyph = self._font.load_glyph(glyph_index, flags=flags)
-            _remember(_widths, key, glyph)
+            text_size.remember(_widths, key, glyph)
         return glyph
 
 
@@ -185,6 +171,10 @@ def install() -> bool:
         LoadFlags is not None
         and _takes(getattr(renderer, "_get_font_ttf", None), ["self", "prop"])
         and _takes(
+            getattr(renderer, "get_text_width_height_descent", None),
+            ["self", "s", "prop", "ismath"],
+        )
+        and _takes(
             getattr(_text_helpers, "layout", None), ["string", "font", "features", "language"]
         )
         and _takes(getattr(backend_pdf, "_get_pdf_charprocs", None), ["font_path", "glyph_indices"])
@@ -195,6 +185,9 @@ def install() -> bool:
     ):
         return False
     renderer._get_font_ttf = _font_found(renderer._get_font_ttf)  # type: ignore[method-assign]
+    renderer.get_text_width_height_descent = _measured(  # type: ignore[method-assign]
+        renderer.get_text_width_height_descent
+    )
     helpers = types.SimpleNamespace(**vars(_text_helpers))
     helpers.layout = _kept_layout(_text_helpers.layout)
     backend_pdf._text_helpers = helpers  # type: ignore[assignment]
@@ -211,11 +204,13 @@ def uninstall() -> None:
     if "_get_font_ttf" not in vars(renderer):
         return
     del renderer._get_font_ttf
+    del renderer.get_text_width_height_descent
     backend_pdf._text_helpers = _text_helpers
     backend_pdf._get_pdf_charprocs = backend_pdf._get_pdf_charprocs.original  # type: ignore[attr-defined]
     backend_pdf.get_font = backend_pdf.get_font.original  # type: ignore[attr-defined]
-    for store in (_fonts, _layouts, _programs, _widths):
+    for store in (_layouts, _programs, _widths):
         store.clear()
+    text_size.forget()
     _last_set[:] = [None, 0.0]
 
 

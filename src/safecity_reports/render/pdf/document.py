@@ -18,7 +18,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pikepdf
 from reportlab import rl_config
@@ -71,6 +70,7 @@ from safecity_reports.render.pdf.furniture import (
     text_styles,
 )
 from safecity_reports.render.pdf.images import embed_deferred
+from safecity_reports.render.pdf.markup import escape
 from safecity_reports.render.pdf.page_starts import tag_block
 from safecity_reports.render.pdf.tables import TableParts, href, text_markup
 from safecity_reports.render.pdf.tags import (
@@ -320,7 +320,7 @@ class _Story(TableParts):
                     f"<u>{text}</u></a>"
                 )
             if span.anchor:  # a destination for links (a note, or the mark that cites it)
-                text = f'<a name="{escape(span.anchor, {chr(34): "&quot;"})}"/>{text}'
+                text = f'<a name="{escape(span.anchor, quotes=True)}"/>{text}'
             parts.append(text)
         return "".join(parts)
 

@@ -19,7 +19,6 @@ reportlab, path by path and slower; a form XObject copies matplotlib's own drawi
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -34,6 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 from reportlab.pdfgen.canvas import Canvas
+from zlib_ng import zlib_ng
 
 from safecity_reports import png
 from safecity_reports.errors import ReportError
@@ -172,7 +172,9 @@ def _make_form(pdf: pikepdf.Pdf, image: pikepdf.Stream, chart: pikepdf.Pdf) -> N
     left, bottom, right, top = (float(v) for v in page.mediabox)
     resources = pdf.copy_foreign(page.obj.get("/Resources", pikepdf.Dictionary()))
     page.contents_coalesce()
-    content = zlib.compress(page.obj.Contents.read_bytes() if "/Contents" in page.obj else b"", 6)
+    content = zlib_ng.compress(
+        page.obj.Contents.read_bytes() if "/Contents" in page.obj else b"", 6
+    )
     for key in list(image.keys()):
         if key not in ("/Length",):
             del image[key]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -25,6 +24,7 @@ from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.pdf.flowables import CaptionedTable, TaggedParagraph, TaggedTable
 from safecity_reports.render.pdf.furniture import FontNames, frame_size, page_of
 from safecity_reports.render.pdf.long_tables import TableSpec, table_flowable
+from safecity_reports.render.pdf.markup import escape
 from safecity_reports.render.pdf.tags import REPEATED, Element, Slot, StructureTree
 from safecity_reports.styles import Palette, Styles
 from safecity_reports.styles.contrast import text_on
@@ -64,7 +64,7 @@ def _lines(text: str) -> str:
 
 
 def href(anchor: str) -> str:
-    return escape(f"#{anchor}", {'"': "&quot;"})
+    return escape(f"#{anchor}", quotes=True)
 
 
 class TableParts:
