@@ -7,21 +7,12 @@ imported again in every worker.
 The backend imports fontTools' subsetter at once, for fonts embedded as TrueType (Type 42).
 Charts embed theirs as Type 3 (``Look.rc``), which never use it: it is left to be loaded when
 first used (``importlib.util.LazyLoader``), saving a chart process 80 ms of CPU and 13 MB.
-
-Its streams (a chart's drawing, and each glyph of its Type 3 fonts: about thirty streams a
-chart) are deflated by zlib-ng, which the PNG writer uses too, instead of zlib: zlib sets up
-each stream in 60 microseconds and zlib-ng in 9, and zlib-ng deflates the drawing in two thirds
-of the time, to about the same size. They inflate to the same bytes (a test draws charts with
-each). Where the backend no longer deflates with ``zlib``, it is left as it is.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import sys
-import zlib
-
-from zlib_ng import zlib_ng
 
 DEFERRED = "fontTools.subset"
 """Loaded only when something reads from it."""
@@ -45,7 +36,4 @@ def defer(name: str) -> None:
 
 defer(DEFERRED)
 
-from matplotlib.backends import backend_pdf  # noqa: E402
-
-if getattr(backend_pdf, "zlib", None) is zlib:
-    backend_pdf.zlib = zlib_ng  # type: ignore[attr-defined]
+from matplotlib.backends import backend_pdf  # noqa: E402, F401
