@@ -60,7 +60,7 @@ def remember(store: dict[Any, Any], key: object, value: object) -> None:
     store[key] = value
 
 
-def font_files(prop: FontProperties) -> Any:
+def font_files(prop: FontProperties) -> tuple[str, ...]:
     """The font files the renderers find for ``prop`` (its font and fallbacks), found once
     for each kind of text: keyed by everything the search reads."""
     key = (
@@ -70,7 +70,7 @@ def font_files(prop: FontProperties) -> Any:
     )
     files = _fonts.get(key)
     if files is None:
-        files = font_manager.fontManager._find_fonts_by_props(prop)  # noqa: SLF001
+        files = tuple(font_manager.fontManager._find_fonts_by_props(prop))  # noqa: SLF001
         remember(_fonts, key, files)
     return files
 
@@ -84,7 +84,7 @@ def text_size(text: str, prop: FontProperties) -> tuple[float, float, float]:
     """``text``'s width, height and descent in points, as the PDF backend measures it."""
     files = font_files(prop)
     size = prop.get_size_in_points()
-    key = (text, tuple(files), size)
+    key = (text, files, size)
     found = _sizes.get(key)
     if found is None:
         font = font_manager.get_font(files)
