@@ -39,12 +39,14 @@ def mark(what: str, name: str | None = None) -> None:
     pid = os.getpid()
     if name is not None:
         _NAMES[pid] = name
-    print(
+    line = (
         f"{time.perf_counter() - START:8.3f}  {_NAMES.get(pid, str(pid)):<5}"
-        f"  {time.process_time():6.2f}  {_COLLECTED.get(pid, 0.0):6.2f}  {what}",
-        file=sys.stderr,
-        flush=True,
+        f"  {time.process_time():6.2f}  {_COLLECTED.get(pid, 0.0):6.2f}  {what}\n"
     )
+    # one write, newline and all: the processes write at the same moments (``print`` writes
+    # the line and its newline apart, and another process's line came between them)
+    sys.stderr.flush()
+    os.write(sys.stderr.fileno(), line.encode())
 
 
 def _marked(function: Callable[..., Any], before: str | None, after: str) -> Callable[..., Any]:
