@@ -13,8 +13,9 @@ streams a chart) is deflated as it is written, a dozen small pieces a stream, ea
 zlib; setting zlib up for a stream takes longer than deflating a glyph. The backend is given
 ``StreamDeflater`` instead: a stream's pieces are kept and deflated at once by zlib-ng (which
 the PNG writer uses too) when the stream ends, in two thirds of the time (179 -> 119 ms a
-hundred charts, under the profiler), to about the same size; they inflate to the same bytes (a test draws charts both ways). Where the backend no
-longer deflates with ``zlib.compressobj``, it is left as it is.
+hundred charts, under the profiler), to about the same size; they inflate to the same bytes
+(a test draws charts both ways). Where the backend no longer deflates with
+``zlib.compressobj``, it is left as it is.
 """
 
 from __future__ import annotations
