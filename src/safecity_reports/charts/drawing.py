@@ -166,6 +166,12 @@ class Painter:
             with replace_atomically(path, tidy=False) as tmp:
                 tmp.write_bytes(image)
 
+    def let_go(self) -> None:
+        """Remove the chart last drawn from the figure (``paint`` does, before drawing the
+        next): its objects are garbage now, made in the same stretch of the run as it."""
+        for old in self.figure.axes:
+            self.figure.delaxes(old)
+
     def _first_in(self, folder: Path) -> bool:
         """Whether this painter writes into ``folder`` for the first time: it then removes the
         temporary files killed runs left there (``files.remove_leftovers``), once, not as it

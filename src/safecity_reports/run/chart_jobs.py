@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safecity_reports.layout.document import Chart
+from safecity_reports.run.collector import OneAtATime
 from safecity_reports.run.forked import die_with_parent, fork_available
 from safecity_reports.run.image_cache import ImageCache
 from safecity_reports.styles import Styles
@@ -162,8 +163,12 @@ def draw_jobs(
     if workers < 2 or not fork_available():
         if painter is None:
             painter = Painter(styles, svg, raster)
+        # the spares' garbage is old: collected once they are used
+        collector = OneAtATime(old_garbage_after=len(painter.spares))
         for index, (chart, path) in enumerate(jobs):
-            painter.paint(chart, path)
+            with collector.piece():
+                painter.paint(chart, path)
+                painter.let_go()
             yield index
         return
     # Forked workers start at once, with matplotlib imported and the fonts registered here,
@@ -183,6 +188,7 @@ def draw_jobs(
 
 
 _worker_painter: Painter | None = None
+_worker_collector = OneAtATime()
 _worker_jobs: Sequence[tuple[Chart, Path]] = ()
 
 
@@ -197,5 +203,7 @@ def _start_worker(styles: Styles, parent: int, svg: bool = False, raster: bool =
 def _paint_in_worker(index: int) -> int:
     assert _worker_painter is not None
     chart, path = _worker_jobs[index]
-    _worker_painter.paint(chart, path)
+    with _worker_collector.piece():
+        _worker_painter.paint(chart, path)
+        _worker_painter.let_go()
     return index

@@ -35,3 +35,51 @@ def held_off() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+class OneAtATime:
+    """The collector for work done in like pieces (charts): each piece made with the collector
+    held off, its cyclic garbage then collected as the youngest generation, once, at its end.
+
+    A chart takes 50 ms and makes thousands of objects that point at each other (a plot area,
+    its ticks, their texts and transforms). Left to the collector, the chart being drawn was
+    walked by the young collections every 700 objects and promoted as it went, so most of its
+    garbage reached the oldest generation, freed only by full collections that walked every
+    chart still to draw as well: at 1,000 measures 26 full collections freed 1.4 million
+    objects, 1.6 of the chart process's 3.0 s of collecting (4.5 s on a slower hour), and 11.8 s
+    at 3,000 measures. Collected at its end, a chart's garbage is the youngest generation's:
+    one walk of it frees it (1,000 measures: 1.9 s in all, 0.9 ms a chart).
+
+    What lives on (caches) is promoted by a middle collection every ``MIDDLE`` pieces; the
+    oldest generation is collected after ``old_garbage_after`` pieces (the pieces whose garbage
+    was made old before they began: the plot areas made ahead), then every ``OLDEST`` pieces,
+    bounding what the few survivors can leave. Where the collector was off (an analyst's choice),
+    it is left off and nothing is collected."""
+
+    MIDDLE = 10
+    OLDEST = 1000
+
+    def __init__(self, old_garbage_after: int = 0) -> None:
+        self.old_garbage_after = old_garbage_after
+        self.made = 0
+
+    @contextlib.contextmanager
+    def piece(self) -> Iterator[None]:
+        """Make one piece in the block; collect its garbage after it, if it ends normally."""
+        if not gc.isenabled():
+            yield
+            return
+        gc.disable()
+        try:
+            yield
+            # collected before the collector is on again, or the next object made would set off
+            # a collection of whichever generation its counts pick
+            self.made += 1
+            if self.made == self.old_garbage_after or self.made % self.OLDEST == 0:
+                gc.collect(2)
+            elif self.made % self.MIDDLE == 0:
+                gc.collect(1)
+            else:
+                gc.collect(0)
+        finally:
+            gc.enable()
