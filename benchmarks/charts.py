@@ -2,11 +2,12 @@
 ``python -m benchmarks.charts WORKBOOK FOLDER [--passes N]``.
 
 Each distinct chart of the report is drawn to its PDF (no PNG: Word makes its own) by one
-``Painter``, with what the drawing imported frozen out of the garbage collector's way, as in
-the chart process; the best of ``passes`` passes is printed as one JSON object: the number of
-charts and the milliseconds of CPU a chart. The PDFs are left in FOLDER, so two versions of the
-code can be compared chart by chart (``cmp``). Run two versions in turn (``PYTHONPATH=...``),
-several times each, and compare the times pair by pair: a loaded machine moves them.
+``Painter``, with what the drawing imported frozen out of the garbage collector's way and each
+chart's garbage collected at its end (``run.collector.OneAtATime``), as in the chart process;
+the best of ``passes`` passes is printed as one JSON object: the number of charts and the
+milliseconds of CPU a chart. The PDFs are left in FOLDER, so two versions of the code can be
+compared chart by chart (``cmp``). Run two versions in turn (``PYTHONPATH=...``), several times
+each, and compare the times pair by pair: a loaded machine moves them.
 """
 
 from __future__ import annotations
@@ -25,18 +26,21 @@ def draw(workbook: Path, folder: Path, passes: int = 1) -> dict[str, float]:
     from safecity_reports.core.verdicts import judge
     from safecity_reports.layout.report import build_document
     from safecity_reports.reading.load import load_report
+    from safecity_reports.run.chart_jobs import draw_jobs
     from safecity_reports.styles import load_styles
 
     report, _ = load_report(workbook)
     charts = list(dict.fromkeys(build_document(report, judge(report), date(2016, 11, 1)).charts))
-    painter = Painter(load_styles(), raster=False)
+    styles = load_styles()
+    painter = Painter(styles, raster=False)
     folder.mkdir(parents=True, exist_ok=True)
     gc.freeze()
     best = float("inf")
     for _ in range(passes):
         started = time.process_time()
-        for number, chart in enumerate(charts):
-            painter.paint(chart, folder / f"{number:04d}.png")
+        jobs = [(chart, folder / f"{number:04d}.png") for number, chart in enumerate(charts)]
+        for _index in draw_jobs(jobs, styles, workers=1, painter=painter):
+            pass
         best = min(best, time.process_time() - started)
     return {"charts": len(charts), "ms_per_chart": round(best * 1000 / max(len(charts), 1), 2)}
 

@@ -31,9 +31,11 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from safecity_reports.charts import (
     axis_measures,  # noqa: F401  (an axis measured once a box)
+    box_edges,  # noqa: F401  (a box's edges read without a numpy reduction)
     marker_copies,  # noqa: F401  (a tick's markers copied without a deep copy)
     minor_ticks,  # noqa: F401  (minor ticks made only when asked for)
     pdf_backend,  # noqa: F401  (before any chart is drawn)
+    pdf_numbers,  # noqa: F401  (numbers written as the backend writes them, sooner)
     pdf_text,  # noqa: F401  (the PDF's text work kept)
     text_layout,  # noqa: F401  (texts laid out once)
 )
