@@ -26,20 +26,14 @@ ORIGINALS: dict[str, property] = {}
 """matplotlib's own properties, while they are replaced."""
 
 
-def _lower(column: int) -> property:
+def _edge(column: int, lower: bool) -> property:
+    """The lower or upper edge read from ``column`` of the box's corners."""
+
     def edge(self: Any) -> Any:
         points = self.get_points()
         first, second = points[0, column], points[1, column]
-        return first if first < second or first != first else second
-
-    return property(edge)
-
-
-def _upper(column: int) -> property:
-    def edge(self: Any) -> Any:
-        points = self.get_points()
-        first, second = points[0, column], points[1, column]
-        return first if first > second or first != first else second
+        beyond = first < second if lower else first > second
+        return first if beyond or first != first else second
 
     return property(edge)
 
@@ -58,7 +52,7 @@ def install() -> bool:
             return False
     for name, (column, which) in EDGES.items():
         ORIGINALS[name] = vars(BboxBase)[name]
-        setattr(BboxBase, name, (_lower if which == "min" else _upper)(column))
+        setattr(BboxBase, name, _edge(column, lower=which == "min"))
     return True
 
 

@@ -146,8 +146,7 @@ class Painter:
         figure = self.figure
         vector = io.BytesIO()
         with self.settings.applied():
-            for old in figure.axes:  # not figure.clear(), which clears each axes first
-                figure.delaxes(old)
+            self.let_go()  # not figure.clear(), which clears each axes first
             axes = figure.add_axes(self.spares.pop() if self.spares else PLOT_AREA)
             _DRAW[chart.kind](figure, axes, chart, self.look)
             as_fitted(axes)

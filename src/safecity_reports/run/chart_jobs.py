@@ -166,9 +166,7 @@ def draw_jobs(
         # the spares' garbage is old: collected once they are used
         collector = OneAtATime(old_garbage_after=len(painter.spares))
         for index, (chart, path) in enumerate(jobs):
-            with collector.piece():
-                painter.paint(chart, path)
-                painter.let_go()
+            _paint_one(painter, collector, chart, path)
             yield index
         return
     # Forked workers start at once, with matplotlib imported and the fonts registered here,
@@ -203,7 +201,13 @@ def _start_worker(styles: Styles, parent: int, svg: bool = False, raster: bool =
 def _paint_in_worker(index: int) -> int:
     assert _worker_painter is not None
     chart, path = _worker_jobs[index]
-    with _worker_collector.piece():
-        _worker_painter.paint(chart, path)
-        _worker_painter.let_go()
+    _paint_one(_worker_painter, _worker_collector, chart, path)
     return index
+
+
+def _paint_one(painter: Painter, collector: OneAtATime, chart: Chart, path: Path) -> None:
+    """Draw ``chart`` into ``path`` as one piece of ``collector``'s: its garbage, the plot
+    area let go with the rest, collected at its end."""
+    with collector.piece():
+        painter.paint(chart, path)
+        painter.let_go()
