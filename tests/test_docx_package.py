@@ -148,3 +148,28 @@ def test_another_threads_document_is_saved_as_python_docx_saves_it(tmp_path: Pat
     own = io.BytesIO()
     theirs.save(own)
     assert _entries(saved["theirs"]) == _entries(own.getvalue())
+
+
+def test_a_report_saved_by_python_docx_keeps_its_pictures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart's picture is kept only deflated from when the report's writer places it, never
+    read again: saved by python-docx instead (a zip that would need ZIP64), it is inflated from
+    there, and the document holds the picture's own bytes."""
+    from safecity_reports.render.docx.document import write_docx
+    from safecity_reports.styles import load_styles
+    from test_render_docx import CHART, build_document
+
+    rows = b"".join(b"\0" + bytes((90, y, 200)) * 60 for y in range(40))
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(png.encode(rows, 60, 40, 3, dpi=150))
+    made = {}
+    for name, most in (("ours", package._MOST), ("python-docx", 1000)):
+        monkeypatch.setattr(package, "_MOST", most)
+        path = tmp_path / f"{name}.docx"
+        write_docx(build_document(), {CHART: picture}, path, load_styles())
+        made[name] = dict(_entries(path.read_bytes()))
+    for entries in made.values():
+        pictures = [data for name, data in entries.items() if name.startswith("word/media/chart")]
+        assert pictures == [picture.read_bytes()]
+    assert made["ours"].keys() == made["python-docx"].keys()

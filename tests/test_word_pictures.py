@@ -86,6 +86,29 @@ def test_word_makes_the_picture_a_chart_drawn_with_it_has(tmp_path: Path) -> Non
     assert list(pictures) == [CRIME, RAG] and len(pictures) == 2
 
 
+def test_a_picture_made_in_the_runs_own_folder_is_handed_to_word_not_written(
+    tmp_path: Path,
+) -> None:
+    """In the run's own folder (``scratch``: no cache keeps it), the PNG is made from the
+    drawing and given to Word as bytes, the same bytes as a picture drawn with its chart, and
+    no file is written; in a cache's folder it is written beside its drawing, for the next
+    run."""
+    scratch = tmp_path / "run"
+    paths, jobs = plan_charts([CRIME, RAG], STYLES, scratch, raster=False)
+    list(draw_jobs(jobs, STYLES, workers=1, raster=False))
+    pictures = WordPictures(paths, STYLES, scratch)
+    for chart in (CRIME, RAG):
+        here = tmp_path / f"{chart.kind.value}.png"
+        draw_chart(chart, STYLES, here)
+        path, read = pictures.picture(chart)
+        assert path == paths[chart]
+        assert read() == here.read_bytes()
+        assert not path.exists()
+    kept = WordPictures(paths, STYLES, tmp_path / "elsewhere")
+    path, read = kept.picture(CRIME)
+    assert read() == path.read_bytes() == (tmp_path / "line.png").read_bytes()
+
+
 @pytest.mark.parametrize(
     "damage",
     [lambda path: path.unlink(), lambda path: path.write_bytes(path.read_bytes()[:500])],

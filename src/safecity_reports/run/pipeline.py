@@ -235,7 +235,7 @@ def _draw_and_write(
         for done, _index in enumerate(drawn, start=1):
             progress.count(done, len(to_draw))
         progress.stage(f"Writing {names}")
-        _write_documents(document, images, targets, styles)
+        _write_documents(document, images, targets, styles, scratch=folder)
         return
     progress.stage(f"Drawing {len(to_draw)} charts and writing {names}")
     # The charts first: what the Word process needs is imported while they are drawn, before
@@ -253,6 +253,7 @@ def _draw_and_write(
         styles,
         # After the Word process is forked (a process is not forked while it runs threads):
         before_pdf=lambda: drawing.follow(progress.count),
+        scratch=folder,
     )
     drawing.wait()
 
@@ -280,10 +281,12 @@ def _write_documents(
     targets: Mapping[str, Path],
     styles: Styles,
     before_pdf: Callable[[], None] | None = None,
+    scratch: Path | None = None,
 ) -> None:
     """Write each target; with both formats (and fork, and the memory for a report of its size:
     ``run.memory``), the Word document in a child process while this one writes the PDF.
-    ``before_pdf`` is called once the child is forked, before the PDF is drawn.
+    ``before_pdf`` is called once the child is forked, before the PDF is drawn. ``scratch`` is
+    the run's own folder of charts, removed at its end (``run.word_pictures``).
     The targets are temporary files: the caller moves them into place, or removes them."""
     with held():  # pikepdf's import cannot be interrupted
         from safecity_reports.render.pdf.document import count_pages
@@ -312,17 +315,25 @@ def _write_documents(
         and fork_available()
         and memory.side_by_side(len(images))
     ):
-        child = _Child("docx", pending.pop("docx"), document, images, styles, word)
+        pictures = _images_for("docx", images, styles, scratch)
+        child = _Child("docx", pending.pop("docx"), document, pictures, styles, word)
     try:
         if before_pdf is not None:
             before_pdf()
         # the PDF first: it is begun; the web page last: it waits for every chart
-        for fmt in sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html")):
+        order = sorted(pending, key=lambda fmt: (fmt != "pdf", fmt == "html"))
+        for fmt in order:
             options = _pdf_options(images, pages) if fmt == "pdf" else word if fmt == "docx" else {}
-            # the PDF's pages with the collector held off too (``run.collector``)
-            with held_off() if fmt == "pdf" else contextlib.nullcontext():
+            # the PDF's pages with the collector held off too (``run.collector``); where nothing
+            # is written after it here, its garbage is left for the process's end
+            last = fmt == order[-1]
+            with held_off(last) if fmt == "pdf" else contextlib.nullcontext():
                 _renderer(fmt)(
-                    document, _images_for(fmt, images, styles), pending[fmt], styles, **options
+                    document,
+                    _images_for(fmt, images, styles, scratch),
+                    pending[fmt],
+                    styles,
+                    **options,
                 )
     except BaseException:
         if child is not None:
@@ -398,7 +409,7 @@ def _write_in_child(
     if len(images) >= YIELD_FROM_CHARTS:  # the charts, which both documents wait for, go first
         yield_to_the_charts()
     try:
-        _renderer(fmt)(document, _images_for(fmt, images, styles), tmp, styles, **options)
+        _renderer(fmt)(document, images, tmp, styles, **options)
     except BaseException as exc:
         send_failure(sender, exc, f"writing the {fmt} document")
     else:
@@ -415,17 +426,20 @@ def _pdf_options(images: Mapping[Chart, Path], pages: PageCount | None) -> dict[
     return {"pages": pages, "drawing": drawing}
 
 
-def _images_for(fmt: str, images: Mapping[Chart, Path], styles: Styles) -> Mapping[Chart, Path]:
+def _images_for(
+    fmt: str, images: Mapping[Chart, Path], styles: Styles, scratch: Path | None = None
+) -> Mapping[Chart, Path]:
     """The charts' images as the ``fmt`` document takes them: Word's pictures made from the
-    charts' PDF drawings where they are not there yet; the PDF takes the drawings themselves,
-    where each is or will be; the web page the SVGs written before them, once drawn."""
+    charts' PDF drawings where they are not there yet (in ``scratch``, the run's own folder, not
+    written); the PDF takes the drawings themselves, where each is or will be; the web page the
+    SVGs written before them, once drawn."""
     if fmt == "pdf" and isinstance(images, PendingImages):
         return images.paths
     if fmt != "docx":
         return images
     from safecity_reports.run.word_pictures import WordPictures
 
-    return WordPictures(images, styles)
+    return WordPictures(images, styles, scratch)
 
 
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]

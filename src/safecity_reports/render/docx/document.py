@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +31,6 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.image import ImagePart
 from docx.section import Section
 from docx.shared import Cm, Emu, Inches, Pt, RGBColor
-from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
@@ -230,7 +229,7 @@ class _Writer:
         }
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self.default_styles: dict[WD_STYLE_TYPE, object] = {}
-        self.pictures: dict[Path, str] = {}
+        self.pictures: dict[Path, tuple[str, WordImage]] = {}
         self.deflated = deflated
         """Each chart's picture deflated for the zip as it is placed (``package``)."""
         self.next_shape_id = 0
@@ -387,13 +386,13 @@ class _Writer:
 
     def figure(self, figure: FigureBlock) -> None:
         try:
-            image = self.images[figure.chart]
+            image, read = self._chart_picture(figure.chart)
         except KeyError:
             raise KeyError(f"no image was drawn for the chart {figure.chart.title!r}") from None
         width = min(self.text_width(), Inches(self.styles.chart_size[0]))
         paragraph = self.add_paragraph(ref.FIGURE)
         run = paragraph.add_run()
-        self.add_picture(run, image, width)
+        self.add_picture(run, image, width, read)
         alt = xml_safe(figure.alt)
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", alt)
@@ -531,19 +530,11 @@ class _Writer:
             )
         return self.spacing[style_id]
 
-    def add_table(self, rows: int, columns: int) -> WordTable:
-        """A new table at the end of the body, as wide as the text (as ``Document.add_table``)."""
-        section = self.last_section()
-        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-        tbl = CT_Tbl.new_tbl(rows, columns, Emu(width))
+    def insert_table(self, tbl: CT_Tbl) -> None:
+        """``tbl`` at the end of the body."""
         self.body_end().addprevious(tbl)
-        table = WordTable(tbl, self.word._body)
-        # (python-docx's Table.style looks the default table style up in the styles part: a
-        # long report's hundreds of tables spent a tenth of Word's time there)
-        tbl.tblStyle_val = None
         # a table that starts a page is left to break on its own (a break goes in a paragraph)
         self.at_page_top, self.after_table, self.break_before = False, True, False
-        return table
 
     def shape_id(self) -> int:
         """The next free id for a drawing in the document."""
@@ -552,35 +543,52 @@ class _Writer:
         self.next_shape_id += 1
         return self.next_shape_id - 1
 
-    def add_picture(self, run: Run, image: Path, width: int) -> None:
+    def _chart_picture(self, chart: Chart) -> tuple[Path, Callable[[], bytes]]:
+        """Where the chart's PNG is, and how to get its bytes: from the images themselves where
+        they offer them (``run.word_pictures``: a PNG made for Word alone is never written),
+        else from its file. Asked only for a picture not placed yet."""
+        picture = getattr(self.images, "picture", None)
+        if picture is None:
+            path = self.images[chart]
+            return path, path.read_bytes
+        return picture(chart)  # type: ignore[no-any-return]
+
+    def add_picture(
+        self, run: Run, image: Path, width: int, read: Callable[[], bytes] | None = None
+    ) -> None:
         """The PNG ``image`` in ``run``, ``width`` EMU wide (as ``Run.add_picture``), stored once
-        however often it is placed."""
+        however often it is placed; ``read`` gives its bytes (by default, from its file)."""
         part = self.word.part
-        picture = WordImage.from_file(str(image))
         if image not in self.pictures:
+            data = (read or image.read_bytes)()
+            picture = WordImage.from_blob(data)
             number = len(self.pictures) + 1
             partname = PackURI(f"/word/media/chart{number}.png")
-            stored = _FileImagePart(partname, image, picture)
-            self.deflated.add(partname, image.read_bytes())
+            stored = _PlacedImagePart(partname, picture, self.deflated)
+            self.deflated.add(partname, data)
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
-            self.pictures[image] = rel_id
+            self.pictures[image] = (rel_id, picture)
+        rel_id, picture = self.pictures[image]
         cx, cy = picture.scaled_dimensions(Emu(width), None)
-        inline = CT_Inline.new_pic_inline(self.shape_id(), self.pictures[image], image.name, cx, cy)
+        inline = CT_Inline.new_pic_inline(self.shape_id(), rel_id, image.name, cx, cy)
         run._r.add_drawing(inline)
 
 
-class _FileImagePart(ImagePart):
-    """A picture whose bytes are read from its file only when the document is saved, so a report
-    of thousands of charts does not hold them all while it is written."""
+class _PlacedImagePart(ImagePart):
+    """A picture whose bytes are kept deflated for the zip (``package.Deflated``) from when it is
+    placed, not in memory: a report of thousands of charts does not hold them all while it is
+    written, nor reads them again to save it."""
 
-    def __init__(self, partname: PackURI, path: Path, image: WordImage):
+    def __init__(self, partname: PackURI, image: WordImage, deflated: Deflated):
         super().__init__(partname, image.content_type, b"")
-        self.path = path
+        self.deflated = deflated
 
     @property
     def blob(self) -> bytes:
-        return self.path.read_bytes()
+        # python-docx asks every part for its bytes as it saves; the zip written with the parts
+        # deflated ahead copies them from there, and anything else gets them inflated
+        return self.deflated.original(self.partname, unless_copied=True)
 
 
 def _inherited(word: WordDocument, style_id: str | None, name: str) -> float:

@@ -75,6 +75,17 @@ class Deflated:
         self.spool.seek(entry.offset)
         return entry, self.spool.read(entry.size)
 
+    def original(self, partname: str, unless_copied: bool = False) -> bytes:
+        """The part's own bytes, inflated again: for a save that cannot copy them deflated
+        (python-docx's own). With ``unless_copied``, none (empty) while this thread saves a
+        zip that copies them (``save``): python-docx asks for every part's bytes as it saves."""
+        if unless_copied and getattr(_saving, "deflated", None) is self:
+            return b""
+        found = self.read(partname)
+        if found is None:
+            raise KeyError(partname)
+        return zlib.decompress(found[1], -15)
+
     def close(self) -> None:
         self.spool.close()
 

@@ -17,12 +17,9 @@ from typing import Protocol
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.simpletypes import ST_Merge
+from docx.oxml.table import CT_Tbl
 from docx.shared import Emu
 from docx.table import Table as WordTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from safecity_reports.layout.document import Align, Cell, Spans, Table
@@ -31,33 +28,17 @@ from safecity_reports.render.breaking import FEWEST_ROWS
 from safecity_reports.render.columns import CellFonts, column_widths
 from safecity_reports.render.docx import reference as ref
 from safecity_reports.render.docx.elements import clark, new_element
-from safecity_reports.render.docx.properties import (
-    alignment,
-    keep_with_next,
-    paragraph_style,
-    vertical_alignment,
-)
-from safecity_reports.render.docx.xml import (
-    CELL_SIDE_MARGIN,
-    RULE_EIGHTHS,
-    add_run,
-    cell_margins,
-    colour_text,
-    insert_before,
-    on_off,
-    shade,
-    top_border,
-    xml_safe,
-)
+from safecity_reports.render.docx.table_xml import CellFrame, RowFrame, table_element
+from safecity_reports.render.docx.xml import CELL_SIDE_MARGIN, add_run, colour_text, xml_safe
 from safecity_reports.styles import Styles
 from safecity_reports.styles.contrast import text_on
 
-_ALIGNMENTS = {
-    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
-    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
-    Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER,
+_ALIGNMENTS: dict[Align, str] = {
+    Align.LEFT: "left",
+    Align.RIGHT: "right",
+    Align.CENTRE: "center",
 }
-_TWIPS_PER_EMU = 1 / 635
+"""A cell's alignment as its paragraph's ``w:jc`` (as ``WD_ALIGN_PARAGRAPH`` writes it)."""
 _EMU_PER_POINT = 12700
 
 
@@ -76,7 +57,7 @@ class TableHost(Protocol):
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None: ...
 
-    def add_table(self, rows: int, columns: int) -> WordTable: ...
+    def insert_table(self, tbl: CT_Tbl) -> None: ...
 
     def text_width(self) -> int: ...
 
@@ -131,79 +112,99 @@ def _draw(host: TableHost, table: Table, new_page: bool = False) -> None:
     rows = table.header + table.rows
     columns = len(table.widths)
     placed = {(p.row, p.column): p.cell for row in table_grid(table) for p in row}
-    word_table = host.add_table(len(rows), columns)
-    word_table._tbl.tblStyle_val = host.style_id(ref.TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-    word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    word_table.autofit = False
-    _merge(word_table, placed)
-    # python-docx's table.cell() lists every cell of the table on each call: look cells up
-    # in one list instead, or a long table takes time growing with its square.
-    grid = word_table._cells
-    _set_widths(word_table, _column_widths(table, host.text_width(), host.styles))
-    _table_properties(
-        word_table, table.caption, host.styles.palette.rule, _first_column_heads(table)
-    )
-
     palette = host.styles.palette
     header_rows = len(table.header)
-    group_starts = {header_rows + index for index in table.row_groups}
-    heading_style = host.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH)
-    text_style = host.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
-    rows_in_all = len(word_table._tbl.tr_lst)
-    for index, tr in enumerate(word_table._tbl.tr_lst):
-        tr_pr = tr.get_or_add_trPr()
-        tr_pr.append(on_off("w:cantSplit"))
-        if index < header_rows:
-            tr_pr.append(on_off("w:tblHeader"))
-        # no orphan rows: the header with the first rows, and the last rows, kept together
-        # (as the PDF keeps FEWEST_ROWS on either side of a break); never the last row, which
-        # would tie the table to whatever follows it and carry both over to the next page
-        body = index - header_rows
-        last = index == rows_in_all - 1
-        if not last and (body < FEWEST_ROWS - 1 or rows_in_all - FEWEST_ROWS <= index):
-            for p in tr.iter(clark("w:p")):
-                keep_with_next(p)
+    styles = (
+        host.style_id(ref.TABLE_HEADING, WD_STYLE_TYPE.PARAGRAPH),
+        host.style_id(ref.TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH),
+    )
+    fills = {
+        key: host.styles.rating(cell.fill.value).fill if cell.fill is not None else ""
+        for key, cell in placed.items()
+    }
+    frames = _row_frames(
+        table, len(rows), columns, placed, fills, styles, palette.header_fill, palette.primary
+    )
+    tbl = table_element(
+        host.style_id(ref.TABLE_STYLE, WD_STYLE_TYPE.TABLE),
+        _column_widths(table, host.text_width(), host.styles),
+        frames,
+        xml_safe(table.caption),
+        palette.rule,
+        _first_column_heads(table),
+    )
+    host.insert_table(tbl)
+    word_table = WordTable(tbl, host.word._body)
+    paragraphs = {
+        (row, frame.column): tc.p_lst[0]
+        for row, (tr, row_frame) in enumerate(zip(tbl.tr_lst, frames, strict=True))
+        for tc, frame in zip(tr.tc_lst, row_frame.cells, strict=True)
+        if frame.placed
+    }
     for (row, column), cell in placed.items():
-        word_cell = grid[row * columns + column]
-        is_header = row < header_rows
-        paragraph = word_cell.paragraphs[0]
-        for extra in word_cell.paragraphs[1:]:
-            extra._p.getparent().remove(extra._p)
-        paragraph_style(paragraph._p, heading_style if is_header else text_style)
-        alignment(paragraph._p, _ALIGNMENTS[cell.align])
-        fill = host.styles.rating(cell.fill.value).fill if cell.fill is not None else ""
+        paragraph = WordParagraph(paragraphs[row, column], word_table)  # type: ignore[arg-type]
+        fill = fills[row, column]
         host.spans(paragraph, cell.spans, bold=cell.row_header, on=fill)
-        if is_header:
-            shade(word_cell, palette.header_fill)
+        if row < header_rows:
             _links_in_header_colour(paragraph)
-            vertical_alignment(word_cell._tc, WD_CELL_VERTICAL_ALIGNMENT.BOTTOM)
-        else:  # no zebra stripes: the PDF's rows are ruled, not striped (issue 25)
-            vertical_alignment(word_cell._tc, WD_CELL_VERTICAL_ALIGNMENT.TOP)
         if fill:  # a rating's colour, its text black or white to contrast
-            shade(word_cell, fill)
             colour_text(paragraph, text_on(fill))
-        if row in group_starts and row > header_rows:
-            top_border(word_cell, palette.primary)
 
 
-def _merge(word_table: WordTable, placed: dict[tuple[int, int], Cell]) -> None:
-    """Join the grid places each spanning cell covers, as python-docx's ``merge`` does: in each
-    of its rows the cells to its right are taken into the first (``gridSpan``), and the rows
-    below continue the first row's cell (``vMerge``). python-docx finds a row's place by
-    scanning the table for each cell it merges, so a summary of thousands of rows took time
-    growing with its square. The covered cells are empty, so no content moves."""
-    rows = [list(tr.tc_lst) for tr in word_table._tbl.tr_lst]
-    for (row, column), cell in placed.items():
-        if cell.row_span == 1 and cell.col_span == 1:
-            continue
-        for r in range(row, row + cell.row_span):
-            first, *covered = rows[r][column : column + cell.col_span]
-            for tc in covered:
-                first._add_width_of(tc)
-                first.grid_span += tc.grid_span
-                tc.getparent().remove(tc)
-            if cell.row_span > 1:
-                first.vMerge = ST_Merge.RESTART if r == row else ST_Merge.CONTINUE
+def _row_frames(
+    table: Table,
+    count: int,
+    columns: int,
+    placed: dict[tuple[int, int], Cell],
+    fills: dict[tuple[int, int], str],
+    styles: tuple[str | None, str | None],
+    header_fill: str,
+    rule: str,
+) -> list[RowFrame]:
+    """Each of the ``count`` rows' frames: its cells (a spanning cell's places below it
+    continued), header rows repeated and marked, the first and last rows kept with their
+    neighbours (no orphan rows: as the PDF keeps ``FEWEST_ROWS`` on either side of a break;
+    never the last row, which would tie the table to whatever follows it and carry both over
+    to the next page), the first row of each group after the first ruled above."""
+    header_rows = len(table.header)
+    group_starts = {header_rows + index for index in table.row_groups}
+    continued: dict[tuple[int, int], Cell] = {}
+    for (row, column), spanning in placed.items():
+        for below in range(row + 1, row + spanning.row_span):
+            continued[below, column] = spanning
+    frames = []
+    for row in range(count):
+        header = row < header_rows
+        body = row - header_rows
+        keep = row != count - 1 and (body < FEWEST_ROWS - 1 or count - FEWEST_ROWS <= row)
+        cells: list[CellFrame] = []
+        column = 0
+        while column < columns:
+            cell = placed.get((row, column))
+            if cell is not None:
+                cells.append(
+                    CellFrame(
+                        column,
+                        cell.col_span,
+                        "restart" if cell.row_span > 1 else None,
+                        # a rating's colour in place of the header's
+                        fills[row, column] or (header_fill if header else ""),
+                        rule if row in group_starts and row > header_rows else "",
+                        bottom=header,
+                        style=styles[0] if header else styles[1],
+                        align=_ALIGNMENTS[cell.align],
+                    )
+                )
+                column += cell.col_span
+            elif (row, column) in continued:
+                span = continued[row, column].col_span
+                cells.append(CellFrame(column, span, "continue", placed=False))
+                column += span
+            else:  # past the end of a short row: an empty place
+                cells.append(CellFrame(column, placed=False))
+                column += 1
+        frames.append(RowFrame(tuple(cells), header, keep))
+    return frames
 
 
 def _column_widths(table: Table, text_width: int, styles: Styles) -> list[int]:
@@ -216,79 +217,10 @@ def _column_widths(table: Table, text_width: int, styles: Styles) -> list[int]:
     return [int(width * _EMU_PER_POINT) for width in widths]
 
 
-def _set_widths(word_table: WordTable, widths: list[int]) -> None:
-    for column, width in zip(word_table.columns, widths, strict=True):
-        column.width = Emu(width)
-    for tr in word_table._tbl.tr_lst:
-        grid_column = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            _Cell(tc, word_table).width = Emu(sum(widths[grid_column : grid_column + span]))
-            grid_column += span
-    tbl_pr = word_table._tbl.tblPr
-    tbl_w = tbl_pr.find(clark("w:tblW"))
-    if tbl_w is None:
-        tbl_w = new_element("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(clark("w:type"), "dxa")
-    tbl_w.set(clark("w:w"), str(round(sum(widths) * _TWIPS_PER_EMU)))
-
-
 def _first_column_heads(table: Table) -> bool:
     """Whether every body row starts with its row header: the only row headers Word can name
     (its table look's "first column"); a cell elsewhere in a row cannot be marked as one."""
     return bool(table.rows) and all(row and row[0].row_header for row in table.rows)
-
-
-def _table_properties(
-    word_table: WordTable, caption: str, rule: str, first_column: bool = False
-) -> None:
-    """Direct table properties that LibreOffice and Word both honour: a fixed layout, light
-    rules under the rows, a header row for assistive technology, the first column marked as the
-    rows' headers where it is (``first_column``), and the caption as its title."""
-    tbl_pr = word_table._tbl.tblPr
-    layout = new_element("w:tblLayout")
-    layout.set(clark("w:type"), "fixed")
-    borders = new_element("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edge = new_element(f"w:{side}")
-        # a rule under each row, none above the first (the header's fill is its edge), as
-        # in the PDF: Word counts each rule in the table's height
-        if side in ("bottom", "insideH"):
-            edge.set(clark("w:val"), "single")
-            edge.set(clark("w:sz"), str(RULE_EIGHTHS))
-            edge.set(clark("w:space"), "0")
-            edge.set(clark("w:color"), rule.lstrip("#").upper())
-        else:
-            edge.set(clark("w:val"), "nil")
-        borders.append(edge)
-    margins = cell_margins()
-    for element, successors in (
-        (borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")),
-        (layout, ("w:tblCellMar", "w:tblLook", "w:tblCaption")),
-        (margins, ("w:tblLook", "w:tblCaption")),
-    ):
-        for old in tbl_pr.findall(element.tag):
-            tbl_pr.remove(old)
-        insert_before(tbl_pr, element, successors)
-    look = tbl_pr.find(clark("w:tblLook"))
-    if look is None:
-        look = new_element("w:tblLook")
-        tbl_pr.append(look)
-    for attribute, value in (
-        ("firstRow", "1"),
-        ("lastRow", "0"),
-        ("firstColumn", "1" if first_column else "0"),
-        ("lastColumn", "0"),
-        ("noHBand", "1"),
-        ("noVBand", "1"),
-    ):
-        look.set(clark(f"w:{attribute}"), value)
-    # the same flags in the Word 2007 form: header row (0x20), first column (0x80), no banding
-    look.set(clark("w:val"), "06A0" if first_column else "0620")
-    title = new_element("w:tblCaption")
-    title.set(clark("w:val"), xml_safe(caption))
-    tbl_pr.append(title)
 
 
 def _links_in_header_colour(paragraph: WordParagraph) -> None:
