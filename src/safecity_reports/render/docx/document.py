@@ -229,7 +229,8 @@ class _Writer:
         }
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self.default_styles: dict[WD_STYLE_TYPE, object] = {}
-        self.pictures: dict[Path, tuple[str, WordImage]] = {}
+        self.pictures: dict[Path, tuple[str, int, int]] = {}
+        """Each picture placed: its relationship's id, its width and height at its own dpi."""
         self.deflated = deflated
         """Each chart's picture deflated for the zip as it is placed (``package``)."""
         self.next_shape_id = 0
@@ -568,9 +569,11 @@ class _Writer:
             self.deflated.add(partname, data)
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
-            self.pictures[image] = (rel_id, picture)
-        rel_id, picture = self.pictures[image]
-        cx, cy = picture.scaled_dimensions(Emu(width), None)
+            # its size, not the picture, which holds its bytes (3,000 charts: 200 MB)
+            self.pictures[image] = (rel_id, picture.width, picture.height)
+        rel_id, native_width, native_height = self.pictures[image]
+        # as python-docx's ``Image.scaled_dimensions(width, None)``: the height to scale
+        cx, cy = Emu(width), Emu(round(native_height * (float(width) / float(native_width))))
         inline = CT_Inline.new_pic_inline(self.shape_id(), rel_id, image.name, cx, cy)
         run._r.add_drawing(inline)
 
