@@ -1,4 +1,4 @@
-"""Paragraph, run and cell properties in direct XML: the elements python-docx's setters write.
+"""Paragraph and run properties in direct XML: the elements python-docx's setters write.
 
 python-docx puts each property where the schema orders it by searching the element for each
 tag that may follow it, one search per tag (up to 35 for a paragraph's properties): at 3,000
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -36,12 +35,6 @@ RUN = (
     "w:specVanish", "w:oMath",
 )  # fmt: skip
 """The children of a run's properties (``w:rPr``) in the schema's order."""
-CELL = (
-    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
-)  # fmt: skip
-"""The children of a cell's properties (``w:tcPr``) in the schema's order."""
 
 _VAL = clark("w:val")
 
@@ -106,9 +99,3 @@ def alignment(p: BaseOxmlElement, value: WD_ALIGN_PARAGRAPH) -> None:
 def make_bold(r: BaseOxmlElement) -> None:
     """``run.bold = True``."""
     child(_first_child(r, "w:rPr"), "w:b", RUN).attrib.pop(_VAL, None)
-
-
-def vertical_alignment(tc: BaseOxmlElement, value: WD_CELL_VERTICAL_ALIGNMENT) -> None:
-    """``cell.vertical_alignment = value``."""
-    xml = WD_CELL_VERTICAL_ALIGNMENT.to_xml(value)
-    child(_first_child(tc, "w:tcPr"), "w:vAlign", CELL).set(_VAL, xml)  # type: ignore[arg-type]

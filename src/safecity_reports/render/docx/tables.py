@@ -187,7 +187,8 @@ def _row_frames(
                         column,
                         cell.col_span,
                         "restart" if cell.row_span > 1 else None,
-                        # a rating's colour in place of the header's
+                        # a rating's colour in place of the header's; no zebra stripes: the
+                        # PDF's rows are ruled, not striped (issue 25)
                         fills[row, column] or (header_fill if header else ""),
                         rule if row in group_starts and row > header_rows else "",
                         bottom=header,

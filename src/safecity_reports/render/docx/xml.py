@@ -12,7 +12,6 @@ import re
 
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
@@ -20,11 +19,6 @@ from safecity_reports.render.docx.elements import clark, new_element
 
 _BOOKMARK_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-# Schema order of the children of tcPr, after the ones these helpers add:
-# tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, textDirection, tcFitText, vAlign, hideMark.
-_AFTER_SHADING = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-_AFTER_CELL_BORDERS = ("w:shd", *_AFTER_SHADING)
 
 
 def xml_safe(text: str) -> str:
@@ -145,13 +139,6 @@ def add_field(paragraph: WordParagraph, instruction: str, placeholder: str) -> N
     char("end")
 
 
-def on_off(tag: str) -> object:
-    """An on/off property such as ``w:cantSplit``, switched on."""
-    element = new_element(tag)
-    element.set(clark("w:val"), "true")
-    return element
-
-
 def insert_before(parent: object, element: object, successors: tuple[str, ...]) -> None:
     """Put ``element`` into ``parent`` ahead of its first child named in ``successors``."""
     names = {clark(s) for s in successors}
@@ -160,18 +147,6 @@ def insert_before(parent: object, element: object, successors: tuple[str, ...]) 
             child.addprevious(element)
             return
     parent.append(element)  # type: ignore[attr-defined]
-
-
-def shade(cell: _Cell, fill: str) -> None:
-    """Fill ``cell`` with the colour ``fill`` ("#RRGGBB"), replacing any fill it had."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(clark("w:shd")):
-        tc_pr.remove(old)
-    shd = new_element("w:shd")
-    shd.set(clark("w:val"), "clear")
-    shd.set(clark("w:color"), "auto")
-    shd.set(clark("w:fill"), fill.lstrip("#").upper())
-    insert_before(tc_pr, shd, _AFTER_SHADING)
 
 
 _AFTER_RUN_SHADING = (
@@ -204,29 +179,6 @@ def colour_text(paragraph: WordParagraph, colour: str) -> None:
     for run in paragraph._p.iter(clark("w:r")):
         r_pr = run.get_or_add_rPr()
         r_pr.get_or_add_color().val = RGBColor.from_string(colour.lstrip("#").upper())
-
-
-def top_border(cell: _Cell, colour: str) -> None:
-    """A 1.25 pt rule in ``colour`` along the top of ``cell``, as the PDF's between groups of
-    rows. Word counts a rule in its row's height, where the PDF draws it over the row's edge:
-    the cell's text is set that much closer to it than ``CELL_TOP_MARGIN``, so the row is no
-    taller than the PDF's."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = new_element("w:tcBorders")
-    top = new_element("w:top")
-    top.set(clark("w:val"), "single")
-    top.set(clark("w:sz"), str(GROUP_RULE_EIGHTHS))
-    top.set(clark("w:space"), "0")
-    top.set(clark("w:color"), colour.lstrip("#").upper())
-    borders.append(top)
-    insert_before(tc_pr, borders, _AFTER_CELL_BORDERS)
-    margins = new_element("w:tcMar")
-    margin = new_element("w:top")
-    # twips: the rule's width beyond the ordinary rule's (eighths of a point, 20 twips a point)
-    margin.set(clark("w:w"), str(CELL_TOP_MARGIN - (GROUP_RULE_EIGHTHS - RULE_EIGHTHS) * 20 // 8))
-    margin.set(clark("w:type"), "dxa")
-    margins.append(margin)
-    insert_before(tc_pr, margins, _AFTER_SHADING[2:])
 
 
 RULE_EIGHTHS = 4
