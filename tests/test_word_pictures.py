@@ -155,7 +155,13 @@ def test_pending_images_can_wait_for_the_drawing_instead(tmp_path: Path) -> None
     images = PendingImages(
         {CRIME: path}, check=lambda: None, drawn=lambda png: png.with_suffix(".pdf")
     )
-    timer = threading.Timer(0.2, path.with_suffix(".pdf").write_bytes, args=(b"%PDF-",))
+
+    def drawn() -> None:  # whole when it appears, as the chart process writes it (by rename)
+        partial = tmp_path / "chart.pdf.part"
+        partial.write_bytes(b"%PDF-")
+        partial.rename(path.with_suffix(".pdf"))
+
+    timer = threading.Timer(0.2, drawn)
     timer.start()
     assert images[CRIME] == path
     assert path.with_suffix(".pdf").read_bytes() == b"%PDF-"

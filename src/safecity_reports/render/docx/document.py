@@ -547,7 +547,7 @@ class _Writer:
     def _chart_picture(self, chart: Chart) -> tuple[Path, Callable[[], bytes]]:
         """Where the chart's PNG is, and how to get its bytes: from the images themselves where
         they offer them (``run.word_pictures``: a PNG made for Word alone is never written),
-        else from its file. Asked only for a picture not placed yet."""
+        else from its file. The bytes are got only for a picture not placed yet."""
         picture = getattr(self.images, "picture", None)
         if picture is None:
             path = self.images[chart]
@@ -565,7 +565,7 @@ class _Writer:
             picture = WordImage.from_blob(data)
             number = len(self.pictures) + 1
             partname = PackURI(f"/word/media/chart{number}.png")
-            stored = _PlacedImagePart(partname, picture, self.deflated)
+            stored = _PlacedImagePart(partname, picture.content_type, self.deflated)
             self.deflated.add(partname, data)
             rel_id = f"rIdChart{number}"
             part.rels.add_relationship(RT.IMAGE, stored, rel_id)
@@ -583,8 +583,8 @@ class _PlacedImagePart(ImagePart):
     placed, not in memory: a report of thousands of charts does not hold them all while it is
     written, nor reads them again to save it."""
 
-    def __init__(self, partname: PackURI, image: WordImage, deflated: Deflated):
-        super().__init__(partname, image.content_type, b"")
+    def __init__(self, partname: PackURI, content_type: str, deflated: Deflated):
+        super().__init__(partname, content_type, b"")
         self.deflated = deflated
 
     @property
