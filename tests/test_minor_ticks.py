@@ -141,3 +141,15 @@ def test_a_tick_asked_anything_else_while_written_down_is_made_then() -> None:
     finally:
         assert minor_ticks.install()
     assert made == alone == [9.0, 9, 5, True, None, None]
+
+
+def test_the_same_settings_are_one_dict() -> None:
+    """Settings written down unchanged since the last are the same dict (a copied figure then
+    holds one, not six); changed, a new one."""
+    first = minor_ticks._settings()  # noqa: SLF001
+    assert minor_ticks._settings() is first  # noqa: SLF001
+    with mpl.rc_context({"lines.linewidth": 7.5}):
+        changed = minor_ticks._settings()  # noqa: SLF001
+        assert changed is not first
+        assert changed["lines.linewidth"] == 7.5
+    assert minor_ticks._settings() == first  # noqa: SLF001

@@ -200,9 +200,9 @@ class PendingImages(Mapping[Chart, Path]):
 
 
 SPARES = 200
-"""At most this many charts' plot areas made ahead while the chart process waits for the charts
-(``Painter.make_spare``): 10 ms of CPU and 0.4 MB each, and each saves its chart 6.5 ms of the
-45 ms it takes to draw; the wait is 2 s at 300 measures, none for q2."""
+"""At most this many charts' figures made ahead while the chart process waits for the charts
+(``Painter.make_spare``): about 5 ms of CPU and 0.45 MB each, which each chart then does not
+spend; the wait is 2 s at 300 measures, none for q2."""
 
 
 def _jobs_received(connection: Connection, painter: Painter) -> tuple[list[Job], bool, bool]:
