@@ -37,6 +37,7 @@ from safecity_reports.charts import (
     minor_ticks,  # noqa: F401  (minor ticks made only when asked for)
     pdf_backend,  # noqa: F401  (before any chart is drawn)
     pdf_numbers,  # noqa: F401  (numbers written as the backend writes them, sooner)
+    pdf_streams,  # noqa: F401  (a glyph's stream written once)
     pdf_text,  # noqa: F401  (the PDF's text work kept)
     text_layout,  # noqa: F401  (texts laid out once)
 )
