@@ -106,3 +106,20 @@ def test_copies_share_nothing_a_chart_changes() -> None:
 def test_copied_refuses_what_is_not_a_figure() -> None:
     with pytest.raises(TypeError, match="not a pickled figure"):
         figure_copies.copied(pickle.dumps([1, 2]))
+
+
+def test_a_figure_that_cannot_be_pickled_is_made_for_each_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copying is only ever a shortcut: where the blank figure cannot be pickled, each chart's
+    figure is made anew, and the charts are the same."""
+    copied = drawn(tmp_path / "copied")
+
+    def cannot(figure: Figure) -> bytes:
+        raise TypeError("cannot pickle '_thread.lock' object")
+
+    monkeypatch.setattr(figure_copies, "pickled", cannot)
+    painter = drawing.Painter(load_styles(), raster=False)
+    assert painter.blank is None
+    assert painter.copied().axes
+    assert drawn(tmp_path / "made") == copied

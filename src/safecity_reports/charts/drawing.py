@@ -134,12 +134,17 @@ class Painter:
         self._blank: bytes | None = None
 
     @property
-    def blank(self) -> bytes:
+    def blank(self) -> bytes | None:
         """A figure with its plot area and each axis's first ``SPARE_TICKS`` ticks, as
-        ``made`` makes it, pickled once: each chart's figure is a copy (``copied``)."""
+        ``made`` makes it, pickled once: each chart's figure is a copy (``copied``). None
+        where it cannot be pickled (a matplotlib whose figures hold what pickle cannot copy):
+        each chart's figure is then made anew, as before, only slower."""
         if self._blank is None:
-            self._blank = figure_copies.pickled(self.made())
-        return self._blank
+            try:
+                self._blank = figure_copies.pickled(self.made())
+            except figure_copies.UNPICKLABLE:
+                self._blank = b""
+        return self._blank or None
 
     def made(self) -> Figure:
         """A new figure with its plot area, as matplotlib makes them, and each axis's first
@@ -154,7 +159,8 @@ class Painter:
     def copied(self) -> Figure:
         """A copy of ``blank`` (``charts.figure_copies``): the figure ``made`` makes, in half
         the time; the same charts to the byte (a test draws them both ways)."""
-        return figure_copies.copied(self.blank)
+        blank = self.blank
+        return self.made() if blank is None else figure_copies.copied(blank)
 
     def make_spare(self) -> None:
         """Make the figure of a chart to come ahead of the chart: what ``paint`` would make

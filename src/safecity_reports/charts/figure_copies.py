@@ -31,6 +31,8 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.transforms import TransformNode
 
+UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError)
+"""What pickling a figure raises where it holds something pickle cannot copy."""
 PARENTS = "_parents"
 """A transform's parents by id (``TransformNode``), each a weak reference."""
 
