@@ -3,7 +3,7 @@ made anew for every chart.
 
 matplotlib makes a plot area and its ticks one setting at a time (each line, text, marker and
 transform checked and set, the settings read for each): a fifth of a chart's time. The
-unpickler makes the same objects with the same values in C, in a third of that time
+unpickler makes the same objects with the same values in C, in about half that time
 (``charts.drawing.Painter.copied``).
 
 One thing matplotlib's own pickling gets wrong, and it matters here. A transform keeps the
@@ -13,8 +13,8 @@ and ``__setstate__``): in a copy, each parent is keyed by the id of the object i
 from, not by its own. Once that object is gone, a transform made later at its freed address
 (as the next chart's are) and made from the same child takes that key, putting out the parent
 kept under it, which then never hears that the child changed, and draws from its old values:
-one chart in six hundred had its value labels drawn 11 points to the left of their place, half
-out of the picture. Here a transform is pickled with its parents as a list, and unpickled with
+one chart in six hundred had the labels of its value axis drawn 11 points to the left of
+their place, half out of the picture. Here a transform is pickled with its parents as a list, and unpickled with
 each keyed by its own id, as matplotlib keys a parent it is given (``set_children``). This
 module only pickles and unpickles; matplotlib's classes are left as they are.
 """

@@ -58,8 +58,8 @@ def _settings() -> dict[str, Any]:
     ``RcParams``' sorted iteration and checked reads (``dict.copy`` takes that way: a
     millisecond, against about ten microseconds). The same settings as last time are the same
     dict (none is changed once written down): a chart's figure copied from a pickled one
-    (``charts.figure_copies``) then unpickles one dict of settings for its six, a third of the
-    copy's time."""
+    (``charts.figure_copies``) then unpickles one dict of settings for its six (the pickled
+    blank figure 77 -> 61 KB)."""
     now = dict(dict.items(_RC))
     last = _last_settings[0] if _last_settings else None
     try:
