@@ -14,7 +14,8 @@ the median of several runs:
 - beforehand, the package's bytecode compiled, as an installed copy has it (``compile_package``);
 
 and the ratios of make-report to the floor and to the peer, and of the cost per measure at each
-size to the cost per measure at the size before it. The machine and its load are printed with
+size to the cost per measure at the size before it; then issue 26's targets, each judged where the
+run measured what it needs (``benchmarks.targets``). The machine and its load are printed with
 the figures, since other work on the machine slows every figure.
 """
 
@@ -38,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import targets
 from benchmarks.generate import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -419,6 +421,8 @@ def _print_tables(rows: list[Row], floor: float) -> None:
         assert smaller.cold is not None and larger.cold is not None
         ratio = (larger.cold.seconds / larger.measures) / (smaller.cold.seconds / smaller.measures)
         print(f"\nCost per measure at {larger.measures} / at {smaller.measures}: {ratio:.2f}")
+    print("\nAgainst issue 26's targets, in this run:\n")
+    print("\n".join(targets.markdown(targets.judged(rows, floor))))
 
 
 def _markdown(
@@ -467,6 +471,8 @@ def _markdown(
         assert smaller.cold is not None and larger.cold is not None
         ratio = (larger.cold.seconds / larger.measures) / (smaller.cold.seconds / smaller.measures)
         lines += ["", f"Cost per measure at {larger.measures} / at {smaller.measures}: {ratio:.2f}"]
+    lines += ["", "Against issue 26's targets, in this run:", ""]
+    lines += targets.markdown(targets.judged(rows, floor))
     return "\n".join(lines)
 
 

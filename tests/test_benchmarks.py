@@ -55,6 +55,43 @@ def test_the_results_print_as_markdown_with_date_machine_and_command() -> None:
     assert "| 0.50 | 0.20 s | 0.40 |" in table[0]  # x LibreOffice, re-run, its x floor
     assert "| 30 measures | 30 | 1.50 s | 2.00 s | 190 MB | 3.0 | not timed | - |" in text
     assert "Cost per measure at 300 / at 30: 0.80" in text
+    assert "Against issue 26's targets, in this run:" in text
+    assert "| q2 with no cache at most 2x the floor | 2.00x (1.00 s against 0.50 s) | met |" in text
+    assert "| 3,000 measures under 120 s | - | not measured in this run |" in text
+
+
+def _rows(q2_seconds: float, peer: float | None, warm: float, peak: float, cpu_300: float):
+    from benchmarks.run import Row, Run
+
+    return [
+        Row("inputs/q2.xlsx", 21, {}, Run(q2_seconds, 1.5, peak), Run(warm, 0.1, 20.0), peer),
+        Row("300 measures", 300, {}, Run(8.0, cpu_300, 500.0), Run(0.2, 0.2, 60.0), None),
+        Row("3000 measures", 3000, {}, Run(119.0, 150.0, 2900.0), Run(1.0, 1.0, 60.0), None),
+    ]
+
+
+def test_each_target_of_issue_26_is_judged_from_the_run_and_its_floor() -> None:
+    from benchmarks.targets import judged
+
+    met = {v.target: v.met for v in judged(_rows(0.56, 1.2, 0.4, 249.0, 62.0), floor=0.28)}
+    assert all(met.values()), met
+    missed = judged(_rows(0.57, 1.1, 0.43, 250.0, 63.0), floor=0.28)
+    assert [v.met for v in missed] == [False, False, False, False, False, True]
+    assert missed[0].measured == "2.04x (0.57 s against 0.28 s)"
+    assert missed[1].measured == "0.52x (0.57 s against 1.10 s)"
+    assert missed[4].said == "**not met**"
+
+
+def test_a_target_the_run_did_not_measure_is_not_judged() -> None:
+    from benchmarks.run import Row, Run
+    from benchmarks.targets import judged
+
+    without_peer = _rows(0.5, None, 0.1, 100.0, 10.0)
+    verdicts = {v.target: v for v in judged(without_peer, floor=0.3)}
+    peer = verdicts["q2 with no cache at most half of LibreOffice's conversion of our .docx"]
+    assert (peer.met, peer.measured, peer.said) == (None, "", "not measured in this run")
+    only_30 = [Row("30 measures", 30, {}, Run(1.0, 2.0, 200.0), Run(0.1, 0.1, 20.0), None)]
+    assert all(v.met is None for v in judged(only_30, floor=0.3))
 
 
 def test_the_chart_benchmark_draws_each_chart_once_and_times_it(tmp_path: Path) -> None:
