@@ -9,7 +9,8 @@ the median of several runs:
   time, CPU time (all its processes) and peak memory (its processes' proportional set sizes
   summed, so pages forked processes share count once; sampled every 20 ms in one more run, as
   sampling slows a run, or every half second in the runs of workbooks of 1,000 measures or more);
-- the floor: a bare ``import matplotlib, reportlab, docx, openpyxl`` in a fresh interpreter;
+- the floor: a bare ``import matplotlib, reportlab, docx, openpyxl`` in a fresh interpreter,
+  timed five times at the start and once before each run with no cache (``Floor``);
 - the peer: ``soffice --headless --convert-to pdf`` of the .docx that make-report wrote;
 - beforehand, the package's bytecode compiled, as an installed copy has it (``compile_package``);
 
@@ -215,14 +216,43 @@ def make_report(
     return measure(command + (["--no-cache"] if no_cache else []), env, sample_every=sample_every)
 
 
-def timed_with_peak(run: Callable[[float | None], Run], runs: int, big: bool) -> Run:
+def timed_with_peak(
+    run: Callable[[float | None], Run],
+    runs: int,
+    big: bool,
+    beside: Callable[[], object] = lambda: None,
+) -> Run:
     """The median of ``runs`` unsampled runs, with the peak memory of one more run sampled every
     20 ms; for a big workbook, ``runs`` runs sampled every half second (its peaks last seconds,
-    and a run is minutes long)."""
+    and a run is minutes long). ``beside`` is called before each timed run (the floor, timed
+    in turn with the runs it is a ratio of)."""
+
+    def timed(every: float | None) -> Run:
+        beside()
+        return run(every)
+
     if big:
-        return median_run([run(0.5) for _ in range(runs)])
-    timed = median_run([run(None) for _ in range(runs)])
-    return Run(timed.seconds, timed.cpu, run(0.02).peak_mb)
+        return median_run([timed(0.5) for _ in range(runs)])
+    median = median_run([timed(None) for _ in range(runs)])
+    return Run(median.seconds, median.cpu, run(0.02).peak_mb)
+
+
+class Floor:
+    """The floor's timings through the run: five at its start, then one before each run of
+    make-report with no cache. The machine's speed moves by a fifth or more within minutes
+    (the floor took 0.24 s and 0.46 s in one hour), so a floor timed only at the start would
+    be a ratio's denominator measured at another speed than its numerator."""
+
+    def __init__(self) -> None:
+        self.timings: list[float] = []
+
+    def time(self) -> None:
+        self.timings.append(measure([sys.executable, "-c", FLOOR]).seconds)
+
+    @property
+    def seconds(self) -> float:
+        """The median of the timings so far."""
+        return statistics.median(self.timings)
 
 
 def soffice(docx: Path, folder: Path, profile: Path, timeout: float) -> float | None:
@@ -304,9 +334,10 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="safecity-bench-") as tmp:
         folder = Path(tmp)
-        floor_runs = [measure([sys.executable, "-c", FLOOR]) for _ in range(max(5, args.runs))]
-        floor = statistics.median(r.seconds for r in floor_runs)
-        _say(f"Floor ({FLOOR}): {floor:.3f} s", flush=True)
+        floor = Floor()
+        for _ in range(max(5, args.runs)):
+            floor.time()
+        _say(f"Floor ({FLOOR}): {floor.seconds:.3f} s", flush=True)
         profile = folder / "lo-profile"
         workbooks: list[tuple[str, Path, int]] = []
         if not args.no_q2:
@@ -334,6 +365,7 @@ def main() -> None:
                 ),
                 runs,
                 big=size >= 1000,
+                beside=floor.time,
             )
             _say(
                 f"{name}: make-report --no-cache {row.cold.seconds:.2f} s, CPU "
@@ -367,14 +399,19 @@ def main() -> None:
                 )
             rows.append(row)
             shutil.rmtree(work, ignore_errors=True)
-            _print_row(row, floor)
+            _print_row(row, floor.seconds)
     load_at_end = os.getloadavg()[0]
+    _say(
+        f"Floor, {len(floor.timings)} timings through the run: median {floor.seconds:.3f} s"
+        f" ({min(floor.timings):.3f} to {max(floor.timings):.3f} s)"
+    )
     _say(f"Load average at end: {load_at_end:.2f}")
     if args.markdown:
         command = " ".join(["python -m benchmarks.run", *sys.argv[1:]])
-        print(_markdown(rows, floor, started, machine(), command, (load_at_start, load_at_end)))
+        loads = (load_at_start, load_at_end)
+        print(_markdown(rows, floor.seconds, started, machine(), command, loads))
     else:
-        _print_tables(rows, floor)
+        _print_tables(rows, floor.seconds)
 
 
 def _measure_count(path: Path) -> int:
@@ -437,8 +474,9 @@ def _markdown(
     lines = [
         f"Measured on {day:%d %b %Y} with `{command}` on {on}; load average"
         f" {loads[0]:.1f} at the start and {loads[1]:.1f} at the end. The floor (a fresh"
-        f" interpreter's `{FLOOR}`) took {floor:.2f} s. Times are wall seconds, medians of the"
-        " runs; memory is the peak of all the run's processes together.",
+        f" interpreter's `{FLOOR}`) took {floor:.2f} s, the median of its timings through the run"
+        " (five at the start, one before each run with no cache). Times are wall seconds, medians"
+        " of the runs; memory is the peak of all the run's processes together.",
         "",
         "The whole `make-report` (both documents):",
         "",

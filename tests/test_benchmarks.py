@@ -146,3 +146,20 @@ def test_the_timeline_marks_each_processs_milestones_in_order(tmp_path: Path) ->
     ]
     assert said["docx"][:2] == ["docx: begun", "docx: written"]
     assert all(said[p][-1].startswith("garbage collector: ") for p in ("main", "chart", "docx"))
+
+
+def test_the_floor_is_timed_in_turn_with_each_run_it_is_a_ratio_of() -> None:
+    from benchmarks.run import Run, timed_with_peak
+
+    said: list[str] = []
+
+    def run(every: float | None) -> Run:
+        said.append("run" if every is None else f"sampled {every}")
+        return Run(float(len(said)), 1.0, 100.0 if every else 0.0)
+
+    timed = timed_with_peak(run, 3, big=False, beside=lambda: said.append("floor"))
+    assert said == ["floor", "run", "floor", "run", "floor", "run", "sampled 0.02"]
+    assert (timed.seconds, timed.peak_mb) == (4.0, 100.0)  # the median run; the sampled peak
+    said.clear()
+    timed_with_peak(run, 2, big=True, beside=lambda: said.append("floor"))
+    assert said == ["floor", "sampled 0.5", "floor", "sampled 0.5"]
